@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: sets itself up, then runs the type check, the unit tests (vitest) and the end-to-end
+ * journeys (Playwright in headless Chromium), and ends with one line: `N passed, N failed[, N skipped]`.
+ * Set-up: installs dependencies when node_modules is missing, and finds Chromium (CHROMIUM_PATH,
+ * /usr/bin/chromium, or Playwright's); when there is none it installs Debian's package if it can,
+ * or prints the exact command to run.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { findChromium } from './browser.mjs';
+
+const root = new URL('../..', import.meta.url).pathname;
+const outDir = join(root, 'test-results');
+mkdirSync(outDir, { recursive: true });
+const only = process.argv.slice(2); // e.g. `npm test -- unit` or `npm test -- e2e`
+const wants = (part) => only.length === 0 || only.includes(part);
+
+function run(cmd, args, options = {}) {
+  console.log(`\n$ ${[cmd, ...args].join(' ')}`);
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...options });
+  return result.status ?? 1;
+}
+
+function ensureChromium() {
+  let path = findChromium();
+  if (path) return path;
+  const isRoot = process.getuid?.() === 0;
+  const isDebian = existsSync('/etc/debian_version');
+  if (isRoot && isDebian) {
+    console.log('No Chromium found: installing Debian\'s chromium package (apt-get install -y chromium)…');
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', 'chromium']);
+    path = findChromium();
+    if (path) return path;
+  }
+  console.error(
+    'No Chromium found for the end-to-end tests. Install one, then run `npm test` again:\n' +
+      (isDebian ? '  sudo apt-get install -y chromium\n' : '  install Chromium from your system\'s package manager\n') +
+      'or point CHROMIUM_PATH at a Chromium or Chrome binary: CHROMIUM_PATH=/path/to/chrome npm test',
+  );
+  return null;
+}
+
+const tally = { passed: 0, failed: 0, skipped: 0 };
+
+if (!existsSync(join(root, 'node_modules'))) {
+  if (run('npm', ['ci']) !== 0) process.exit(1);
+}
+
+if (wants('check')) {
+  const status = run('npm', ['run', '-s', 'check']);
+  status === 0 ? tally.passed++ : tally.failed++;
+}
+
+if (wants('unit')) {
+  const report = join(outDir, 'unit.json');
+  run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  if (existsSync(report)) {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    tally.passed += json.numPassedTests;
+    tally.failed += json.numFailedTests + suitesThatFailedToLoad(json);
+    tally.skipped += (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+  } else tally.failed++;
+}
+
+if (wants('e2e')) {
+  const chromium = ensureChromium();
+  if (!chromium) tally.failed++;
+  else if (run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) tally.failed++;
+  else {
+    const report = join(outDir, 'e2e.json');
+    run('npx', ['playwright', 'test', '-c', 'tests/e2e/playwright.config.ts'], {
+      env: { ...process.env, CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+    });
+    if (existsSync(report)) {
+      const { stats } = JSON.parse(readFileSync(report, 'utf8'));
+      tally.passed += stats.expected + stats.flaky;
+      tally.failed += stats.unexpected;
+      tally.skipped += stats.skipped;
+    } else tally.failed++;
+  }
+}
+
+/** A test file that fails to import has no tests to count, so it counts as one failure. */
+function suitesThatFailedToLoad(json) {
+  return json.testResults.filter((s) => s.status === 'failed' && s.assertionResults.length === 0).length;
+}
+
+const line = `${tally.passed} passed, ${tally.failed} failed` + (tally.skipped ? `, ${tally.skipped} skipped` : '');
+console.log(`\n${line}`);
+process.exit(tally.failed === 0 ? 0 : 1);
