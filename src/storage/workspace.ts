@@ -1,0 +1,28 @@
+import type { AliasRecord, AuditRecord, BlobRecord, DatasetRecord, ModelRecord, RunRecord, VersionRecord } from './records';
+
+/** The `format` string of a workspace manifest. */
+export const WORKSPACE_FORMAT = 'modelbench-workspace';
+/** Bumped when `workspace.json` changes shape; import refuses newer ones. */
+export const WORKSPACE_FORMAT_VERSION = 1;
+
+/** `workspace.json`: every record exported. Blob bytes are separate files, `blobs/<id>.bin`. */
+export interface WorkspaceJson {
+  datasets: DatasetRecord[];
+  runs: RunRecord[];
+  models: ModelRecord[];
+  versions: VersionRecord[];
+  aliases: AliasRecord[];
+  /** Without their local ids. */
+  audit: AuditRecord[];
+  blobs: BlobRecord[];
+}
+
+/** `manifest.json`: the SHA-256 and size of every other file in the zip. */
+export interface WorkspaceManifest {
+  format: typeof WORKSPACE_FORMAT;
+  formatVersion: number;
+  exportedAt: number;
+  files: Record<string, { sha256: string; bytes: number }>;
+}
+
+export const blobPath = (id: string): string => `blobs/${id}.bin`;
