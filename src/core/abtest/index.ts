@@ -1,0 +1,20 @@
+/**
+ * A/B testing: offline comparison of a champion and challengers on the same rows, the production
+ * router (hash-based assignment, shadow mode, decision log, emitted router.mjs), and the analysis of
+ * live outcomes. The statistics live in `src/core/stats/tests`.
+ */
+export { murmur3, unitPosition } from './unitHash';
+export { layoutRanges, variantAt, movedShare, type TrafficRange, type VariantWeight } from './trafficRanges';
+export { planRouter, type RouterConfig, type PlanRouterOptions } from './routerConfig';
+export { createRouter, assignVariant, type Router, type RouterHooks, type Scorer } from './router';
+export { decisionToNdjson, decisionToCsv, DECISION_CSV_HEADER, type Decision } from './decisionLog';
+export { emitRouterModule } from './emitRouterModule';
+export { compareModels, type CompareModelsOptions, type ComparisonReport, type ModelComparison, type MetricDifference, type Disagreement } from './compareModels';
+export { normalizePredictions, type CompareTask, type ModelPredictions, type NormalizedPredictions } from './modelPredictions';
+export { weightedAuc, weightedMean, rowCounts, scoreOrder } from './weightedMetrics';
+export { comparisonVerdict } from './comparisonVerdict';
+export { formatValue, formatP, formatCi, formatCount } from './formatNumbers';
+export { analyzeExperiment, type AnalyzeOptions, type ExperimentAnalysis, type VariantSummary, type LiftResult } from './analyzeExperiment';
+export { collectUnits, type ExperimentRow, type ExperimentUnits } from './experimentUnits';
+export { sequentialPValue } from './sequentialPValue';
+export { experimentVerdict } from './experimentVerdict';
