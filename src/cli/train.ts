@@ -1,0 +1,172 @@
+/**
+ * `modelbench train <file> --target COL [--test FILE] [--recipe recipe.json]
+ *  [--model baseline|linear|logistic|mlp|auto] [--seed N] [--cv K] [--backend wasm|cpu] --out DIR`
+ *
+ * Writes DIR/run.json (spec, recipe, fitted recipe, metrics, timings, backend) and the model
+ * (TF.js layers format: model.json + weights.bin; the baseline as baseline.json), then prints
+ * the test metrics as one JSON line.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { disposeModel, layersFiles, MODELS, TrainingError, randomSearch, runExperiment, useBackend, type BackendName, type LeaderboardEntry, type ModelKind, type ModelSpec } from '../core/models';
+import { parseRecipe, proposeRecipe, RecipeError, type Recipe } from '../core/recipe';
+import { readTable } from '../core/table';
+import { nodeFileSource } from './nodeSource';
+
+interface TrainArgs {
+  file: string;
+  target: string;
+  test?: string;
+  recipe?: string;
+  model: ModelKind | 'auto';
+  seed: number;
+  cv?: number;
+  backend: BackendName;
+  out: string;
+}
+
+const USAGE = 'Usage: modelbench train <file> --target COL [--test FILE] [--recipe recipe.json] [--model baseline|linear|logistic|mlp|auto] [--seed N] [--cv K] [--backend wasm|cpu] --out DIR';
+
+class UsageError extends Error {}
+
+export function parseTrainArgs(argv: string[]): TrainArgs {
+  const flags: Record<string, string> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) {
+      positional.push(a);
+      continue;
+    }
+    const value = argv[i + 1];
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`Flag ${a} needs a value.`);
+    flags[a.slice(2)] = value;
+    i++;
+  }
+  const known = ['target', 'test', 'recipe', 'model', 'seed', 'cv', 'backend', 'out'];
+  const unknown = Object.keys(flags).find((f) => !known.includes(f));
+  if (unknown) throw new UsageError(`Unknown flag --${unknown}.`);
+  if (positional.length !== 1) throw new UsageError(positional.length ? `Expected one input file, got ${positional.join(', ')}.` : 'Name the input file.');
+  if (!flags.target) throw new UsageError('--target COL is required: the column to predict.');
+  if (!flags.out) throw new UsageError('--out DIR is required: where run.json and the model go.');
+  const model = (flags.model ?? 'auto') as TrainArgs['model'];
+  if (model !== 'auto' && !(model in MODELS)) throw new UsageError(`--model ${model} is not one of baseline, linear, logistic, mlp, auto.`);
+  const integer = (name: string, v: string | undefined) => {
+    if (v === undefined) return undefined;
+    if (!/^\d+$/.test(v)) throw new UsageError(`--${name} ${v} must be a whole number.`);
+    return Number(v);
+  };
+  const backend = (flags.backend ?? 'wasm') as BackendName;
+  if (backend !== 'wasm' && backend !== 'cpu') throw new UsageError(`--backend ${backend} must be wasm or cpu.`);
+  const cv = integer('cv', flags.cv);
+  return {
+    file: positional[0],
+    target: flags.target,
+    model,
+    seed: integer('seed', flags.seed) ?? 42,
+    backend,
+    out: flags.out,
+    ...(flags.test ? { test: flags.test } : {}),
+    ...(flags.recipe ? { recipe: flags.recipe } : {}),
+    ...(cv !== undefined ? { cv } : {}),
+  };
+}
+
+async function loadRecipe(path: string, target: string): Promise<Recipe> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`Cannot read recipe ${path}: ${(e as Error).message}. Pass a JSON file like the "recipe" in a run.json.`);
+  }
+  const recipe = parseRecipe(json, path);
+  if (recipe.target !== target) throw new UsageError(`Recipe ${path} predicts '${recipe.target}' but --target is '${target}'; make them agree.`);
+  return recipe;
+}
+
+export async function trainCommand(argv: string[]): Promise<number> {
+  try {
+    return await train(argv);
+  } catch (e) {
+    // Problems with the inputs are reported as their message alone; anything else is a bug and keeps its stack.
+    if (e instanceof RecipeError || e instanceof TrainingError) {
+      console.error(e.message);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+async function train(argv: string[]): Promise<number> {
+  let args: TrainArgs;
+  try {
+    args = parseTrainArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`${e.message}\n${USAGE}`);
+    return 2;
+  }
+  const started = Date.now();
+  const backend = await useBackend(args.backend);
+  const input = await readTable(await nodeFileSource(args.file));
+  const testInput = args.test ? await readTable(await nodeFileSource(args.test)) : undefined;
+  const readMs = Date.now() - started;
+  let recipe: Recipe;
+  try {
+    recipe = args.recipe ? await loadRecipe(args.recipe, args.target) : proposeRecipe(input.table, undefined, args.target);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(e.message);
+    return 2;
+  }
+  recipe = { ...recipe, split: { ...recipe.split, seed: args.seed } };
+  let leaderboard: LeaderboardEntry[] | undefined;
+  let spec: ModelSpec = { kind: args.model === 'auto' ? 'mlp' : args.model, seed: args.seed };
+  if (args.model === 'auto') {
+    leaderboard = await randomSearch(input.table, recipe, { trials: 8, maxMinutes: 5, seed: args.seed });
+    spec = leaderboard[0].spec;
+  }
+  const result = await runExperiment(input.table, recipe, spec, {}, {
+    ...(testInput ? { testTable: testInput.table } : {}),
+    crossValidate: args.cv ?? true,
+  });
+  try {
+    await mkdir(args.out, { recursive: true });
+    const modelFiles: string[] = [];
+    if (result.model.kind === 'tf') {
+      const files = await layersFiles(result.model);
+      await writeFile(join(args.out, 'model.json'), files.modelJson);
+      await writeFile(join(args.out, 'weights.bin'), files.weights);
+      modelFiles.push('model.json', 'weights.bin');
+    } else {
+      await writeFile(join(args.out, 'baseline.json'), JSON.stringify(result.model, null, 1));
+      modelFiles.push('baseline.json');
+    }
+    const run = {
+      version: 1,
+      createdAt: new Date().toISOString(),
+      input: { file: args.file, rows: input.table.rowCount, format: input.meta.format, warnings: input.warnings.length, ...(args.test ? { test: args.test, testRows: testInput!.table.rowCount } : {}) },
+      backend,
+      spec: result.spec,
+      options: result.options,
+      recipe: result.recipe,
+      fittedRecipe: result.fitted,
+      rows: result.rows,
+      metrics: result.metrics,
+      baselineMetrics: result.baselineMetrics,
+      comparison: result.comparison,
+      ...(result.cv ? { cv: result.cv } : {}),
+      ...(leaderboard ? { leaderboard } : {}),
+      history: result.history,
+      bestEpoch: result.bestEpoch ?? null,
+      report: result.report,
+      timings: { readMs, ...result.timings, totalMs: Date.now() - started },
+      modelFiles,
+    };
+    await writeFile(join(args.out, 'run.json'), JSON.stringify(run, null, 1));
+    console.log(JSON.stringify({ model: spec.kind, task: recipe.task, backend, metrics: result.metrics, baseline: result.baselineMetrics[result.comparison.metric], beatsBaseline: result.comparison.beatsBaseline }));
+    return 0;
+  } finally {
+    disposeModel(result.model);
+  }
+}

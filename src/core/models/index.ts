@@ -1,0 +1,15 @@
+/**
+ * Models: the registry of model kinds (meta + train), prediction, TF.js backend choice,
+ * experiments (split → recipe → train → evaluate), cross-validation and random search.
+ */
+export { MODELS, modelsForTask, trainModel } from './registry';
+export { resolveOptions, type ModelMeta, type OptionMeta } from './options';
+export { predict, disposeModel } from './predict';
+export { useBackend, type BackendName } from './backend';
+export { layersFiles, loadLayersFiles, type LayersFiles } from './artifacts';
+export { runExperiment, crossValidate, evaluateModel, toTrainData, type ExperimentResult, type ExperimentOptions, type CvSummary } from './experiment';
+export { modelImportance, modelPartialDependence, type ExplainOptions } from './explain';
+export { randomSearch, type SearchOptions, type LeaderboardEntry } from './search';
+export { learningRateAt, type Schedule } from './network/schedule';
+export { TrainingError } from './types';
+export type { ModelKind, ModelSpec, OptionValue, TrainData, EpochLog, TrainHooks, Trained, BaselineModel, TrainResult } from './types';

@@ -1,0 +1,52 @@
+/** Preparing matrices for the training loop: validation carve-out, target scaling, class weights. */
+import { createRng, shuffleInPlace } from '../../stats';
+import type { TrainData } from '../types';
+
+export interface Part {
+  X: Float32Array;
+  n: number;
+  y: Int32Array | Float32Array;
+}
+
+function rowsOf(data: Part, d: number, rows: ArrayLike<number>): Part {
+  const X = new Float32Array(rows.length * d);
+  const y = data.y instanceof Int32Array ? new Int32Array(rows.length) : new Float32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    X.set(data.X.subarray(rows[i] * d, (rows[i] + 1) * d), i * d);
+    y[i] = data.y[rows[i]];
+  }
+  return { X, n: rows.length, y };
+}
+
+/**
+ * The given validation rows, or a seeded `fraction` of the training rows when none were given
+ * (at least 10 rows each side, else no validation).
+ */
+export function carveValidation(data: TrainData, fraction: number, seed: number): { train: Part; valid: Part | null } {
+  if (data.validation) return { train: data, valid: data.validation };
+  const nValid = Math.round(data.n * fraction);
+  if (fraction <= 0 || nValid < 10 || data.n - nValid < 10) return { train: data, valid: null };
+  const order = shuffleInPlace(Int32Array.from({ length: data.n }, (_, i) => i), createRng(seed));
+  return {
+    train: rowsOf(data, data.d, order.subarray(nValid).sort()),
+    valid: rowsOf(data, data.d, order.subarray(0, nValid).sort()),
+  };
+}
+
+/** Mean and population sd of a regression target (sd 1 when constant). */
+export function targetScale(y: ArrayLike<number>): { mean: number; sd: number } {
+  let mean = 0;
+  for (let i = 0; i < y.length; i++) mean += y[i];
+  mean /= y.length;
+  let v = 0;
+  for (let i = 0; i < y.length; i++) v += (y[i] - mean) ** 2;
+  const sd = Math.sqrt(v / y.length);
+  return { mean, sd: sd > 0 ? sd : 1 };
+}
+
+/** sklearn's "balanced" weights: n / (k · count of the row's class). */
+export function balancedWeights(y: Int32Array | Float32Array, k: number): Float32Array {
+  const counts = new Array<number>(k).fill(0);
+  for (let i = 0; i < y.length; i++) counts[y[i]]++;
+  return Float32Array.from(y, (c) => y.length / (k * counts[c]));
+}

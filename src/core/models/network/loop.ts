@@ -1,0 +1,164 @@
+/**
+ * The training loop shared by logistic regression and the MLP. It is hand-written rather than
+ * `model.fit` so that shuffling and dropout are seeded (fit shuffles with Math.random), a NaN
+ * loss stops at once, and pause/abort are checked between batches.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { createRng, shuffleInPlace } from '../../stats';
+import { TrainingError, type EpochLog, type TrainData, type TrainHooks } from '../types';
+import { splitInputs, type Network } from './build';
+import { balancedWeights, carveValidation, targetScale, type Part } from './data';
+import { learningRateAt, type Schedule } from './schedule';
+
+export interface LoopConfig {
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  schedule: Schedule;
+  /** Weight of Σ kernel² added to the loss. */
+  l2: number;
+  /** Drop rate after each hidden layer, [0, 1). */
+  dropout: number;
+  earlyStopping: boolean;
+  /** Epochs without validation-loss improvement before stopping (and between plateau halvings). */
+  patience: number;
+  classWeight: 'none' | 'balanced';
+  validationFraction: number;
+  seed: number;
+}
+
+/** Training rows evaluated each epoch for the reported loss and metric. */
+const MAX_EVAL_ROWS = 10_000;
+const EPS = 1e-7;
+
+export async function fitNetwork(net: Network, data: TrainData, cfg: LoopConfig, hooks: TrainHooks = {}) {
+  const rng = createRng(cfg.seed);
+  const { train, valid } = carveValidation(data, cfg.earlyStopping ? cfg.validationFraction : 0, cfg.seed + 1);
+  const regression = data.task === 'regression';
+  const scale = regression ? targetScale(train.y) : { mean: 0, sd: 1 };
+  const layers = net.dense;
+  const vars = net.model.trainableWeights.map((w) => w.read() as tf.Variable);
+  const kernels = layers.map((l) => l.trainableWeights[0].read());
+  const toTensors = (p: Part) => ({
+    X: tf.tensor2d(p.X, [p.n, data.d]),
+    Y: tf.tidy(() => {
+      if (regression) return tf.tensor2d(Float32Array.from(p.y, (v) => (v - scale.mean) / scale.sd), [p.n, 1]);
+      if (data.task === 'binary') return tf.tensor2d(Float32Array.from(p.y), [p.n, 1]);
+      return tf.oneHot(tf.tensor1d(Int32Array.from(p.y), 'int32'), data.numClasses).toFloat();
+    }),
+    n: p.n,
+  });
+  const tr = toTensors(train);
+  const va = valid ? toTensors(valid) : null;
+  const weights = cfg.classWeight === 'balanced' && !regression ? tf.tensor1d(balancedWeights(train.y, data.numClasses)) : null;
+  const evalRows = train.n > MAX_EVAL_ROWS ? tf.tensor1d(shuffleInPlace(Int32Array.from({ length: train.n }, (_, i) => i), createRng(cfg.seed + 2)).slice(0, MAX_EVAL_ROWS), 'int32') : null;
+  const optimizer = tf.train.adam(cfg.learningRate);
+  let best: tf.Tensor[] | null = null;
+  const history: EpochLog[] = [];
+  const started = Date.now();
+
+  const forward = (x: tf.Tensor, training: boolean) => {
+    const inputs = splitInputs(net.plain, net.embeddings, x, data.d);
+    const codes = net.plain.length > 0 ? inputs.slice(1) : inputs;
+    const parts = [...(net.plain.length > 0 ? [inputs[0]] : []), ...net.embeddings.map((e, i) => (e.layer.apply(codes[i]) as tf.Tensor).reshape([x.shape[0], -1]))];
+    let h = parts.length === 1 ? parts[0] : tf.concat(parts, 1);
+    layers.forEach((layer, i) => {
+      h = layer.apply(h) as tf.Tensor;
+      if (training && cfg.dropout > 0 && i < layers.length - 1) {
+        const keep = tf.randomUniform(h.shape, 0, 1, 'float32', rng.int(2 ** 31)).greaterEqual(cfg.dropout).toFloat();
+        h = h.mul(keep).div(1 - cfg.dropout);
+      }
+    });
+    return h;
+  };
+  /** Per-row loss (cross-entropy, or squared error in scaled units). */
+  const rowLoss = (p: tf.Tensor, y: tf.Tensor): tf.Tensor1D => {
+    if (regression) return p.sub(y).square().reshape([-1]) as tf.Tensor1D;
+    const q = p.clipByValue(EPS, 1 - EPS);
+    if (data.task === 'binary') return y.mul(q.log()).add(tf.sub(1, y).mul(tf.sub(1, q).log())).neg().reshape([-1]) as tf.Tensor1D;
+    return y.mul(q.log()).sum(1).neg() as tf.Tensor1D;
+  };
+  /** Loss and metric (accuracy or RMSE in target units) in inference mode. */
+  const evaluate = (x: tf.Tensor, y: tf.Tensor): [number, number] => {
+    const [l, m] = tf.tidy(() => {
+      const p = forward(x, false);
+      const loss = rowLoss(p, y).mean();
+      if (regression) return [loss, loss.sqrt()];
+      const hit = data.task === 'binary' ? p.greaterEqual(0.5).toFloat().equal(y) : p.argMax(1).equal(y.argMax(1));
+      return [loss, hit.toFloat().mean()];
+    });
+    const out: [number, number] = [l.dataSync()[0], m.dataSync()[0]];
+    tf.dispose([l, m]);
+    return regression ? [out[0] * scale.sd ** 2, out[1] * scale.sd] : out;
+  };
+
+  try {
+    let bestLoss = Infinity;
+    let bestEpoch = 0;
+    let since = 0;
+    let lr = cfg.learningRate;
+    const order = Int32Array.from({ length: train.n }, (_, i) => i);
+    for (let epoch = 1; epoch <= cfg.epochs; epoch++) {
+      shuffleInPlace(order, rng);
+      for (let start = 0; start < train.n; start += cfg.batchSize) {
+        await waitWhilePaused(hooks);
+        const cost = tf.tidy(() => {
+          const idx = tf.tensor1d(order.subarray(start, Math.min(train.n, start + cfg.batchSize)), 'int32');
+          const xb = tr.X.gather(idx);
+          const yb = tr.Y.gather(idx);
+          const wb = weights?.gather(idx);
+          return optimizer.minimize(() => {
+            const l = rowLoss(forward(xb, true), yb);
+            const data = wb ? l.mul(wb).mean() : l.mean();
+            return cfg.l2 > 0 ? data.add(tf.addN(kernels.map((k) => k.square().sum())).mul(cfg.l2)) : (data as tf.Scalar);
+          }, true, vars)!;
+        });
+        const c = cost.dataSync()[0];
+        cost.dispose();
+        if (!Number.isFinite(c)) {
+          throw new TrainingError(`Training loss became ${c} at epoch ${epoch}, batch ${Math.floor(start / cfg.batchSize) + 1}. Lower the learning rate (now ${lr}) or scale the features (add a scale step to the recipe).`);
+        }
+      }
+      const [loss, metric] = evalRows ? tf.tidy(() => evaluate(tr.X.gather(evalRows), tr.Y.gather(evalRows))) : evaluate(tr.X, tr.Y);
+      const [valLoss, valMetric] = va ? evaluate(va.X, va.Y) : [null, null];
+      const monitored = valLoss ?? loss;
+      if (monitored < bestLoss) {
+        bestLoss = monitored;
+        bestEpoch = epoch;
+        since = 0;
+        if (best) tf.dispose(best);
+        best = vars.map((v) => v.clone());
+      } else since++;
+      const log: EpochLog = { epoch, loss, valLoss, metric, valMetric, elapsedMs: Date.now() - started, learningRate: lr };
+      history.push(log);
+      hooks.onEpoch?.(log);
+      if (cfg.earlyStopping && since >= cfg.patience) break;
+      lr = learningRateAt(cfg.schedule, cfg.learningRate, epoch + 1, cfg.epochs, lr, since, Math.max(1, Math.floor(cfg.patience / 2)));
+      (optimizer as unknown as { learningRate: number }).learningRate = lr;
+      // Let progress messages and abort signals through between epochs.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    if (best && cfg.earlyStopping) vars.forEach((v, i) => v.assign(best![i]));
+    if (regression) foldTargetScale(layers[layers.length - 1], scale);
+    return { history, bestEpoch: cfg.earlyStopping ? bestEpoch : history.length };
+  } finally {
+    tf.dispose([tr.X, tr.Y, ...(va ? [va.X, va.Y] : []), ...(weights ? [weights] : []), ...(evalRows ? [evalRows] : []), ...(best ?? [])]);
+    optimizer.dispose();
+  }
+}
+
+async function waitWhilePaused(hooks: TrainHooks): Promise<void> {
+  if (hooks.signal?.aborted) throw new DOMException('Training was cancelled.', 'AbortError');
+  while (hooks.shouldPause?.()) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (hooks.signal?.aborted) throw new DOMException('Training was cancelled.', 'AbortError');
+  }
+}
+
+/** Folds the target standardisation into the output layer so the model predicts in target units. */
+function foldTargetScale(last: tf.layers.Layer, scale: { mean: number; sd: number }) {
+  const [w, b] = last.getWeights();
+  const next = tf.tidy(() => [w.mul(scale.sd), b.mul(scale.sd).add(scale.mean)]);
+  last.setWeights(next);
+  tf.dispose(next);
+}

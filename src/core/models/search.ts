@@ -1,0 +1,86 @@
+/** Random search over model kinds and their main options, bounded by trials and/or minutes. */
+import { evaluateClassification, evaluateRegression, higherIsBetter, primaryMetric, reportMetrics } from '../evaluate';
+import { fitRecipe, splitRows, transformRecipe, type Recipe } from '../recipe';
+import { createRng, type Rng } from '../stats';
+import type { Table } from '../table';
+import type { ModelMeta } from './options';
+import { disposeModel, predict } from './predict';
+import { MODELS, modelsForTask, trainModel } from './registry';
+import type { ModelKind, ModelSpec, OptionValue } from './types';
+
+export interface SearchOptions {
+  /** Kinds to try. Default: every kind for the task except the baseline. */
+  kinds?: ModelKind[];
+  /** Default 12. */
+  trials?: number;
+  /** Stop starting new trials after this many minutes. */
+  maxMinutes?: number;
+  /** Metric to rank by. Default: the task's primary metric (see `primaryMetric`). */
+  metric?: string;
+  seed?: number;
+  signal?: AbortSignal;
+  onTrial?(entry: LeaderboardEntry, index: number): void;
+}
+
+export interface LeaderboardEntry {
+  spec: ModelSpec;
+  /** The ranking metric on the validation rows. */
+  score: number;
+  metrics: Record<string, number>;
+  trainMs: number;
+  epochs: number;
+}
+
+/** Samples one option inside its `search` range (log-uniform when `log`). */
+function sample(meta: ModelMeta, rng: Rng): Record<string, OptionValue> {
+  const out: Record<string, OptionValue> = {};
+  for (const name of meta.searchable) {
+    const o = meta.options.find((x) => x.name === name);
+    if (!o || (o.type !== 'number' && o.type !== 'integer') || !o.search) continue;
+    const [lo, hi] = o.search;
+    const u = rng.next();
+    let v = o.log && lo > 0 ? Math.exp(Math.log(lo) + u * (Math.log(hi) - Math.log(lo))) : lo + u * (hi - lo);
+    v = o.type === 'integer' ? Math.round(v) : Number(v.toPrecision(3));
+    out[name] = Math.min(o.max, Math.max(o.min, v));
+  }
+  return out;
+}
+
+/**
+ * Fits the recipe once on the training split, holds out 20% of those rows for scoring, and trains
+ * `trials` specs: the defaults of each kind first, then random settings. Sorted best first. The
+ * test split is never touched, so it stays fair for the final comparison.
+ */
+export async function randomSearch(table: Table, recipe: Recipe, o: SearchOptions = {}): Promise<LeaderboardEntry[]> {
+  const rng = createRng(o.seed ?? 0);
+  const kinds = o.kinds ?? modelsForTask(recipe.task).map((m) => m.kind).filter((k) => k !== 'baseline');
+  const metric = o.metric ?? primaryMetric(recipe.task);
+  const outer = splitRows(table, recipe.target, recipe.split);
+  const inner = splitRows({ ...table }, recipe.target, { ...recipe.split, testFraction: 0.2, seed: (o.seed ?? 0) + 1 });
+  const trainSet = new Set(outer.train);
+  const fitRows = inner.train.filter((i) => trainSet.has(i));
+  const validRows = inner.test.filter((i) => trainSet.has(i));
+  const fitted = fitRecipe(table, recipe, fitRows);
+  const train = transformRecipe(fitted, table, fitRows);
+  const valid = transformRecipe(fitted, table, validRows);
+  const deadline = o.maxMinutes ? Date.now() + o.maxMinutes * 60_000 : Infinity;
+  const board: LeaderboardEntry[] = [];
+  const trials = o.trials ?? 12;
+  for (let t = 0; t < trials && Date.now() < deadline; t++) {
+    const kind = kinds[t % kinds.length];
+    const spec: ModelSpec = { kind, seed: o.seed ?? 0, options: t < kinds.length ? {} : sample(MODELS[kind], rng) };
+    const started = Date.now();
+    const result = await trainModel(spec, { task: recipe.task, X: train.X, n: train.n, d: train.featureNames.length, y: train.y!, numClasses: fitted.classes?.length ?? 1, ...(fitted.embeddings.length ? { embeddings: fitted.embeddings } : {}), validation: { X: valid.X, n: valid.n, y: valid.y! } }, o.signal ? { signal: o.signal } : {});
+    try {
+      const out = predict(result.model, valid.X, valid.n);
+      const metrics = reportMetrics(recipe.task === 'regression' ? evaluateRegression(valid.y!, out) : evaluateClassification(valid.y!, out, fitted.classes!));
+      const entry = { spec, score: metrics[metric], metrics, trainMs: Date.now() - started, epochs: result.history.length };
+      board.push(entry);
+      o.onTrial?.(entry, t);
+    } finally {
+      disposeModel(result.model);
+    }
+  }
+  const sign = higherIsBetter(metric) ? -1 : 1;
+  return board.sort((a, b) => sign * (a.score - b.score));
+}

@@ -1,0 +1,94 @@
+/** Fitting a recipe on training rows, and applying the fitted recipe to any table. */
+import { isNumeric, type Table } from '../table';
+import type { FittedRecipe, Recipe, Transformed } from './types';
+import { RecipeError } from './errors';
+import { findColumn, subsetRows, targetColumn } from './frame';
+import { applyStep, encodedNames, fitStep } from './steps';
+import { checkTask, rowLabel, targetLabels, targetMissing } from './task';
+
+const where = (i: number, kind: string) => `Step ${i + 1} (${kind})`;
+
+/** The feature columns (all but the target) of the rows that have a target. */
+function featureRows(table: Table, target: string, rows?: ArrayLike<number>) {
+  const y = table.columns.find((c) => c.name === target);
+  const all = rows ?? Int32Array.from({ length: table.rowCount }, (_, i) => i);
+  const kept: number[] = [];
+  for (let r = 0; r < all.length; r++) if (!y || !targetMissing(y, all[r])) kept.push(all[r]);
+  const features = { ...table, columns: table.columns.filter((c) => c.name !== target) };
+  return { y, kept, missingTarget: all.length - kept.length, features };
+}
+
+/**
+ * Learns every step's parameters from `trainRows` of `table` (default: all rows). Rows with a
+ * missing target are left out. The target is never visible to the steps.
+ */
+export function fitRecipe(table: Table, recipe: Recipe, trainRows?: ArrayLike<number>): FittedRecipe {
+  const yColumn = targetColumn(table, recipe.target);
+  checkTask(yColumn, recipe.task);
+  const { kept, features } = featureRows(table, recipe.target, trainRows);
+  if (kept.length === 0) throw new RecipeError(`No training rows have a value for target '${recipe.target}'.`);
+  let current = subsetRows(features, kept);
+  const steps = recipe.steps.map((step, i) => {
+    const fitted = fitStep(step, current, where(i, step.kind));
+    current = applyStep(fitted, current, where(i, step.kind));
+    return fitted;
+  });
+  const text = current.columns.find((c) => !isNumeric(c));
+  if (text) {
+    throw new RecipeError(`Column '${text.name}' is still ${text.type} after the recipe; add an encode step for it or drop it.`, { column: text.name });
+  }
+  const featureNames = current.columns.map((c) => c.name);
+  const classes = recipe.task === 'regression' ? undefined : targetLabels(subsetRows({ ...table, columns: [yColumn] }, kept).columns[0]);
+  const embeddings = steps.flatMap((s) =>
+    s.kind === 'encode' && s.method === 'embedding'
+      ? s.columns.map((c) => ({ feature: featureNames.indexOf(encodedNames('embedding', c)[0]), size: c.vocabulary.length + 1 }))
+      : [],
+  );
+  return {
+    version: 1,
+    target: recipe.target,
+    task: recipe.task,
+    ...(classes ? { classes } : {}),
+    inputSchema: features.columns.map((c) => ({ name: c.name, type: c.type })),
+    steps,
+    featureNames,
+    embeddings: embeddings.filter((e) => e.feature >= 0),
+    trainRows: kept.length,
+  };
+}
+
+/**
+ * Applies fitted parameters to `rows` of `table` (default all). Rows without a target, or whose
+ * class was not seen in training, are left out and counted; a table without the target column
+ * (scoring) keeps every row and returns no `y`.
+ */
+export function transformRecipe(fitted: FittedRecipe, table: Table, rows?: ArrayLike<number>): Transformed {
+  const { y: yColumn, kept, missingTarget, features } = featureRows(table, fitted.target, rows);
+  const classIndex = new Map((fitted.classes ?? []).map((c, i) => [c, i]));
+  let used = kept;
+  let unseenClass = 0;
+  if (yColumn && fitted.classes) {
+    used = kept.filter((i) => classIndex.has(rowLabel(yColumn, i)!));
+    unseenClass = kept.length - used.length;
+  }
+  const missing = fitted.inputSchema.filter((c) => !features.columns.some((f) => f.name === c.name));
+  if (missing.length > 0) {
+    throw new RecipeError(`The table lacks column(s) ${missing.map((c) => `'${c.name}'`).join(', ')} that the recipe was fitted with; add them (empty is fine) or refit.`);
+  }
+  let current = subsetRows({ ...features, columns: fitted.inputSchema.map((c) => findColumn(features, c.name, 'The input')) }, used);
+  fitted.steps.forEach((step, i) => (current = applyStep(step, current, where(i, step.kind))));
+  const n = used.length;
+  const d = fitted.featureNames.length;
+  const X = new Float32Array(n * d);
+  fitted.featureNames.forEach((name, j) => {
+    const column = findColumn(current, name, 'The fitted feature list');
+    if (!isNumeric(column)) throw new RecipeError(`Feature '${name}' is ${column.type} after the recipe; refit the recipe.`, { column: name });
+    for (let i = 0; i < n; i++) X[i * d + j] = column.values[i];
+  });
+  let y: Float32Array | Int32Array | undefined;
+  if (yColumn) {
+    if (fitted.classes) y = Int32Array.from(used, (i) => classIndex.get(rowLabel(yColumn, i)!)!);
+    else if (isNumeric(yColumn)) y = Float32Array.from(used, (i) => yColumn.values[i]);
+  }
+  return { X, n, featureNames: fitted.featureNames, ...(y ? { y } : {}), rows: Int32Array.from(used), missingTarget, unseenClass };
+}

@@ -1,0 +1,17 @@
+/**
+ * Recipe: the plain-JSON preprocessing spec, fitted on training rows only, applied to any table.
+ * `proposeRecipe` → edit → `fitRecipe(table, recipe, split.train)` → `transformRecipe(fitted, table, rows)`.
+ */
+export type {
+  Task, Step, DropStep, ImputeStep, ScaleStep, EncodeStep, DatetimeStep, DatePart, PowerStep, ClipStep, DeriveStep,
+  SplitSpec, Recipe, FittedStep, FittedRecipe, InputColumn, Transformed,
+} from './types';
+export { RecipeError } from './errors';
+export { fitRecipe, transformRecipe } from './fit';
+export { inferTask, targetLabels, MAX_INTEGER_CLASSES, type TaskInference } from './task';
+export { splitRows, kFolds, resolveFolds, AUTO_CV_ROWS, type Split } from './split';
+export { proposeRecipe, LOG_SKEW, type ProfileLike } from './propose';
+export { parseRecipe } from './parse';
+export { validateDerive, yeoJohnson, fitYeoJohnson, type DeriveCheck } from './steps';
+export { subsetRows } from './frame';
+export { featureGroups } from './featureGroups';

@@ -1,0 +1,91 @@
+/** Seeded train/test splits and k folds over row indices. */
+import { createRng, shuffleInPlace } from '../stats';
+import { isNumeric, type Table } from '../table';
+import type { SplitSpec } from './types';
+import { RecipeError } from './errors';
+import { findColumn, targetColumn } from './frame';
+import { rowLabel, targetMissing } from './task';
+
+export interface Split {
+  train: Int32Array;
+  test: Int32Array;
+  /** Rows left out of both because the target is missing. */
+  missingTarget: number;
+}
+
+/** Below this many rows, `folds: 'auto'` means 5-fold cross-validation. */
+export const AUTO_CV_ROWS = 20_000;
+
+export function resolveFolds(spec: SplitSpec, rows: number): number {
+  if (spec.folds === undefined || spec.folds === 'auto') return rows < AUTO_CV_ROWS ? 5 : 0;
+  return spec.folds;
+}
+
+/** Splits the rows that have a target into train and test, as `spec` says. */
+export function splitRows(table: Table, target: string, spec: SplitSpec): Split {
+  const y = targetColumn(table, target);
+  const rows: number[] = [];
+  for (let i = 0; i < table.rowCount; i++) if (!targetMissing(y, i)) rows.push(i);
+  const fraction = spec.testFraction;
+  if (!(fraction > 0 && fraction < 1)) {
+    throw new RecipeError(`Test fraction ${fraction} must be between 0 and 1 (e.g. 0.2).`);
+  }
+  const missingTarget = table.rowCount - rows.length;
+  const rng = createRng(spec.seed);
+  let test: number[];
+  if (spec.method === 'time') {
+    const column = findColumn(table, spec.timeColumn ?? '', 'The time split');
+    if (!isNumeric(column)) throw new RecipeError(`Time split column '${column.name}' is ${column.type}; pick a datetime or numeric column.`);
+    // Missing times sort first, so they train rather than leak into the "future".
+    const t = (i: number) => (Number.isNaN(column.values[i]) ? -Infinity : column.values[i]);
+    const ordered = [...rows].sort((a, b) => t(a) - t(b) || a - b);
+    test = ordered.slice(ordered.length - Math.round(ordered.length * fraction));
+  } else if (spec.method === 'stratified') {
+    test = [];
+    for (const group of groupBy(rows, (i) => rowLabel(y, i) ?? '')) {
+      shuffleInPlace(group, rng);
+      test.push(...group.slice(0, Math.round(group.length * fraction)));
+    }
+  } else {
+    test = shuffleInPlace([...rows], rng).slice(0, Math.round(rows.length * fraction));
+  }
+  const testSet = new Set(test);
+  return {
+    train: Int32Array.from(rows.filter((i) => !testSet.has(i))),
+    test: Int32Array.from(test).sort(),
+    missingTarget,
+  };
+}
+
+function groupBy(rows: number[], key: (i: number) => string): number[][] {
+  const groups = new Map<string, number[]>();
+  for (const i of rows) {
+    const k = key(i);
+    if (!groups.has(k)) groups.set(k, []);
+    groups.get(k)!.push(i);
+  }
+  return [...groups.keys()].sort().map((k) => groups.get(k)!);
+}
+
+/**
+ * k folds over `rows` (source row indices): each fold's test part is about 1/k of the rows;
+ * with `strata` (a label per row of `rows`) class proportions are kept in each fold.
+ */
+export function kFolds(rows: ArrayLike<number>, k: number, seed: number, strata?: (string | null)[]): Split[] {
+  if (!(k >= 2) || k > rows.length) throw new RecipeError(`Cannot make ${k} folds from ${rows.length} rows; use 2 to ${rows.length} folds.`);
+  const rng = createRng(seed);
+  const positions = Array.from({ length: rows.length }, (_, p) => p);
+  const foldOf = new Int32Array(rows.length);
+  const groups = strata ? groupBy(positions, (p) => strata[p] ?? '') : [positions];
+  let offset = 0;
+  for (const group of groups) {
+    shuffleInPlace(group, rng);
+    group.forEach((p, j) => (foldOf[p] = (j + offset) % k));
+    offset += group.length;
+  }
+  return Array.from({ length: k }, (_, f) => ({
+    train: Int32Array.from(positions.filter((p) => foldOf[p] !== f), (p) => rows[p]),
+    test: Int32Array.from(positions.filter((p) => foldOf[p] === f), (p) => rows[p]),
+    missingTarget: 0,
+  }));
+}
