@@ -32,10 +32,12 @@ const bytes = statSync(file).size;
 const mb = bytes / 1e6;
 const source = await nodeFileSource(file);
 for (let run = 0; run < 3; run++) {
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const result = await readTable(source);
   const ms = performance.now() - t0;
-  console.log(`modelbench readTable: ${result.table.rowCount} rows, ${mb.toFixed(1)} MB in ${ms.toFixed(0)} ms = ${(mb / (ms / 1000)).toFixed(0)} MB/s; types ${result.table.columns.map((c) => c.type).join(',')}`);
+  const cpu = process.cpuUsage(cpu0);
+  console.log(`modelbench readTable: ${result.table.rowCount} rows, ${mb.toFixed(1)} MB in ${ms.toFixed(0)} ms = ${(mb / (ms / 1000)).toFixed(0)} MB/s (process CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms, the machine may be shared); types ${result.table.columns.map((c) => c.type).join(',')}`);
 }
 if (process.env.PEER !== '0') {
   const text = readFileSync(file, 'utf8');

@@ -1,0 +1,46 @@
+import { isNumeric, type Column } from './types';
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** ISO 8601 text of epoch ms: `YYYY-MM-DD` at midnight, else `YYYY-MM-DDTHH:mm[:ss[.SSS]]Z`. */
+export function formatDatetime(ms: number): string {
+  const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return '';
+  const y = d.getUTCFullYear();
+  const date = `${y < 0 ? '-' + pad(-y, 6) : y > 9999 ? '+' + pad(y, 6) : pad(y, 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const h = d.getUTCHours();
+  const m = d.getUTCMinutes();
+  const s = d.getUTCSeconds();
+  const f = d.getUTCMilliseconds();
+  if (h === 0 && m === 0 && s === 0 && f === 0) return date;
+  let time = `${pad(h)}:${pad(m)}`;
+  if (s !== 0 || f !== 0) time += `:${pad(s)}`;
+  if (f !== 0) time += `.${pad(f, 3)}`;
+  return `${date}T${time}Z`;
+}
+
+/** The cell as display text: numbers as JS prints them, booleans `true`/`false`, datetimes ISO, missing ''. */
+export function cellText(column: Column, row: number): string {
+  if (isNumeric(column)) {
+    const v = column.values[row];
+    if (v !== v) return '';
+    if (column.type === 'boolean') return v ? 'true' : 'false';
+    if (column.type === 'datetime') return formatDatetime(v);
+    return String(v);
+  }
+  const code = column.codes[row];
+  return code < 0 ? '' : column.dictionary[code];
+}
+
+/** The raw cell: number (datetime as epoch ms), string, boolean, or null when missing. */
+export function cellValue(column: Column, row: number): number | string | boolean | null {
+  if (isNumeric(column)) {
+    const v = column.values[row];
+    if (v !== v) return null;
+    return column.type === 'boolean' ? v === 1 : v;
+  }
+  const code = column.codes[row];
+  return code < 0 ? null : column.dictionary[code];
+}

@@ -1,0 +1,29 @@
+/**
+ * The data layer: read CSV/TSV, JSON/NDJSON, Parquet and Arrow into typed columnar tables,
+ * infer column types, and write tables back out.
+ */
+export * from './types';
+
+// Reading
+export { blobSource, memorySource, type ByteSource } from './byteSource';
+export type { ReadOptions } from './readOptions';
+export type { ReadHooks, ReadProgress } from './readHooks';
+export { DEFAULT_MISSING_TOKENS } from './missingTokens';
+export { readTable, parseCsv, detectFormat } from './readTable';
+export { streamTable, type StreamSummary } from './streamTable';
+
+// Tables in use: cells, slices, transfer, Arrow, CSV out
+export { cellText, cellValue, formatDatetime } from './cellText';
+export { sliceTable, tableTransferables } from './sliceTable';
+export { tableToArrowIPC, tableFromArrowIPC } from './arrowIpc';
+export { writeCsv, type WriteCsvOptions } from './writeCsv';
+
+// Worker plumbing: a CSV load split across two threads, errors that survive postMessage
+export { ingestService, type PartWorker } from './ingestService';
+export { readCsv, readCsvSync, finishCsv, type WholeParser } from './readCsv';
+export { planCsv, type PlannedCsv } from './planCsv';
+export { parseCsvPart, type CsvPart, type CsvPlan, type PartColumn } from './csvPart';
+export { mergeParts } from './mergeParts';
+export { splitParser, partTransferables, SPLIT_MIN_BYTES, type RemotePartRunner } from './splitParser';
+export { runAsync } from './readSteps';
+export { toErrorPayload, fromErrorPayload, outcome, type ErrorPayload, type Outcome } from './errorPayload';

@@ -1,0 +1,93 @@
+import type { MissingMatcher } from './missingTokens';
+import { lastNumberWasInteger, parseNumber } from './parseNumber';
+import { parseBoolean } from './parseBoolean';
+import { detectDateFamily, type DateFamily } from './parseDatetime';
+import { ESCAPED, recordBuffer, scanRecord, unquote } from './scanRecord';
+import type { SinkKind } from './columnSink';
+
+/** Counts of value shapes seen in one column's sample. */
+export interface ShapeCounts {
+  missing: number;
+  integer: number;
+  float: number;
+  boolean: number;
+  iso: number;
+  mdy: number;
+  dmy: number;
+  other: number;
+}
+
+export function shapeCounts(): ShapeCounts {
+  return { missing: 0, integer: 0, float: 0, boolean: 0, iso: 0, mdy: 0, dmy: 0, other: 0 };
+}
+
+/** Adds the shape of `buf[s, e)` to `counts`. */
+export function countShape(buf: Uint8Array, s: number, e: number, isMissing: MissingMatcher, counts: ShapeCounts): void {
+  const v = parseNumber(buf, s, e);
+  if (v === v) {
+    if (lastNumberWasInteger) counts.integer++;
+    else counts.float++;
+  } else if (isMissing(buf, s, e)) counts.missing++;
+  else if (parseBoolean(buf, s, e) >= 0) counts.boolean++;
+  else {
+    const family = detectDateFamily(buf, s, e);
+    if (family) counts[family]++;
+    else counts.other++;
+  }
+}
+
+/** The storage kind a column's sample calls for. */
+export interface KindGuess {
+  kind: SinkKind;
+  family?: DateFamily;
+  /** Whether the sample was all integers (for a number kind). */
+  integer?: boolean;
+}
+
+/** Every non-missing value must share one shape; otherwise the column is a string. */
+export function decideKind(c: ShapeCounts): KindGuess {
+  const n = c.integer + c.float + c.boolean + c.iso + c.mdy + c.dmy + c.other;
+  if (n === 0 || c.other > 0) return { kind: 'string' };
+  if (c.integer + c.float === n) return { kind: 'number', integer: c.float === 0 };
+  if (c.boolean === n) return { kind: 'boolean' };
+  for (const family of ['iso', 'mdy', 'dmy'] as const) if (c[family] === n) return { kind: 'datetime', family };
+  return { kind: 'string' };
+}
+
+/** Classifies the fields of up to `maxRows` complete records of `buf[pos, end)`; also returns the rows seen and where they ended. */
+export function sampleShapes(
+  buf: Uint8Array,
+  pos: number,
+  end: number,
+  eof: boolean,
+  delimiter: number,
+  columns: number,
+  isMissing: MissingMatcher,
+  maxRows: number,
+): { counts: ShapeCounts[]; rows: number; end: number } {
+  const counts = Array.from({ length: columns }, shapeCounts);
+  const rec = recordBuffer(columns + 1);
+  let scratch = new Uint8Array(256);
+  let rows = 0;
+  while (pos < end && rows < maxRows) {
+    const next = scanRecord(buf, pos, end, eof, delimiter, rec);
+    if (next < 0) break;
+    pos = next;
+    if (rec.count === 1 && rec.starts[0] === rec.ends[0] && rec.quoted[0] === 0) continue;
+    rows++;
+    const n = Math.min(rec.count, columns);
+    for (let c = 0; c < n; c++) {
+      let s = rec.starts[c];
+      let e = rec.ends[c];
+      let bytes = buf;
+      if (rec.quoted[c] === ESCAPED) {
+        if (scratch.length < e - s) scratch = new Uint8Array(e - s);
+        e = unquote(buf, s, e, scratch);
+        s = 0;
+        bytes = scratch;
+      }
+      countShape(bytes, s, e, isMissing, counts[c]);
+    }
+  }
+  return { counts, rows, end: pos };
+}

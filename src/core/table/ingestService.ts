@@ -1,0 +1,50 @@
+import { blobSource, type ByteSource } from './byteSource';
+import type { CsvPart, CsvPlan } from './csvPart';
+import { fromErrorPayload, type Outcome } from './errorPayload';
+import { readCsv } from './readCsv';
+import type { ReadHooks, ReadProgress } from './readHooks';
+import type { ReadOptions } from './readOptions';
+import { detectFormat, readTable } from './readTable';
+import { SPLIT_MIN_BYTES, splitParser } from './splitParser';
+import type { ColumnType, ReadResult } from './types';
+
+/** Runs a CSV part in a helper worker; returns an Outcome so errors keep their class. */
+export type PartWorker = (file: Blob, plan: CsvPlan, start: number, stop: number, onProgress: (bytes: number, rows: number) => void) => Promise<Outcome<CsvPart>>;
+
+/**
+ * The ingest worker's logic: loads a File (CSV split across this thread and a helper worker when
+ * one is given; files under `splitMinBytes` stay on one thread), and re-reads the last File with new
+ * type overrides. Keeps the File handle, never its bytes.
+ */
+export function ingestService(partWorker: (() => PartWorker) | null, splitMinBytes = SPLIT_MIN_BYTES) {
+  let last: { file: Blob; name: string; options: ReadOptions } | null = null;
+
+  async function read(file: Blob, name: string, options: ReadOptions, onProgress?: (p: ReadProgress) => void): Promise<ReadResult> {
+    const source: ByteSource = blobSource(file, name);
+    const hooks: ReadHooks = { onProgress };
+    const format = options.format && options.format !== 'auto' ? options.format : detectFormat(name, await source.read(0, Math.min(source.size, 4096)));
+    if (format !== 'csv' || !partWorker || source.size === 0) return readTable(source, { ...options, format }, hooks);
+    const run = partWorker();
+    const parser = splitParser(async (plan, start, stop, progress) => {
+      const result = await run(file, plan, start, stop, progress);
+      if (!result.ok) throw fromErrorPayload(result.error);
+      return result.value;
+    }, splitMinBytes);
+    const head = await source.read(0, Math.min(4, source.size));
+    const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+    return utf16 ? readCsv(source, options, hooks) : readCsv(source, options, hooks, parser);
+  }
+
+  return {
+    async load(file: Blob & { name?: string }, options: ReadOptions, onProgress?: (p: ReadProgress) => void): Promise<ReadResult> {
+      const name = file.name ?? 'data';
+      last = { file, name, options };
+      return read(file, name, options, onProgress);
+    },
+    async retype(overrides: Record<string, ColumnType>, onProgress?: (p: ReadProgress) => void): Promise<ReadResult> {
+      if (!last) throw new Error('No file has been loaded in this worker yet; load a file before changing column types.');
+      last = { ...last, options: { ...last.options, typeOverrides: overrides } };
+      return read(last.file, last.name, last.options, onProgress);
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { byteDecoder } from './byteDictionary';
+import type { Steps } from './readSteps';
+import type { SinkPlan } from './columnSink';
+import type { CsvPlan } from './csvPart';
+import { decideKind, sampleShapes, type KindGuess, type ShapeCounts } from './inferKinds';
+import { DEFAULT_MISSING_TOKENS, missingMatcher } from './missingTokens';
+import { DEFAULT_CHUNK_BYTES, overrideFor, SAMPLE_BYTES, SAMPLE_ROWS, type ReadOptions } from './readOptions';
+import { repairHeader } from './repairHeader';
+import { ESCAPED, recordBuffer, scanRecord, unquote } from './scanRecord';
+import { assertText, sniffDelimiter } from './sniff';
+import { DataError, type ColumnType, type IngestWarning } from './types';
+
+/** A plan plus what the sample said, for building columns and warnings. */
+export interface PlannedCsv {
+  plan: CsvPlan;
+  guesses: KindGuess[];
+  warnings: IngestWarning[];
+}
+
+function delimiterByte(options: ReadOptions, fileName: string): number | null {
+  const d = options.delimiter;
+  if (d === undefined || d === 'auto') return /\.tsv$/i.test(fileName) ? 9 : null;
+  if (d.length !== 1 || d.charCodeAt(0) > 127 || d === '"' || d === '\n' || d === '\r') {
+    throw new DataError(`The delimiter ${JSON.stringify(d)} for "${fileName}" is not a single ASCII character other than a quote or line end. Use one of , ; | or a tab, or "auto".`, { file: fileName, code: 'bad-delimiter' });
+  }
+  return d.charCodeAt(0);
+}
+
+/** The parse plan for a column given a user override (lenient) or the sample's guess (strict). */
+export function planFor(override: ColumnType | undefined, guess: KindGuess, counts: ShapeCounts): SinkPlan {
+  if (!override) return { kind: guess.kind, family: guess.family };
+  if (override === 'integer') return { kind: 'number', integerOnly: true, lenient: true };
+  if (override === 'float') return { kind: 'number', lenient: true };
+  if (override === 'boolean') return { kind: 'boolean', lenient: true };
+  if (override === 'datetime') {
+    const family = counts.mdy > counts.iso && counts.mdy >= counts.dmy ? 'mdy' : counts.dmy > counts.iso ? 'dmy' : 'iso';
+    return { kind: 'datetime', family, lenient: true };
+  }
+  return { kind: 'string' };
+}
+
+/**
+ * Reads the header and a sample (up to 64k rows / 4 MiB) and decides the delimiter and each
+ * column's storage. `widened` lists columns a previous attempt found to need strings.
+ */
+export function* planCsv(
+  source: { name: string; size: number },
+  start: number,
+  options: ReadOptions,
+  encoding: 'utf-8' | 'windows-1252',
+  sourceEncoding: string,
+  widened: ReadonlySet<number>,
+): Steps<PlannedCsv> {
+  const fileName = source.name;
+  let sampleEnd = Math.min(source.size, start + SAMPLE_BYTES);
+  let sample = yield { start, end: sampleEnd };
+  assertText(sample.subarray(0, 1 << 16), fileName);
+  const rec = recordBuffer();
+  let headerEnd = -1;
+  const delimiter = delimiterByte(options, fileName) ?? sniffDelimiter(sample, sampleEnd >= source.size);
+  for (;;) {
+    headerEnd = skipBlankLines(sample, 0, sampleEnd >= source.size);
+    if (headerEnd === sample.length) {
+      headerEnd = -1;
+      break;
+    }
+    if (headerEnd >= 0) headerEnd = scanRecord(sample, headerEnd, sample.length, sampleEnd >= source.size, delimiter, rec);
+    if (headerEnd >= 0 || sampleEnd >= source.size) break;
+    sampleEnd = Math.min(source.size, start + sample.length * 2);
+    sample = yield { start, end: sampleEnd };
+  }
+  if (headerEnd < 0 || rec.count === 0) {
+    throw new DataError(`"${fileName}" has no header row: it is empty or holds only blank lines. Choose a file whose first line names the columns.`, { file: fileName, code: 'no-header', row: 1 });
+  }
+  const decode = byteDecoder(encoding);
+  const raw: string[] = [];
+  const scratch = new Uint8Array(sample.length);
+  for (let c = 0; c < rec.count; c++) {
+    const s = rec.starts[c];
+    const e = rec.ends[c];
+    if (rec.quoted[c] === ESCAPED) raw.push(decode(scratch, 0, unquote(sample, s, e, scratch)));
+    else raw.push(decode(sample, s, e));
+  }
+  const { names, warning } = repairHeader(raw);
+  const missingTokens = [...(options.missingTokens ?? DEFAULT_MISSING_TOKENS)];
+  const { counts, rows, end } = sampleShapes(sample, headerEnd, sample.length, sampleEnd >= source.size, delimiter, names.length, missingMatcher(missingTokens), SAMPLE_ROWS);
+  const dataBytes = source.size - start - headerEnd;
+  const rowEstimate = rows === 0 ? 16 : Math.ceil((rows / Math.max(1, end - headerEnd)) * dataBytes);
+  const guesses = counts.map((c, i) => (widened.has(i) ? { kind: 'string' as const } : decideKind(c)));
+  const sinks = guesses.map((g, i) => planFor(overrideFor(options, names[i]), g, counts[i]));
+  const plan: CsvPlan = {
+    fileName,
+    size: source.size,
+    dataStart: start + headerEnd,
+    delimiter,
+    encoding,
+    sourceEncoding,
+    names,
+    sinks,
+    missingTokens,
+    chunkBytes: Math.max(1, options.chunkBytes ?? DEFAULT_CHUNK_BYTES),
+    rowEstimate,
+  };
+  return { plan, guesses, warnings: warning ? [warning] : [] };
+}
+
+/** Skips empty lines before the header; -1 when the buffer ends first and more may follow. */
+function skipBlankLines(buf: Uint8Array, pos: number, eof: boolean): number {
+  while (pos < buf.length && (buf[pos] === 10 || buf[pos] === 13)) pos++;
+  return pos < buf.length || eof ? pos : -1;
+}

@@ -1,0 +1,54 @@
+import { expose, proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
+import { ingestService, outcome, tableTransferables, type ColumnType, type CsvPart, type Outcome, type ReadOptions, type ReadProgress, type ReadResult } from '../src/core/table';
+import type { ParseApi } from './parse';
+
+let parser: { api: Remote<ParseApi>; crashed: Promise<never> } | null = null;
+
+function startParser() {
+  const worker = new Worker(new URL('./parse.ts', import.meta.url), { type: 'module' });
+  // A crash of the helper must fail the load, not leave it waiting forever.
+  const crashed = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      parser = null;
+      reject(new Error(`The CSV helper worker crashed (${event.message || 'no message'}). Try loading the file again.`));
+    });
+  });
+  crashed.catch(() => undefined);
+  return { api: wrap<ParseApi>(worker), crashed };
+}
+
+// Started with this worker, so its start-up overlaps reading the header and sample of the first file.
+parser = startParser();
+
+/** The second core parses half of each large CSV in a nested worker. */
+const service = ingestService(() => {
+  const helper = (parser ??= startParser());
+  return async (file, plan, start, stop, onProgress): Promise<Outcome<CsvPart>> => {
+    const progress = proxy(onProgress);
+    return Promise.race([helper.api.parsePart(file, plan, start, stop, progress), helper.crashed]);
+  };
+});
+
+const send = (result: Outcome<ReadResult>) => (result.ok ? transfer(result, tableTransferables(result.value.table)) : result);
+
+/** Progress callbacks arrive as Comlink proxies; closing them when a call ends frees their ports. */
+function release(callback: unknown): void {
+  (callback as { [releaseProxy]?: () => void } | undefined)?.[releaseProxy]?.();
+}
+
+const api = {
+  async load(file: File, options: ReadOptions, onProgress?: (p: ReadProgress) => void): Promise<Outcome<ReadResult>> {
+    const result = await outcome(() => service.load(file, options, onProgress));
+    release(onProgress);
+    return send(result);
+  },
+  async retype(overrides: Record<string, ColumnType>, onProgress?: (p: ReadProgress) => void): Promise<Outcome<ReadResult>> {
+    const result = await outcome(() => service.retype(overrides, onProgress));
+    release(onProgress);
+    return send(result);
+  },
+};
+
+export type IngestApi = typeof api;
+expose(api);
