@@ -1,8 +1,9 @@
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { pwa } from './src/pwa/vitePwaPlugin.ts';
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), pwa()],
   base: './',
   build: {
     target: 'es2022',

@@ -1,0 +1,61 @@
+import { transfer, wrap, type Remote } from 'comlink';
+import type { DeriveCheck, ProfileLike, Recipe, TaskInference } from '../core/recipe';
+import type { Table } from '../core/table/types';
+import type { RecipeApi } from '../../workers/recipe';
+import type { RecipeService } from '../state/prepare.svelte';
+import { copyTable } from './copyTable';
+
+/** The recipe worker: proposes recipes and validates derive expressions. Started on first use; one table copy per dataset. */
+export class RecipeBridge implements RecipeService {
+  private worker: Worker | null = null;
+  private api: Remote<RecipeApi> | null = null;
+  private sent: Table | null = null;
+  private crash: ((e: Error) => void) | null = null;
+
+  async propose(table: Table, target: string, profile?: unknown): Promise<{ recipe: Recipe; task: TaskInference; missingTarget: number }> {
+    return this.call(table, (api) => api.propose(target, toProfileLike(profile)));
+  }
+
+  async validateDerive(table: Table, name: string, expression: string): Promise<DeriveCheck> {
+    return this.call(table, (api) => api.validateDerive(name, expression));
+  }
+
+  dispose() {
+    this.worker?.terminate();
+    this.worker = null;
+    this.api = null;
+    this.sent = null;
+  }
+
+  private async call<T>(table: Table, fn: (api: Remote<RecipeApi>) => Promise<T>): Promise<T> {
+    const api = this.ensure();
+    const crashed = new Promise<never>((_, reject) => (this.crash = reject));
+    crashed.catch(() => undefined);
+    if (this.sent !== table) {
+      const copy = await copyTable(table);
+      await Promise.race([api.setTable(transfer(copy.table, copy.buffers)), crashed]);
+      this.sent = table;
+    }
+    return Promise.race([fn(api), crashed]);
+  }
+
+  private ensure(): Remote<RecipeApi> {
+    if (this.api) return this.api;
+    const worker = new Worker(new URL('../../workers/recipe.ts', import.meta.url), { type: 'module' });
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.crash?.(new Error(`The recipe worker stopped (${event.message || 'no message'}). Try again.`));
+      this.dispose();
+    });
+    this.worker = worker;
+    this.api = wrap<RecipeApi>(worker);
+    return this.api;
+  }
+}
+
+/** Only the per-column figures proposeRecipe reads cross to the worker, not the whole report. */
+function toProfileLike(profile: unknown): ProfileLike | undefined {
+  const columns = (profile as { columns?: { name: string; type: string; missing: number; numeric?: { skewness: number } }[] } | undefined)?.columns;
+  if (!columns) return undefined;
+  return { columns: columns.map((c) => ({ name: c.name, type: c.type as never, missing: c.missing, skewness: c.numeric?.skewness })) };
+}

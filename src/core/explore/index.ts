@@ -1,0 +1,1 @@
+export { chartData, type ChartData, type ChartKind, type ChartRequest } from './chartData';

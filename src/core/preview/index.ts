@@ -1,0 +1,1 @@
+export { columnSummary, type ColumnSummary } from './columnSummary';

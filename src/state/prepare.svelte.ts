@@ -1,0 +1,171 @@
+import type { DeriveCheck, Recipe, Step, Task, TaskInference } from '../core/recipe';
+import { parseRecipe } from '../core/recipe';
+import { diffLines } from 'diff';
+import type { Table } from '../core/table/types';
+import { download } from './explore.svelte';
+import { isAbort, toUserError, type UserError } from './errors';
+
+/** What the Prepare stage asks of the modelling worker; row scans and arquero compilation happen there. */
+export interface RecipeService {
+  propose(table: Table, target: string, profile?: unknown): Promise<{ recipe: Recipe; task: TaskInference; missingTarget: number }>;
+  validateDerive(table: Table, name: string, expression: string): Promise<DeriveCheck>;
+}
+
+export type StepKind = Step['kind'];
+
+/** A fresh step of each kind, for "Add step". */
+export function newStep(kind: StepKind): Step {
+  switch (kind) {
+    case 'drop':
+      return { kind, columns: [] };
+    case 'impute':
+      return { kind, columns: [], strategy: 'median', indicator: false };
+    case 'scale':
+      return { kind, columns: [], method: 'standard' };
+    case 'encode':
+      return { kind, columns: [], method: 'onehot', topK: 20 };
+    case 'datetime':
+      return { kind, columns: [], parts: ['year', 'month', 'day', 'weekday', 'hour'], cyclic: true };
+    case 'power':
+      return { kind, columns: [], method: 'log' };
+    case 'clip':
+      return { kind, columns: [], lower: 0.01, upper: 0.99 };
+    case 'derive':
+      return { kind, name: 'new_column', expression: 'd => 0' };
+  }
+}
+
+/**
+ * The recipe being edited: proposed from the table and its profile when the target is chosen,
+ * then changed step by step. It is plain JSON at all times, so it can be downloaded, uploaded and
+ * compared with another recipe.
+ */
+export class PrepareState {
+  recipe = $state<Recipe | null>(null);
+  proposed = $state.raw<Recipe | null>(null);
+  task = $state.raw<TaskInference | null>(null);
+  missingTarget = $state(0);
+  busy = $state(false);
+  error = $state<UserError | null>(null);
+  deriveChecks = $state<Record<number, DeriveCheck>>({});
+  /** A recipe loaded from a file for comparison, with the line diff against the current one. */
+  comparison = $state.raw<{ name: string; lines: { kind: 'same' | 'added' | 'removed'; text: string }[] } | null>(null);
+  #key = '';
+
+  constructor(private readonly service: RecipeService) {}
+
+  /** Proposes a recipe for this table and target unless one is already being edited for them. */
+  async ensure(table: Table, target: string, profile?: unknown) {
+    const key = `${table.name}\u0000${table.rowCount}\u0000${target}`;
+    if (this.#key === key && this.recipe) return;
+    this.#key = key;
+    this.busy = true;
+    this.error = null;
+    try {
+      const { recipe, task, missingTarget } = await this.service.propose(table, target, profile);
+      if (this.#key !== key) return;
+      this.recipe = recipe;
+      this.proposed = structuredClone(recipe);
+      this.task = task;
+      this.missingTarget = missingTarget;
+      this.deriveChecks = {};
+      this.comparison = null;
+    } catch (error) {
+      if (!isAbort(error)) this.error = toUserError(`A recipe for "${target}" could not be proposed`, error);
+      this.recipe = null;
+    } finally {
+      if (this.#key === key) this.busy = false;
+    }
+  }
+
+  forget() {
+    this.#key = '';
+    this.recipe = null;
+    this.proposed = null;
+    this.task = null;
+  }
+
+  setTask(task: Task) {
+    if (this.recipe) this.recipe.task = task;
+  }
+
+  addStep(kind: StepKind) {
+    this.recipe?.steps.push(newStep(kind));
+  }
+
+  removeStep(index: number) {
+    this.recipe?.steps.splice(index, 1);
+    this.deriveChecks = {};
+  }
+
+  moveStep(index: number, by: -1 | 1) {
+    const steps = this.recipe?.steps;
+    const to = index + by;
+    if (!steps || to < 0 || to >= steps.length) return;
+    const [step] = steps.splice(index, 1);
+    steps.splice(to, 0, step);
+    this.deriveChecks = {};
+  }
+
+  resetToProposed() {
+    if (this.proposed) this.recipe = structuredClone(this.proposed);
+    this.deriveChecks = {};
+  }
+
+  async checkDerive(table: Table, index: number) {
+    const step = this.recipe?.steps[index];
+    if (step?.kind !== 'derive') return;
+    const check = await this.service.validateDerive(table, step.name, step.expression);
+    this.deriveChecks = { ...this.deriveChecks, [index]: check };
+  }
+
+  /** A plain snapshot (no Svelte proxies), for the worker, storage and downloads. */
+  snapshot(): Recipe | null {
+    return this.recipe ? ($state.snapshot(this.recipe) as Recipe) : null;
+  }
+
+  download(fileName: string) {
+    const recipe = this.snapshot();
+    if (recipe) download(new Blob([`${JSON.stringify(recipe, null, 2)}\n`], { type: 'application/json' }), fileName);
+  }
+
+  /** Reads a recipe file; `use` replaces the current recipe, otherwise it is shown as a diff. */
+  async upload(file: File, use: boolean, columns: string[]) {
+    try {
+      let json: unknown;
+      try {
+        json = JSON.parse(await file.text());
+      } catch (e) {
+        throw new Error(`${file.name} is not valid JSON (${(e as Error).message}).`);
+      }
+      const recipe = parseRecipe(json, file.name);
+      const unknown = referencedColumns(recipe).filter((c) => !columns.includes(c));
+      if (use && unknown.length) throw new Error(`${file.name} refers to columns this dataset does not have: ${unknown.join(', ')}.`);
+      if (use) {
+        this.recipe = recipe;
+        this.comparison = null;
+      } else this.comparison = { name: file.name, lines: diffRecipeLines(JSON.stringify(this.snapshot(), null, 2), JSON.stringify(recipe, null, 2)) };
+      this.error = null;
+    } catch (error) {
+      this.error = toUserError(`The recipe ${file.name} could not be read`, error);
+    }
+  }
+}
+
+function referencedColumns(recipe: Recipe): string[] {
+  const names = new Set<string>([recipe.target]);
+  for (const s of recipe.steps) if ('columns' in s) s.columns.forEach((c) => names.add(c));
+  // Columns created by earlier steps (derive, indicators) are not in the table; only check plain inputs.
+  for (const s of recipe.steps) if (s.kind === 'derive') names.delete(s.name);
+  return [...names];
+}
+
+/** A line diff of two recipes' pretty-printed JSON. */
+export function diffRecipeLines(a: string, b: string): { kind: 'same' | 'added' | 'removed'; text: string }[] {
+  return diffLines(a, b).flatMap((part) =>
+    part.value
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((text) => ({ kind: part.added ? ('added' as const) : part.removed ? ('removed' as const) : ('same' as const), text })),
+  );
+}

@@ -1,0 +1,180 @@
+import { getContext, setContext } from 'svelte';
+import type { ColumnType, IngestWarning, ReadMeta, ReadResult, Table } from '../core/table/types';
+import { columnSummary, type ColumnSummary } from '../core/preview';
+import { IngestBridge } from '../bridge/IngestBridge';
+import { fetchSample, listSamples, type SampleInfo } from './samples';
+import { recordLoad } from './metrics';
+import { isAbort, toUserError, type UserError } from './errors';
+import { ExploreState } from './explore.svelte';
+
+export type Stage = 'data' | 'explore' | 'prepare' | 'train' | 'models' | 'deploy';
+
+export const STAGES: { id: Stage; label: string; needs: string }[] = [
+  { id: 'data', label: 'Data', needs: '' },
+  { id: 'explore', label: 'Explore', needs: 'The exploration report is computed from a dataset.' },
+  { id: 'prepare', label: 'Prepare', needs: 'A recipe of feature steps is built from a dataset and its target.' },
+  { id: 'train', label: 'Train', needs: 'Models are trained on a prepared dataset.' },
+  { id: 'models', label: 'Models', needs: 'The registry lists the runs and model versions you train.' },
+  { id: 'deploy', label: 'Deploy', needs: 'Deployment exports a registered model version.' },
+];
+
+/** A loaded dataset: the table plus what was learned while reading it. */
+export interface Dataset {
+  name: string;
+  sample: SampleInfo | null;
+  table: Table;
+  warnings: IngestWarning[];
+  meta: ReadMeta;
+  summaries: ColumnSummary[];
+  overrides: Record<string, ColumnType>;
+  target: string | null;
+}
+
+/** A load in progress: what the progress bar and the Cancel button need. */
+export interface LoadJob {
+  fileName: string;
+  totalBytes: number;
+  bytes: number;
+  rows: number;
+  phase: 'reading' | 'retyping';
+  controller: AbortController;
+}
+
+/**
+ * The studio's state. Tables are held with `$state.raw` so Svelte never wraps typed arrays in
+ * proxies; a new dataset replaces the old one only once it has loaded, so a bad file never
+ * takes away the data the user already had.
+ */
+export class Studio {
+  stage = $state<Stage>('data');
+  dataset = $state.raw<Dataset | null>(null);
+  load = $state<LoadJob | null>(null);
+  error = $state<UserError | null>(null);
+  notice = $state<string | null>(null);
+  readonly explore = new ExploreState();
+  #ingest = new IngestBridge();
+
+  go(stage: Stage) {
+    this.stage = stage;
+    if (location.hash !== `#${stage}`) history.replaceState(null, '', `${location.pathname}${location.search}#${stage}`);
+  }
+
+  dismissError() {
+    this.error = null;
+  }
+
+  cancelLoad() {
+    this.load?.controller.abort();
+  }
+
+  async openFile(file: File, sample: SampleInfo | null = null) {
+    this.load?.controller.abort();
+    const controller = new AbortController();
+    const job: LoadJob = { fileName: file.name, totalBytes: file.size, bytes: 0, rows: 0, phase: 'reading', controller };
+    this.load = job;
+    this.error = null;
+    this.notice = null;
+    const started = performance.now();
+    try {
+      const result = await this.#ingest.load(file, {}, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (this.load === job) this.load = { ...job, bytes: p.bytes, rows: p.rows };
+        },
+      });
+      await this.#accept(result, sample, {}, null, started);
+      recordLoad({
+        file: file.name,
+        bytes: file.size,
+        rows: result.table.rowCount,
+        parseMs: result.meta.parseMs,
+        totalMs: performance.now() - started,
+      });
+    } catch (error) {
+      if (isAbort(error)) this.notice = `Loading ${file.name} was cancelled. ${this.dataset ? `${this.dataset.name} is still open.` : ''}`;
+      else this.error = toUserError(`${file.name} could not be opened`, error);
+    } finally {
+      if (this.load?.controller === controller) this.load = null;
+    }
+  }
+
+  async openSample(name: string) {
+    try {
+      const samples = await listSamples();
+      const sample = samples.find((s) => s.name === name);
+      if (!sample) {
+        this.error = {
+          title: `There is no sample called "${name}"`,
+          message: `The bundled samples are: ${samples.map((s) => s.name).join(', ')}. Pick one from the gallery below.`,
+        };
+        return;
+      }
+      await this.openFile(await fetchSample(sample), sample);
+    } catch (error) {
+      this.error = toUserError(`The sample "${name}" could not be opened`, error);
+    }
+  }
+
+  /** Re-reads the open file with a changed column type; the grid keeps the old table until it is done. */
+  async retype(column: string, type: ColumnType) {
+    const dataset = this.dataset;
+    if (!dataset) return;
+    const overrides = { ...dataset.overrides, [column]: type };
+    const controller = new AbortController();
+    this.load = { fileName: dataset.name, totalBytes: dataset.meta.bytes, bytes: 0, rows: 0, phase: 'retyping', controller };
+    try {
+      const result = await this.#ingest.retype(overrides, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (this.load?.controller === controller) this.load = { ...this.load, bytes: p.bytes, rows: p.rows };
+        },
+      });
+      await this.#accept(result, dataset.sample, overrides, dataset.target);
+    } catch (error) {
+      if (!isAbort(error)) this.error = toUserError(`Column "${column}" could not be changed to ${type}`, error);
+    } finally {
+      if (this.load?.controller === controller) this.load = null;
+    }
+  }
+
+  /** Changes the target; the report's target analysis is recomputed. */
+  setTarget(target: string | null) {
+    const dataset = this.dataset;
+    if (!dataset || dataset.target === target) return;
+    this.dataset = { ...dataset, target };
+    void this.explore.run(dataset.table, { target, parseMs: dataset.meta.parseMs, fileName: dataset.name });
+  }
+
+  async #accept(
+    result: ReadResult,
+    sample: SampleInfo | null,
+    overrides: Record<string, ColumnType>,
+    target?: string | null,
+    startedAt?: number,
+  ) {
+    const { table } = result;
+    const summaries: ColumnSummary[] = [];
+    for (const column of table.columns) {
+      summaries.push(columnSummary(column, table.rowCount));
+      // Yield between columns of tall tables (or every 64 columns of wide ones) so the page never stalls.
+      if (table.rowCount > 250_000 || summaries.length % 64 === 0) await new Promise((r) => setTimeout(r));
+    }
+    const defaultTarget = sample && table.columns.some((c) => c.name === sample.target) ? sample.target : null;
+    this.dataset = {
+      name: result.meta.fileName,
+      sample,
+      table,
+      warnings: result.warnings,
+      meta: result.meta,
+      summaries,
+      overrides,
+      target: target ?? defaultTarget,
+    };
+    // The report starts at once: opening a dataset produces it automatically.
+    void this.explore.run(table, { target: this.dataset.target, parseMs: result.meta.parseMs, fileName: result.meta.fileName, startedAt });
+  }
+}
+
+const KEY = Symbol('studio');
+export const provideStudio = (studio: Studio) => setContext(KEY, studio);
+export const useStudio = () => getContext<Studio>(KEY);

@@ -1,0 +1,28 @@
+/** Number and size formatting shared by the components; `en` grouping so screenshots read alike everywhere. */
+const integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+const compact = new Intl.NumberFormat('en', { maximumSignificantDigits: 4 });
+
+export const formatCount = (n: number) => integer.format(n);
+export const formatNumber = (n: number | null | undefined) =>
+  n === null || n === undefined || Number.isNaN(n) ? '—' : Math.abs(n) >= 1e15 || (Math.abs(n) < 1e-4 && n !== 0) ? n.toExponential(3) : compact.format(n);
+const percentSmall = new Intl.NumberFormat('en', { maximumSignificantDigits: 2 });
+const percentLarge = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+export function formatPercent(part: number, whole: number): string {
+  if (whole === 0) return '0 %';
+  const pct = (100 * part) / whole;
+  return `${(pct < 1 ? percentSmall : percentLarge).format(pct)} %`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+export const formatMs = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);

@@ -1,0 +1,71 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+/**
+ * Every journey runs under a guard that fails the test on:
+ * - a console error or an unhandled exception/rejection in the page;
+ * - a Content-Security-Policy violation (reported by a `securitypolicyviolation` listener);
+ * - any request to an origin other than the app's own (blob: and data: are local);
+ * - any use of RTCPeerConnection, navigator.sendBeacon or WebSocket (stubbed to throw, since CSP
+ *   does not cover WebRTC).
+ * A test that provokes an error on purpose lists the expected text with `allowConsole`.
+ */
+type Guard = {
+  /** Console errors matching these are expected by the test. */
+  allowConsole: (pattern: RegExp) => void;
+  /** Requests seen so far (URL strings), for tests that assert on them. */
+  requests: string[];
+};
+
+export const test = base.extend<{ guard: Guard }>({
+  guard: [
+    async ({ page, baseURL }, use) => {
+      const problems: string[] = [];
+      const allowed: RegExp[] = [];
+      const requests: string[] = [];
+      const origin = new URL(baseURL!).origin;
+
+      await page.addInitScript(() => {
+        const report = (text: string) => console.error(text);
+        document.addEventListener('securitypolicyviolation', (e) =>
+          report(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'}`),
+        );
+        const forbid = (name: string) =>
+          function forbidden() {
+            report(`Forbidden API used: ${name}`);
+            throw new Error(`${name} is not allowed in Modelbench`);
+          };
+        const w = window as unknown as Record<string, unknown>;
+        w.RTCPeerConnection = forbid('RTCPeerConnection');
+        w.webkitRTCPeerConnection = forbid('webkitRTCPeerConnection');
+        w.WebSocket = forbid('WebSocket');
+        Object.defineProperty(navigator, 'sendBeacon', { value: forbid('navigator.sendBeacon') });
+      });
+
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+      const onRequest = (url: string) => {
+        requests.push(url);
+        if (url.startsWith('blob:') || url.startsWith('data:')) return;
+        if (new URL(url).origin !== origin) problems.push(`request to another origin: ${url}`);
+      };
+      // Context-level, so requests from workers and the service worker are seen too.
+      page.context().on('request', (request) => onRequest(request.url()));
+
+      await use({ allowConsole: (pattern) => allowed.push(pattern), requests });
+
+      const unexpected = problems.filter((p) => !allowed.some((a) => a.test(p)));
+      expect(unexpected, 'unexpected console errors, CSP violations or egress').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Opens a bundled sample through its share link and waits until the table is shown. */
+export async function openSample(page: Page, name: string) {
+  await page.goto(`./?sample=${name}`);
+  await expect(page.getByTestId('dataset-ready')).toBeVisible();
+}
