@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { createProfileAccumulator, profileTable, renderReportHtml, reportToJson, type ProfileAccumulator, type Report } from '../core/profile';
+import { readTable, streamTable } from '../core/table';
+import { nodeFileSource } from './nodeSource';
+
+const USAGE = 'Usage: modelbench profile <file> [--target COL] [--out report.json] [--html report.html] [--stream] [--seed N]';
+
+/** Command-line flags of `modelbench profile`, validated. */
+export interface ProfileArgs {
+  file: string;
+  target?: string;
+  out?: string;
+  html?: string;
+  /** Read in batches and profile with sketches (files larger than memory). */
+  stream: boolean;
+  seed?: number;
+}
+
+/** Parses argv; throws a RangeError naming the bad flag and the usage. */
+export function parseProfileArgs(argv: string[]): ProfileArgs {
+  const args: ProfileArgs = { file: '', stream: false };
+  const takesValue = new Set(['--target', '--out', '--html', '--seed']);
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--stream') args.stream = true;
+    else if (takesValue.has(a)) {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new RangeError(`Flag ${a} needs a value. ${USAGE}`);
+      if (a === '--seed') {
+        args.seed = Number(v);
+        if (!Number.isInteger(args.seed)) throw new RangeError(`--seed must be an integer; got "${v}". ${USAGE}`);
+      } else args[a.slice(2) as 'target' | 'out' | 'html'] = v;
+    } else if (a.startsWith('--')) throw new RangeError(`Unknown flag "${a}". ${USAGE}`);
+    else if (!args.file) args.file = a;
+    else throw new RangeError(`Only one input file is profiled; got "${args.file}" and "${a}". ${USAGE}`);
+  }
+  if (!args.file) throw new RangeError(`No input file given. ${USAGE}`);
+  return args;
+}
+
+/** SHA-256 of the file's bytes, hex: the report's `dataset.fingerprint`. */
+async function fingerprint(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return `sha256:${hash.digest('hex')}`;
+}
+
+async function streamed(args: ProfileArgs, print: string): Promise<Report> {
+  const source = await nodeFileSource(args.file);
+  let acc: ProfileAccumulator | null = null;
+  const fp = await fingerprint(args.file);
+  const started = performance.now();
+  await streamTable(source, {}, (batch) => {
+    acc ??= createProfileAccumulator(
+      { name: source.name, columns: batch.columns.map((c) => ({ name: c.name, type: c.type, shapes: c.shapes })) },
+      { fingerprint: fp, seed: args.seed },
+    );
+    acc.add(batch);
+  });
+  if (!acc) throw new RangeError(`"${args.file}" has no rows to profile. ${print}`);
+  const report = (acc as ProfileAccumulator).finish();
+  report.meta.timingsMs.profile = performance.now() - started;
+  return report;
+}
+
+/** `modelbench profile <file> …`: writes the JSON and/or HTML report; JSON to stdout when neither is named. */
+export async function profileCommand(argv: string[]): Promise<number> {
+  let args: ProfileArgs;
+  try {
+    args = parseProfileArgs(argv);
+  } catch (e) {
+    console.error((e as Error).message);
+    return 2;
+  }
+  let report: Report;
+  if (args.stream) report = await streamed(args, USAGE);
+  else {
+    const { table, warnings, meta } = await readTable(await nodeFileSource(args.file));
+    for (const w of warnings) console.error(`warning: ${w.message}`);
+    if (args.target !== undefined && !table.columns.some((c) => c.name === args.target)) {
+      console.error(`--target "${args.target}" is not a column of "${args.file}". Columns: ${table.columns.map((c) => c.name).join(', ')}.`);
+      return 2;
+    }
+    report = profileTable(table, { target: args.target, fingerprint: await fingerprint(args.file), parseMs: meta.parseMs, seed: args.seed });
+  }
+  const json = reportToJson(report, 1);
+  if (args.out) await writeFile(args.out, json);
+  if (args.html) await writeFile(args.html, renderReportHtml(report));
+  if (!args.out && !args.html) process.stdout.write(`${json}\n`);
+  const d = report.dataset;
+  console.error(`Profiled ${d.rows} rows × ${d.columns} columns in ${Math.round(report.meta.timingsMs.profile)} ms (parse ${Math.round(report.meta.timingsMs.parse)} ms); ${report.alerts.length} alerts.`);
+  return 0;
+}

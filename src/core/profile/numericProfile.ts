@@ -1,0 +1,114 @@
+import type { NumericColumn } from '../table/types';
+import {
+  computeMoments,
+  sortFloat64,
+  histogramSorted,
+  kurtosis,
+  lowerBound,
+  madSorted,
+  quantileSorted,
+  skewness,
+  upperBound,
+  variance,
+} from '../stats';
+import { QUANTILE_KEYS, type ColumnProfile, type NumericStats, type Quantiles } from './types';
+
+/** Finite values of a column, ascending, plus the counts the sort does not give. */
+export interface SortedFinite {
+  sorted: Float64Array;
+  missing: number;
+  infinite: number;
+  distinctInfinite: number;
+}
+
+/** One pass to gather finite values and count NaN / ±Infinity, then one typed sort. */
+export function sortFinite(values: Float64Array): SortedFinite {
+  const finite = new Float64Array(values.length);
+  let k = 0;
+  let missing = 0;
+  let posInf = 0;
+  let negInf = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v - v === 0) finite[k++] = v;
+    else if (v !== v) missing++;
+    else if (v > 0) posInf++;
+    else negInf++;
+  }
+  const sorted = k === values.length ? finite : finite.slice(0, k);
+  sortFloat64(sorted);
+  return { sorted, missing, infinite: posInf + negInf, distinctInfinite: (posInf ? 1 : 0) + (negInf ? 1 : 0) };
+}
+
+/** Number of distinct values in an ascending array. */
+export function distinctSorted(sorted: Float64Array): number {
+  if (sorted.length === 0) return 0;
+  let d = 1;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) d++;
+  return d;
+}
+
+export function quantilesOf(sorted: ArrayLike<number>): Quantiles {
+  const q = {} as Quantiles;
+  for (const key of QUANTILE_KEYS) q[key] = quantileSorted(sorted, Number(key));
+  return q;
+}
+
+/** Numeric statistics of the finite values in `sorted` (ascending). */
+export function numericStats(sorted: Float64Array, infinite: number): NumericStats {
+  const n = sorted.length;
+  const m = computeMoments(sorted);
+  const v = variance(m);
+  const std = Math.sqrt(v);
+  const quantiles = quantilesOf(sorted);
+  const iqr = quantiles['0.75'] - quantiles['0.25'];
+  const lowerFence = quantiles['0.25'] - 1.5 * iqr;
+  const upperFence = quantiles['0.75'] + 1.5 * iqr;
+  const below = lowerBound(sorted, lowerFence);
+  const above = n - upperBound(sorted, upperFence);
+  const low: number[] = [];
+  for (let i = 0; i < Math.min(5, below); i++) low.push(sorted[i]);
+  const high: number[] = [];
+  for (let i = 0; i < Math.min(5, above); i++) high.push(sorted[n - 1 - i]);
+  const zeroStart = lowerBound(sorted, 0);
+  const zeros = upperBound(sorted, 0) - zeroStart;
+  const min = n ? sorted[0] : NaN;
+  const max = n ? sorted[n - 1] : NaN;
+  return {
+    min,
+    max,
+    range: max - min,
+    mean: m.mean,
+    std,
+    variance: v,
+    sum: m.sum,
+    skewness: skewness(m),
+    kurtosis: kurtosis(m),
+    cv: std / m.mean,
+    mad: madSorted(sorted),
+    quantiles,
+    iqr,
+    zeros,
+    negatives: zeroStart,
+    infinite,
+    outliers: { count: below + above, low, high, lowerFence, upperFence },
+    histogram: histogramSorted(sorted),
+  };
+}
+
+/** Profile of an integer or float column. */
+export function numericProfile(column: NumericColumn): ColumnProfile {
+  const { sorted, missing, infinite, distinctInfinite } = sortFinite(column.values);
+  const count = column.values.length - missing;
+  const distinct = distinctSorted(sorted) + distinctInfinite;
+  return {
+    name: column.name,
+    type: column.type,
+    count,
+    missing,
+    distinct,
+    uniqueRatio: count ? distinct / count : 0,
+    memoryBytes: column.values.byteLength,
+    numeric: numericStats(sorted, infinite),
+  };
+}
