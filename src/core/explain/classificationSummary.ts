@@ -1,0 +1,59 @@
+/** Evaluation verdict for a classifier: overall accuracy, where it errs, and the baseline. */
+import { countOf, everyOf, pluralOf, quoted } from './classLabel';
+import { pct, plural } from './format';
+import { rowNoun, type RowNoun } from './rowNoun';
+import type { ClassificationSummaryInput } from './summaryInput';
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const wasWere = (n: number) => (n === 1 ? 'was' : 'were');
+const article = (label: string) => (/^[A-Z][a-z]+$/.test(label) ? `${/^[AEIOU]/.test(label) ? 'an' : 'a'} ${label}` : quoted(label));
+
+/** Never-predicted classes, classes always right, and the largest confusion, as one or two sentences. */
+function errorDetails(classes: readonly string[], m: readonly (readonly number[])[], rows: RowNoun): string[] {
+  const k = classes.length;
+  const support = m.map((row) => row.reduce((s, v) => s + v, 0));
+  const predicted = classes.map((_, j) => m.reduce((s, row) => s + (row[j] ?? 0), 0));
+  const never = classes.map((_, c) => c).filter((c) => support[c] > 0 && predicted[c] === 0);
+  const out = never.map((c) => `It never predicts ${quoted(classes[c])}, so ${countOf(classes[c], support[c], rows)} ${wasWere(support[c])} missed.`);
+  const perfect = classes.map((_, c) => c).filter((c) => support[c] > 0 && m[c][c] === support[c]);
+  let worst: [number, number, number] | undefined;
+  for (let a = 0; a < k; a++) {
+    if (never.includes(a)) continue;
+    for (let p = 0; p < k; p++) if (p !== a && m[a][p] > 0 && (!worst || m[a][p] > worst[2])) worst = [a, p, m[a][p]];
+  }
+  const clauses: string[] = [];
+  if (perfect.length > 0) clauses.push(`${perfect.map((c) => everyOf(classes[c], rows)).join(' and ')} was right`);
+  if (worst) {
+    const [a, p, v] = worst;
+    clauses.push(`${countOf(classes[a], v, rows)} ${wasWere(v)} taken for ${v === 1 ? article(classes[p]) : pluralOf(classes[p])}`);
+  }
+  if (clauses.length > 0) out.push(`${capitalise(clauses.join('; '))}.`);
+  return out;
+}
+
+function baselineSentence(accuracy: number, baseline: number | undefined, baselineClass: string | undefined): string[] {
+  if (baseline === undefined || !Number.isFinite(baseline)) return [];
+  const guess = baselineClass === undefined ? 'always guessing the most common class' : `always guessing ${quoted(baselineClass)}`;
+  const diff = accuracy - baseline;
+  if (diff > 1e-12) return [`Better than ${guess} (${pct(baseline)}).`];
+  if (diff >= -1e-12) return [`No better than ${guess} (${pct(baseline)}): the model has not learned anything useful yet.`];
+  return [`Worse than ${guess} (${pct(baseline)}): do not use this model; check the target, the features and the recipe.`];
+}
+
+export function classificationSummary(input: ClassificationSummaryInput): string {
+  const rows = rowNoun(input.datasetName);
+  const m = input.confusion;
+  const n = m.reduce((s, row) => s + row.reduce((t, v) => t + v, 0), 0);
+  if (n === 0) return `There are no test ${rows.many} to judge the model on: check the split.`;
+  const correct = m.reduce((s, row, i) => s + (row[i] ?? 0), 0);
+  const sentences: string[] = [];
+  if (correct === n) {
+    sentences.push(`Right on every one of the ${plural(n, `test ${rows.one}`, `test ${rows.many}`)}.`);
+    sentences.push('A perfect test score is rare: make sure no column gives the answer away (target leakage).');
+  } else {
+    sentences.push(`Right on ${pct(input.accuracy)} of the test ${rows.many}.`);
+    sentences.push(...errorDetails(input.classes, m, rows));
+  }
+  sentences.push(...baselineSentence(input.accuracy, input.baselineAccuracy, input.baselineClass));
+  return sentences.join(' ');
+}

@@ -1,0 +1,40 @@
+/** "The three things to fix first": the opening of the Explore stage, from alerts and statistics. */
+import type { Report } from '../profile';
+import { fixForAlert, skewFixes, type Candidate, type Fix } from './headlineFixes';
+
+/** Options for {@link reportHeadline}. */
+export interface HeadlineOptions {
+  /** How many fixes to return. Default 3. */
+  limit?: number;
+}
+
+/**
+ * Picks the fixes that matter most, one per column: target leakage, duplicates, heavy missingness,
+ * identifiers and constants, dates stored as text, then skew, redundancy and wide categories.
+ * Ties go to the larger measured figure, then table order. Empty when nothing needs fixing.
+ */
+export function reportHeadline(report: Report, options: HeadlineOptions = {}): { fixes: Fix[] } {
+  const limit = options.limit ?? 3;
+  const candidates: (Candidate & { value: number; order: number })[] = [];
+  report.alerts.forEach((alert, order) => {
+    const fix = fixForAlert(alert, report);
+    if (fix) candidates.push({ ...fix, value: Math.abs(alert.value), order });
+  });
+  const alerted = new Set(report.alerts.filter((a) => a.type === 'skewed').map((a) => a.column ?? ''));
+  skewFixes(report, alerted).forEach((fix, i) => {
+    const skew = report.columns.find((c) => c.name === fix.column)?.numeric?.skewness ?? 0;
+    candidates.push({ ...fix, value: Math.abs(skew), order: report.alerts.length + i });
+  });
+  candidates.sort((a, b) => a.priority - b.priority || b.value - a.value || a.order - b.order);
+  const seen = new Set<string>();
+  const fixes: Fix[] = [];
+  for (const c of candidates) {
+    if (fixes.length >= limit) break;
+    if ((c.column !== undefined && seen.has(c.column)) || (c.related !== undefined && seen.has(c.related))) continue;
+    if (c.column !== undefined) seen.add(c.column);
+    if (c.related !== undefined) seen.add(c.related);
+    const { title, detail, column, alertType } = c;
+    fixes.push({ title, detail, ...(column !== undefined && { column }), ...(alertType !== undefined && { alertType }) });
+  }
+  return { fixes };
+}
