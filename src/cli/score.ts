@@ -1,0 +1,90 @@
+/**
+ * `modelbench score bundle.zip <file> --out predictions.csv|predictions.parquet [--chunk N]`
+ *
+ * Checks the bundle against its manifest, unzips it to a temporary directory, imports its
+ * scorer.mjs and scores every row of <file> (CSV, JSON, Parquet, Arrow). Refuses when a required
+ * column is missing; reports unseen categories and mistyped columns on stderr. Prints one JSON line.
+ */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { unzipSync } from 'fflate';
+import { checkSchema, predictionsFile, scoreTable, verifyBundle, type Preprocess, type RowScorer } from '../core/deploy';
+import { readTable } from '../core/table';
+import { nodeFileSource } from './nodeSource';
+
+const USAGE = 'Usage: modelbench score bundle.zip <file> --out predictions.csv|predictions.parquet [--chunk N]';
+
+export interface ScoreArgs {
+  bundle: string;
+  file: string;
+  out: string;
+  chunk?: number;
+}
+
+export function parseScoreArgs(argv: string[]): ScoreArgs {
+  const flags: Record<string, string> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (!a.startsWith('--')) {
+      positional.push(a);
+      continue;
+    }
+    if (!['--out', '--chunk'].includes(a)) throw new RangeError(`Unknown flag "${a}". ${USAGE}`);
+    const v = argv[++i];
+    if (v === undefined || v.startsWith('--')) throw new RangeError(`Flag ${a} needs a value. ${USAGE}`);
+    flags[a.slice(2)] = v;
+  }
+  if (positional.length !== 2) throw new RangeError(`Expected the bundle and one data file, got ${positional.length ? positional.join(', ') : 'nothing'}. ${USAGE}`);
+  if (!flags.out) throw new RangeError(`--out is required (.csv or .parquet). ${USAGE}`);
+  if (!/\.(csv|parquet)$/i.test(flags.out)) throw new RangeError(`--out ${flags.out} must end in .csv or .parquet. ${USAGE}`);
+  let chunk: number | undefined;
+  if (flags.chunk !== undefined) {
+    chunk = Number(flags.chunk);
+    if (!Number.isInteger(chunk) || chunk < 1) throw new RangeError(`--chunk ${flags.chunk} must be a positive whole number. ${USAGE}`);
+  }
+  return { bundle: positional[0], file: positional[1], out: flags.out, ...(chunk ? { chunk } : {}) };
+}
+
+export async function scoreCommand(argv: string[]): Promise<number> {
+  let args: ScoreArgs;
+  try {
+    args = parseScoreArgs(argv);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    console.error(e.message);
+    return 2;
+  }
+  const zip = new Uint8Array(await readFile(args.bundle));
+  const check = verifyBundle(zip);
+  if (!check.ok) {
+    console.error(`${args.bundle} failed its integrity check:\n  ${check.problems.join('\n  ')}\nExport the bundle again.`);
+    return 1;
+  }
+  const files = unzipSync(zip);
+  const preprocess = JSON.parse(new TextDecoder().decode(files['preprocess.json'])) as Preprocess;
+  const { table } = await readTable(await nodeFileSource(args.file));
+  const schema = checkSchema(table, preprocess);
+  if (!schema.ok) {
+    console.error(`${args.file} lacks column(s) ${schema.missing.map((c) => `'${c}'`).join(', ')} that the model needs; add them (empty values are imputed) and score again.`);
+    return 1;
+  }
+  for (const m of schema.mistyped) console.error(`Column '${m.column}' is ${m.actual} here but was ${m.expected} in training; values that do not parse are refused per row.`);
+  for (const u of schema.unseen) console.error(`Column '${u.column}' has ${u.rows} row(s) with categories unseen in training (${u.values.slice(0, 5).map((v) => JSON.stringify(v)).join(', ')}…); they are encoded as in training (other / all zeros).`);
+  const dir = await mkdtemp(join(tmpdir(), 'modelbench-score-'));
+  try {
+    const path = join(dir, 'scorer.mjs');
+    await writeFile(path, files['scorer.mjs']);
+    const scorer = (await import(pathToFileURL(path).href)) as RowScorer;
+    const started = performance.now();
+    const scored = await scoreTable(table, scorer, preprocess, { ...(args.chunk ? { chunk: args.chunk } : {}) });
+    const seconds = (performance.now() - started) / 1000;
+    await writeFile(args.out, predictionsFile(scored.table, /\.parquet$/i.test(args.out) ? 'parquet' : 'csv'));
+    console.log(JSON.stringify({ out: args.out, rows: table.rowCount, scored: scored.scored, refused: scored.refused, rowsPerSecond: Math.round(table.rowCount / seconds) }));
+    return 0;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,78 @@
+import { strToU8, zipSync } from 'fflate';
+import type { BaselineModel, LayersFiles } from '../models';
+import type { FittedRecipe } from '../recipe';
+import { modelCard, type CardInfo } from './card';
+import { demoPage } from './demoPage';
+import { buildManifest, type Manifest } from './manifest';
+import { exportOnnx } from './onnx/exportOnnx';
+import { modelFromBaseline, modelFromLayersFiles } from './portableModel';
+import { assertPortable } from './requiredInputs';
+import { scorerClassicScript, scorerModule } from './scorerSource';
+import type { PortableModel } from './types';
+
+export interface BundleInput {
+  name: string;
+  version: string | number;
+  fitted: FittedRecipe;
+  /** A network's TF.js files (from `layersFiles` or a run directory), or the baseline. */
+  model: { kind: 'tf'; modelKind: string; files: LayersFiles } | { kind: 'baseline'; baseline: BaselineModel };
+  metrics?: Record<string, number>;
+  baselineMetrics?: Record<string, number>;
+  data?: CardInfo['data'];
+  latency?: CardInfo['latency'];
+  /** ISO time written to the manifest and card. Default: now. */
+  createdAt?: string;
+}
+
+export interface Bundle {
+  /** The zip. */
+  zip: Uint8Array;
+  /** Every file, by path (manifest.json included). */
+  files: Record<string, Uint8Array>;
+  manifest: Manifest;
+  model: PortableModel;
+}
+
+/** The portable model of a bundle input (also what the latency bench scores). */
+export function portableOf(input: Pick<BundleInput, 'fitted' | 'model'>): PortableModel {
+  return input.model.kind === 'tf' ? modelFromLayersFiles(input.model.files, input.fitted) : modelFromBaseline(input.model.baseline, input.fitted);
+}
+
+/**
+ * One zip per model version: TF.js files (networks only), preprocess.json, scorer.mjs,
+ * model.onnx, index.html, README.md (model card) and manifest.json with every file's SHA-256.
+ * Throws DeployError for recipes the portable paths cannot reproduce (a derive step).
+ */
+export function buildBundle(input: BundleInput): Bundle {
+  assertPortable(input.fitted);
+  const createdAt = input.createdAt ?? new Date().toISOString();
+  const id = { name: input.name, version: input.version };
+  const model = portableOf(input);
+  const files: Record<string, Uint8Array> = {};
+  if (input.model.kind === 'tf') {
+    files['model.json'] = strToU8(input.model.files.modelJson);
+    files['weights.bin'] = input.model.files.weights;
+  }
+  files['preprocess.json'] = strToU8(JSON.stringify(input.fitted, null, 1));
+  files['scorer.mjs'] = strToU8(scorerModule(input.fitted, model, id));
+  files['model.onnx'] = exportOnnx(input.fitted, model, id);
+  files['index.html'] = strToU8(demoPage(`${input.name} v${input.version}`, input.fitted.target, scorerClassicScript(input.fitted, model, id)));
+  files['README.md'] = strToU8(
+    modelCard(input.fitted, {
+      name: input.name,
+      version: input.version,
+      kind: input.model.kind === 'tf' ? input.model.modelKind : 'baseline',
+      createdAt,
+      hasTfjs: input.model.kind === 'tf',
+      ...(input.metrics ? { metrics: input.metrics } : {}),
+      ...(input.baselineMetrics ? { baselineMetrics: input.baselineMetrics } : {}),
+      ...(input.data ? { data: input.data } : {}),
+      ...(input.latency ? { latency: input.latency } : {}),
+    }),
+  );
+  const manifest = buildManifest(files, id, createdAt);
+  files['manifest.json'] = strToU8(JSON.stringify(manifest, null, 1));
+  // A fixed mtime keeps the zip bytes a function of the contents.
+  const zip = zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [v, { mtime: new Date(createdAt) }]])), { level: 6 });
+  return { zip, files, manifest, model };
+}

@@ -1,0 +1,118 @@
+import type { FittedRecipe } from '../recipe';
+import { codeBlock, escapeMarkdown as md } from './escape';
+import type { LatencyReport } from './latency';
+import { onnxInputNames } from './onnx/inputNames';
+import { requiredInputs } from './requiredInputs';
+
+/** What the model card says beyond the recipe. */
+export interface CardInfo {
+  name: string;
+  version: string | number;
+  /** Model kind (mlp, logistic, linear, baseline). */
+  kind: string;
+  createdAt: string;
+  /** Test metrics of the model and of the baseline, by metric name. */
+  metrics?: Record<string, number>;
+  baselineMetrics?: Record<string, number>;
+  /** Training data: name, row count and fingerprint (hash of the source bytes). */
+  data?: { name: string; rows: number; fingerprint: string };
+  /** Single-row and batch latency per scoring path, as measured by `measureLatency`. */
+  latency?: LatencyReport[];
+  /** True when the bundle has model.json + weights.bin. */
+  hasTfjs: boolean;
+}
+
+const fmt = (v: number) => (Number.isFinite(v) ? (Math.abs(v) >= 1000 ? v.toFixed(1) : v.toPrecision(4)) : String(v));
+
+function metricsTable(info: CardInfo): string {
+  const names = Object.keys(info.metrics ?? {});
+  if (names.length === 0) return '_No test metrics were recorded with this model._';
+  const rows = names.map((m) => `| ${md(m)} | ${fmt(info.metrics![m])} | ${info.baselineMetrics?.[m] !== undefined ? fmt(info.baselineMetrics[m]) : '–'} |`);
+  return ['| Metric | Model | Baseline |', '|---|---:|---:|', ...rows].join('\n');
+}
+
+function latencyTable(info: CardInfo): string {
+  if (!info.latency?.length) return '_Latency was not measured for this bundle; run the latency gate in the studio or `measureLatency` on scorer.mjs._';
+  const rows = info.latency.map((r) => `| ${md(r.path)} | ${fmt(r.single.p50Us)} | ${fmt(r.single.p95Us)} | ${fmt(r.single.p99Us)} | ${Math.round(r.batch.rowsPerSecond).toLocaleString('en-US')} |`);
+  return ['| Path | p50 µs | p95 µs | p99 µs | Batch rows/s |', '|---|---:|---:|---:|---:|', ...rows].join('\n');
+}
+
+/** README.md of a bundle: the model card. Every user-supplied name is escaped for Markdown. */
+export function modelCard(fitted: FittedRecipe, info: CardInfo): string {
+  const inputs = requiredInputs(fitted);
+  const names = onnxInputNames(inputs);
+  const example = Object.fromEntries(inputs.map((c) => [c.name, c.type === 'datetime' ? '2024-05-01T00:00:00Z' : c.type === 'boolean' ? true : ['categorical', 'text', 'identifier'].includes(c.type) ? 'value' : 0]));
+  const task = fitted.task === 'regression' ? 'regression' : `${fitted.task} classification`;
+  const output = fitted.task === 'regression' ? '`{ value }`' : '`{ label, probabilities: { class: p } }`';
+  const feeds = inputs.map((c, i) => {
+    const type = ['categorical', 'text', 'identifier'].includes(c.type) ? "'string', ['value']" : c.type === 'datetime' ? "'float64', [Date.parse('2024-05-01T00:00:00Z')]" : "'float32', [0]";
+    return `  ${JSON.stringify(names[i])}: new ort.Tensor(${type}, [1, 1]),`;
+  });
+  return [
+    `# ${md(info.name)} — version ${md(String(info.version))}`,
+    '',
+    `A ${md(info.kind)} model for ${task} of **${md(fitted.target)}**, exported by Modelbench on ${md(info.createdAt)}.`,
+    fitted.classes ? `Classes: ${fitted.classes.map((c) => `\`${md(c)}\``).join(', ')}.` : '',
+    '',
+    '## Input features',
+    '',
+    'Send one object per row, keyed by column name. Missing values (null or empty) are imputed as the recipe was fitted; an unseen category is encoded as it was in training ("other" or all zeros). A row without a required column, or with text in a numeric column, gets `{ error }` instead of a prediction.',
+    '',
+    '| Column | Type | ONNX input |',
+    '|---|---|---|',
+    ...inputs.map((c, i) => `| ${md(c.name)} | ${c.type === 'datetime' ? 'datetime (ISO 8601 or epoch ms, UTC)' : c.type} | ${md(names[i])} |`),
+    '',
+    '## Training data',
+    '',
+    info.data ? `${md(info.data.name)}: ${info.data.rows.toLocaleString('en-US')} rows (${fitted.trainRows.toLocaleString('en-US')} used to fit), fingerprint \`${md(info.data.fingerprint || 'none')}\`.` : `${fitted.trainRows.toLocaleString('en-US')} training rows.`,
+    '',
+    '## Test metrics',
+    '',
+    metricsTable(info),
+    '',
+    '## Latency',
+    '',
+    latencyTable(info),
+    '',
+    '## Intended use and limitations',
+    '',
+    `- Use it to score rows drawn from the same population as the training data. Check drift (PSI per feature) before trusting it on new data; a PSI above 0.25 means the inputs have shifted.`,
+    `- It saw ${fitted.trainRows.toLocaleString('en-US')} rows; categories outside its vocabulary carry no information of their own.`,
+    '- Datetimes are read as UTC. Probabilities are not recalibrated after training.',
+    info.hasTfjs ? '' : '- This is the baseline model: it ignores the features and returns the training priors (or mean). There are no TF.js files in this bundle.',
+    '',
+    '## Files',
+    '',
+    '- `scorer.mjs` — dependency-free ES module with preprocessing and weights inlined: `predict(rows)`, `predictOne(row)`, `meta`.',
+    '- `model.onnx` — preprocessing and model in one ONNX graph (opset 17 plus ai.onnx.ml 2).',
+    info.hasTfjs ? '- `model.json` + `weights.bin` — the network in TF.js layers format (it expects preprocessed features; see `preprocess.json`).' : '',
+    '- `preprocess.json` — the fitted recipe: imputation values, scaling, vocabularies, column order, input schema.',
+    '- `index.html` — offline demo: a form and a CSV picker.',
+    '- `manifest.json` — SHA-256 of every file.',
+    '',
+    '## How to call it',
+    '',
+    `Each row gives ${output}.`,
+    '',
+    '### scorer.mjs in Node 18+ or a browser',
+    '',
+    codeBlock(`import { predict } from './scorer.mjs';\n\nconst [prediction] = predict([${JSON.stringify(example)}]);\nconsole.log(prediction);`, 'js'),
+    '',
+    '### onnxruntime (web or node)',
+    '',
+    codeBlock(`import * as ort from 'onnxruntime-web';\n\nconst session = await ort.InferenceSession.create('./model.onnx');\nconst outputs = await session.run({\n${feeds.join('\n')}\n});\nconsole.log(${fitted.task === 'regression' ? 'outputs.value.data' : 'outputs.label.data, outputs.probabilities.data'});`, 'js'),
+    '',
+    'Text inputs use "" for missing; numbers use NaN.',
+    '',
+    ...(info.hasTfjs
+      ? [
+          '### TF.js',
+          '',
+          codeBlock(`import * as tf from '@tensorflow/tfjs';\n\nconst model = await tf.loadLayersModel('./model.json');\n// Inputs are the preprocessed features in the order of preprocess.json "featureNames"\n// (embedding-encoded columns go to their own [n, 1] inputs); prefer scorer.mjs or model.onnx for raw rows.`, 'js'),
+          '',
+        ]
+      : []),
+  ]
+    .filter((line, i, all) => !(line === '' && all[i - 1] === ''))
+    .join('\n');
+}

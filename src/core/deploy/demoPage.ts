@@ -1,0 +1,117 @@
+import { escapeHtml } from './escape';
+
+/**
+ * The page script: uses `./scorer.mjs` when the page is served, and the inline classic copy
+ * (`globalThis.ModelbenchScorer`) when opened from disk, where Chromium refuses module imports
+ * from file://. The form is built from `meta.inputs` with textContent, so names never become markup.
+ */
+const PAGE_SCRIPT = String.raw`
+let scorer = globalThis.ModelbenchScorer;
+if (location.protocol !== 'file:') {
+  try { scorer = await import('./scorer.mjs'); } catch { /* not served next to scorer.mjs: keep the inline copy */ }
+}
+const { meta } = scorer;
+const $ = (id) => document.getElementById(id);
+const fields = $('fields');
+meta.inputs.forEach((c, i) => {
+  const label = document.createElement('label');
+  const span = document.createElement('span');
+  span.textContent = c.name + ' (' + c.type + ')';
+  const input = document.createElement('input');
+  input.id = 'f' + i;
+  input.type = c.type === 'datetime' ? 'datetime-local' : 'text';
+  if (c.type === 'integer' || c.type === 'float') input.inputMode = 'decimal';
+  label.append(span, input);
+  fields.append(label);
+});
+function show(p) {
+  if (p.error) return 'Error: ' + p.error;
+  if ('value' in p) return String(p.value);
+  return p.label + ' (' + (100 * p.probabilities[p.label]).toFixed(1) + '%)';
+}
+$('one').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const row = {};
+  meta.inputs.forEach((c, i) => { const v = $('f' + i).value; row[c.name] = v === '' ? null : v; });
+  $('result').textContent = show(scorer.predictOne(row));
+});
+function parseCsv(text) {
+  const rows = []; let row = []; let cell = ''; let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; }
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell); rows.push(row); row = []; cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  return rows.filter((r) => r.length > 1 || r[0] !== '');
+}
+$('csv').addEventListener('change', async (e) => {
+  const file = e.target.files[0];
+  if (!file) return;
+  const [header, ...body] = parseCsv(await file.text());
+  const rows = body.map((r) => Object.fromEntries(header.map((h, j) => [h, r[j] === undefined || r[j] === '' ? null : r[j]])));
+  const out = scorer.predict(rows);
+  const table = $('table');
+  table.replaceChildren();
+  const head = table.createTHead().insertRow();
+  for (const h of ['Row', 'Prediction']) { const th = document.createElement('th'); th.textContent = h; head.append(th); }
+  const tbody = table.createTBody();
+  out.slice(0, 1000).forEach((p, i) => {
+    const tr = tbody.insertRow();
+    tr.insertCell().textContent = String(i + 1);
+    tr.insertCell().textContent = show(p);
+  });
+  const errors = out.filter((p) => p.error).length;
+  $('status').textContent = out.length + ' rows scored' + (errors ? ', ' + errors + ' refused' : '') + (out.length > 1000 ? '; the first 1,000 are shown.' : '.');
+});
+`;
+
+/** index.html: an offline demo page (no external references) for the unzipped bundle. */
+export function demoPage(title: string, target: string, classicScorer: string): string {
+  const name = escapeHtml(title);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${name} — Modelbench demo</title>
+<style>
+body { font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 52rem; padding: 0 1rem; color: #1d2330; }
+label { display: grid; grid-template-columns: 16rem 1fr; gap: .5rem; margin: .3rem 0; align-items: center; }
+input, button { font: inherit; padding: .3rem .5rem; }
+output { display: block; margin: 1rem 0; font-weight: 600; }
+table { border-collapse: collapse; margin-top: 1rem; }
+td, th { border: 1px solid #ccd; padding: .2rem .6rem; text-align: left; }
+</style>
+</head>
+<body>
+<main>
+<h1>${name}</h1>
+<p>Predicts <strong>${escapeHtml(target)}</strong> from one row, or from every row of a CSV file. Everything runs in this page; nothing is sent anywhere.</p>
+<h2>One row</h2>
+<form id="one"><div id="fields"></div><button type="submit">Predict</button></form>
+<output id="result" aria-live="polite"></output>
+<h2>A CSV file</h2>
+<label><span>CSV with a header row</span><input type="file" id="csv" accept=".csv,text/csv"></label>
+<p id="status" aria-live="polite"></p>
+<table id="table"></table>
+</main>
+<script>
+${classicScorer.replace(/<\/script/gi, '<\\/script')}
+</script>
+<script type="module">
+${PAGE_SCRIPT}
+</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,25 @@
+/**
+ * Deploy: portable bundles (TF.js files, ONNX, scorer.mjs, demo page, model card, manifest),
+ * the latency bench and gate, batch scoring and drift.
+ */
+export type { Activation, DenseLayer, EmbeddingTable, PortableModel, RowPrediction, Preprocess } from './types';
+export { DeployError } from './errors';
+export { modelFromLayersFiles, modelFromBaseline } from './portableModel';
+export { requiredInputs, assertPortable } from './requiredInputs';
+export { coerceCell, type Cell } from './coerceCell';
+export { scorerModule, scorerClassicScript, type ScorerIdentity } from './scorerSource';
+export { exportOnnx } from './onnx/exportOnnx';
+export { onnxInputNames } from './onnx/inputNames';
+export { onnxInputs, type OnnxInputs, type OnnxFeed } from './onnxInputs';
+export { buildBundle, portableOf, type BundleInput, type Bundle } from './bundle';
+export { buildManifest, verifyBundle, MANIFEST_FORMAT, type Manifest, type BundleCheck } from './manifest';
+export { sha256Hex } from './sha256';
+export { modelCard, type CardInfo } from './card';
+export { demoPage } from './demoPage';
+export { escapeHtml, escapeMarkdown } from './escape';
+export { measureLatency, latencyGate, type LatencyOptions, type LatencyReport, type GateResult } from './latency';
+export { checkSchema, type SchemaCheck } from './checkSchema';
+export { scoreTable, type RowScorer, type ScoreTableOptions, type ScoredTable } from './scoreTable';
+export { predictionsFile, type PredictionsFormat } from './predictionsFile';
+export { psi, driftBand, PSI_EPSILON, type PsiResult, type PsiBin, type DriftBand } from './psi';
+export { driftReport, type DriftReport } from './driftReport';

@@ -1,0 +1,97 @@
+import type { ColumnProfile } from '../profile/types';
+import { isNumeric, type Column } from '../table/types';
+
+/** Proportions below this are raised to it, so an empty bin on one side gives a large but finite term. */
+export const PSI_EPSILON = 1e-4;
+
+export type DriftBand = 'stable' | 'moderate' | 'major';
+
+export interface PsiBin {
+  label: string;
+  /** Share of training rows (from the profile). */
+  expected: number;
+  /** Share of new rows. */
+  actual: number;
+}
+
+export interface PsiResult {
+  column: string;
+  /** Σ (actual − expected) · ln(actual / expected) over the bins. */
+  psi: number;
+  /** stable < 0.1 ≤ moderate < 0.25 ≤ major. */
+  band: DriftBand;
+  bins: PsiBin[];
+}
+
+export function driftBand(psi: number): DriftBand {
+  return psi < 0.1 ? 'stable' : psi < 0.25 ? 'moderate' : 'major';
+}
+
+function result(column: string, labels: string[], expectedCounts: number[], actualCounts: number[]): PsiResult {
+  const eTotal = expectedCounts.reduce((a, b) => a + b, 0) || 1;
+  const aTotal = actualCounts.reduce((a, b) => a + b, 0) || 1;
+  let psi = 0;
+  const bins = labels.map((label, i) => {
+    const expected = expectedCounts[i] / eTotal;
+    const actual = actualCounts[i] / aTotal;
+    const e = Math.max(expected, PSI_EPSILON);
+    const a = Math.max(actual, PSI_EPSILON);
+    psi += (a - e) * Math.log(a / e);
+    return { label, expected, actual };
+  });
+  return { column, psi, band: driftBand(psi), bins };
+}
+
+/** Bin of v among ascending `edges` (k+1 edges, k bins); values beyond either end go to the end bins. */
+function binOf(edges: number[], v: number): number {
+  let lo = 0;
+  let hi = edges.length - 2;
+  if (v < edges[1]) return 0;
+  if (v >= edges[hi]) return hi;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (edges[mid] <= v) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Population stability index of new values against a training column profile, with a `missing`
+ * bin. Numbers use the profile's histogram bins; text uses its top values plus `(other)`;
+ * booleans true/false; datetimes the training years plus `(other)`.
+ */
+export function psi(training: ColumnProfile, values: Column): PsiResult {
+  const n = isNumeric(values) ? values.values.length : values.codes.length;
+  if (training.numeric && isNumeric(values)) {
+    const { edges, counts } = training.numeric.histogram;
+    const actual = new Array<number>(counts.length + 1).fill(0);
+    for (const v of values.values) {
+      if (v !== v) actual[counts.length]++;
+      else if (counts.length > 0) actual[binOf(edges, v)]++;
+    }
+    const labels = counts.map((_, i) => `[${edges[i]}, ${edges[i + 1]}${i === counts.length - 1 ? ']' : ')'}`);
+    return result(training.name, [...labels, 'missing'], [...counts, training.missing], actual);
+  }
+  if (training.boolean && isNumeric(values)) {
+    const actual = [0, 0, 0];
+    for (const v of values.values) actual[v !== v ? 2 : v === 1 ? 0 : 1]++;
+    return result(training.name, ['true', 'false', 'missing'], [training.boolean.true, training.boolean.false, training.missing], actual);
+  }
+  if (training.datetime && isNumeric(values)) {
+    const years = training.datetime.byYear.map((y) => y.year);
+    const at = new Map(years.map((y, i) => [y, i]));
+    const actual = new Array<number>(years.length + 2).fill(0);
+    for (const v of values.values) actual[v !== v ? years.length + 1 : (at.get(new Date(v).getUTCFullYear()) ?? years.length)]++;
+    return result(training.name, [...years.map(String), '(other)', 'missing'], [...training.datetime.byYear.map((y) => y.count), 0, training.missing], actual);
+  }
+  if (training.categorical && !isNumeric(values)) {
+    const top = training.categorical.top;
+    const at = new Map(top.map((t, i) => [t.value, i]));
+    const byCode = values.dictionary.map((v) => at.get(v) ?? top.length);
+    const actual = new Array<number>(top.length + 2).fill(0);
+    for (const code of values.codes) actual[code < 0 ? top.length + 1 : byCode[code]]++;
+    return result(training.name, [...top.map((t) => t.value), '(other)', 'missing'], [...top.map((t) => t.count), training.categorical.other, training.missing], actual);
+  }
+  throw new TypeError(`psi: column '${training.name}' was profiled as ${training.type} but the new values are ${values.type} (${n} rows); compare like with like or cast the column first.`);
+}
