@@ -17,7 +17,7 @@ export class RecipeBridge implements RecipeService {
   }
 
   async validateDerive(table: Table, name: string, expression: string): Promise<DeriveCheck> {
-    return this.call(table, (api) => api.validateDerive(name, expression));
+    return this.call<DeriveCheck>(table, (api) => api.validateDerive(name, expression));
   }
 
   dispose() {

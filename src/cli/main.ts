@@ -8,6 +8,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<(argv: str
     summary: 'train <file> --target COL [--test FILE] [--recipe recipe.json] [--model baseline|linear|logistic|mlp|auto] [--seed N] --out DIR',
     load: async () => (await import('./train')).trainCommand,
   },
+  export: {
+    summary: 'export <run-dir> --out bundle.zip [--name NAME] [--version V]',
+    load: async () => (await import('./export')).exportCommand,
+  },
+  score: {
+    summary: 'score bundle.zip <file> --out predictions.csv|.parquet [--chunk N]',
+    load: async () => (await import('./score')).scoreCommand,
+  },
   'ab-analyze': {
     summary: 'ab-analyze <joined.csv> --weights 90,10 [--metric conversion|value]',
     load: async () => (await import('./ab')).abAnalyzeCommand,

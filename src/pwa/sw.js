@@ -5,6 +5,9 @@
 const VERSION = '__MB_VERSION__';
 const PRECACHE = __MB_PRECACHE__;
 const HEADERS = __MB_HEADERS__;
+/** Workers that compile arquero expressions get 'unsafe-eval'; every other response the strict policy. */
+const EVAL_CSP = __MB_EVAL_CSP__;
+const EVAL_WORKERS = new RegExp(String.raw`__MB_EVAL_WORKERS__`);
 const CACHE = `modelbench-${VERSION}`;
 
 self.addEventListener('install', (event) => {
@@ -26,10 +29,11 @@ self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
 });
 
-function withHeaders(response) {
+function withHeaders(response, path) {
   if (!response || response.type === 'opaque' || response.status === 0) return response;
   const headers = new Headers(response.headers);
   for (const [name, value] of Object.entries(HEADERS)) headers.set(name, value);
+  if (EVAL_WORKERS.test(path)) headers.set('Content-Security-Policy', EVAL_CSP);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
@@ -42,9 +46,9 @@ self.addEventListener('fetch', (event) => {
       const cache = await caches.open(CACHE);
       const key = request.mode === 'navigate' ? new URL('./', self.registration.scope).href : url.href.split('#')[0];
       const cached = (await cache.match(key, { ignoreSearch: request.mode === 'navigate' })) ?? (await cache.match(url.pathname));
-      if (cached) return withHeaders(cached);
+      if (cached) return withHeaders(cached, url.pathname);
       try {
-        return withHeaders(await fetch(request));
+        return withHeaders(await fetch(request), url.pathname);
       } catch (error) {
         return new Response('Modelbench is offline and this file was not cached.', { status: 503, headers: HEADERS });
       }

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
 import { securityHeaders } from '../../tests/support/serve.mjs';
+import { cspFor, EVAL_WORKERS } from '../../tests/support/csp.mjs';
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -36,7 +37,9 @@ export function pwa(): Plugin {
         .replace(
           '__MB_HEADERS__',
           JSON.stringify({ 'Content-Security-Policy': csp, 'Cross-Origin-Opener-Policy': coop, 'Cross-Origin-Embedder-Policy': coep }),
-        );
+        )
+        .replace('__MB_EVAL_CSP__', JSON.stringify(cspFor('/assets/train-x.js')))
+        .replace('__MB_EVAL_WORKERS__', EVAL_WORKERS.source);
       this.emitFile({ type: 'asset', fileName: 'sw.js', source });
       this.emitFile({
         type: 'asset',

@@ -6,6 +6,9 @@ import { fetchSample, listSamples, type SampleInfo } from './samples';
 import { recordLoad } from './metrics';
 import { isAbort, toUserError, type UserError } from './errors';
 import { ExploreState } from './explore.svelte';
+import { PrepareState } from './prepare.svelte';
+import { RecipeBridge } from '../bridge/RecipeBridge';
+import { TrainState } from './train.svelte';
 
 export type Stage = 'data' | 'explore' | 'prepare' | 'train' | 'models' | 'deploy';
 
@@ -52,6 +55,8 @@ export class Studio {
   error = $state<UserError | null>(null);
   notice = $state<string | null>(null);
   readonly explore = new ExploreState();
+  readonly prepare = new PrepareState(new RecipeBridge());
+  readonly train = new TrainState();
   #ingest = new IngestBridge();
 
   go(stage: Stage) {
@@ -160,6 +165,7 @@ export class Studio {
       if (table.rowCount > 250_000 || summaries.length % 64 === 0) await new Promise((r) => setTimeout(r));
     }
     const defaultTarget = sample && table.columns.some((c) => c.name === sample.target) ? sample.target : null;
+    this.prepare.forget();
     this.dataset = {
       name: result.meta.fileName,
       sample,

@@ -19,8 +19,21 @@ export const CSP_DIRECTIVES = {
   'manifest-src': ["'self'"],
 };
 
+/**
+ * Arquero compiles derive expressions with `Function`, so the two workers that evaluate them (the
+ * recipe worker validates, the train worker fits and transforms) are the only scripts whose policy
+ * adds 'unsafe-eval'. Vite names a worker's bundle after its entry file: assets/<entry>-<hash>.js.
+ */
+export const EVAL_WORKERS = /\/assets\/(recipe|train)-[\w-]+\.js$/;
+
 export function cspString(directives = CSP_DIRECTIVES) {
   return Object.entries(directives)
     .map(([k, v]) => `${k} ${v.join(' ')}`)
     .join('; ');
+}
+
+/** The policy for a response at `path`: the strict one, or with 'unsafe-eval' for the expression workers. */
+export function cspFor(path) {
+  if (!EVAL_WORKERS.test(path)) return cspString();
+  return cspString({ ...CSP_DIRECTIVES, 'script-src': [...CSP_DIRECTIVES['script-src'], "'unsafe-eval'"] });
 }

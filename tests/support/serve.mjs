@@ -9,7 +9,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cspString } from './csp.mjs';
+import { cspFor } from './csp.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -28,9 +28,9 @@ const TYPES = {
   '.py': 'text/plain; charset=utf-8',
 };
 
-export function securityHeaders() {
+export function securityHeaders(path = '/') {
   return {
-    'Content-Security-Policy': cspString(),
+    'Content-Security-Policy': cspFor(path),
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Embedder-Policy': 'require-corp',
     'Cross-Origin-Resource-Policy': 'same-origin',
@@ -62,7 +62,7 @@ export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1' 
         'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
         'Content-Length': info.size,
         'Cache-Control': path.endsWith('index.html') || path.endsWith('sw.js') ? 'no-cache' : 'public, max-age=3600',
-        ...securityHeaders(),
+        ...securityHeaders(url.pathname),
       });
       if (req.method === 'HEAD') res.end();
       else createReadStream(path).pipe(res);

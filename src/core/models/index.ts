@@ -13,3 +13,6 @@ export { randomSearch, type SearchOptions, type LeaderboardEntry } from './searc
 export { learningRateAt, type Schedule } from './network/schedule';
 export { TrainingError } from './types';
 export type { ModelKind, ModelSpec, OptionValue, TrainData, EpochLog, TrainHooks, Trained, BaselineModel, TrainResult } from './types';
+export { BACKENDS, BACKEND_LABELS, chooseBackend, nextBackend, msPerStep, isSoftwareAdapter, type BackendCandidate, type ProbeResult } from './backendProbe';
+export { startWatchdog, DEFAULT_STALL_MS } from './trainWatchdog';
+export { planRecovery, TrainingStoppedError, type Recovery, type FailedAttempt, type RecoveryContext } from './trainRecovery';

@@ -1,0 +1,52 @@
+/** The options and results of `TrainBridge` calls. */
+import type { Endpoint } from 'comlink';
+import type { BackendName } from '../core/models';
+import type { ProbeResult } from '../core/models';
+import type { Recovery } from '../core/models';
+import type { EpochLog, LeaderboardEntry } from '../core/models';
+import type { TrainOutput, TrainStatus, WorkerSearchOptions } from '../../workers/train';
+
+/** A worker as the bridge needs it: a Comlink endpoint that can crash and be terminated. */
+export interface TrainWorker extends Endpoint {
+  terminate(): void;
+}
+
+export interface TrainBridgeOptions {
+  /** Silence (no batch, epoch or phase change), in ms, after which a run counts as hung. Default 20 000. */
+  stallMs?: number;
+  /** Makes the worker; tests pass a fake. Default: `workers/train.ts` as a module worker. */
+  createWorker?: () => TrainWorker;
+}
+
+/** Per-call controls shared by `probe`, `train` and `search`. */
+export interface TrainCallOptions {
+  /** Aborting terminates the worker at once and rejects with a DOMException named `AbortError`. */
+  signal?: AbortSignal;
+  /** Phase changes and recoveries, e.g. "Training on WASM", "WebGL context lost — restarting on WASM from epoch 1". */
+  onStatus?: (s: TrainStatus) => void;
+  /** Let a software GPU adapter (SwiftShader) win the measurement. Default false. */
+  allowFallback?: boolean;
+}
+
+export interface TrainOptions extends TrainCallOptions {
+  /** `auto` (default) measures the backends first and takes the fastest. */
+  backend?: 'auto' | BackendName;
+  crossValidate?: boolean | number;
+  /** Every finished epoch; after a recovery the epochs start again from 1. */
+  onEpoch?: (e: EpochLog) => void;
+}
+
+export interface SearchOptions extends TrainCallOptions, Omit<WorkerSearchOptions, 'pauseFlag' | 'exclude' | 'allowFallback'> {
+  onTrial?: (entry: LeaderboardEntry, index: number) => void;
+}
+
+export interface TrainRun extends TrainOutput {
+  recoveries: Recovery[];
+}
+
+export interface SearchRun {
+  leaderboard: LeaderboardEntry[];
+  backend: BackendName;
+  probe: ProbeResult | null;
+  recoveries: Recovery[];
+}

@@ -1,0 +1,71 @@
+/**
+ * What to do when a training run hangs or loses its GPU: which backend to go on with, and the
+ * sentence that tells people. Pure; the bridge acts on it (terminate, new worker, rerun).
+ */
+import type { BackendName } from './backend';
+import { BACKEND_LABELS, nextBackend, type ProbeResult } from './backendProbe';
+
+/** A backend switch after a hang or a lost GPU. */
+export interface Recovery {
+  from: BackendName;
+  /** The backend the run continues on, or `auto` when the failure came while measuring (measured again without `from`). */
+  to: BackendName | 'auto';
+  cause: 'stall' | 'device-lost';
+  /** Epochs that had finished on `from` (they are trained again: reruns start from epoch 1). */
+  finishedEpochs: number;
+  message: string;
+}
+
+export interface FailedAttempt {
+  cause: 'stall' | 'device-lost';
+  /** For a lost device: what the worker reported ("The WebGL context was lost."). */
+  detail: string;
+  /** The backend in use (or being measured) when it failed; null when none was known yet. */
+  backend: BackendName | null;
+  /** True once a backend had been chosen and training on it had begun. */
+  started: boolean;
+  finishedEpochs: number;
+}
+
+export interface RecoveryContext {
+  /** What the caller asked for: `auto` lets a failure during measuring measure again. */
+  requested: 'auto' | BackendName;
+  probe: ProbeResult | null;
+  /** Backends that failed before this one, in order. */
+  failed: readonly BackendName[];
+  /** The watchdog's limit, in ms, for the message. */
+  stallMs: number;
+  allowFallback?: boolean;
+}
+
+/** Thrown when no backend is left; the message says what happened and what to do. */
+export class TrainingStoppedError extends Error {
+  override name = 'TrainingStoppedError';
+}
+
+const duration = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
+
+/**
+ * The next step after `attempt` failed: a `Recovery` to act on, or a `TrainingStoppedError` when
+ * no backend is left (or the failing one is unknown, so nothing can be ruled out).
+ */
+export function planRecovery(attempt: FailedAttempt, ctx: RecoveryContext): Recovery | TrainingStoppedError {
+  const from = attempt.backend;
+  const failed = from ? [...ctx.failed, from] : [...ctx.failed];
+  const what = attempt.cause === 'stall'
+    ? `${from ? BACKEND_LABELS[from] : 'Training'} made no progress for ${duration(ctx.stallMs)}`
+    : attempt.detail.replace(/\.$/, '');
+  const measuring = !attempt.started && ctx.requested === 'auto';
+  const to = measuring ? 'auto' : nextBackend(ctx.probe, failed, { allowFallback: ctx.allowFallback ?? false });
+  if (!from) {
+    return new TrainingStoppedError(`Training stopped: ${what} before a backend was chosen (while preparing the data). Try again; if it repeats, try a smaller table.`);
+  }
+  if (to === null) {
+    const tried = failed.map((b) => BACKEND_LABELS[b]).join(', ') || 'none';
+    return new TrainingStoppedError(`Training stopped: ${what}, and no other backend is left to try (tried ${tried}). Reload the page and try again.`);
+  }
+  const message = to === 'auto'
+    ? `${what} while measuring — measuring again without ${BACKEND_LABELS[from]}`
+    : `${what}${attempt.finishedEpochs ? ` after epoch ${attempt.finishedEpochs}` : ''} — restarting on ${BACKEND_LABELS[to]} from epoch 1`;
+  return { from, to, cause: attempt.cause, finishedEpochs: attempt.finishedEpochs, message };
+}

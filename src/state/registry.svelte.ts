@@ -1,0 +1,392 @@
+import {
+  aliasAt,
+  auditLog,
+  closeStudioDB,
+  deleteDataset,
+  deleteRun,
+  deleteVersion,
+  deletionPlan,
+  exportWorkspace,
+  forgetEverything,
+  getRun,
+  heartbeatRun,
+  importWorkspace,
+  listDatasets,
+  listModels,
+  listRuns,
+  listVersions,
+  markInterruptedRuns,
+  onChange,
+  openStudioDB,
+  putDataset,
+  registerVersion,
+  removeAlias,
+  removeTag,
+  saveRun,
+  setAlias,
+  setNotes,
+  setTag,
+  storageReport,
+  StorageFullError,
+  STUDIO_DB_NAME,
+  type ArtifactInput,
+  type AuditRecord,
+  type DatasetRecord,
+  type DeletableKind,
+  type DeletionPlan,
+  type ImportSummary,
+  type Json,
+  type ModelSummary,
+  type NewDataset,
+  type RunRecord,
+  type StorageReport,
+  type StudioDb,
+  type VersionRecord,
+} from '../storage';
+import { download } from './explore.svelte';
+import { toUserError, type UserError } from './errors';
+
+/** Options for `Registry`; the defaults are the app's. Tests give a fresh name and channel. */
+export interface RegistryOptions {
+  /** IndexedDB database name. Default `modelbench`. */
+  name?: string;
+  /** BroadcastChannel for change messages between tabs. Default `modelbench`. */
+  channel?: string;
+  /** Milliseconds between heartbeats of a running run. Default 5,000. */
+  heartbeatMs?: number;
+}
+
+/** What `finishRun` stores: the run's outcome. `evaluation` lands in `metrics.evaluation`. */
+export interface RunOutcome {
+  status: 'completed' | 'failed' | 'cancelled';
+  metrics: Record<string, Json>;
+  curves: Record<string, number[]>;
+  error?: string;
+  evaluation?: Json;
+}
+
+/** Set by "Reproduce" on a version; the Train stage reads it, trains the same recipe/spec/seed and clears it. */
+export interface ReproduceRequest {
+  model: string;
+  version: number;
+  runId: string;
+  datasetId: string | null;
+  recipe: Json;
+  spec: Json;
+  seed: number;
+  requestedAt: number;
+}
+
+/** What "Forget everything" found afterwards. `clean` is true when every place is empty. */
+export interface ForgetCheck {
+  databases: string[];
+  caches: string[];
+  localStorage: number;
+  sessionStorage: number;
+  clean: boolean;
+}
+
+const RELOAD = 'Modelbench was updated in another tab; reload this one.';
+
+/**
+ * The model registry as the UI sees it: one IndexedDB connection, lists of runs, models and
+ * datasets kept fresh after this tab's writes and other tabs' changes, and the verbs the Train
+ * and Models stages call. Failures become `error` (a message to show), never a lost record.
+ */
+export class Registry {
+  runs = $state.raw<RunRecord[]>([]);
+  models = $state.raw<ModelSummary[]>([]);
+  datasets = $state.raw<DatasetRecord[]>([]);
+  ready = $state(false);
+  error = $state<UserError | null>(null);
+  notice = $state<string | null>(null);
+  /** Set when this tab can no longer use the database (another tab upgraded or deleted it). */
+  stale = $state<string | null>(null);
+  storage = $state.raw<StorageReport | null>(null);
+  /** `navigator.storage.persist()` outcome: true granted, false refused, null not asked yet. */
+  persisted = $state<boolean | null>(null);
+  lastImport = $state.raw<ImportSummary | null>(null);
+  reproduceRequest = $state.raw<ReproduceRequest | null>(null);
+  /** Results kept in memory because storage was full; `retrySave(runId)` writes them. */
+  unsaved = $state.raw<Map<string, { outcome: RunOutcome; artifacts: ArtifactInput[] }>>(new Map());
+  /** `performance.now()` when the lists were last read, for render timing. */
+  readAt = $state(0);
+  #db: StudioDb | null = null;
+  #opening: Promise<StudioDb> | null = null;
+  #stopListening: (() => void) | null = null;
+  #heartbeats = new Map<string, ReturnType<typeof setInterval>>();
+  #refreshing: Promise<void> | null = null;
+  #again = false;
+  #forgotElsewhere = false;
+  readonly #options: Required<RegistryOptions>;
+
+  constructor(options: RegistryOptions = {}) {
+    this.#options = { name: STUDIO_DB_NAME, channel: 'modelbench', heartbeatMs: 5000, ...options };
+  }
+
+  /** Opens the database once, marks runs of closed tabs as interrupted, listens to other tabs and loads the lists. */
+  async open(): Promise<void> {
+    try {
+      await this.#connect();
+      await this.refresh();
+      this.ready = true;
+    } catch (error) {
+      this.error = toUserError('The model registry could not be opened', error);
+    }
+  }
+
+  #connect(): Promise<StudioDb> {
+    if (this.#db) return Promise.resolve(this.#db);
+    this.#opening ??= (async () => {
+      const db = await openStudioDB(this.#options.name, {
+        channel: this.#options.channel,
+        onVersionChange: () => {
+          this.#db = null;
+          this.stale = this.#forgotElsewhere ? 'Everything was forgotten in another tab; reload this one.' : RELOAD;
+        },
+      });
+      const interrupted = await markInterruptedRuns(db);
+      if (interrupted.length > 0) {
+        this.notice = `${interrupted.length} run${interrupted.length === 1 ? ' was' : 's were'} interrupted because the tab training ${interrupted.length === 1 ? 'it' : 'them'} closed.`;
+      }
+      this.#stopListening ??= onChange((change) => {
+        if (change.verb === 'forgetEverything') this.#forgotElsewhere = true;
+        void this.refresh();
+      }, this.#options.channel);
+      this.#db = db;
+      return db;
+    })().finally(() => (this.#opening = null));
+    return this.#opening;
+  }
+
+  async #use(): Promise<StudioDb> {
+    if (this.stale) throw new Error(this.stale);
+    return this.#db ?? this.#connect();
+  }
+
+  /** Re-reads runs, models and datasets; concurrent calls coalesce into one more read. */
+  refresh(): Promise<void> {
+    if (this.#refreshing) {
+      this.#again = true;
+      return this.#refreshing;
+    }
+    this.#refreshing = (async () => {
+      do {
+        this.#again = false;
+        if (this.stale || !this.#db) return;
+        const db = this.#db;
+        const [runs, models, datasets] = await Promise.all([listRuns(db), listModels(db), listDatasets(db)]);
+        this.runs = runs;
+        this.models = models;
+        this.datasets = datasets;
+        this.readAt = performance.now();
+      } while (this.#again);
+    })()
+      .catch((error) => {
+        if (!this.stale) this.error = toUserError('The registry could not be read', error);
+      })
+      .finally(() => (this.#refreshing = null));
+    return this.#refreshing;
+  }
+
+  /**
+   * Sizes every store and asks the browser for usage and quota. It reads every stored byte, so the
+   * Storage panel calls it when shown and after changes, not on every list refresh.
+   */
+  async refreshStorage(): Promise<void> {
+    try {
+      this.storage = await storageReport(await this.#use());
+    } catch (error) {
+      if (!this.stale) this.error = toUserError('Storage use could not be measured', error);
+    }
+  }
+
+  /** Stores a dataset's description unless its fingerprint is known; returns the dataset id either way. */
+  async rememberDataset(input: NewDataset): Promise<string> {
+    const { dataset } = await putDataset(await this.#use(), input);
+    await this.refresh();
+    return dataset.id;
+  }
+
+  /** Records a running run and heartbeats it every `heartbeatMs` until `finishRun`. */
+  async startRun(input: { datasetId: string; recipe: Json; spec: Json; seed: number; backend: string }): Promise<string> {
+    const db = await this.#use();
+    const id = crypto.randomUUID();
+    await saveRun(db, { id, ...input, status: 'running', startedAt: Date.now(), endedAt: null, curves: {}, metrics: {} });
+    this.#heartbeats.set(id, setInterval(() => void heartbeatRun(db, id).catch(() => undefined), this.#options.heartbeatMs));
+    await this.refresh();
+    return id;
+  }
+
+  /**
+   * Saves the outcome and artifacts of run `runId` in one transaction. Returns false when storage
+   * was full: then nothing was written, the result waits in `unsaved` and `error` says what to free.
+   */
+  async finishRun(runId: string, outcome: RunOutcome, artifacts: ArtifactInput[] = []): Promise<boolean> {
+    clearInterval(this.#heartbeats.get(runId));
+    this.#heartbeats.delete(runId);
+    const db = await this.#use();
+    const run = await getRun(db, runId);
+    if (!run) throw new Error(`No run has id "${runId}"; call startRun first.`);
+    const metrics: Record<string, Json> = { ...outcome.metrics, ...(outcome.evaluation === undefined ? {} : { evaluation: outcome.evaluation }) };
+    const { artifactIds: _ids, owner: _owner, ...rest } = run;
+    try {
+      await saveRun(db, { ...rest, status: outcome.status, endedAt: Date.now(), metrics, curves: outcome.curves, ...(outcome.error ? { error: outcome.error } : {}) }, artifacts);
+    } catch (error) {
+      if (!(error instanceof StorageFullError)) throw error;
+      this.unsaved = new Map(this.unsaved).set(runId, { outcome, artifacts });
+      this.error = { title: 'The trained model was not saved: browser storage is full', message: `${error.message} ${this.#biggest()} The result is kept in this tab; choose "Retry saving" after freeing space.` };
+      return false;
+    }
+    if (this.unsaved.has(runId)) {
+      const next = new Map(this.unsaved);
+      next.delete(runId);
+      this.unsaved = next;
+    }
+    await this.refresh();
+    return true;
+  }
+
+  /** Tries again to save a result that did not fit. */
+  retrySave(runId: string): Promise<boolean> {
+    const pending = this.unsaved.get(runId);
+    return pending ? this.finishRun(runId, pending.outcome, pending.artifacts) : Promise.resolve(true);
+  }
+
+  #biggest(): string {
+    const runs = [...this.runs].filter((r) => r.artifactIds.length > 0).slice(0, 3);
+    return runs.length ? `Older runs with stored weights: ${runs.map((r) => `${r.id.slice(0, 8)} (${new Date(r.startedAt).toLocaleString('en')})`).join(', ')}.` : '';
+  }
+
+  /** Registers completed run `runId` as the next version of `modelName`. */
+  async register(runId: string, modelName: string, options: { tags?: Record<string, string>; notes?: string } = {}): Promise<{ name: string; version: number }> {
+    const v = await registerVersion(await this.#use(), runId, modelName, options);
+    await this.refresh();
+    return { name: v.model, version: v.version };
+  }
+
+  async versions(model: string): Promise<VersionRecord[]> {
+    return listVersions(await this.#use(), model);
+  }
+
+  async audit(model: string): Promise<AuditRecord[]> {
+    return auditLog(await this.#use(), { subject: model });
+  }
+
+  async aliasAt(model: string, alias: string, date: number): Promise<number | null> {
+    return aliasAt(await this.#use(), model, alias, date);
+  }
+
+  /** Points `alias` of `model` at `version` (audited). */
+  async promote(model: string, version: number, alias: string): Promise<void> {
+    await setAlias(await this.#use(), model, alias, version);
+    await this.refresh();
+  }
+
+  async demote(model: string, alias: string): Promise<void> {
+    await removeAlias(await this.#use(), model, alias);
+    await this.refresh();
+  }
+
+  async setTag(model: string, version: number, key: string, value: string): Promise<void> {
+    await setTag(await this.#use(), model, version, key, value);
+  }
+
+  async removeTag(model: string, version: number, key: string): Promise<void> {
+    await removeTag(await this.#use(), model, version, key);
+  }
+
+  async setNotes(model: string, version: number, notes: string): Promise<void> {
+    await setNotes(await this.#use(), model, version, notes);
+  }
+
+  async plan(kind: DeletableKind, id: string): Promise<DeletionPlan> {
+    return deletionPlan(await this.#use(), kind, id);
+  }
+
+  /** Deletes a run, a version (by its `id`) or a dataset; throws `DeletionBlockedError` when something blocks it. */
+  async delete(kind: DeletableKind, id: string): Promise<DeletionPlan> {
+    const db = await this.#use();
+    const plan = await (kind === 'run' ? deleteRun : kind === 'version' ? deleteVersion : deleteDataset)(db, id);
+    await this.refresh();
+    return plan;
+  }
+
+  /** Asks the browser not to evict this origin's data under storage pressure. */
+  async persist(): Promise<boolean> {
+    const granted = (await navigator.storage?.persist?.()) ?? false;
+    this.persisted = granted;
+    return granted;
+  }
+
+  /** Downloads the workspace (or only `models`) as a zip. */
+  async exportWorkspace(models?: string[]): Promise<void> {
+    const bytes = await exportWorkspace(await this.#use(), models ? { models } : {});
+    const day = new Date().toISOString().slice(0, 10);
+    download(new Blob([bytes as BlobPart], { type: 'application/zip' }), `modelbench-${models ? 'models' : 'workspace'}-${day}.zip`);
+  }
+
+  /** Imports a workspace zip; a damaged or tampered file throws `WorkspaceError` and changes nothing. */
+  async importWorkspace(file: Blob): Promise<ImportSummary> {
+    const summary = await importWorkspace(await this.#use(), new Uint8Array(await file.arrayBuffer()));
+    this.lastImport = summary;
+    await this.refresh();
+    return summary;
+  }
+
+  /** Empties IndexedDB, Cache Storage, localStorage and sessionStorage of this origin, then checks they are empty. */
+  async forgetEverything(): Promise<ForgetCheck> {
+    for (const timer of this.#heartbeats.values()) clearInterval(timer);
+    this.#heartbeats.clear();
+    const db = await this.#use();
+    this.#db = null;
+    await forgetEverything(db);
+    if ('caches' in globalThis) for (const key of await caches.keys()) await caches.delete(key);
+    localStorage.clear();
+    sessionStorage.clear();
+    const check: ForgetCheck = {
+      databases: ((await indexedDB.databases?.()) ?? []).map((d) => d.name ?? ''),
+      caches: 'caches' in globalThis ? await caches.keys() : [],
+      localStorage: localStorage.length,
+      sessionStorage: sessionStorage.length,
+      clean: false,
+    };
+    check.clean = check.databases.length === 0 && check.caches.length === 0 && check.localStorage === 0 && check.sessionStorage === 0;
+    this.runs = [];
+    this.models = [];
+    this.datasets = [];
+    this.unsaved = new Map();
+    this.reproduceRequest = null;
+    this.persisted = null;
+    this.lastImport = null;
+    // A fresh, empty database so the studio keeps working after the check.
+    await this.#connect();
+    await this.refresh();
+    return check;
+  }
+
+  /** Hands a version's recipe, spec and seed to the Train stage (it watches `reproduceRequest`). */
+  async requestReproduce(version: VersionRecord): Promise<void> {
+    const run = await getRun(await this.#use(), version.runId);
+    this.reproduceRequest = {
+      model: version.model,
+      version: version.version,
+      runId: version.runId,
+      datasetId: run?.datasetId ?? null,
+      recipe: version.recipe,
+      spec: version.spec,
+      seed: run?.seed ?? 0,
+      requestedAt: Date.now(),
+    };
+  }
+
+  /** Stops heartbeats and listening and closes the connection. */
+  close(): void {
+    for (const timer of this.#heartbeats.values()) clearInterval(timer);
+    this.#heartbeats.clear();
+    this.#stopListening?.();
+    this.#stopListening = null;
+    if (this.#db) closeStudioDB(this.#db);
+    this.#db = null;
+  }
+}

@@ -1,0 +1,192 @@
+import type { BackendName } from '../core/models';
+import type { ProbeResult } from '../core/models';
+import { MODELS, type EpochLog, type LeaderboardEntry, type ModelKind, type ModelSpec } from '../core/models';
+import type { Recipe } from '../core/recipe';
+import type { Table } from '../core/table/types';
+import { TrainBridge, type Recovery, type TrainRun } from '../bridge/TrainBridge';
+import { isAbort, toUserError, type UserError } from './errors';
+
+/** One training in this session: what was asked, how it went, and (when it finished) its result. */
+export interface SessionRun {
+  id: string;
+  label: string;
+  spec: ModelSpec;
+  recipe: Recipe;
+  status: 'running' | 'completed' | 'failed' | 'cancelled';
+  startedAt: number;
+  endedAt: number | null;
+  epochs: EpochLog[];
+  backend: BackendName | null;
+  probe: ProbeResult | null;
+  recoveries: Recovery[];
+  result: TrainRun | null;
+  error: string | null;
+}
+
+/** What the registry (Models stage) is told about each run, so every run is kept, including failed ones. */
+export interface RunSink {
+  started(run: SessionRun): Promise<void> | void;
+  finished(run: SessionRun): Promise<void> | void;
+}
+
+export const DEFAULT_KIND: ModelKind = 'mlp';
+
+/**
+ * Training: one run at a time in the train worker, with live epochs, Pause, immediate Cancel, the
+ * backend measurement, and random search. Runs stay in `runs` for the evaluation page and the
+ * leaderboard; the registry keeps them across visits.
+ */
+export class TrainState {
+  kind = $state<ModelKind>(DEFAULT_KIND);
+  options = $state<Record<string, number | string | boolean>>({});
+  seed = $state(42);
+  backend = $state<'auto' | BackendName>('auto');
+  allowFallback = $state(false);
+  runs = $state.raw<SessionRun[]>([]);
+  selected = $state<string | null>(null);
+  status = $state<string | null>(null);
+  paused = $state(false);
+  error = $state<UserError | null>(null);
+  leaderboard = $state.raw<LeaderboardEntry[]>([]);
+  searching = $state(false);
+  #bridge = new TrainBridge();
+  #controller: AbortController | null = null;
+  sink: RunSink | null = null;
+
+  get running(): SessionRun | undefined {
+    return this.runs.find((r) => r.status === 'running');
+  }
+
+  get current(): SessionRun | undefined {
+    return this.runs.find((r) => r.id === this.selected) ?? this.runs.findLast((r) => r.status === 'completed');
+  }
+
+  /** The model spec the form describes (only options that differ from the defaults are written). */
+  spec(): ModelSpec {
+    const meta = MODELS[this.kind];
+    const options = Object.fromEntries(
+      Object.entries(this.options).filter(([name, value]) => meta.options.some((o) => o.name === name && o.default !== value)),
+    );
+    return { kind: this.kind, options, seed: this.seed };
+  }
+
+  setKind(kind: ModelKind) {
+    this.kind = kind;
+    this.options = {};
+  }
+
+  #update(id: string, patch: Partial<SessionRun>) {
+    this.runs = this.runs.map((r) => (r.id === id ? { ...r, ...patch } : r));
+  }
+
+  async train(table: Table, recipe: Recipe, spec: ModelSpec = this.spec()) {
+    if (this.running) return;
+    const controller = new AbortController();
+    this.#controller = controller;
+    this.error = null;
+    this.paused = false;
+    const id = crypto.randomUUID();
+    const run: SessionRun = {
+      id,
+      label: `${MODELS[spec.kind].label} #${this.runs.filter((r) => r.spec.kind === spec.kind).length + 1}`,
+      spec,
+      recipe,
+      status: 'running',
+      startedAt: Date.now(),
+      endedAt: null,
+      epochs: [],
+      backend: null,
+      probe: null,
+      recoveries: [],
+      result: null,
+      error: null,
+    };
+    this.runs = [...this.runs, run];
+    this.selected = id;
+    await this.sink?.started(run);
+    let epochs: EpochLog[] = [];
+    try {
+      const result = await this.#bridge.train(table, recipe, spec, {
+        signal: controller.signal,
+        backend: this.backend,
+        allowFallback: this.allowFallback,
+        crossValidate: true,
+        onEpoch: (e) => {
+          // After a backend recovery the epochs restart from 1.
+          epochs = e.epoch === 1 ? [e] : [...epochs, e];
+          this.#update(id, { epochs });
+        },
+        onStatus: (s) => {
+          this.status = s.message;
+          if (s.backend) this.#update(id, { backend: s.backend });
+          if (s.probe) this.#update(id, { probe: s.probe });
+        },
+      });
+      this.#update(id, {
+        status: 'completed',
+        endedAt: Date.now(),
+        result,
+        backend: result.backend,
+        probe: result.probe,
+        recoveries: result.recoveries,
+        epochs: result.result.history.length ? result.result.history : epochs,
+      });
+    } catch (error) {
+      const cancelled = isAbort(error);
+      this.#update(id, { status: cancelled ? 'cancelled' : 'failed', endedAt: Date.now(), error: cancelled ? null : String((error as Error)?.message ?? error) });
+      if (!cancelled) this.error = toUserError('Training stopped', error);
+    } finally {
+      if (this.#controller === controller) this.#controller = null;
+      this.status = null;
+      this.paused = false;
+      const finished = this.runs.find((r) => r.id === id);
+      if (finished) await this.sink?.finished(finished);
+    }
+  }
+
+  cancel() {
+    this.#controller?.abort();
+  }
+
+  togglePause() {
+    this.paused = !this.paused;
+    if (this.paused) this.#bridge.pause();
+    else this.#bridge.resume();
+  }
+
+  async search(table: Table, recipe: Recipe, options: { kinds: ModelKind[]; trials: number; maxMinutes: number; metric?: string }) {
+    if (this.searching || this.running) return;
+    const controller = new AbortController();
+    this.#controller = controller;
+    this.searching = true;
+    this.error = null;
+    this.leaderboard = [];
+    try {
+      const run = await this.#bridge.search(table, recipe, {
+        ...options,
+        seed: this.seed,
+        backend: this.backend,
+        allowFallback: this.allowFallback,
+        signal: controller.signal,
+        onStatus: (s) => (this.status = s.message),
+        onTrial: (entry) => (this.leaderboard = [...this.leaderboard, entry]),
+      });
+      this.leaderboard = run.leaderboard;
+    } catch (error) {
+      if (!isAbort(error)) this.error = toUserError('The search stopped', error);
+    } finally {
+      this.searching = false;
+      this.status = null;
+      if (this.#controller === controller) this.#controller = null;
+    }
+  }
+
+  /** ETA from the mean epoch time so far, in ms; null when early stopping makes it a ceiling only. */
+  eta(run: SessionRun): number | null {
+    const last = run.epochs.at(-1);
+    const meta = MODELS[run.spec.kind];
+    const maxEpochs = Number(run.spec.options?.epochs ?? meta.options.find((o) => o.name === 'epochs')?.default ?? 0);
+    if (!last || !maxEpochs) return null;
+    return (last.elapsedMs / last.epoch) * Math.max(0, maxEpochs - last.epoch);
+  }
+}

@@ -1,0 +1,250 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { TrainBridge, type TrainStatus } from '../../../src/bridge/TrainBridge';
+import { TrainingError, type EpochLog, type ModelSpec } from '../../../src/core/models';
+import type { BackendName } from '../../../src/core/models/backend';
+import { proposeRecipe } from '../../../src/core/recipe';
+import { createTrainApi, type TrainOutput, type WorkerTrainOptions } from '../../../workers/trainApi';
+import { penguins } from '../core/recipe/tableOf';
+import { fakeDevices } from './fakeDevices';
+import { fakeWorker, type FakeWorker } from './fakeWorker';
+
+const spec: ModelSpec = { kind: 'mlp', seed: 5, options: { epochs: 6, units: 16, earlyStopping: false } };
+const species = () => {
+  const table = penguins();
+  return { table, recipe: proposeRecipe(table, undefined, 'Species') };
+};
+const never = () => new Promise<never>(() => undefined);
+/** Calls a proxied callback without caring whether its port has been closed meanwhile. */
+const call = <A extends unknown[]>(f: ((...a: A) => unknown) | undefined, ...a: A) => void Promise.resolve(f?.(...a)).catch(() => undefined);
+const epochLog = (epoch: number): EpochLog => ({ epoch, loss: 1 / epoch, valLoss: null, metric: 0.5, valMetric: null, elapsedMs: epoch });
+const fakeOutput = (backend: TrainOutput['backend']) => ({ backend, probe: null, result: { metrics: { accuracy: 1 } } });
+
+let bridges: TrainBridge[] = [];
+afterEach(() => {
+  bridges.forEach((b) => b.dispose());
+  bridges = [];
+});
+
+/** A bridge whose n-th worker runs `apis[n]` (the last one repeats). */
+function bridgeOver(apis: object[], stallMs = 20_000) {
+  const workers: FakeWorker[] = [];
+  const bridge = new TrainBridge({
+    stallMs,
+    createWorker: () => {
+      const w = fakeWorker(apis[Math.min(workers.length, apis.length - 1)]);
+      workers.push(w);
+      return w;
+    },
+  });
+  bridges.push(bridge);
+  return { bridge, workers };
+}
+
+describe('TrainBridge over the real worker api', () => {
+  test('trains, forwards epochs and statuses, and brings back the model files', async () => {
+    const { bridge, workers } = bridgeOver([createTrainApi(fakeDevices())]);
+    const { table, recipe } = species();
+    const epochs: number[] = [];
+    const statuses: string[] = [];
+    const run = await bridge.train(table, recipe, spec, { backend: 'wasm', onEpoch: (e) => epochs.push(e.epoch), onStatus: (s) => statuses.push(s.message) });
+    expect(run.backend).toBe('wasm');
+    expect(run.recoveries).toEqual([]);
+    expect(epochs).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(statuses).toEqual(['Training on WASM', 'Saving the model…']);
+    expect(run.result.model.kind === 'tf' && run.result.model.files.weights.byteLength).toBeGreaterThan(0);
+    expect(run.result.metrics.accuracy).toBeGreaterThan(0.5);
+    // The caller's table is copied, not transferred.
+    expect(table.columns.every((c) => ('values' in c ? c.values.length : c.codes.length) === table.rowCount)).toBe(true);
+    expect(workers).toHaveLength(1);
+  });
+
+  test('a lost WebGL context moves the run to WASM in a new worker, from epoch 1', async () => {
+    const { bridge, workers } = bridgeOver([createTrainApi(fakeDevices({ gpu: true })), createTrainApi(fakeDevices())]);
+    const { table, recipe } = species();
+    const seen: { backend: string; epoch: number }[] = [];
+    const statuses: TrainStatus[] = [];
+    let backend = '';
+    const run = await bridge.train(table, recipe, spec, {
+      backend: 'webgl',
+      onStatus: (s) => {
+        statuses.push(s);
+        if (s.backend) backend = s.backend;
+      },
+      onEpoch: (e) => {
+        seen.push({ backend, epoch: e.epoch });
+        if (backend === 'webgl' && e.epoch === 2) void bridge.debugLoseDevice();
+      },
+    });
+    expect(run.backend).toBe('wasm');
+    expect(workers.map((w) => w.terminated)).toEqual([true, false]);
+    expect(run.recoveries).toHaveLength(1);
+    const [r] = run.recoveries;
+    expect(r).toMatchObject({ from: 'webgl', to: 'wasm', cause: 'device-lost' });
+    expect(r.finishedEpochs).toBeGreaterThanOrEqual(2);
+    expect(r.message).toBe(`The WebGL context was lost after epoch ${r.finishedEpochs} — restarting on WASM from epoch 1`);
+    expect(statuses.map((s) => s.message)).toContain(r.message);
+    expect(seen.filter((s) => s.backend === 'wasm').map((s) => s.epoch)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(run.result.history).toHaveLength(6);
+  });
+});
+
+describe('TrainBridge watchdog', () => {
+  test('a silent run is terminated and rerun on the next backend', async () => {
+    const trainCalls: WorkerTrainOptions[] = [];
+    const hung = {
+      train(_t: unknown, _r: unknown, _s: unknown, o: WorkerTrainOptions, onEpoch: (e: EpochLog) => void, onStatus: (s: TrainStatus) => void) {
+        trainCalls.push(o);
+        call(onStatus, { phase: 'train', message: 'Training on WebGPU', backend: 'webgpu', probe: { chosen: 'webgpu', why: '', candidates: [{ name: 'webgpu', available: true, msPerStep: 1 }, { name: 'webgl', available: true, msPerStep: 3 }, { name: 'wasm', available: true, msPerStep: 2 }, { name: 'cpu', available: true, msPerStep: 9 }] } });
+        for (let e = 1; e <= 7; e++) call(onEpoch, epochLog(e));
+        return never();
+      },
+    };
+    const healthy = {
+      train(_t: unknown, _r: unknown, _s: unknown, o: WorkerTrainOptions, _e: unknown, onStatus: (s: TrainStatus) => void) {
+        trainCalls.push(o);
+        call(onStatus, { phase: 'train', message: 'Training on WASM', backend: 'wasm' });
+        return fakeOutput('wasm');
+      },
+    };
+    const { bridge, workers } = bridgeOver([hung, healthy], 150);
+    const { table, recipe } = species();
+    const statuses: string[] = [];
+    const run = await bridge.train(table, recipe, spec, { onStatus: (s) => statuses.push(s.message) });
+    expect(run.backend).toBe('wasm');
+    expect(run.probe?.chosen).toBe('webgpu');
+    expect(trainCalls.map((o) => [o.backend, o.exclude])).toEqual([['auto', []], ['wasm', ['webgpu']]]);
+    expect(run.recoveries[0]).toMatchObject({ from: 'webgpu', to: 'wasm', cause: 'stall', finishedEpochs: 7 });
+    expect(statuses).toContain('WebGPU made no progress for 150 ms after epoch 7 — restarting on WASM from epoch 1');
+    expect(workers[0].terminated).toBe(true);
+  });
+
+  test('signs of life keep a slow run alive', async () => {
+    const slow = {
+      async train(_t: unknown, _r: unknown, _s: unknown, _o: unknown, _e: unknown, onStatus: (s: TrainStatus) => void, onBeat: () => void) {
+        call(onStatus, { phase: 'train', message: 'Training on CPU', backend: 'cpu' });
+        for (let i = 0; i < 8; i++) {
+          await new Promise((r) => setTimeout(r, 60));
+          call(onBeat);
+        }
+        return fakeOutput('cpu');
+      },
+    };
+    const { bridge, workers } = bridgeOver([slow], 200);
+    const { table, recipe } = species();
+    const run = await bridge.train(table, recipe, spec);
+    expect(run.recoveries).toEqual([]);
+    expect(workers).toHaveLength(1);
+  });
+
+  test('a hang while measuring measures again without that backend', async () => {
+    const probeCalls: unknown[] = [];
+    const hangsOnWebGpu = {
+      train(_t: unknown, _r: unknown, _s: unknown, o: WorkerTrainOptions, _e: unknown, onStatus: (s: TrainStatus) => void) {
+        probeCalls.push(o.exclude);
+        if (o.exclude?.includes('webgpu')) return fakeOutput('wasm');
+        call(onStatus, { phase: 'probe', message: 'Measuring WebGPU…', backend: 'webgpu' });
+        return never();
+      },
+    };
+    const { bridge } = bridgeOver([hangsOnWebGpu], 150);
+    const { table, recipe } = species();
+    const run = await bridge.train(table, recipe, spec);
+    expect(probeCalls).toEqual([[], ['webgpu']]);
+    expect(run.recoveries).toEqual([{ from: 'webgpu', to: 'auto', cause: 'stall', finishedEpochs: 0, message: 'WebGPU made no progress for 150 ms while measuring — measuring again without WebGPU' }]);
+  });
+
+  test('ends with a clear message when no backend is left', async () => {
+    const alwaysHangs = {
+      train(_t: unknown, _r: unknown, _s: unknown, o: WorkerTrainOptions, _e: unknown, onStatus: (s: TrainStatus) => void) {
+        call(onStatus, { phase: 'train', message: 'Training', backend: o.backend as BackendName });
+        return never();
+      },
+    };
+    const { bridge, workers } = bridgeOver([alwaysHangs], 100);
+    const { table, recipe } = species();
+    await expect(bridge.train(table, recipe, spec, { backend: 'cpu' })).rejects.toThrow(
+      'Training stopped: WASM made no progress for 100 ms, and no other backend is left to try (tried CPU, WASM). Reload the page and try again.',
+    );
+    expect(workers).toHaveLength(2);
+  });
+});
+
+describe('TrainBridge lifecycle', () => {
+  test('abort terminates the worker at once and rejects with AbortError; the next call starts a new worker', async () => {
+    let calls = 0;
+    const api = {
+      train() {
+        calls++;
+        return calls === 1 ? never() : fakeOutput('cpu');
+      },
+    };
+    const { bridge, workers } = bridgeOver([api]);
+    const { table, recipe } = species();
+    const controller = new AbortController();
+    const first = bridge.train(table, recipe, spec, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    await expect(first).rejects.toMatchObject({ name: 'AbortError' });
+    expect(workers[0].terminated).toBe(true);
+    await expect(bridge.train(table, recipe, spec)).resolves.toMatchObject({ backend: 'cpu' });
+    expect(workers).toHaveLength(2);
+  });
+
+  test('an already aborted signal rejects without starting a worker', async () => {
+    const { bridge, workers } = bridgeOver([{}]);
+    const { table, recipe } = species();
+    await expect(bridge.train(table, recipe, spec, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(workers).toHaveLength(0);
+  });
+
+  test('a crashed worker rejects the call with a message that says what to do', async () => {
+    const { bridge, workers } = bridgeOver([{ train: never }]);
+    const { table, recipe } = species();
+    const run = bridge.train(table, recipe, spec);
+    setTimeout(() => workers[0].crash('out of memory'), 50);
+    await expect(run).rejects.toThrow('The training worker crashed (out of memory). Nothing was saved; try again, or reload the page if it repeats.');
+    expect(workers[0].terminated).toBe(true);
+  });
+
+  test('training errors keep their name and message', async () => {
+    const { bridge } = bridgeOver([{ train: () => Promise.reject(new TrainingError('Training loss became NaN at epoch 3, batch 1. Lower the learning rate.')) }]);
+    const { table, recipe } = species();
+    await expect(bridge.train(table, recipe, spec)).rejects.toMatchObject({ name: 'TrainingError', message: 'Training loss became NaN at epoch 3, batch 1. Lower the learning rate.' });
+  });
+
+  test('calls are queued: the second starts after the first ends', async () => {
+    const order: string[] = [];
+    const api = {
+      async train(_t: unknown, _r: unknown, s: ModelSpec) {
+        order.push(`start ${s.seed}`);
+        await new Promise((r) => setTimeout(r, 30));
+        order.push(`end ${s.seed}`);
+        return fakeOutput('cpu');
+      },
+    };
+    const { bridge } = bridgeOver([api]);
+    const { table, recipe } = species();
+    await Promise.all([bridge.train(table, recipe, { ...spec, seed: 1 }), bridge.train(table, recipe, { ...spec, seed: 2 })]);
+    expect(order).toEqual(['start 1', 'end 1', 'start 2', 'end 2']);
+  });
+
+  test('pause and resume reach the worker', async () => {
+    const seen: string[] = [];
+    const { bridge } = bridgeOver([{ pause: () => seen.push('pause'), resume: () => seen.push('resume'), memory: () => ({ backend: 'cpu', numTensors: 0, numBytes: 0 }) }]);
+    await bridge.memory();
+    bridge.pause();
+    bridge.resume();
+    await bridge.memory();
+    expect(seen).toEqual(['pause', 'resume']);
+  });
+
+  test('search and probe go through the same worker', async () => {
+    const { bridge } = bridgeOver([createTrainApi(fakeDevices())]);
+    const { table, recipe } = species();
+    const trials: number[] = [];
+    const run = await bridge.search(table, recipe, { kinds: ['logistic'], trials: 2, seed: 1, backend: 'cpu', onTrial: (_, i) => trials.push(i) });
+    expect(run.leaderboard).toHaveLength(2);
+    expect(trials).toEqual([0, 1]);
+    const probe = await bridge.probe({ kind: 'logistic', options: { batchSize: 32 } }, { table, recipe });
+    expect(['wasm', 'cpu']).toContain(probe.chosen);
+  });
+});

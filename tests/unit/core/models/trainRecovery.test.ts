@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import { planRecovery, TrainingStoppedError, type FailedAttempt, type RecoveryContext } from '../../../../src/core/models/trainRecovery';
+
+const probe = {
+  chosen: 'webgpu' as const,
+  why: '',
+  candidates: [
+    { name: 'webgpu' as const, available: true, msPerStep: 1 },
+    { name: 'webgl' as const, available: true, msPerStep: 3 },
+    { name: 'wasm' as const, available: true, msPerStep: 2 },
+    { name: 'cpu' as const, available: true, msPerStep: 9 },
+  ],
+};
+const lostAt7: FailedAttempt = { cause: 'device-lost', detail: 'The WebGL context was lost.', backend: 'webgl', started: true, finishedEpochs: 7 };
+const ctx = (over: Partial<RecoveryContext> = {}): RecoveryContext => ({ requested: 'auto', probe, failed: [], stallMs: 20_000, ...over });
+
+describe('planRecovery', () => {
+  test('a lost context mid-run continues on the next backend by measured speed', () => {
+    expect(planRecovery(lostAt7, ctx())).toEqual({
+      from: 'webgl', to: 'webgpu', cause: 'device-lost', finishedEpochs: 7,
+      message: 'The WebGL context was lost after epoch 7 — restarting on WebGPU from epoch 1',
+    });
+  });
+
+  test('backends that failed before are skipped', () => {
+    expect(planRecovery(lostAt7, ctx({ failed: ['webgpu'] }))).toMatchObject({ to: 'wasm' });
+  });
+
+  test('a stall names the backend and the silence', () => {
+    const stall: FailedAttempt = { cause: 'stall', detail: '', backend: 'webgpu', started: true, finishedEpochs: 0 };
+    expect(planRecovery(stall, ctx())).toMatchObject({ to: 'wasm', message: 'WebGPU made no progress for 20 s — restarting on WASM from epoch 1' });
+    expect(planRecovery(stall, ctx({ stallMs: 250 }))).toMatchObject({ message: 'WebGPU made no progress for 250 ms — restarting on WASM from epoch 1' });
+  });
+
+  test('a failure while measuring measures again without that backend', () => {
+    const inProbe: FailedAttempt = { cause: 'stall', detail: '', backend: 'webgpu', started: false, finishedEpochs: 0 };
+    expect(planRecovery(inProbe, ctx({ probe: null }))).toEqual({
+      from: 'webgpu', to: 'auto', cause: 'stall', finishedEpochs: 0,
+      message: 'WebGPU made no progress for 20 s while measuring — measuring again without WebGPU',
+    });
+  });
+
+  test('an explicitly requested backend falls back to WASM, then CPU, without a probe', () => {
+    const lost = { ...lostAt7, started: false };
+    expect(planRecovery(lost, ctx({ requested: 'webgl', probe: null }))).toMatchObject({ to: 'wasm' });
+    expect(planRecovery({ ...lost, backend: 'wasm', cause: 'stall' }, ctx({ requested: 'webgl', probe: null, failed: ['webgl'] }))).toMatchObject({ to: 'cpu' });
+  });
+
+  test('stops with a clear error when nothing is left, or the failing backend is unknown', () => {
+    const last = planRecovery({ cause: 'stall', detail: '', backend: 'cpu', started: true, finishedEpochs: 2 }, ctx({ failed: ['webgpu', 'wasm', 'webgl'] }));
+    expect(last).toBeInstanceOf(TrainingStoppedError);
+    expect((last as Error).message).toBe('Training stopped: CPU made no progress for 20 s, and no other backend is left to try (tried WebGPU, WASM, WebGL, CPU). Reload the page and try again.');
+    const unknown = planRecovery({ cause: 'stall', detail: '', backend: null, started: false, finishedEpochs: 0 }, ctx());
+    expect((unknown as Error).message).toBe('Training stopped: Training made no progress for 20 s before a backend was chosen (while preparing the data). Try again; if it repeats, try a smaller table.');
+  });
+});

@@ -1,0 +1,23 @@
+import { expose, transfer } from 'comlink';
+import plain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import simd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import threaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { createTrainApi } from './trainApi';
+import { browserDevices } from './trainDevices';
+
+// The WASM binaries ship with the app (Vite emits them), so nothing is fetched from elsewhere.
+const api = createTrainApi(browserDevices({ 'tfjs-backend-wasm.wasm': plain, 'tfjs-backend-wasm-simd.wasm': simd, 'tfjs-backend-wasm-threaded-simd.wasm': threaded }));
+
+/** As the core api, with the model's weight bytes transferred rather than copied. */
+const workerApi = {
+  ...api,
+  async train(...args: Parameters<typeof api.train>) {
+    const out = await api.train(...args);
+    const model = out.result.model;
+    return model.kind === 'tf' ? transfer(out, [model.files.weights.buffer as ArrayBuffer]) : out;
+  },
+};
+
+export type TrainWorkerApi = typeof workerApi;
+export type { TrainStatus, TrainOutput, ModelArtifacts, WorkerTrainOptions, WorkerSearchOptions, ProbeOptions } from './trainApi';
+expose(workerApi);

@@ -1,0 +1,136 @@
+/**
+ * Measuring TF.js backends on the real model and data shape: a few warm-up batches, then timed
+ * ones, per backend that starts; the pure choice among the figures is `chooseBackend` in core.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { disposeModel, MODELS, resolveOptions, toTrainData, trainModel, type ModelSpec, type TrainData } from '../src/core/models';
+import type { BackendName } from '../src/core/models';
+import { BACKEND_LABELS, chooseBackend, msPerStep, type BackendCandidate, type ProbeResult } from '../src/core/models';
+import { fitRecipe, splitRows, transformRecipe, type Recipe } from '../src/core/recipe';
+import type { Table } from '../src/core/table';
+import type { Devices } from './trainDevices';
+
+/** Batches run before timing starts (shader compilation, first allocations), then timed ones. */
+const WARMUP_STEPS = 3;
+const TIMED_STEPS = 5;
+/** Measuring one backend stops after this long even if not all steps ran (a software GPU can be very slow). */
+const PROBE_BUDGET_MS = 6_000;
+
+/** A phase change for people; `backend` says which backend the phase runs on. */
+export interface TrainStatus {
+  phase: 'probe' | 'train' | 'evaluate' | 'search';
+  message: string;
+  backend?: BackendName;
+  /** The measurement, on the status that announces the backend it chose. */
+  probe?: ProbeResult;
+}
+
+export interface ProbeOptions {
+  /** Backends not to try (they failed earlier in this session). */
+  exclude?: BackendName[];
+  /** Let a software GPU adapter win. Default false. */
+  allowFallback?: boolean;
+}
+
+/** Model-ready rows for measuring: the sample repeated until it fills the steps. */
+function probeRows(sample: TrainData, rows: number): TrainData {
+  const X = new Float32Array(rows * sample.d);
+  const y = sample.y instanceof Int32Array ? new Int32Array(rows) : new Float32Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const from = i % sample.n;
+    X.set(sample.X.subarray(from * sample.d, (from + 1) * sample.d), i * sample.d);
+    y[i] = sample.y[from];
+  }
+  const { validation: _unused, ...rest } = sample;
+  return { ...rest, X, y, n: rows };
+}
+
+/** A stand-in sample when the caller has no data yet: 32 features in [-1.7, 1.7], two classes. */
+function syntheticSample(): TrainData {
+  const n = 256;
+  const d = 32;
+  const X = Float32Array.from({ length: n * d }, (_, i) => Math.sin(i * 12.9898) * 1.7);
+  const y = Int32Array.from({ length: n }, (_, i) => (X[i * d] > 0 ? 1 : 0));
+  return { task: 'binary', X, n, d, y, numClasses: 2 };
+}
+
+/** The training split of `table`, fitted and transformed, limited to `limit` rows. */
+function sampleFromTable(table: Table, recipe: Recipe, limit: number): TrainData {
+  const split = splitRows(table, recipe.target, recipe.split);
+  const fitted = fitRecipe(table, recipe, split.train);
+  return toTrainData(transformRecipe(fitted, table, split.train.subarray(0, limit)), fitted);
+}
+
+const batchSizeOf = (spec: ModelSpec): number | undefined => {
+  const o = resolveOptions(MODELS[spec.kind], spec.options);
+  return typeof o.batchSize === 'number' ? o.batchSize : undefined;
+};
+
+/** What a probe may measure on: model-ready rows, or a table and its recipe. */
+export type ProbeSample = TrainData | { table: Table; recipe: Recipe };
+
+/**
+ * A cached prober over `devices`. `checkpoint` runs before every measured batch (signs of life,
+ * device-loss checks); `classify` re-labels errors caused by a lost GPU.
+ */
+export function createProber(devices: Devices, checkpoint: () => void, classify: (e: unknown) => unknown) {
+  const probes = new Map<string, ProbeResult>();
+
+  async function measure(name: BackendName, spec: ModelSpec, sample: TrainData, batch: number, onStatus?: (s: TrainStatus) => void): Promise<Pick<BackendCandidate, 'msPerStep' | 'reason'>> {
+    onStatus?.({ phase: 'probe', message: `Measuring ${BACKEND_LABELS[name]}…`, backend: name });
+    await devices.use(name);
+    const ticks: number[] = [];
+    const started = performance.now();
+    const budget = new Error('probe budget');
+    const data = probeRows(sample, batch * (WARMUP_STEPS + TIMED_STEPS + 1));
+    const before = tf.memory().numTensors;
+    try {
+      const { model } = await trainModel({ ...spec, options: { ...spec.options, epochs: 1, earlyStopping: false } }, data, {
+        shouldPause: () => {
+          checkpoint();
+          ticks.push(performance.now());
+          if (ticks.length > 2 && ticks[ticks.length - 1] - started > PROBE_BUDGET_MS) throw budget;
+          return false;
+        },
+      });
+      disposeModel(model);
+    } catch (e) {
+      if (e !== budget) throw classify(e);
+    }
+    const leaked = tf.memory().numTensors - before;
+    if (leaked !== 0) console.warn(`Measuring ${name} left ${leaked} tensors behind.`);
+    const steps = ticks.slice(1).map((t, i) => t - ticks[i]);
+    const ms = msPerStep(steps, Math.min(WARMUP_STEPS, steps.length - 1));
+    return ms === undefined ? { reason: 'no training step finished' } : steps.length < WARMUP_STEPS + TIMED_STEPS ? { msPerStep: ms, reason: `only ${steps.length} steps in ${PROBE_BUDGET_MS / 1000} s` } : { msPerStep: ms };
+  }
+
+  async function probe(spec: ModelSpec, sample?: ProbeSample, options: ProbeOptions = {}, onStatus?: (s: TrainStatus) => void): Promise<ProbeResult> {
+    const batch = batchSizeOf(spec);
+    const data = batch === undefined ? null : !sample ? syntheticSample() : 'X' in sample ? sample : sampleFromTable(sample.table, sample.recipe, batch * (WARMUP_STEPS + TIMED_STEPS + 1));
+    const key = JSON.stringify([spec.kind, spec.options ?? {}, data && [data.task, data.d, data.numClasses, data.embeddings], options.exclude ?? [], options.allowFallback ?? false]);
+    const cached = probes.get(key);
+    if (cached) return cached;
+    onStatus?.({ phase: 'probe', message: 'Measuring backends…' });
+    const candidates: BackendCandidate[] = [];
+    for (const c of await devices.detect()) {
+      if (options.exclude?.includes(c.name)) {
+        candidates.push({ ...c, available: false, reason: 'failed earlier in this session' });
+        continue;
+      }
+      if (!c.available || !data || batch === undefined) {
+        candidates.push(batch === undefined && c.available ? { ...c, reason: `${MODELS[spec.kind].label} has no training steps to measure` } : c);
+        continue;
+      }
+      try {
+        candidates.push({ ...c, ...(await measure(c.name, spec, data, batch, onStatus)) });
+      } catch (e) {
+        candidates.push({ ...c, available: false, reason: (e as Error).message });
+      }
+    }
+    const result = chooseBackend(candidates, { allowFallback: options.allowFallback ?? false, ...(batch ? { batchSize: batch } : {}) });
+    if (data) probes.set(key, result);
+    return result;
+  }
+
+  return probe;
+}
