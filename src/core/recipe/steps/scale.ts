@@ -22,7 +22,9 @@ export function fitScale(step: ScaleStep, table: Table, where: string): FittedSc
         scale = quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25);
       }
     }
-    if (!(scale > 0) || !Number.isFinite(scale)) scale = 1;
+    // A scale that is zero up to rounding (a constant column, or sin of a month that never changes)
+    // would blow rounding noise up by ~1e17, so it counts as zero, as sklearn's _handle_zeros_in_scale does.
+    if (!(scale > 10 * Number.EPSILON * Math.max(1, Math.abs(center))) || !Number.isFinite(scale)) scale = 1;
     if (!Number.isFinite(center)) center = 0;
     return { name, center, scale };
   });
