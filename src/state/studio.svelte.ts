@@ -2,6 +2,7 @@ import { getContext, setContext } from 'svelte';
 import type { ColumnType, IngestWarning, ReadMeta, ReadResult, Table } from '../core/table/types';
 import { columnSummary, type ColumnSummary } from '../core/preview';
 import { IngestBridge } from '../bridge/IngestBridge';
+import { fingerprintFile } from '../bridge/fingerprintFile';
 import { fetchSample, listSamples, type SampleInfo } from './samples';
 import { recordLoad } from './metrics';
 import { isAbort, toUserError, type UserError } from './errors';
@@ -9,6 +10,7 @@ import { ExploreState } from './explore.svelte';
 import { PrepareState } from './prepare.svelte';
 import { RecipeBridge } from '../bridge/RecipeBridge';
 import { TrainState } from './train.svelte';
+import { readExperiment, type ExperimentLink } from './shareLink';
 
 export type Stage = 'data' | 'explore' | 'prepare' | 'train' | 'models' | 'deploy';
 
@@ -31,6 +33,8 @@ export interface Dataset {
   summaries: ColumnSummary[];
   overrides: Record<string, ColumnType>;
   target: string | null;
+  /** The source file, kept as a handle (the browser reads it from disk on demand), for fingerprinting. */
+  file: File;
 }
 
 /** A load in progress: what the progress bar and the Cancel button need. */
@@ -57,7 +61,20 @@ export class Studio {
   readonly explore = new ExploreState();
   readonly prepare = new PrepareState(new RecipeBridge());
   readonly train = new TrainState();
+  /** An experiment from a shared link, waiting for its data (a sample loads itself; a user's file must be opened). */
+  pending = $state.raw<ExperimentLink | null>(null);
   #ingest = new IngestBridge();
+  #fingerprints = new WeakMap<File, Promise<string>>();
+
+  /** SHA-256 of the open dataset's bytes, computed once per file in a worker. */
+  fingerprint(dataset: Dataset): Promise<string> {
+    let digest = this.#fingerprints.get(dataset.file);
+    if (!digest) {
+      digest = fingerprintFile(dataset.file);
+      this.#fingerprints.set(dataset.file, digest);
+    }
+    return digest;
+  }
 
   go(stage: Stage) {
     this.stage = stage;
@@ -87,7 +104,7 @@ export class Studio {
           if (this.load === job) this.load = { ...job, bytes: p.bytes, rows: p.rows };
         },
       });
-      await this.#accept(result, sample, {}, null, started);
+      await this.#accept(result, sample, {}, null, started, file);
       recordLoad({
         file: file.name,
         bytes: file.size,
@@ -134,7 +151,7 @@ export class Studio {
           if (this.load?.controller === controller) this.load = { ...this.load, bytes: p.bytes, rows: p.rows };
         },
       });
-      await this.#accept(result, dataset.sample, overrides, dataset.target);
+      await this.#accept(result, dataset.sample, overrides, dataset.target, undefined, dataset.file);
     } catch (error) {
       if (!isAbort(error)) this.error = toUserError(`Column "${column}" could not be changed to ${type}`, error);
     } finally {
@@ -154,8 +171,9 @@ export class Studio {
     result: ReadResult,
     sample: SampleInfo | null,
     overrides: Record<string, ColumnType>,
-    target?: string | null,
-    startedAt?: number,
+    target: string | null | undefined,
+    startedAt: number | undefined,
+    file: File,
   ) {
     const { table } = result;
     const summaries: ColumnSummary[] = [];
@@ -175,9 +193,46 @@ export class Studio {
       summaries,
       overrides,
       target: target ?? defaultTarget,
+      file,
     };
     // The report starts at once: opening a dataset produces it automatically.
     void this.explore.run(table, { target: this.dataset.target, parseMs: result.meta.parseMs, fileName: result.meta.fileName, startedAt });
+    if (this.pending) void this.#reproduce(this.pending);
+  }
+
+  /** Reads ?sample= and ?exp= from the address: opens the sample, or waits for the user's file, then reproduces the run. */
+  async openFromAddress(params: URLSearchParams) {
+    try {
+      this.pending = readExperiment(params);
+    } catch (error) {
+      this.error = toUserError('The experiment link could not be used', error);
+    }
+    const sample = params.get('sample');
+    if (sample) await this.openSample(sample);
+  }
+
+  async #reproduce(link: ExperimentLink) {
+    const dataset = this.dataset;
+    if (!dataset) return;
+    const missing = [link.recipe.target].filter((c) => !dataset.table.columns.some((col) => col.name === c));
+    if (missing.length) {
+      this.error = {
+        title: 'This file does not fit the shared experiment',
+        message: `The experiment predicts "${link.recipe.target}", which ${dataset.name} does not have. Open ${link.fileName ?? 'the file the link was made from'}.`,
+      };
+      return;
+    }
+    this.pending = null;
+    this.dataset = { ...dataset, target: link.recipe.target };
+    await this.prepare.ensure(dataset.table, link.recipe.target, undefined);
+    this.prepare.recipe = structuredClone(link.recipe);
+    this.train.setKind(link.spec.kind);
+    this.train.options = { ...(link.spec.options as Record<string, number | string | boolean>) };
+    this.train.seed = link.spec.seed ?? 0;
+    if (link.backend) this.train.backend = link.backend;
+    this.notice = `Reproducing the shared experiment: ${link.spec.kind} on ${dataset.name}, seed ${link.spec.seed ?? 0}.`;
+    this.go('train');
+    await this.train.train(dataset.table, this.prepare.snapshot()!);
   }
 }
 
