@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { test, expect, type Page } from './fixtures';
+
+const samples = JSON.parse(readFileSync('public/samples/index.json', 'utf8')) as { name: string; task: string }[];
+
+async function openTrain(page: Page, sample: string) {
+  await page.goto(`./?sample=${sample}#train`);
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({ timeout: 30_000 });
+}
+
+async function trainAndEvaluate(page: Page) {
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('training-live')).toBeVisible();
+  const evaluation = page.getByTestId('evaluation');
+  await expect(evaluation).toBeVisible({ timeout: 150_000 });
+  return evaluation;
+}
+
+test.describe('Train', () => {
+  test.describe.configure({ timeout: 240_000 });
+
+  for (const sample of samples) {
+    test(`${sample.name} (${sample.task}): Train with defaults shows live curves and a full evaluation`, async ({ page }) => {
+      await openTrain(page, sample.name);
+      await page.getByRole('button', { name: 'Train', exact: true }).click();
+      const live = page.getByTestId('training-live');
+      await expect(live).toBeVisible();
+      await expect(live.getByRole('img', { name: 'Loss by epoch' })).toBeVisible({ timeout: 60_000 });
+      await expect(live).toContainText(/backend (WASM|CPU|WEBGL|WEBGPU)/);
+      const evaluation = page.getByTestId('evaluation');
+      await expect(evaluation).toBeVisible({ timeout: 150_000 });
+      await expect(evaluation.getByRole('heading', { name: 'Metrics' })).toBeVisible();
+      await expect(page.getByTestId('evaluation-summary')).not.toBeEmpty();
+      if (sample.task === 'regression') {
+        for (const chart of ['Predicted against actual', 'Residuals (actual − predicted)', 'Residuals against prediction']) {
+          await expect(evaluation.getByRole('img', { name: new RegExp(`^${chart.replace(/[()]/g, '\\$&')}`) })).toBeVisible();
+        }
+        await expect(evaluation.getByRole('row', { name: /^RMSE/ })).toBeVisible();
+      } else {
+        await expect(evaluation.getByRole('table').filter({ hasText: 'true ↓ / predicted →' })).toBeVisible();
+        await expect(evaluation.getByRole('img', { name: 'ROC curve' })).toBeVisible();
+        await expect(evaluation.getByRole('img', { name: 'Precision–recall curve' })).toBeVisible();
+        await expect(evaluation.getByRole('row', { name: /^ROC AUC/ })).toBeVisible();
+        if (sample.task === 'binary') {
+          await expect(evaluation.getByRole('img', { name: 'Calibration' })).toBeVisible();
+          await expect(evaluation.getByRole('img', { name: 'Cumulative gains' })).toBeVisible();
+          const slider = evaluation.getByRole('slider', { name: 'Decision threshold' });
+          const flagged = evaluation.getByRole('row', { name: /Flagged/ });
+          const before = await flagged.textContent();
+          await slider.fill('0.95');
+          await expect(flagged).not.toHaveText(before!);
+        }
+      }
+      await page.screenshot({ path: `test-results/screens/train-${sample.name}.png`, fullPage: true });
+    });
+  }
+
+  test('Cancel stops a run at once and the studio trains again afterwards', async ({ page }) => {
+    await openTrain(page, 'cars');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect(page.getByTestId('training-live')).toBeVisible();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByTestId('training-live')).toBeHidden({ timeout: 5_000 });
+    await expect(page.getByRole('row', { name: /cancelled/ })).toBeVisible();
+    await trainAndEvaluate(page);
+  });
+
+  test('the same recipe, spec and seed on WASM give identical metrics twice', async ({ page }) => {
+    await openTrain(page, 'breast-cancer');
+    await page.getByText('Model settings').click();
+    await page.getByLabel('Backend').selectOption('wasm');
+    const metrics = async () => (await page.getByTestId('evaluation').getByRole('table').first().textContent())!;
+    await trainAndEvaluate(page);
+    const first = await metrics();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect(page.getByRole('row', { name: /#2/ })).toContainText('completed', { timeout: 150_000 });
+    await page.getByRole('button', { name: /Show evaluation of .*#2/ }).click();
+    expect(await metrics()).toBe(first);
+  });
+
+  test('WebGPU forced (SwiftShader) trains and evaluates', async ({ page }) => {
+    await openTrain(page, 'penguins');
+    const gpu = await page.evaluate(async () => !!(await (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu?.requestAdapter()));
+    test.skip(!gpu, 'This Chromium offers no WebGPU adapter');
+    await page.getByText('Model settings').click();
+    await page.getByLabel('Backend').selectOption('webgpu');
+    await trainAndEvaluate(page);
+    // SwiftShader's WebGPU device in a worker can be lost mid-run; the run must then finish on the next
+    // backend and say so. Either way it ran on WebGPU first.
+    const row = page.getByRole('row', { name: /#1/ });
+    const onGpu = (await row.textContent())!.includes('WEBGPU');
+    if (!onGpu) await expect(page.locator('.notice')).toContainText(/WebGPU .* — (restarting|continuing) on/);
+    test.info().annotations.push({ type: 'webgpu', description: onGpu ? 'completed on WebGPU' : 'device lost, finished on the fallback' });
+  });
+});
