@@ -85,6 +85,15 @@ export class ExploreState {
     }
   }
 
+  /** Shows a report computed elsewhere (a streamed file); interactive charts use the preview rows. */
+  adopt(report: Report, fileName: string, totalMs: number) {
+    this.cancel();
+    this.report = report;
+    this.partial = { columns: [], sections: [] };
+    this.error = null;
+    recordProfile({ file: fileName, totalMs, parseMs: 0, profileMs: report.meta.timingsMs.profile });
+  }
+
   cancel() {
     this.#controller?.abort();
     this.#controller = null;

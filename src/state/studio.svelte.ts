@@ -3,6 +3,7 @@ import type { ColumnType, IngestWarning, ReadMeta, ReadResult, Table } from '../
 import { columnSummary, type ColumnSummary } from '../core/preview';
 import { IngestBridge } from '../bridge/IngestBridge';
 import { fingerprintFile } from '../bridge/fingerprintFile';
+import { streamProfile } from '../bridge/StreamBridge';
 import { fetchSample, listSamples, type SampleInfo } from './samples';
 import { recordLoad } from './metrics';
 import { isAbort, toUserError, type UserError } from './errors';
@@ -35,7 +36,12 @@ export interface Dataset {
   target: string | null;
   /** The source file, kept as a handle (the browser reads it from disk on demand), for fingerprinting. */
   file: File;
+  /** Set when the file was too large to hold: `table` is then a preview of the first rows. */
+  streamed?: { rows: number };
 }
+
+/** Files above this size are profiled by streaming instead of being loaded whole. */
+export const STREAM_THRESHOLD = 768 * 1024 * 1024;
 
 /** A load in progress: what the progress bar and the Cancel button need. */
 export interface LoadJob {
@@ -90,6 +96,7 @@ export class Studio {
   }
 
   async openFile(file: File, sample: SampleInfo | null = null) {
+    if (file.size > STREAM_THRESHOLD) return this.#openStreamed(file);
     this.load?.controller.abort();
     const controller = new AbortController();
     const job: LoadJob = { fileName: file.name, totalBytes: file.size, bytes: 0, rows: 0, phase: 'reading', controller };
@@ -164,6 +171,8 @@ export class Studio {
     const dataset = this.dataset;
     if (!dataset || dataset.target === target) return;
     this.dataset = { ...dataset, target };
+    // A streamed report covers the whole file; re-profiling the preview rows would replace it with less.
+    if (dataset.streamed) return;
     void this.explore.run(dataset.table, { target, parseMs: dataset.meta.parseMs, fileName: dataset.name });
   }
 
@@ -198,6 +207,49 @@ export class Studio {
     // The report starts at once: opening a dataset produces it automatically.
     void this.explore.run(table, { target: this.dataset.target, parseMs: result.meta.parseMs, fileName: result.meta.fileName, startedAt });
     if (this.pending) void this.#reproduce(this.pending);
+  }
+
+  /**
+   * A file too large to hold in memory: its rows stream through the profiler's sketches and only the
+   * first rows are kept for the grid. Modelling needs the data in memory, so it stops at Explore.
+   */
+  async #openStreamed(file: File) {
+    this.load?.controller.abort();
+    const controller = new AbortController();
+    const job: LoadJob = { fileName: file.name, totalBytes: file.size, bytes: 0, rows: 0, phase: 'reading', controller };
+    this.load = job;
+    this.error = null;
+    this.notice = null;
+    const started = performance.now();
+    try {
+      const out = await streamProfile(file, {}, {
+        signal: controller.signal,
+        onProgress: (p) => {
+          if (this.load?.controller === controller) this.load = { ...job, bytes: p.bytes, rows: p.rows };
+        },
+      });
+      this.explore.cancel();
+      this.prepare.forget();
+      this.dataset = {
+        name: file.name,
+        sample: null,
+        table: out.preview,
+        warnings: out.warnings,
+        meta: { ...out.meta, parseMs: performance.now() - started },
+        summaries: out.preview.columns.map((c) => columnSummary(c, out.preview.rowCount)),
+        overrides: {},
+        target: null,
+        file,
+        streamed: { rows: out.rows },
+      };
+      this.explore.adopt(out.report, file.name, performance.now() - started);
+      recordLoad({ file: file.name, bytes: file.size, rows: out.rows, parseMs: out.report.meta.timingsMs.profile, totalMs: performance.now() - started });
+    } catch (error) {
+      if (isAbort(error)) this.notice = `Loading ${file.name} was cancelled.`;
+      else this.error = toUserError(`${file.name} could not be profiled`, error);
+    } finally {
+      if (this.load?.controller === controller) this.load = null;
+    }
   }
 
   /** Reads ?sample= and ?exp= from the address: opens the sample, or waits for the user's file, then reproduces the run. */
