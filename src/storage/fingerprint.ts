@@ -1,4 +1,4 @@
-import { Sha256 } from './sha256';
+import { Sha256 } from '../core/hash';
 
 /** SHA-256 of one buffer, lowercase hex, with WebCrypto. */
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {

@@ -13,7 +13,7 @@ export { onnxInputNames } from './onnx/inputNames';
 export { onnxInputs, type OnnxInputs, type OnnxFeed } from './onnxInputs';
 export { buildBundle, portableOf, type BundleInput, type Bundle } from './bundle';
 export { buildManifest, verifyBundle, MANIFEST_FORMAT, type Manifest, type BundleCheck } from './manifest';
-export { sha256Hex } from './sha256';
+export { sha256HexSync as sha256Hex } from '../hash';
 export { modelCard, type CardInfo } from './card';
 export { demoPage } from './demoPage';
 export { escapeHtml, escapeMarkdown } from './escape';

@@ -1,5 +1,5 @@
 import { unzipSync } from 'fflate';
-import { sha256Hex } from './sha256';
+import { sha256HexSync as sha256Hex } from '../hash';
 
 export const MANIFEST_FORMAT = 'modelbench-bundle/1';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { Sha256 } from '../../../src/storage/sha256';
+import { Sha256 } from '../../../src/core/hash';
 import { fingerprintBytes, sha256Hex } from '../../../src/storage';
 
 const nodeHex = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');

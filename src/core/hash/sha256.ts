@@ -94,3 +94,8 @@ export class Sha256 {
     h[7] += k;
   }
 }
+
+/** SHA-256 of one buffer as lowercase hex, synchronously (bundles and manifests are hashed the same way everywhere). */
+export function sha256HexSync(bytes: Uint8Array): string {
+  return new Sha256().update(bytes).hex();
+}
