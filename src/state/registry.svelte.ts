@@ -1,90 +1,26 @@
-import {
-  aliasAt,
-  auditLog,
-  closeStudioDB,
-  deleteDataset,
-  deleteRun,
-  deleteVersion,
-  deletionPlan,
-  exportWorkspace,
-  forgetEverything,
-  getRun,
-  heartbeatRun,
-  importWorkspace,
-  listDatasets,
-  listModels,
-  listRuns,
-  listVersions,
-  markInterruptedRuns,
-  onChange,
-  openStudioDB,
-  putDataset,
-  registerVersion,
-  removeAlias,
-  removeTag,
-  saveRun,
-  setAlias,
-  setNotes,
-  setTag,
-  storageReport,
-  StorageFullError,
-  STUDIO_DB_NAME,
-  type ArtifactInput,
-  type AuditRecord,
-  type DatasetRecord,
-  type DeletableKind,
-  type DeletionPlan,
-  type ImportSummary,
-  type Json,
-  type ModelSummary,
-  type NewDataset,
-  type RunRecord,
-  type StorageReport,
-  type StudioDb,
-  type VersionRecord,
+import * as store from '../storage';
+import { StorageFullError, STUDIO_DB_NAME } from '../storage';
+import type {
+  ArtifactInput,
+  AuditRecord,
+  DatasetRecord,
+  DeletableKind,
+  DeletionPlan,
+  ImportSummary,
+  Json,
+  ModelSummary,
+  NewDataset,
+  RunRecord,
+  StorageReport,
+  StudioDb,
+  VersionRecord,
 } from '../storage';
 import { download } from './explore.svelte';
+import { forgetOrigin } from './forgetOrigin';
+import type { ForgetCheck, RegistryOptions, ReproduceRequest, RunOutcome } from './registryTypes';
 import { toUserError, type UserError } from './errors';
 
-/** Options for `Registry`; the defaults are the app's. Tests give a fresh name and channel. */
-export interface RegistryOptions {
-  /** IndexedDB database name. Default `modelbench`. */
-  name?: string;
-  /** BroadcastChannel for change messages between tabs. Default `modelbench`. */
-  channel?: string;
-  /** Milliseconds between heartbeats of a running run. Default 5,000. */
-  heartbeatMs?: number;
-}
-
-/** What `finishRun` stores: the run's outcome. `evaluation` lands in `metrics.evaluation`. */
-export interface RunOutcome {
-  status: 'completed' | 'failed' | 'cancelled';
-  metrics: Record<string, Json>;
-  curves: Record<string, number[]>;
-  error?: string;
-  evaluation?: Json;
-}
-
-/** Set by "Reproduce" on a version; the Train stage reads it, trains the same recipe/spec/seed and clears it. */
-export interface ReproduceRequest {
-  model: string;
-  version: number;
-  runId: string;
-  datasetId: string | null;
-  recipe: Json;
-  spec: Json;
-  seed: number;
-  requestedAt: number;
-}
-
-/** What "Forget everything" found afterwards. `clean` is true when every place is empty. */
-export interface ForgetCheck {
-  databases: string[];
-  caches: string[];
-  localStorage: number;
-  sessionStorage: number;
-  clean: boolean;
-}
+export type { ForgetCheck, RegistryOptions, ReproduceRequest, RunOutcome } from './registryTypes';
 
 const RELOAD = 'Modelbench was updated in another tab; reload this one.';
 
@@ -138,18 +74,18 @@ export class Registry {
   #connect(): Promise<StudioDb> {
     if (this.#db) return Promise.resolve(this.#db);
     this.#opening ??= (async () => {
-      const db = await openStudioDB(this.#options.name, {
+      const db = await store.openStudioDB(this.#options.name, {
         channel: this.#options.channel,
         onVersionChange: () => {
           this.#db = null;
           this.stale = this.#forgotElsewhere ? 'Everything was forgotten in another tab; reload this one.' : RELOAD;
         },
       });
-      const interrupted = await markInterruptedRuns(db);
+      const interrupted = await store.markInterruptedRuns(db);
       if (interrupted.length > 0) {
         this.notice = `${interrupted.length} run${interrupted.length === 1 ? ' was' : 's were'} interrupted because the tab training ${interrupted.length === 1 ? 'it' : 'them'} closed.`;
       }
-      this.#stopListening ??= onChange((change) => {
+      this.#stopListening ??= store.onChange((change) => {
         if (change.verb === 'forgetEverything') this.#forgotElsewhere = true;
         void this.refresh();
       }, this.#options.channel);
@@ -175,7 +111,7 @@ export class Registry {
         this.#again = false;
         if (this.stale || !this.#db) return;
         const db = this.#db;
-        const [runs, models, datasets] = await Promise.all([listRuns(db), listModels(db), listDatasets(db)]);
+        const [runs, models, datasets] = await Promise.all([store.listRuns(db), store.listModels(db), store.listDatasets(db)]);
         this.runs = runs;
         this.models = models;
         this.datasets = datasets;
@@ -195,7 +131,7 @@ export class Registry {
    */
   async refreshStorage(): Promise<void> {
     try {
-      this.storage = await storageReport(await this.#use());
+      this.storage = await store.storageReport(await this.#use());
     } catch (error) {
       if (!this.stale) this.error = toUserError('Storage use could not be measured', error);
     }
@@ -203,17 +139,20 @@ export class Registry {
 
   /** Stores a dataset's description unless its fingerprint is known; returns the dataset id either way. */
   async rememberDataset(input: NewDataset): Promise<string> {
-    const { dataset } = await putDataset(await this.#use(), input);
+    const { dataset } = await store.putDataset(await this.#use(), input);
     await this.refresh();
     return dataset.id;
   }
 
-  /** Records a running run and heartbeats it every `heartbeatMs` until `finishRun`. */
-  async startRun(input: { datasetId: string; recipe: Json; spec: Json; seed: number; backend: string }): Promise<string> {
+  /**
+   * Records a running run and heartbeats it every `heartbeatMs` until `finishRun`. `id` defaults to
+   * a fresh UUID; the Train stage may pass its own run id so both name the run alike.
+   */
+  async startRun(input: { id?: string; datasetId: string; recipe: Json; spec: Json; seed: number; backend: string }): Promise<string> {
     const db = await this.#use();
-    const id = crypto.randomUUID();
-    await saveRun(db, { id, ...input, status: 'running', startedAt: Date.now(), endedAt: null, curves: {}, metrics: {} });
-    this.#heartbeats.set(id, setInterval(() => void heartbeatRun(db, id).catch(() => undefined), this.#options.heartbeatMs));
+    const { id = crypto.randomUUID(), ...fields } = input;
+    await store.saveRun(db, { id, ...fields, status: 'running', startedAt: Date.now(), endedAt: null, curves: {}, metrics: {} });
+    this.#heartbeats.set(id, setInterval(() => void store.heartbeatRun(db, id).catch(() => undefined), this.#options.heartbeatMs));
     await this.refresh();
     return id;
   }
@@ -226,12 +165,12 @@ export class Registry {
     clearInterval(this.#heartbeats.get(runId));
     this.#heartbeats.delete(runId);
     const db = await this.#use();
-    const run = await getRun(db, runId);
+    const run = await store.getRun(db, runId);
     if (!run) throw new Error(`No run has id "${runId}"; call startRun first.`);
     const metrics: Record<string, Json> = { ...outcome.metrics, ...(outcome.evaluation === undefined ? {} : { evaluation: outcome.evaluation }) };
     const { artifactIds: _ids, owner: _owner, ...rest } = run;
     try {
-      await saveRun(db, { ...rest, status: outcome.status, endedAt: Date.now(), metrics, curves: outcome.curves, ...(outcome.error ? { error: outcome.error } : {}) }, artifacts);
+      await store.saveRun(db, { ...rest, status: outcome.status, endedAt: Date.now(), metrics, curves: outcome.curves, ...(outcome.error ? { error: outcome.error } : {}) }, artifacts);
     } catch (error) {
       if (!(error instanceof StorageFullError)) throw error;
       this.unsaved = new Map(this.unsaved).set(runId, { outcome, artifacts });
@@ -254,60 +193,60 @@ export class Registry {
   }
 
   #biggest(): string {
-    const runs = [...this.runs].filter((r) => r.artifactIds.length > 0).slice(0, 3);
-    return runs.length ? `Older runs with stored weights: ${runs.map((r) => `${r.id.slice(0, 8)} (${new Date(r.startedAt).toLocaleString('en')})`).join(', ')}.` : '';
+    const withFiles = this.runs.filter((r) => r.artifactIds.length > 0).length;
+    return withFiles ? `${withFiles} stored run${withFiles === 1 ? ' keeps' : 's keep'} model files; "Storage and workspace" shows what takes the space.` : '';
   }
 
   /** Registers completed run `runId` as the next version of `modelName`. */
   async register(runId: string, modelName: string, options: { tags?: Record<string, string>; notes?: string } = {}): Promise<{ name: string; version: number }> {
-    const v = await registerVersion(await this.#use(), runId, modelName, options);
+    const v = await store.registerVersion(await this.#use(), runId, modelName, options);
     await this.refresh();
     return { name: v.model, version: v.version };
   }
 
   async versions(model: string): Promise<VersionRecord[]> {
-    return listVersions(await this.#use(), model);
+    return store.listVersions(await this.#use(), model);
   }
 
   async audit(model: string): Promise<AuditRecord[]> {
-    return auditLog(await this.#use(), { subject: model });
+    return store.auditLog(await this.#use(), { subject: model });
   }
 
   async aliasAt(model: string, alias: string, date: number): Promise<number | null> {
-    return aliasAt(await this.#use(), model, alias, date);
+    return store.aliasAt(await this.#use(), model, alias, date);
   }
 
   /** Points `alias` of `model` at `version` (audited). */
   async promote(model: string, version: number, alias: string): Promise<void> {
-    await setAlias(await this.#use(), model, alias, version);
+    await store.setAlias(await this.#use(), model, alias, version);
     await this.refresh();
   }
 
   async demote(model: string, alias: string): Promise<void> {
-    await removeAlias(await this.#use(), model, alias);
+    await store.removeAlias(await this.#use(), model, alias);
     await this.refresh();
   }
 
   async setTag(model: string, version: number, key: string, value: string): Promise<void> {
-    await setTag(await this.#use(), model, version, key, value);
+    await store.setTag(await this.#use(), model, version, key, value);
   }
 
   async removeTag(model: string, version: number, key: string): Promise<void> {
-    await removeTag(await this.#use(), model, version, key);
+    await store.removeTag(await this.#use(), model, version, key);
   }
 
   async setNotes(model: string, version: number, notes: string): Promise<void> {
-    await setNotes(await this.#use(), model, version, notes);
+    await store.setNotes(await this.#use(), model, version, notes);
   }
 
   async plan(kind: DeletableKind, id: string): Promise<DeletionPlan> {
-    return deletionPlan(await this.#use(), kind, id);
+    return store.deletionPlan(await this.#use(), kind, id);
   }
 
   /** Deletes a run, a version (by its `id`) or a dataset; throws `DeletionBlockedError` when something blocks it. */
   async delete(kind: DeletableKind, id: string): Promise<DeletionPlan> {
     const db = await this.#use();
-    const plan = await (kind === 'run' ? deleteRun : kind === 'version' ? deleteVersion : deleteDataset)(db, id);
+    const plan = await (kind === 'run' ? store.deleteRun : kind === 'version' ? store.deleteVersion : store.deleteDataset)(db, id);
     await this.refresh();
     return plan;
   }
@@ -321,14 +260,14 @@ export class Registry {
 
   /** Downloads the workspace (or only `models`) as a zip. */
   async exportWorkspace(models?: string[]): Promise<void> {
-    const bytes = await exportWorkspace(await this.#use(), models ? { models } : {});
+    const bytes = await store.exportWorkspace(await this.#use(), models ? { models } : {});
     const day = new Date().toISOString().slice(0, 10);
     download(new Blob([bytes as BlobPart], { type: 'application/zip' }), `modelbench-${models ? 'models' : 'workspace'}-${day}.zip`);
   }
 
   /** Imports a workspace zip; a damaged or tampered file throws `WorkspaceError` and changes nothing. */
   async importWorkspace(file: Blob): Promise<ImportSummary> {
-    const summary = await importWorkspace(await this.#use(), new Uint8Array(await file.arrayBuffer()));
+    const summary = await store.importWorkspace(await this.#use(), new Uint8Array(await file.arrayBuffer()));
     this.lastImport = summary;
     await this.refresh();
     return summary;
@@ -340,18 +279,8 @@ export class Registry {
     this.#heartbeats.clear();
     const db = await this.#use();
     this.#db = null;
-    await forgetEverything(db);
-    if ('caches' in globalThis) for (const key of await caches.keys()) await caches.delete(key);
-    localStorage.clear();
-    sessionStorage.clear();
-    const check: ForgetCheck = {
-      databases: ((await indexedDB.databases?.()) ?? []).map((d) => d.name ?? ''),
-      caches: 'caches' in globalThis ? await caches.keys() : [],
-      localStorage: localStorage.length,
-      sessionStorage: sessionStorage.length,
-      clean: false,
-    };
-    check.clean = check.databases.length === 0 && check.caches.length === 0 && check.localStorage === 0 && check.sessionStorage === 0;
+    await store.forgetEverything(db);
+    const check = await forgetOrigin();
     this.runs = [];
     this.models = [];
     this.datasets = [];
@@ -367,7 +296,7 @@ export class Registry {
 
   /** Hands a version's recipe, spec and seed to the Train stage (it watches `reproduceRequest`). */
   async requestReproduce(version: VersionRecord): Promise<void> {
-    const run = await getRun(await this.#use(), version.runId);
+    const run = await store.getRun(await this.#use(), version.runId);
     this.reproduceRequest = {
       model: version.model,
       version: version.version,
@@ -386,7 +315,7 @@ export class Registry {
     this.#heartbeats.clear();
     this.#stopListening?.();
     this.#stopListening = null;
-    if (this.#db) closeStudioDB(this.#db);
+    if (this.#db) store.closeStudioDB(this.#db);
     this.#db = null;
   }
 }

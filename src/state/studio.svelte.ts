@@ -12,6 +12,11 @@ import { PrepareState } from './prepare.svelte';
 import { RecipeBridge } from '../bridge/RecipeBridge';
 import { TrainState } from './train.svelte';
 import { readExperiment, type ExperimentLink } from './shareLink';
+import { Registry } from './registry.svelte';
+import { registrySink } from './registrySink';
+import type { ReproduceRequest } from './registryTypes';
+import { parseRecipe } from '../core/recipe';
+import type { ModelSpec } from '../core/models';
 
 export type Stage = 'data' | 'explore' | 'prepare' | 'train' | 'models' | 'deploy';
 
@@ -67,6 +72,7 @@ export class Studio {
   readonly explore = new ExploreState();
   readonly prepare = new PrepareState(new RecipeBridge());
   readonly train = new TrainState();
+  readonly registry = new Registry();
   /** An experiment from a shared link, waiting for its data (a sample loads itself; a user's file must be opened). */
   pending = $state.raw<ExperimentLink | null>(null);
   #ingest = new IngestBridge();
@@ -80,6 +86,22 @@ export class Studio {
       this.#fingerprints.set(dataset.file, digest);
     }
     return digest;
+  }
+
+  constructor() {
+    // Every run is kept in the registry, including failed and cancelled ones, with its dataset's fingerprint.
+    this.train.sink = registrySink(this.registry, async () => {
+      const d = this.dataset!;
+      return {
+        name: d.sample?.title ?? d.name,
+        sourceFileName: d.name,
+        fingerprint: await this.fingerprint(d),
+        schema: d.table.columns.map((c) => ({ name: c.name, type: c.type })),
+        rows: d.table.rowCount,
+        columns: d.table.columns.length,
+        profileSummary: null,
+      };
+    });
   }
 
   go(stage: Stage) {
@@ -250,6 +272,35 @@ export class Studio {
     } finally {
       if (this.load?.controller === controller) this.load = null;
     }
+  }
+
+  /**
+   * Re-runs a registered version's exact recipe, spec and seed on the WASM backend (deterministic),
+   * once the dataset it was trained on is open: identity is the SHA-256 of the file's bytes.
+   */
+  async reproduceVersion(request: ReproduceRequest) {
+    this.registry.reproduceRequest = null;
+    const record = this.registry.datasets.find((d) => d.id === request.datasetId);
+    const dataset = this.dataset;
+    const open = dataset && record ? (await this.fingerprint(dataset)) === record.fingerprint : false;
+    if (!dataset || !open) {
+      this.error = {
+        title: `${request.model} v${request.version} needs its training data`,
+        message: record
+          ? `Open ${record.sourceFileName} (the same bytes: SHA-256 ${record.fingerprint.slice(0, 12)}…), then press Reproduce again.`
+          : 'The dataset this version was trained on is no longer in the registry; open the same file, then press Reproduce again.',
+      };
+      return;
+    }
+    let recipe;
+    try {
+      recipe = parseRecipe(request.recipe, `${request.model} v${request.version}`);
+    } catch (error) {
+      this.error = toUserError('This version cannot be reproduced', error);
+      return;
+    }
+    const spec = request.spec as unknown as ModelSpec;
+    await this.#reproduce({ recipe, spec: { ...spec, seed: request.seed }, backend: 'wasm' });
   }
 
   /** Reads ?sample= and ?exp= from the address: opens the sample, or waits for the user's file, then reproduces the run. */

@@ -47,8 +47,8 @@ function extent(series: readonly Series[], axis: 'x' | 'y', diagonal: boolean): 
 }
 
 /**
- * Overlaid series as an SVG string with a legend and a `<title>`/`aria-label` naming every series,
- * so the chart has a text alternative. Non-finite points break the line.
+ * Overlaid series as an SVG string whose `<title>`/`aria-label` names every series, so the chart
+ * has a text alternative; the legend is HTML beside it (see OverlayChart). Non-finite points break the line.
  */
 export function lineChartSvg(series: readonly Series[], o: LineChartOptions): string {
   const w = o.width ?? 520;
@@ -93,13 +93,9 @@ export function lineChartSvg(series: readonly Series[], o: LineChartOptions): st
     }
     parts.push(`<path d="${d}" fill="none" stroke="${color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
   });
-  const legend = series
-    .map((s, i) => `<tspan fill="${PALETTE[(s.color ?? i) % PALETTE.length]}">${s.dashed ? '- -' : '—'} </tspan><tspan>${esc(s.label)}   </tspan>`)
-    .join('');
   const label = `${o.title}: ${series.map((s) => s.label).join(', ')}`;
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h + 22}" role="img" aria-label="${esc(label)}"><title>${esc(label)}</title>` +
-    `<g transform="translate(0 22)">${parts.join('')}</g>` +
-    `<text x="${M.left}" y="14" font-size="12">${legend}</text></svg>`
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${esc(label)}"><title>${esc(label)}</title>` +
+    `${parts.join('')}</svg>`
   );
 }

@@ -57,5 +57,5 @@ export function parallelSvg(axes: readonly ParallelAxis[], o: { title: string; b
     parts.push(`<text x="${x + 4}" y="${h - bottom + 14}" font-size="10">${esc(formatNumber(ranges[k][0]))}</text>`);
   });
   const label = `${o.title}: ${n} runs across ${axes.map((a) => a.label).join(', ')}; colour from worst (blue) to best (orange) ${metric?.label ?? ''}`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" role="img" aria-label="${esc(label)}"><title>${esc(label)}</title>${parts.join('')}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${esc(label)}"><title>${esc(label)}</title>${parts.join('')}</svg>`;
 }

@@ -1,0 +1,171 @@
+import type { ComparisonReport, ExperimentAnalysis } from '../core/abtest';
+import { sampleSizeTwoProportions, type SampleSizeResult } from '../core/stats/tests';
+import type { Table } from '../core/table/types';
+import { ScoreBridge } from '../bridge/ScoreBridge';
+import type { BundleInput } from '../core/deploy';
+import { variantName } from '../ui/stages/deploy/abPack';
+import { download, scorerSpec, type ModelSource } from './deploy.svelte';
+import { isAbort, toUserError, type UserError } from './errors';
+
+/** The offline comparison as the page shows it. */
+export interface ComparisonView {
+  report: ComparisonReport;
+  dropped: { missingTarget: number; unseenClass: number; refused: number };
+  /** Per challenger, the 1-based source row and the true label of each top disagreement. */
+  sourceRows: number[][];
+  truthLabels: string[][];
+  testName: string;
+  rows: number;
+  /** Sentences about test rows a model may have trained on. */
+  warnings: string[];
+}
+
+export interface LogInfo {
+  name: string;
+  rows: number;
+  variants: string[];
+  metrics: ('conversion' | 'value')[];
+  shadowRows: number;
+}
+
+/** Inputs of the power calculator (rates and effect as fractions). */
+export interface PowerInputs {
+  baselineRate: number;
+  minimumDetectableEffect: number;
+  alpha: number;
+  power: number;
+}
+
+/**
+ * A/B under Deploy: offline comparison of 2+ models on one test set, the A/B bundle (weights,
+ * shadow), and the analysis of a joined experiment log with the power calculator.
+ */
+export class AbTestState {
+  chosen = $state<string[]>([]);
+  testSource = $state<'holdout' | 'file'>('holdout');
+  testFile = $state.raw<File | null>(null);
+  comparison = $state.raw<ComparisonView | null>(null);
+  weights = $state<Record<string, number>>({});
+  shadow = $state(false);
+  log = $state.raw<LogInfo | null>(null);
+  logWeights = $state<number[]>([]);
+  metric = $state<'conversion' | 'value'>('conversion');
+  planned = $state<number | null>(null);
+  analysis = $state.raw<ExperimentAnalysis | null>(null);
+  powerInputs = $state<PowerInputs>({ baselineRate: 0.1, minimumDetectableEffect: 0.01, alpha: 0.05, power: 0.8 });
+  /** Variants and weights of the last exported A/B bundle: the analysis starts from them. */
+  lastRouter = $state.raw<{ name: string; weight: number }[] | null>(null);
+  busy = $state<null | 'compare' | 'bundle' | 'log' | 'analyze'>(null);
+  error = $state<UserError | null>(null);
+  notice = $state<string | null>(null);
+  #controller: AbortController | null = null;
+  /** The log lives in its own worker, so scoring in the other one never drops it. */
+  #logBridge = new ScoreBridge();
+
+  constructor(private readonly bridge: ScoreBridge) {}
+
+  /** Users per variant for the calculator's inputs, or the reason they do not work. */
+  get power(): { result: SampleSizeResult } | { error: string } {
+    try {
+      return { result: sampleSizeTwoProportions(this.powerInputs) };
+    } catch (e) {
+      return { error: (e as Error).message };
+    }
+  }
+
+  toggle(id: string, on: boolean) {
+    this.chosen = on ? [...new Set([...this.chosen, id])] : this.chosen.filter((c) => c !== id);
+    if (on && this.weights[id] === undefined) this.weights = { ...this.weights, [id]: this.chosen.length === 1 ? 90 : 10 };
+  }
+
+  cancel() {
+    this.#controller?.abort();
+  }
+
+  async #job<T>(kind: NonNullable<AbTestState['busy']>, title: string, work: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
+    this.#controller?.abort();
+    const controller = new AbortController();
+    this.#controller = controller;
+    this.busy = kind;
+    this.error = null;
+    this.notice = null;
+    try {
+      return await work(controller.signal);
+    } catch (error) {
+      if (isAbort(error)) this.notice = `${title} was cancelled.`;
+      else this.error = toUserError(`${title} failed`, error);
+      return undefined;
+    } finally {
+      if (this.#controller === controller) {
+        this.#controller = null;
+        this.busy = null;
+      }
+    }
+  }
+
+  /** Compares the chosen models (the first chosen is the champion) on the held-out rows or a file. */
+  async compare(models: ModelSource[], dataset: Table, datasetName: string) {
+    if (models.length < 2) {
+      this.error = { title: 'Pick two or more models', message: `Only ${models.length} model is chosen; tick a champion and at least one challenger trained on the same target.` };
+      return;
+    }
+    const file = this.testSource === 'file' ? this.testFile : null;
+    if (this.testSource === 'file' && !file) {
+      this.error = { title: 'Choose a test file', message: 'Pick a CSV or Parquet file with the target column, or use the held-out rows of the open dataset.' };
+      return;
+    }
+    const split = models[0].split ?? null;
+    const out = await this.#job('compare', 'The comparison', (signal) =>
+      this.bridge.run(models.map(scorerSpec), (api) => api.compare(file ?? dataset, models[0].fitted.target, models.map((m) => `${m.name} v${m.version}`), models.map((m) => m.fitted), file ? null : split, 0), signal),
+    );
+    if (!out) return;
+    const warnings: string[] = [];
+    if (file) {
+      for (const m of models) if (m.trainingFingerprint && m.trainingFingerprint === out.fingerprint) warnings.push(`${file.name} is the data ${m.label} was trained on: its scores are not held-out, so the comparison flatters it. Use data none of the models saw.`);
+    } else if (models.some((m) => JSON.stringify(m.split) !== JSON.stringify(split))) {
+      warnings.push(`The models split ${datasetName} differently, so some held-out rows of ${models[0].label} were training rows of another model. Retrain them with the same split seed, or compare on a separate file.`);
+    }
+    this.comparison = { ...out, testName: file?.name ?? `${datasetName} (held-out rows)`, warnings };
+  }
+
+  /** Zips the chosen models with router.mjs; weights are per model id. */
+  async exportAbBundle(models: ModelSource[], inputOf: (m: ModelSource) => BundleInput) {
+    const taken = new Set<string>();
+    const variants = models.map((m) => ({ name: variantName(m.name, m.version, taken), weight: this.weights[m.id] ?? 0, input: inputOf(m) }));
+    const zip = await this.#job('bundle', 'The A/B bundle', (signal) => this.bridge.run(models.map(scorerSpec), (api) => api.abBundle(variants, this.shadow), signal));
+    if (!zip) return;
+    download(zip, 'ab-bundle.zip', 'application/zip');
+    this.lastRouter = variants.map((v) => ({ name: v.name, weight: v.weight }));
+    this.notice = `Saved ab-bundle.zip: ${variants.map((v) => `${v.name} ${v.weight}`).join(' / ')}${this.shadow ? ', shadow mode' : ''}.`;
+  }
+
+  async openLog(file: File) {
+    this.analysis = null;
+    const info = await this.#job('log', `Reading ${file.name}`, (signal) => this.#logBridge.run([], (api) => api.openLog(file), signal));
+    if (!info) return;
+    // The exported router says which variant is the champion (the control) and the planned weights.
+    const planned = this.lastRouter?.filter((v) => info.variants.includes(v.name)) ?? [];
+    const variants = [...planned.map((v) => v.name), ...info.variants.filter((v) => !planned.some((p) => p.name === v))];
+    this.log = { ...info, variants };
+    if (!info.metrics.includes(this.metric) && info.metrics[0]) this.metric = info.metrics[0];
+    this.logWeights = variants.map((name) => planned.find((p) => p.name === name)?.weight ?? Math.round(100 / variants.length));
+  }
+
+  async analyze() {
+    const log = this.log;
+    if (!log) return;
+    const weights = log.variants.map((name, i) => ({ name, weight: this.logWeights[i] ?? 0 }));
+    const planned = this.planned && this.planned > 0 ? this.planned : undefined;
+    const out = await this.#job('analyze', 'The analysis', (signal) => this.#logBridge.run([], (api) => api.analyze(weights, this.metric, planned), signal));
+    if (out) this.analysis = out;
+  }
+}
+
+const states = new WeakMap<object, AbTestState>();
+
+/** The A/B state of a studio, sharing the Deploy score worker, kept across visits to the stage. */
+export function abTestStateOf(studio: object, bridge: ScoreBridge): AbTestState {
+  let state = states.get(studio);
+  if (!state) states.set(studio, (state = new AbTestState(bridge)));
+  return state;
+}

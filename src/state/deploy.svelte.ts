@@ -1,0 +1,238 @@
+import { proxy } from 'comlink';
+import { latencyGate, type BundleInput, type DriftReport, type GateResult, type LatencyReport, type SchemaCheck } from '../core/deploy';
+import type { BackendName } from '../core/models';
+import type { Report } from '../core/profile';
+import type { FittedRecipe, SplitSpec } from '../core/recipe';
+import { isNumeric, type Column, type Table } from '../core/table/types';
+import { ScoreBridge, type ScorerSpec } from '../bridge/ScoreBridge';
+import type { SessionRun } from './train.svelte';
+import { isAbort, toUserError, type UserError } from './errors';
+
+/**
+ * A model Deploy can work with: a completed run of this session or a registered version. The
+ * registry plugs in by mapping its versions to this shape (see `sessionSource` for the run side).
+ */
+export interface ModelSource {
+  /** `run:<id>` or `version:<name>@<version>`. */
+  id: string;
+  /** What the pickers show. */
+  label: string;
+  name: string;
+  version: string | number;
+  fitted: FittedRecipe;
+  model: BundleInput['model'];
+  metrics?: Record<string, number>;
+  baselineMetrics?: Record<string, number>;
+  /** Fingerprint of the training data (source bytes `sha256:…` or content `table:…`); '' when unknown. */
+  trainingFingerprint: string;
+  trainingRows: number;
+  /** Name of the training data file. */
+  dataName: string;
+  /** The training data's profile, for drift. */
+  profile?: Report | null;
+  /** How the training rows were split (to rebuild the held-out rows of the current dataset). */
+  split?: SplitSpec;
+}
+
+/** The Deploy model source of a completed session run, trained on the open dataset. */
+export function sessionSource(run: SessionRun, dataName: string, profile: Report | null): ModelSource | null {
+  const result = run.result?.result;
+  if (run.status !== 'completed' || !result) return null;
+  const artifacts = result.model;
+  const model: BundleInput['model'] = artifacts.kind === 'tf' ? { kind: 'tf', modelKind: artifacts.modelKind, files: artifacts.files } : { kind: 'baseline', baseline: artifacts };
+  const name = run.label.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'model';
+  return {
+    id: `run:${run.id}`,
+    label: `${run.label} (this session)`,
+    name,
+    version: 1,
+    fitted: result.fitted,
+    model,
+    metrics: result.metrics,
+    baselineMetrics: result.baselineMetrics,
+    trainingFingerprint: profile?.dataset.fingerprint ?? '',
+    trainingRows: result.rows.train + result.rows.test,
+    dataName,
+    profile,
+    split: run.recipe.split,
+  };
+}
+
+/** The first `n` rows of a table (fresh arrays, small enough to post). */
+export function headTable(table: Table, n: number): Table {
+  const rows = Math.min(n, table.rowCount);
+  const columns = table.columns.map((c): Column => (isNumeric(c) ? { ...c, values: c.values.slice(0, rows) } : { ...c, codes: c.codes.slice(0, rows) }));
+  return { name: table.name, rowCount: rows, columns };
+}
+
+export const scorerSpec = (m: ModelSource): ScorerSpec => ({ id: m.id, input: { name: m.name, version: m.version, fitted: m.fitted, model: m.model } });
+
+/** Saves bytes as a file through a Blob URL (nothing leaves the machine). */
+export function download(bytes: Uint8Array | string, fileName: string, type: string) {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The latency measured for one model, with the gate applied at the time. */
+export interface LatencyResult {
+  reports: LatencyReport[];
+  notes: string[];
+  gate: GateResult;
+}
+
+export interface ScoreFileInfo {
+  name: string;
+  rows: number;
+  columns: number;
+  schema: SchemaCheck;
+  drift: DriftReport | null;
+}
+
+export interface ScoreOutcome {
+  bytes: Uint8Array;
+  fileName: string;
+  format: 'csv' | 'parquet';
+  scored: number;
+  refused: number;
+  rows: number;
+  ms: number;
+  preview: { columns: string[]; rows: string[][] };
+}
+
+export const ALL_BACKENDS: BackendName[] = ['wasm', 'cpu', 'webgl'];
+
+/**
+ * The Deploy stage: the chosen model, its latency gate, the bundle export, batch scoring with the
+ * schema check and drift. Heavy work runs in the score worker (ScoreBridge).
+ */
+export class DeployState {
+  selectedId = $state<string | null>(null);
+  p95Ms = $state(10);
+  backends = $state<BackendName[]>([...ALL_BACKENDS]);
+  latency = $state.raw<Record<string, LatencyResult>>({});
+  busy = $state<null | 'latency' | 'export' | 'open' | 'score'>(null);
+  progress = $state.raw<{ done: number; total: number } | null>(null);
+  error = $state<UserError | null>(null);
+  notice = $state<string | null>(null);
+  /** The file opened for scoring; it lives in the worker of `fileModel`. */
+  file = $state.raw<ScoreFileInfo | null>(null);
+  fileModel = $state<string | null>(null);
+  outcome = $state.raw<ScoreOutcome | null>(null);
+  format = $state<'csv' | 'parquet'>('csv');
+  neutralise = $state(true);
+  readonly bridge = new ScoreBridge();
+  #controller: AbortController | null = null;
+
+  /** The gate re-applied to the stored reports when the target changes. */
+  gate(model: ModelSource): GateResult | null {
+    const result = this.latency[model.id];
+    return result ? latencyGate(result.reports, { p95Ms: this.p95Ms }) : null;
+  }
+
+  cancel() {
+    this.#controller?.abort();
+  }
+
+  async #job<T>(kind: NonNullable<DeployState['busy']>, title: string, work: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
+    this.#controller?.abort();
+    const controller = new AbortController();
+    this.#controller = controller;
+    this.busy = kind;
+    this.error = null;
+    this.notice = null;
+    try {
+      return await work(controller.signal);
+    } catch (error) {
+      if (isAbort(error)) this.notice = `${title} was cancelled.`;
+      else this.error = toUserError(`${title} failed`, error);
+      return undefined;
+    } finally {
+      if (this.#controller === controller) {
+        this.#controller = null;
+        this.busy = null;
+        this.progress = null;
+      }
+    }
+  }
+
+  /** scorer.mjs and each chosen TF.js backend, on up to 1,000 rows of the training data. */
+  async checkLatency(model: ModelSource, training: Table) {
+    const sample = headTable(training, 1000);
+    const backends = model.model.kind === 'tf' ? [...this.backends] : [];
+    await this.#job('latency', 'The latency check', async (signal) => {
+      const out = await this.bridge.run([scorerSpec(model)], (api) => api.latency(0, { ...scorerSpec(model).input }, sample, { calls: 1000, warmup: 200, backends }), signal);
+      this.latency = { ...this.latency, [model.id]: { ...out, gate: latencyGate(out.reports, { p95Ms: this.p95Ms }) } };
+    });
+  }
+
+  /** The bundle input, with the latency (and the gate's verdict in each path name) for the card. */
+  bundleInput(model: ModelSource): BundleInput {
+    const gate = this.gate(model);
+    const reports = this.latency[model.id]?.reports ?? [];
+    const latency = reports.map((r) => {
+      const pass = gate?.paths.find((p) => p.path === r.path)?.pass;
+      return { ...r, path: `${r.path} (${pass ? 'meets' : 'FAILS'} the p95 ≤ ${this.p95Ms} ms target)` };
+    });
+    return {
+      name: model.name,
+      version: model.version,
+      fitted: model.fitted,
+      model: model.model,
+      ...(model.metrics ? { metrics: model.metrics } : {}),
+      ...(model.baselineMetrics ? { baselineMetrics: model.baselineMetrics } : {}),
+      data: { name: model.dataName, rows: model.trainingRows, fingerprint: model.trainingFingerprint },
+      ...(latency.length ? { latency } : {}),
+    };
+  }
+
+  async exportBundle(model: ModelSource) {
+    const input = this.bundleInput(model);
+    const zip = await this.#job('export', 'The bundle export', (signal) => this.bridge.run([scorerSpec(model)], (api) => api.bundle(input), signal));
+    if (!zip) return;
+    download(zip, `${model.name}-v${model.version}.zip`, 'application/zip');
+    const gate = this.gate(model);
+    this.notice = `Saved ${model.name}-v${model.version}.zip (${(zip.length / 1024).toFixed(0)} KB).${gate && !gate.pass ? ` No scoring path met the p95 ≤ ${this.p95Ms} ms target; the model card says so.` : ''}`;
+  }
+
+  /** Reads a file to score and checks it against the model (schema, unseen categories, drift). */
+  async openFile(model: ModelSource, file: File) {
+    this.outcome = null;
+    this.file = null;
+    const info = await this.#job('open', `Reading ${file.name}`, (signal) => this.bridge.run([scorerSpec(model)], (api) => api.open(file, model.fitted, model.profile ?? null), signal));
+    if (info) {
+      this.file = info;
+      this.fileModel = model.id;
+    }
+  }
+
+  async score(model: ModelSource) {
+    if (this.fileModel !== model.id) {
+      this.error = { title: 'Open the file again', message: 'The file was checked against another model; choose it again so it is checked against this one.' };
+      return;
+    }
+    const format = this.format;
+    const out = await this.#job('score', 'Scoring', (signal) =>
+      this.bridge.run([scorerSpec(model)], (api) => api.score(0, model.fitted, format, this.neutralise, proxy((done: number, total: number) => (this.progress = { done, total }))), signal),
+    );
+    if (!out || !this.file) return;
+    this.outcome = { ...out, format, fileName: `${this.file.name.replace(/\.[^.]+$/, '')}-predictions.${format}` };
+  }
+
+  downloadPredictions() {
+    const o = this.outcome;
+    if (o) download(o.bytes, o.fileName, o.format === 'csv' ? 'text/csv' : 'application/vnd.apache.parquet');
+  }
+}
+
+const states = new WeakMap<object, DeployState>();
+
+/** The Deploy state of a studio, kept across visits to the stage (until the Studio holds it itself). */
+export function deployStateOf(studio: object): DeployState {
+  let state = states.get(studio);
+  if (!state) states.set(studio, (state = new DeployState()));
+  return state;
+}

@@ -1,0 +1,112 @@
+import type { ArtifactInput, Json, NewDataset } from '../storage';
+import type { Registry } from './registry.svelte';
+import { toUserError } from './errors';
+
+/**
+ * The parts of a Train-stage run the registry keeps (structurally TrainState's `SessionRun`, so
+ * this file does not depend on the Train stage's types).
+ */
+export interface TrainedRunLike {
+  id: string;
+  spec: object;
+  recipe: object;
+  status: 'running' | 'completed' | 'failed' | 'cancelled';
+  epochs: { loss: number; valLoss: number | null; metric: number; valMetric: number | null }[];
+  backend: string | null;
+  error: string | null;
+  result: {
+    result: {
+      metrics: Record<string, number>;
+      report: unknown;
+      fitted: unknown;
+      model: { kind: string; files?: { modelJson: string; weights: Uint8Array } };
+    };
+  } | null;
+}
+
+/** JSON-safe copy: NaN and ±Infinity become null, as they would in any exported file. */
+const plain = (value: unknown): Json => JSON.parse(JSON.stringify(value ?? null)) as Json;
+
+/** A series kept only when every value is finite, so stored curves survive export and import. */
+function series(values: (number | null)[]): number[] | null {
+  return values.length > 0 && values.every((v) => typeof v === 'number' && Number.isFinite(v)) ? (values as number[]) : null;
+}
+
+function curves(run: TrainedRunLike): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  const pick: [string, (e: TrainedRunLike['epochs'][number]) => number | null][] = [
+    ['loss', (e) => e.loss],
+    ['val_loss', (e) => e.valLoss],
+    ['metric', (e) => e.metric],
+    ['val_metric', (e) => e.valMetric],
+  ];
+  for (const [name, get] of pick) {
+    const s = series(run.epochs.map(get));
+    if (s) out[name] = s;
+  }
+  return out;
+}
+
+/** The files a later stage needs to score with the model: its weights or parameters and the fitted recipe. */
+function artifacts(run: TrainedRunLike): ArtifactInput[] {
+  const result = run.result?.result;
+  if (!result) return [];
+  const text = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+  const { files, ...model } = result.model;
+  const out: ArtifactInput[] = [{ name: 'fitted-recipe.json', bytes: text(result.fitted) }, { name: 'model-meta.json', bytes: text(model) }];
+  if (files) out.push({ name: 'model.json', bytes: new TextEncoder().encode(files.modelJson) }, { name: 'weights.bin', bytes: files.weights });
+  return out;
+}
+
+/**
+ * A `RunSink` for TrainState: every run is recorded when it starts (on the dataset `describe`
+ * returns, stored once by fingerprint) and saved whole when it ends, failed and cancelled ones too.
+ * Registry failures never stop training; they show as `registry.error`.
+ */
+export function registrySink(registry: Registry, describe: () => Promise<NewDataset>) {
+  const started = new Map<string, Promise<string | null>>();
+  return {
+    started(run: TrainedRunLike): Promise<void> {
+      const recorded = (async () => {
+        try {
+          const datasetId = await registry.rememberDataset(await describe());
+          const spec = run.spec as { seed?: unknown };
+          return await registry.startRun({
+            id: run.id,
+            datasetId,
+            recipe: plain(run.recipe),
+            spec: plain(run.spec),
+            seed: typeof spec.seed === 'number' ? spec.seed : 0,
+            backend: run.backend ?? 'auto',
+          });
+        } catch (error) {
+          registry.error = toUserError('This run is not being recorded in the registry', error);
+          return null;
+        }
+      })();
+      started.set(run.id, recorded);
+      return recorded.then(() => undefined);
+    },
+    async finished(run: TrainedRunLike): Promise<void> {
+      const id = await started.get(run.id);
+      started.delete(run.id);
+      if (!id || run.status === 'running') return;
+      const result = run.result?.result;
+      try {
+        await registry.finishRun(
+          id,
+          {
+            status: run.status,
+            metrics: result ? (plain(result.metrics) as Record<string, Json>) : {},
+            curves: curves(run),
+            ...(run.error ? { error: run.error } : {}),
+            ...(result ? { evaluation: plain(result.report) } : {}),
+          },
+          artifacts(run),
+        );
+      } catch (error) {
+        registry.error = toUserError('The finished run could not be saved', error);
+      }
+    },
+  };
+}

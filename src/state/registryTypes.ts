@@ -1,0 +1,41 @@
+import type { Json } from '../storage';
+
+/** Options for `Registry`; the defaults are the app's. Tests give a fresh name and channel. */
+export interface RegistryOptions {
+  /** IndexedDB database name. Default `modelbench`. */
+  name?: string;
+  /** BroadcastChannel for change messages between tabs. Default `modelbench`. */
+  channel?: string;
+  /** Milliseconds between heartbeats of a running run. Default 5,000. */
+  heartbeatMs?: number;
+}
+
+/** What `finishRun` stores: the run's outcome. `evaluation` lands in `metrics.evaluation`. */
+export interface RunOutcome {
+  status: 'completed' | 'failed' | 'cancelled';
+  metrics: Record<string, Json>;
+  curves: Record<string, number[]>;
+  error?: string;
+  evaluation?: Json;
+}
+
+/** Set by "Reproduce" on a version; the Train stage reads it, trains the same recipe/spec/seed and clears it. */
+export interface ReproduceRequest {
+  model: string;
+  version: number;
+  runId: string;
+  datasetId: string | null;
+  recipe: Json;
+  spec: Json;
+  seed: number;
+  requestedAt: number;
+}
+
+/** What "Forget everything" found afterwards. `clean` is true when every place is empty. */
+export interface ForgetCheck {
+  databases: string[];
+  caches: string[];
+  localStorage: number;
+  sessionStorage: number;
+  clean: boolean;
+}

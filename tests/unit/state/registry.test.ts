@@ -1,0 +1,143 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { Registry } from '../../../src/state/registry.svelte';
+import { openStudioDB, closeStudioDB, saveRun, putDataset, getRun } from '../../../src/storage';
+
+const open: Registry[] = [];
+afterEach(() => {
+  for (const r of open.splice(0)) r.close();
+  vi.useRealTimers();
+});
+
+function fresh(heartbeatMs = 5000) {
+  const name = `reg-${Math.random()}`;
+  const registry = new Registry({ name, channel: `ch-${name}`, heartbeatMs });
+  open.push(registry);
+  return { registry, name };
+}
+
+const dataset = (n = 1) => ({
+  name: `data-${n}.csv`,
+  sourceFileName: `data-${n}.csv`,
+  fingerprint: n.toString(16).padStart(64, '0'),
+  schema: [{ name: 'x', type: 'float' }],
+  rows: 10,
+  columns: 1,
+  profileSummary: null,
+});
+
+const settle = () => new Promise((r) => setTimeout(r, 30));
+
+describe('Registry', () => {
+  test('a dataset, a run, its outcome and a registered version show up in the lists', async () => {
+    const { registry } = fresh();
+    await registry.open();
+    expect(registry.ready).toBe(true);
+    const datasetId = await registry.rememberDataset(dataset());
+    expect(await registry.rememberDataset({ ...dataset(), name: 'again' })).toBe(datasetId);
+    const runId = await registry.startRun({ datasetId, recipe: { steps: [] }, spec: { kind: 'mlp' }, seed: 7, backend: 'cpu' });
+    expect(registry.runs.map((r) => [r.id, r.status])).toEqual([[runId, 'running']]);
+    const saved = await registry.finishRun(
+      runId,
+      { status: 'completed', metrics: { accuracy: 0.9 }, curves: { loss: [1, 0.5] }, evaluation: { task: 'binary' } },
+      [{ name: 'weights.bin', bytes: new Uint8Array([1, 2, 3]) }],
+    );
+    expect(saved).toBe(true);
+    const run = registry.runs[0];
+    expect(run).toMatchObject({ status: 'completed', metrics: { accuracy: 0.9, evaluation: { task: 'binary' } }, curves: { loss: [1, 0.5] } });
+    expect(run.artifactIds).toHaveLength(1);
+    expect(run.endedAt).not.toBeNull();
+    expect(await registry.register(runId, 'penguins-mlp')).toEqual({ name: 'penguins-mlp', version: 1 });
+    expect(registry.models.map((m) => [m.name, m.versionCount])).toEqual([['penguins-mlp', 1]]);
+    await registry.promote('penguins-mlp', 1, 'champion');
+    expect(registry.models[0].aliases).toEqual({ champion: 1 });
+    expect(await registry.aliasAt('penguins-mlp', 'champion', Date.now() + 1000)).toBe(1);
+    expect((await registry.audit('penguins-mlp')).map((e) => e.action)).toEqual(['alias-set', 'register']);
+  });
+
+  test('a running run is heartbeated until it finishes', async () => {
+    const { registry, name } = fresh(20);
+    await registry.open();
+    const datasetId = await registry.rememberDataset(dataset());
+    const runId = await registry.startRun({ datasetId, recipe: null, spec: null, seed: 0, backend: 'js' });
+    const db = await openStudioDB(name, { channel: `other-${name}` });
+    const first = (await getRun(db, runId))!.owner!.heartbeatAt;
+    await new Promise((r) => setTimeout(r, 80));
+    const later = (await getRun(db, runId))!.owner!.heartbeatAt;
+    expect(later).toBeGreaterThan(first);
+    await registry.finishRun(runId, { status: 'cancelled', metrics: {}, curves: {} });
+    expect((await getRun(db, runId))!.owner).toBeUndefined();
+    closeStudioDB(db);
+  });
+
+  test('runs left running by a closed tab become interrupted at open, with a notice', async () => {
+    const { registry, name } = fresh();
+    const db = await openStudioDB(name, { channel: `other-${name}`, session: 'gone', now: () => Date.now() - 60_000 });
+    const { dataset: d } = await putDataset(db, dataset());
+    await saveRun(db, { id: 'r1', datasetId: d.id, recipe: null, spec: null, seed: 0, backend: 'cpu', status: 'running', startedAt: 1, endedAt: null, curves: {}, metrics: {} });
+    closeStudioDB(db);
+    await registry.open();
+    expect(registry.runs[0].status).toBe('interrupted');
+    expect(registry.notice).toMatch(/1 run was interrupted/);
+  });
+
+  test('a write in another connection on the same channel refreshes the lists', async () => {
+    const { registry, name } = fresh();
+    await registry.open();
+    const db = await openStudioDB(name, { channel: `ch-${name}` });
+    await putDataset(db, dataset(2));
+    await settle();
+    expect(registry.datasets.map((d) => d.name)).toEqual(['data-2.csv']);
+    closeStudioDB(db);
+  });
+
+  test('a deletion plan names what goes; a blocked deletion throws and keeps everything', async () => {
+    const { registry } = fresh();
+    await registry.open();
+    const datasetId = await registry.rememberDataset(dataset());
+    const runId = await registry.startRun({ datasetId, recipe: null, spec: null, seed: 0, backend: 'cpu' });
+    await registry.finishRun(runId, { status: 'completed', metrics: {}, curves: {} }, [{ name: 'w', bytes: new Uint8Array(10) }]);
+    await registry.register(runId, 'm');
+    const plan = await registry.plan('dataset', datasetId);
+    expect(plan.removes.runs).toEqual([runId]);
+    expect(plan.blockers.join()).toMatch(/registered as m v1/);
+    await expect(registry.delete('dataset', datasetId)).rejects.toThrow(/Cannot delete/);
+    expect(registry.runs).toHaveLength(1);
+  });
+
+  test('reproduce stores the version recipe, spec and the run seed for the Train stage', async () => {
+    const { registry } = fresh();
+    await registry.open();
+    const datasetId = await registry.rememberDataset(dataset());
+    const runId = await registry.startRun({ datasetId, recipe: { target: 'y' }, spec: { kind: 'linear' }, seed: 42, backend: 'cpu' });
+    await registry.finishRun(runId, { status: 'completed', metrics: { rmse: 1 }, curves: {} });
+    await registry.register(runId, 'm');
+    const [v] = await registry.versions('m');
+    await registry.requestReproduce(v);
+    expect(registry.reproduceRequest).toMatchObject({ model: 'm', version: 1, runId, datasetId, recipe: { target: 'y' }, spec: { kind: 'linear' }, seed: 42 });
+  });
+});
+
+describe('registrySink', () => {
+  test('a Train-stage run is recorded at start and saved whole at the end, with JSON-safe metrics', async () => {
+    const { registrySink } = await import('../../../src/state/registrySink');
+    const { registry } = fresh();
+    await registry.open();
+    const sink = registrySink(registry, async () => dataset(3));
+    const run = {
+      id: 'train-1', spec: { kind: 'mlp', seed: 9 }, recipe: { target: 'y' }, status: 'running' as 'running' | 'completed', backend: 'wasm', error: null,
+      epochs: [{ loss: 1, valLoss: null, metric: 0.5, valMetric: null }, { loss: 0.5, valLoss: null, metric: 0.7, valMetric: null }],
+      result: null as null | { result: { metrics: Record<string, number>; report: unknown; fitted: unknown; model: { kind: string; files?: { modelJson: string; weights: Uint8Array } } } },
+    };
+    await sink.started(run);
+    expect(registry.runs.map((r) => [r.id, r.status, r.seed, r.backend])).toEqual([['train-1', 'running', 9, 'wasm']]);
+    run.status = 'completed';
+    run.result = { result: { metrics: { accuracy: 0.8, rocAuc: NaN }, report: { roc: [{ thresholds: [Infinity, 0.5] }] }, fitted: { target: 'y' }, model: { kind: 'tf', files: { modelJson: '{}', weights: new Uint8Array(8) } } } };
+    await sink.finished(run);
+    const saved = registry.runs[0];
+    expect(saved).toMatchObject({ status: 'completed', curves: { loss: [1, 0.5], metric: [0.5, 0.7] }, metrics: { accuracy: 0.8, rocAuc: null, evaluation: { roc: [{ thresholds: [null, 0.5] }] } } });
+    expect(saved.curves.val_loss).toBeUndefined();
+    expect(saved.artifactIds).toHaveLength(4);
+    expect(registry.datasets).toHaveLength(1);
+  });
+});
