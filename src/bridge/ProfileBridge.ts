@@ -2,6 +2,7 @@ import { proxy, transfer, wrap, type Endpoint, type Remote } from 'comlink';
 import { assembleReport, packChunk, PACK_ENTRIES, summarizeTable, type ColumnProfile, type PackedDictionary, type CrossSections, type ProfileHooks, type ProfileOptions, type Report } from '../core/profile';
 import { isNumeric, type Column, type Table } from '../core/table/types';
 import type { ProfileApi } from '../../workers/profileApi';
+import { copyColumn } from './copyTable';
 
 /** A worker as the bridge needs it: a Comlink endpoint that can crash and be terminated. */
 export interface ProfileWorker extends Endpoint {
@@ -44,16 +45,13 @@ async function copyColumns(table: Table, names: Set<string>, signal?: AbortSigna
   for (const c of table.columns) {
     if (!names.has(c.name)) continue;
     signal?.throwIfAborted();
-    let copy: Column;
-    if (isNumeric(c)) {
-      copy = { ...c, values: c.values.slice() };
-      buffers.push(copy.values.buffer as ArrayBuffer);
-    } else {
-      const big = c.dictionary.length > PACK_ENTRIES;
-      if (big) packed[c.name] = await pack(c.dictionary);
-      copy = { ...c, codes: c.codes.slice(), dictionary: big ? [] : c.dictionary };
-      buffers.push(copy.codes.buffer as ArrayBuffer);
-      if (big) buffers.push(packed[c.name].lengths.buffer as ArrayBuffer);
+    const { column, buffer } = await copyColumn(c, signal);
+    let copy = column;
+    buffers.push(buffer);
+    if (!isNumeric(c) && c.dictionary.length > PACK_ENTRIES) {
+      packed[c.name] = await pack(c.dictionary);
+      copy = { ...(copy as typeof c), dictionary: [] };
+      buffers.push(packed[c.name].lengths.buffer as ArrayBuffer);
     }
     columns.push(copy);
     if (table.rowCount > YIELD_CELLS) await tick();
