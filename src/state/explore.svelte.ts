@@ -67,6 +67,8 @@ export class ExploreState {
         },
       );
       if (this.#controller !== controller) return;
+      // The profile workers' copies of the table are garbage now; ending the workers frees them at once.
+      this.#profile.dispose();
       this.report = report;
       const end = performance.now();
       recordProfile({

@@ -133,6 +133,9 @@ export class Studio {
           if (this.load === job) this.load = { ...job, bytes: p.bytes, rows: p.rows };
         },
       });
+      // The workers' heaps still hold the parse's garbage; ending them returns that memory at once.
+      // A later retype restarts the worker and re-reads the file it remembers.
+      this.#ingest.dispose();
       await this.#accept(result, sample, {}, null, started, file);
       recordLoad({
         file: file.name,
