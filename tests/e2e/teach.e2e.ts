@@ -14,6 +14,8 @@ async function openReport(page: Page) {
 test.describe('Teach as you go', () => {
   test('an info control explains the figure beside it and opens the glossary at its entry', async ({ page }) => {
     await openReport(page);
+    // Column cards render as they come near the viewport.
+    await page.locator('[id="col-Body%20Mass%20(g)"]').scrollIntoViewIfNeeded();
     const info = page.getByRole('button', { name: 'About Skewness of Body Mass (g)' });
     await expect(info).toHaveAttribute('aria-expanded', 'false');
     await info.click();
@@ -42,6 +44,7 @@ test.describe('Teach as you go', () => {
     await expect(glossary).toBeHidden();
 
     // Every alert, statistic and metric family has its control; count the ones on the report.
+    for (const card of await page.locator('#columns .when-visible').all()) await card.scrollIntoViewIfNeeded();
     const count = await page.getByRole('button', { name: /^About / }).count();
     console.log(`info controls on the penguins report: ${count}`);
     expect(count).toBeGreaterThan(100);

@@ -1,0 +1,53 @@
+import type { RouterConfig } from '../../../core/abtest';
+
+const percent = (share: number) => `${(100 * share).toFixed(share * 100 < 1 ? 2 : 1).replace(/\.0+$/, '')} %`;
+
+/** README.md of an A/B bundle: the traffic split, how routing and shadow mode work, the hooks and the log. */
+export function abReadme(config: RouterConfig): string {
+  const shares = new Map<string, number>();
+  for (const r of config.ranges) shares.set(r.variant, (shares.get(r.variant) ?? 0) + (r.end - r.start));
+  const rows = config.variants.map((v) => `| ${v}${v === config.champion ? ' (champion)' : ''} | ${percent(shares.get(v) ?? 0)} | \`variants/${v}/scorer.mjs\` |`);
+  return [
+    '# A/B bundle',
+    '',
+    `Written by Modelbench. ${config.variants.length} model variants behind one router; ${config.shadow ? '**shadow mode is on**: every request gets the champion\'s answer' : 'each request is answered by the variant its unit is assigned to'}.`,
+    '',
+    '| Variant | Traffic | Scorer |',
+    '|---|---|---|',
+    ...rows,
+    '',
+    '## Routing',
+    '',
+    `\`router.mjs\` hashes each unit id (a user, account or session: whatever your experiment randomises) with MurmurHash3 (32-bit) of \`salt + "\\u0000" + unitId\`, divides by 2³², and looks the position up in the traffic slices of \`CONFIG.ranges\`. The same unit always gets the same variant, on any machine, with no state. The salt is \`${config.salt}\`; a new salt re-randomises every unit, which starts a new experiment.`,
+    '',
+    '```js',
+    "import { createRouter, createLogWriter } from './router.mjs';",
+    '',
+    "const log = await createLogWriter('decisions.csv', 'csv'); // Node only; 'ndjson' also works",
+    'const router = createRouter({ onDecision: log.write });',
+    "const { variant, prediction } = await router.predict('user-123', [row]);",
+    '// …',
+    'await router.idle(); // wait for shadow scorers before shutting down',
+    'await log.close();',
+    '```',
+    '',
+    '`assign(unitId)` returns the variant without scoring, for when you only need the split.',
+    '',
+    '## Shadow mode',
+    '',
+    `Shadow mode is ${config.shadow ? 'on' : 'off'} in this bundle. When it is on, every request is answered by the champion (\`${config.champion}\`) and the other variants score the same rows in the background; their answers are logged with \`shadow: true\` but never returned. Use it to check a challenger on live traffic before it serves anyone. \`onShadowError(error, variant, unitId)\` hears a failing shadow scorer; the request itself is not affected.`,
+    '',
+    '## onDecision and the decision log',
+    '',
+    '`onDecision({ unitId, variant, prediction, timestamp, shadow })` runs once per scorer answer (in shadow mode once per variant). `createLogWriter(path, format)` is an append-only writer for it: CSV with the header `unitId,variant,prediction,timestamp,shadow`, or NDJSON. Keep the log, join it with the outcome you care about (a conversion flag or a value per unit id), and load the joined CSV (`unitId`, `variant`, `conversion` or `value`) into Modelbench\'s Deploy → A/B analysis, or run `modelbench ab-analyze joined.csv --weights …`.',
+    '',
+    'Drop shadow rows before the join when you analyse a live split: in shadow mode every unit saw the champion.',
+    '',
+    '## Files',
+    '',
+    '- `router.mjs`: the router (no dependencies; Node 18+ or a browser).',
+    '- `router.json`: the same configuration as data.',
+    '- `variants/<name>/`: each model\'s complete bundle (scorer.mjs, preprocess.json, model card, manifest.json with SHA-256 of every file).',
+    '',
+  ].join('\n');
+}
