@@ -16,6 +16,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<(argv: str
     summary: 'score bundle.zip <file> --out predictions.csv|.parquet [--chunk N]',
     load: async () => (await import('./score')).scoreCommand,
   },
+  compare: {
+    summary: 'compare <bundle.zip> <bundle.zip> [...] <test-file> --target COL [--seed N] [--resamples N]',
+    load: async () => (await import('./compare')).compareCommand,
+  },
+  'ab-bundle': {
+    summary: 'ab-bundle <bundle.zip> <bundle.zip> [...] --weights 90,10 [--names a,b] [--shadow] [--salt S] --out ab.zip',
+    load: async () => (await import('./abBundle')).abBundleCommand,
+  },
   'ab-analyze': {
     summary: 'ab-analyze <joined.csv> --weights 90,10 [--metric conversion|value]',
     load: async () => (await import('./ab')).abAnalyzeCommand,

@@ -116,12 +116,14 @@ export class AbTestState {
     }
     const split = models[0].split ?? null;
     const out = await this.#job('compare', 'The comparison', (signal) =>
-      this.bridge.run(models.map(scorerSpec), (api) => api.compare(file ?? dataset, models[0].fitted.target, models.map((m) => `${m.name} v${m.version}`), models.map((m) => m.fitted), file ? null : split, 0), signal),
+      this.bridge.run(models.map(scorerSpec), (api) => api.compare(file ?? dataset, models[0].fitted.target, models.map((m) => `${m.name} v${m.version}`), models.map((m) => m.fitted), file ? null : split, 0, file ? dataset : null), signal),
     );
     if (!out) return;
     const warnings: string[] = [];
     if (file) {
-      for (const m of models) if (m.trainingFingerprint && m.trainingFingerprint === out.fingerprint) warnings.push(`${file.name} is the data ${m.label} was trained on: its scores are not held-out, so the comparison flatters it. Use data none of the models saw.`);
+      // Session runs were trained on the open dataset, whose content fingerprint the worker computed.
+      const trainedOn = (m: ModelSource) => m.trainingFingerprint || (m.id.startsWith('run:') ? out.referenceFingerprint ?? '' : '');
+      for (const m of models) if (trainedOn(m) && out.fingerprints.includes(trainedOn(m))) warnings.push(`${file.name} is the data ${m.label} was trained on: its scores are not held-out, so the comparison flatters it. Use data none of the models saw.`);
     } else if (models.some((m) => JSON.stringify(m.split) !== JSON.stringify(split))) {
       warnings.push(`The models split ${datasetName} differently, so some held-out rows of ${models[0].label} were training rows of another model. Retrain them with the same split seed, or compare on a separate file.`);
     }

@@ -58,6 +58,42 @@ export function sessionSource(run: SessionRun, dataName: string, profile: Report
   };
 }
 
+/**
+ * A registered version as a Deploy model source, from the artifacts the registry stores with its run
+ * (`fitted-recipe.json`, `model-meta.json`, and for networks `model.json` + `weights.bin`) and the
+ * training dataset's record. Throws naming the missing file when the version has no files.
+ */
+export function versionSource(
+  version: { model: string; version: number; metrics: unknown },
+  files: Record<string, Uint8Array>,
+  data: { name: string; rows: number; fingerprint: string } | null,
+): ModelSource {
+  const text = (name: string) => {
+    const bytes = files[name];
+    if (!bytes) throw new Error(`${version.model} v${version.version} has no stored ${name}; its run was saved without files, so it cannot be deployed. Retrain and register it again.`);
+    return new TextDecoder().decode(bytes);
+  };
+  const fitted = JSON.parse(text('fitted-recipe.json')) as FittedRecipe;
+  const meta = JSON.parse(text('model-meta.json')) as { kind: string; modelKind?: string };
+  const model: BundleInput['model'] = meta.kind === 'tf'
+    ? { kind: 'tf', modelKind: meta.modelKind ?? 'mlp', files: { modelJson: text('model.json'), weights: files['weights.bin'] ?? new Uint8Array() } }
+    : { kind: 'baseline', baseline: meta as unknown as Extract<BundleInput['model'], { kind: 'baseline' }>['baseline'] };
+  const metrics = Object.fromEntries(Object.entries((version.metrics ?? {}) as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === 'number'));
+  return {
+    id: `version:${version.model}@${version.version}`,
+    label: `${version.model} v${version.version} (registered)`,
+    name: version.model,
+    version: version.version,
+    fitted,
+    model,
+    metrics,
+    trainingFingerprint: data?.fingerprint ? `sha256:${data.fingerprint}` : '',
+    trainingRows: data?.rows ?? fitted.trainRows,
+    dataName: data?.name ?? 'training data',
+    profile: null,
+  };
+}
+
 /** The first `n` rows of a table (fresh arrays, small enough to post). */
 export function headTable(table: Table, n: number): Table {
   const rows = Math.min(n, table.rowCount);
@@ -110,6 +146,8 @@ export const ALL_BACKENDS: BackendName[] = ['wasm', 'cpu', 'webgl'];
  * schema check and drift. Heavy work runs in the score worker (ScoreBridge).
  */
 export class DeployState {
+  /** Registered versions to offer besides this session's runs (filled by the registry with `versionSource`). */
+  registered = $state.raw<ModelSource[]>([]);
   selectedId = $state<string | null>(null);
   p95Ms = $state(10);
   backends = $state<BackendName[]>([...ALL_BACKENDS]);
