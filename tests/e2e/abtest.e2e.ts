@@ -110,7 +110,7 @@ test('compare two models offline, export an A/B bundle, route 10,000 requests, a
     await expect(page.getByTestId('srm-ok')).toBeVisible();
     await expect(page.getByTestId('srm-flag')).toHaveCount(0);
     await expect(page.getByTestId('experiment-verdict')).toContainText(`${treatment} wins`);
-    await expect(page.getByText('A p-value you may check as often as you like')).toBeVisible();
+    await expect(page.locator('p.explain', { hasText: 'A p-value you may check as often as you like' })).toBeVisible();
     await page.getByLabel('Planned units per variant (optional)').fill('5000');
     await page.getByRole('button', { name: 'Analyze experiment' }).click();
     await expect(page.getByTestId('peeking')).toBeVisible();
