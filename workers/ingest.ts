@@ -1,5 +1,5 @@
 import { expose, proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
-import { ingestService, outcome, tableTransferables, type ColumnType, type CsvPart, type Outcome, type ReadOptions, type ReadProgress, type ReadResult } from '../src/core/table';
+import { columnSummary, ingestService, outcome, tableTransferables, type ColumnType, type CsvPart, type Outcome, type ReadOptions, type ReadProgress, type ReadResult } from '../src/core/table';
 import type { ParseApi } from './parse';
 
 let parser: { api: Remote<ParseApi>; crashed: Promise<never> } | null = null;
@@ -30,7 +30,13 @@ const service = ingestService(() => {
   };
 });
 
-const send = (result: Outcome<ReadResult>) => (result.ok ? transfer(result, tableTransferables(result.value.table)) : result);
+/** The schema panel's summaries are computed here, so the page does no pass over the rows. */
+function send(result: Outcome<ReadResult>) {
+  if (!result.ok) return result;
+  const { table } = result.value;
+  result.value.summaries = table.columns.map((c) => columnSummary(c, table.rowCount));
+  return transfer(result, tableTransferables(table));
+}
 
 /** Progress callbacks arrive as Comlink proxies; closing them when a call ends frees their ports. */
 function release(callback: unknown): void {

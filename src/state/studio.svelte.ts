@@ -1,6 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import type { ColumnType, IngestWarning, ReadMeta, ReadResult, Table } from '../core/table/types';
-import { columnSummary, type ColumnSummary } from '../core/preview';
+import { columnSummary, type ColumnSummary } from '../core/table';
 import { IngestBridge } from '../bridge/IngestBridge';
 import { fingerprintFile } from '../bridge/fingerprintFile';
 import { streamProfile } from '../bridge/StreamBridge';
@@ -210,11 +210,14 @@ export class Studio {
     file: File,
   ) {
     const { table } = result;
-    const summaries: ColumnSummary[] = [];
-    for (const column of table.columns) {
-      summaries.push(columnSummary(column, table.rowCount));
-      // Yield between columns of tall tables (or every 64 columns of wide ones) so the page never stalls.
-      if (table.rowCount > 250_000 || summaries.length % 64 === 0) await new Promise((r) => setTimeout(r));
+    let summaries: ColumnSummary[] = result.summaries ?? [];
+    if (summaries.length !== table.columns.length) {
+      summaries = [];
+      for (const column of table.columns) {
+        summaries.push(columnSummary(column, table.rowCount));
+        // Yield between columns of tall tables (or every 64 columns of wide ones) so the page never stalls.
+        if (table.rowCount > 250_000 || summaries.length % 64 === 0) await new Promise((r) => setTimeout(r));
+      }
     }
     const defaultTarget = sample && table.columns.some((c) => c.name === sample.target) ? sample.target : null;
     this.prepare.forget();

@@ -63,7 +63,7 @@ test.describe('Large files', () => {
     await ensureFlights({ path: bigPath, rows: 3_000_000, seed: 7 });
   });
 
-  test('a 100 MB CSV loads in a worker without blocking the main thread for more than 50 ms', async ({ page }) => {
+  test('a 100 MB CSV loads in a worker without blocking the main thread for more than 50 ms @solo', async ({ page }) => {
     await page.addInitScript(() => {
       const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
       w.__longTasks = [];

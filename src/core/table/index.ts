@@ -27,3 +27,4 @@ export { mergeParts } from './mergeParts';
 export { splitParser, partTransferables, SPLIT_MIN_BYTES, type RemotePartRunner } from './splitParser';
 export { runAsync } from './readSteps';
 export { toErrorPayload, fromErrorPayload, outcome, type ErrorPayload, type Outcome } from './errorPayload';
+export { columnSummary, type ColumnSummary } from './columnSummary';

@@ -104,6 +104,8 @@ export interface ReadResult {
   table: Table;
   warnings: IngestWarning[];
   meta: ReadMeta;
+  /** Per-column missing counts and mini distributions for the schema panel, when the reader computed them. */
+  summaries?: import('./columnSummary').ColumnSummary[];
 }
 
 /** A hard failure reading input: names what, where and what to do. Never a crash. */

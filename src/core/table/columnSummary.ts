@@ -1,5 +1,5 @@
-import type { Column } from '../table/types';
-import { isNumeric } from '../table/types';
+import type { Column } from './types';
+import { isNumeric } from './types';
 
 /** What the schema panel shows for a column: exact missing count and a tiny distribution. */
 export interface ColumnSummary {

@@ -1,1 +1,0 @@
-export { columnSummary, type ColumnSummary } from './columnSummary';
