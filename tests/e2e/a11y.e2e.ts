@@ -27,6 +27,8 @@ async function trainModel(page: Page) {
 
 test.describe('Accessibility', () => {
   test('no serious or critical axe violations on any stage with a trained model, nor with the teaching overlays open', async ({ page }) => {
+    // Trains a model and runs axe on every stage and overlay: slow when the other worker trains too.
+    test.setTimeout(300_000);
     await openSample(page, 'penguins');
     const found = await serious(page, 'Data');
     await page.getByRole('navigation', { name: 'Stages' }).getByRole('link', { name: 'Explore' }).click();
