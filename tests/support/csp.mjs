@@ -20,11 +20,13 @@ export const CSP_DIRECTIVES = {
 };
 
 /**
- * Arquero compiles derive expressions with `Function`, so the two workers that evaluate them (the
- * recipe worker validates, the train worker fits and transforms) are the only scripts whose policy
- * adds 'unsafe-eval'. Vite names a worker's bundle after its entry file: assets/<entry>-<hash>.js.
+ * Arquero compiles derive expressions with `Function`, so the three workers that evaluate them (the
+ * recipe worker validates, the train worker fits and transforms, the score worker transforms rows
+ * for batch scoring) are the only scripts whose policy adds 'unsafe-eval'. Vite names a worker's
+ * bundle after its entry file: assets/<entry>-<hash>.js. tests/e2e/build-scan.e2e.ts fails when
+ * any other bundle file contains the `Function` constructor.
  */
-export const EVAL_WORKERS = /\/assets\/(recipe|train)-[\w-]+\.js$/;
+export const EVAL_WORKERS = /\/assets\/(recipe|train|score)-[\w-]+\.js$/;
 
 export function cspString(directives = CSP_DIRECTIVES) {
   return Object.entries(directives)

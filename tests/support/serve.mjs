@@ -39,7 +39,8 @@ export function securityHeaders(path = '/') {
   };
 }
 
-export async function startServer({ root = 'dist', port = 0, host = '127.0.0.1' } = {}) {
+/** `root` defaults to `dist`, or to MB_DIST when set (a private build, so parallel builds do not collide). */
+export async function startServer({ root = process.env.MB_DIST || 'dist', port = 0, host = '127.0.0.1' } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
