@@ -55,7 +55,7 @@ export const ALERT_GLOSSARY: Readonly<Record<AlertType, GlossaryKey>> = {
   target_leakage: 'alert.targetLeakage',
 };
 export const CORRELATION_GLOSSARY: Readonly<Record<keyof Correlations, GlossaryKey>> = {
-  pearson: 'pearson', spearman: 'spearman', cramers_v: 'cramersV', eta: 'eta', sampledRows: 'correlationMatrix', sampled: 'correlationMatrix',
+  pearson: 'pearson', spearman: 'spearman', cramers_v: 'cramersV', eta: 'eta', sampledRows: 'correlationMatrix', sampled: 'correlationMatrix', limitedTo: 'correlationMatrix',
 };
 export const ASSOCIATION_GLOSSARY: Readonly<Record<AssociationMeasure, GlossaryKey>> = { pearson: 'pearson', eta: 'eta', cramers_v: 'cramersV' };
 export const TARGET_PAIR_GLOSSARY: Readonly<Record<TargetPair['kind'], GlossaryKey>> = { box: 'chart.box', stacked: 'chart.stacked', scatter: 'chart.scatter' };

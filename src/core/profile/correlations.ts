@@ -36,13 +36,35 @@ function spearmanMatrix(measures: NumericColumn[]): CorrelationMatrix {
  * ≤ 100 levels, bias-uncorrected) and η (numeric–categorical), each with a clustered
  * order. Tables over `sampleRows` rows are sampled with `seed` first.
  */
+/** Matrices grow with the square of the columns; a wide table is correlated over this many of each kind. */
+export const MAX_CORRELATION_COLUMNS = 100;
+
+/** The columns with the fewest missing cells (table order breaks ties), at most MAX_CORRELATION_COLUMNS. */
+function mostComplete(columns: Column[]): Column[] {
+  if (columns.length <= MAX_CORRELATION_COLUMNS) return columns;
+  const missing = (c: Column) => {
+    let n = 0;
+    if ('values' in c) for (const v of c.values) n += v !== v ? 1 : 0;
+    else for (const k of c.codes) n += k < 0 ? 1 : 0;
+    return n;
+  };
+  const scored = columns.map((c, i) => ({ c, i, m: missing(c) }));
+  scored.sort((a, b) => a.m - b.m || a.i - b.i);
+  return scored.slice(0, MAX_CORRELATION_COLUMNS).sort((a, b) => a.i - b.i).map((s) => s.c);
+}
+
 export function computeCorrelations(table: Table, seed = 42, sampleRows = CORRELATION_SAMPLE_ROWS): Correlations {
   const sampled = table.rowCount > sampleRows;
   const idx = sampled ? sampleIndices(table.rowCount, sampleRows, seed) : null;
   const take = (c: Column) => (idx ? takeRows(c, idx) : c);
-  const measures = table.columns.filter(isMeasure).map((c) => take(c) as NumericColumn);
-  const groups: Coded[] = table.columns.filter(isGrouping).map((c) => toCoded(take(c)));
+  const allMeasures = table.columns.filter(isMeasure);
+  const allGroups = table.columns.filter(isGrouping);
+  const measures = mostComplete(allMeasures).map((c) => take(c) as NumericColumn);
+  const groups: Coded[] = mostComplete(allGroups).map((c) => toCoded(take(c)));
   const out: Correlations = { sampled, sampledRows: idx ? idx.length : table.rowCount };
+  if (measures.length < allMeasures.length || groups.length < allGroups.length) {
+    out.limitedTo = { columns: MAX_CORRELATION_COLUMNS, numeric: allMeasures.length, categorical: allGroups.length };
+  }
   if (measures.length >= 2) {
     out.pearson = square(
       measures.map((c) => c.name),

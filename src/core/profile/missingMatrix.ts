@@ -21,6 +21,9 @@ function popcount(x: number): number {
 }
 
 /** Per-column missing counts and how often each pair is missing in the same row. */
+/** At most this many columns (those missing most) enter the co-occurrence matrix. */
+export const MAX_MISSING_COLUMNS = 100;
+
 export function missingSummary(table: Table): MissingSummary {
   const names: string[] = [];
   const bitmaps: Uint32Array[] = [];
@@ -34,6 +37,18 @@ export function missingSummary(table: Table): MissingSummary {
       bitmaps.push(bits);
       counts.push(c);
     }
+  }
+  // The co-occurrence matrix grows with the square of the columns: keep the most-missing ones.
+  if (names.length > MAX_MISSING_COLUMNS) {
+    const keep = counts.map((c, i) => [c, i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).slice(0, MAX_MISSING_COLUMNS).map(([, i]) => i).sort((a, b) => a - b);
+    const pick = <T,>(a: T[]) => keep.map((i) => a[i]);
+    const [n2, b2, c2] = [pick(names), pick(bitmaps), pick(counts)];
+    names.length = 0;
+    names.push(...n2);
+    bitmaps.length = 0;
+    bitmaps.push(...b2);
+    counts.length = 0;
+    counts.push(...c2);
   }
   const k = names.length;
   const cooccurrence = Array.from({ length: k }, () => new Array<number>(k).fill(0));

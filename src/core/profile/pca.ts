@@ -33,7 +33,8 @@ export function powerIteration(m: Float64Array, d: number, seed: number): { vect
  * (non-constant) columns or 3 complete rows.
  */
 export function computePca(table: Table, target?: string, seed = 42): PcaResult | null {
-  const cols = table.columns.filter((c) => isMeasure(c) && c.name !== target).map((c) => c as { name: string; values: Float64Array });
+  // The covariance matrix grows with the square of the columns: a wide table uses its first 200 numeric ones.
+  const cols = table.columns.filter((c) => isMeasure(c) && c.name !== target).slice(0, 200).map((c) => c as { name: string; values: Float64Array });
   if (cols.length < 2) return null;
   const pick = sampleWhere(table.rowCount, PCA_POINTS, seed, (r) => cols.every((c) => c.values[r] - c.values[r] === 0));
   const n = pick.length;

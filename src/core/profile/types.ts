@@ -186,6 +186,8 @@ export interface Correlations {
   /** Rows used; less than the table when it was sampled. */
   sampledRows: number;
   sampled: boolean;
+  /** Set when a wide table was correlated over only its most complete columns of each kind. */
+  limitedTo?: { columns: number; numeric: number; categorical: number };
 }
 
 export interface MissingSummary {
