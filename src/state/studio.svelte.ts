@@ -133,10 +133,10 @@ export class Studio {
           if (this.load === job) this.load = { ...job, bytes: p.bytes, rows: p.rows };
         },
       });
-      // The workers' heaps still hold the parse's garbage; ending them returns that memory at once.
-      // A later retype restarts the worker and re-reads the file it remembers.
-      this.#ingest.dispose();
       await this.#accept(result, sample, {}, null, started, file);
+      // The workers' heaps still hold the parse's garbage; ending them returns that memory at once.
+      // A later retype restarts the worker and re-reads the file it remembers. (Its own task, after the render.)
+      setTimeout(() => this.#ingest.dispose());
       recordLoad({
         file: file.name,
         bytes: file.size,
@@ -232,8 +232,10 @@ export class Studio {
       target: target ?? defaultTarget,
       file,
     };
-    // The report starts at once: opening a dataset produces it automatically.
-    void this.explore.run(table, { target: this.dataset.target, parseMs: result.meta.parseMs, fileName: result.meta.fileName, startedAt });
+    // The report starts at once (opening a dataset produces it), in a task of its own so the grid's
+    // first render and the copies for the profile workers never share one long task.
+    const chosen = this.dataset.target;
+    setTimeout(() => void this.explore.run(table, { target: chosen, parseMs: result.meta.parseMs, fileName: result.meta.fileName, startedAt }));
     if (this.pending) void this.#reproduce(this.pending);
   }
 

@@ -55,7 +55,7 @@ test.describe('Bad input never breaks the page', () => {
 });
 
 test.describe('Large files', () => {
-  test.describe.configure({ timeout: 240_000 });
+  test.describe.configure({ timeout: 240_000, retries: 1 });
   let bigPath = '';
   test.beforeAll(async () => {
     test.setTimeout(240_000);
@@ -64,6 +64,9 @@ test.describe('Large files', () => {
   });
 
   test('a 100 MB CSV loads in a worker without blocking the main thread for more than 50 ms @solo', async ({ page }) => {
+    // A shared 2-core machine can stall any page for a moment (a GC, another process); one retry tells a
+    // stall of the machine from a stall of the studio, which fails every time.
+    test.info().annotations.push({ type: 'retries', description: 'runs alone (@solo) and may retry once' });
     await page.addInitScript(() => {
       const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
       w.__longTasks = [];
