@@ -16,6 +16,7 @@ import type { FittedRecipe } from '../core/recipe';
 import { readTable } from '../core/table';
 import { isNumeric, type Table } from '../core/table/types';
 import { nodeFileSource } from './nodeSource';
+import { readFlags } from './flags';
 
 const USAGE = 'Usage: modelbench export <run-dir> --out bundle.zip [--name NAME] [--version V]';
 
@@ -28,19 +29,7 @@ export interface ExportArgs {
 
 /** Parses argv; throws a RangeError naming the bad flag and the usage. */
 export function parseExportArgs(argv: string[]): ExportArgs {
-  const flags: Record<string, string> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) {
-      positional.push(a);
-      continue;
-    }
-    if (!['--out', '--name', '--version'].includes(a)) throw new RangeError(`Unknown flag "${a}". ${USAGE}`);
-    const v = argv[++i];
-    if (v === undefined || v.startsWith('--')) throw new RangeError(`Flag ${a} needs a value. ${USAGE}`);
-    flags[a.slice(2)] = v;
-  }
+  const { flags, positional } = readFlags(argv, ['out', 'name', 'version'], USAGE);
   if (positional.length !== 1) throw new RangeError(`${positional.length ? `Expected one run directory, got ${positional.join(', ')}.` : 'Name the run directory (written by modelbench train).'} ${USAGE}`);
   if (!flags.out) throw new RangeError(`--out bundle.zip is required. ${USAGE}`);
   return { runDir: positional[0], out: flags.out, ...(flags.name ? { name: flags.name } : {}), ...(flags.version ? { version: flags.version } : {}) };

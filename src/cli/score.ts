@@ -13,6 +13,7 @@ import { unzipSync } from 'fflate';
 import { checkSchema, predictionsFile, scoreTable, verifyBundle, type Preprocess, type RowScorer } from '../core/deploy';
 import { readTable } from '../core/table';
 import { nodeFileSource } from './nodeSource';
+import { readFlags } from './flags';
 
 const USAGE = 'Usage: modelbench score bundle.zip <file> --out predictions.csv|predictions.parquet [--chunk N]';
 
@@ -24,19 +25,7 @@ export interface ScoreArgs {
 }
 
 export function parseScoreArgs(argv: string[]): ScoreArgs {
-  const flags: Record<string, string> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) {
-      positional.push(a);
-      continue;
-    }
-    if (!['--out', '--chunk'].includes(a)) throw new RangeError(`Unknown flag "${a}". ${USAGE}`);
-    const v = argv[++i];
-    if (v === undefined || v.startsWith('--')) throw new RangeError(`Flag ${a} needs a value. ${USAGE}`);
-    flags[a.slice(2)] = v;
-  }
+  const { flags, positional } = readFlags(argv, ['out', 'chunk'], USAGE);
   if (positional.length !== 2) throw new RangeError(`Expected the bundle and one data file, got ${positional.length ? positional.join(', ') : 'nothing'}. ${USAGE}`);
   if (!flags.out) throw new RangeError(`--out is required (.csv or .parquet). ${USAGE}`);
   if (!/\.(csv|parquet)$/i.test(flags.out)) throw new RangeError(`--out ${flags.out} must end in .csv or .parquet. ${USAGE}`);
