@@ -91,27 +91,37 @@ function csvField(text) {
   return /[",\r\n]/.test(text) ? '"' + text.replaceAll('"', '""') + '"' : text;
 }
 
-/** Formats a decision as one NDJSON or CSV line (header: unitId,variant,prediction,timestamp,shadow). */
-export function formatDecision(d, format = 'ndjson') {
+function safeText(text, neutralise) {
+  return neutralise && /^[=+\-@\t\r]/.test(text) ? "'" + text : text;
+}
+
+/**
+ * Formats a decision as one NDJSON or CSV line (header: unitId,variant,prediction,timestamp,shadow).
+ * In CSV, text starting like a spreadsheet formula (= + - @ TAB CR) gets a leading ' unless
+ * neutraliseFormulas is false.
+ */
+export function formatDecision(d, format = 'ndjson', neutraliseFormulas = true) {
   if (format === 'ndjson') {
     return JSON.stringify({ unitId: d.unitId, variant: d.variant, prediction: d.prediction, timestamp: d.timestamp, shadow: d.shadow }) + '\n';
   }
-  const prediction = typeof d.prediction === 'string' ? d.prediction : JSON.stringify(d.prediction);
-  return [d.unitId, d.variant, prediction, String(d.timestamp), d.shadow ? 'true' : 'false'].map(csvField).join(',') + '\n';
+  const text = (s) => safeText(s, neutraliseFormulas);
+  const prediction = typeof d.prediction === 'string' ? text(d.prediction) : JSON.stringify(d.prediction);
+  return [text(d.unitId), text(d.variant), prediction, String(d.timestamp), d.shadow ? 'true' : 'false'].map(csvField).join(',') + '\n';
 }
 
 /**
  * Node only: an append-only decision log. Returns { write(decision), close() }; pass write as onDecision.
+ * CSV text cells that start like a formula are prefixed with ' unless { neutraliseFormulas: false }.
  * A CSV log gets its header when the file is new or empty.
  */
-export async function createLogWriter(path, format = 'ndjson') {
+export async function createLogWriter(path, format = 'ndjson', { neutraliseFormulas = true } = {}) {
   if (format !== 'ndjson' && format !== 'csv') throw new Error('Log format "' + format + '" is not supported; use "ndjson" or "csv".');
   const fs = await import('node:fs');
   const fresh = !fs.existsSync(path) || fs.statSync(path).size === 0;
   const stream = fs.createWriteStream(path, { flags: 'a' });
   if (format === 'csv' && fresh) stream.write('unitId,variant,prediction,timestamp,shadow\n');
   return {
-    write: (decision) => void stream.write(formatDecision(decision, format)),
+    write: (decision) => void stream.write(formatDecision(decision, format, neutraliseFormulas)),
     close: () => new Promise((resolve, reject) => stream.end((error) => (error ? reject(error) : resolve()))),
   };
 }

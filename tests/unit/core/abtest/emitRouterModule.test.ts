@@ -63,10 +63,26 @@ describe('emitRouterModule', () => {
         log.write(d);
         await log.close();
       }
-      const core = format === 'csv' ? `${DECISION_CSV_HEADER}\n${decisions.map(decisionToCsv).join('')}` : decisions.map(decisionToNdjson).join('');
+      const core = format === 'csv' ? `${DECISION_CSV_HEADER}\n${decisions.map((d) => decisionToCsv(d)).join('')}` : decisions.map(decisionToNdjson).join('');
       expect(readFileSync(path, 'utf8')).toBe(core);
     }
     expect(readFileSync(join(dir, 'log.csv'), 'utf8')).toContain('"a,1",champion,[0.25],10,false');
     await expect(mod.createLogWriter(join(dir, 'x'), 'xml')).rejects.toThrow(/"xml"/);
+  });
+
+  test('CSV logs neutralise spreadsheet formulas in text cells, never in numbers, unless turned off', async () => {
+    const { mod } = await loadBundle('formula', false);
+    const hostile: Decision = { unitId: '=HYPERLINK("http://x","y")', variant: 'champion', prediction: '@SUM(A1)', timestamp: 12, shadow: false };
+    const numeric: Decision = { unitId: '+15551234', variant: 'champion', prediction: -0.5, timestamp: 13, shadow: false };
+    expect(decisionToCsv(hostile)).toBe(`"'=HYPERLINK(""http://x"",""y"")",champion,'@SUM(A1),12,false\n`);
+    expect(decisionToCsv(numeric)).toBe(`'+15551234,champion,-0.5,13,false\n`);
+    expect(decisionToCsv(hostile, false)).toBe(`"=HYPERLINK(""http://x"",""y"")",champion,@SUM(A1),12,false\n`);
+    for (const [options, expected] of [[undefined, decisionToCsv(hostile)], [{ neutraliseFormulas: false }, decisionToCsv(hostile, false)]] as const) {
+      const path = join(dir, `formula-${options ? 'off' : 'on'}.csv`);
+      const log = await mod.createLogWriter(path, 'csv', options);
+      log.write(hostile);
+      await log.close();
+      expect(readFileSync(path, 'utf8')).toBe(`${DECISION_CSV_HEADER}\n${expected}`);
+    }
   });
 });
