@@ -9,17 +9,13 @@ import * as tf from '@tensorflow/tfjs';
 import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { analyzeExperiment, compareModels, type ExperimentRow, type VariantWeight } from '../src/core/abtest';
+import { analyzeExperiment, compareModels, comparisonInput, experimentRows, logVariants, packAbBundle, tableFingerprint, type ExperimentRow, type VariantWeight } from '../src/core/abtest';
 import { buildBundle, checkSchema, driftReport, measureLatency, predictionsFile, requiredInputs, scoreTable, type BundleInput, type LatencyReport, type Preprocess, type RowPrediction } from '../src/core/deploy';
 import { loadLayersFiles, predict, useBackend, type BackendName, type LayersFiles, type Trained } from '../src/core/models';
 import type { Report } from '../src/core/profile';
 import { splitRows, transformRecipe, type FittedRecipe, type SplitSpec } from '../src/core/recipe';
 import { blobSource, cellText, readTable, writeCsv } from '../src/core/table';
 import { isNumeric, type Table } from '../src/core/table/types';
-import { packAbBundle } from '../src/ui/stages/deploy/abPack';
-import { comparisonInput } from '../src/ui/stages/deploy/comparisonInput';
-import { experimentRows, logVariants } from '../src/ui/stages/deploy/experimentRows';
-import { tableFingerprint } from '../src/ui/stages/deploy/tableFingerprint';
 
 interface Scorer {
   predict(rows: unknown[]): RowPrediction[];

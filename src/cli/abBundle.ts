@@ -9,7 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { unzipSync } from 'fflate';
 import { verifyBundle } from '../core/deploy';
-import { packAbBundle, variantName, type AbVariant } from '../ui/stages/deploy/abPack';
+import { packAbBundle, variantName, type AbVariant } from '../core/abtest';
 
 const USAGE = 'Usage: modelbench ab-bundle <bundle.zip> <bundle.zip> [...] --weights 90,10 [--names champion,challenger] [--shadow] [--salt S] --out ab.zip';
 

@@ -15,7 +15,7 @@ import { compareModels, type ComparisonReport } from '../core/abtest';
 import { verifyBundle, type Preprocess, type RowPrediction } from '../core/deploy';
 import { cellText, readTable, type Table } from '../core/table';
 import { nodeFileSource } from './nodeSource';
-import { comparisonInput, type ComparisonInput } from '../ui/stages/deploy/comparisonInput';
+import { comparisonInput, type ComparisonInput } from '../core/abtest';
 
 export { comparisonInput };
 

@@ -1,9 +1,8 @@
-import type { ComparisonReport, ExperimentAnalysis } from '../core/abtest';
+import { variantName, type ComparisonReport, type ExperimentAnalysis } from '../core/abtest';
 import { sampleSizeTwoProportions, type SampleSizeResult } from '../core/stats/tests';
 import type { Table } from '../core/table/types';
 import { ScoreBridge } from '../bridge/ScoreBridge';
 import type { BundleInput } from '../core/deploy';
-import { variantName } from '../ui/stages/deploy/abPack';
 import { download, scorerSpec, type ModelSource } from './deploy.svelte';
 import { isAbort, toUserError, type UserError } from './errors';
 

@@ -18,3 +18,8 @@ export { analyzeExperiment, type AnalyzeOptions, type ExperimentAnalysis, type V
 export { collectUnits, type ExperimentRow, type ExperimentUnits } from './experimentUnits';
 export { sequentialPValue } from './sequentialPValue';
 export { experimentVerdict } from './experimentVerdict';
+export { packAbBundle, variantName, type AbVariant } from './abPack';
+export { abReadme } from './abReadme';
+export { comparisonInput, type ComparisonInput } from './comparisonInput';
+export { experimentRows, logVariants } from './experimentRows';
+export { tableFingerprint } from './tableFingerprint';

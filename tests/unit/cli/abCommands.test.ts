@@ -11,7 +11,7 @@ import { buildBundle, type BundleInput, type RowPrediction } from '../../../src/
 import { disposeModel } from '../../../src/core/models';
 import { writeCsv } from '../../../src/core/table';
 import { breastCancer, trainTiny, type Tiny } from '../core/deploy/trainTiny';
-import { variantName } from '../../../src/ui/stages/deploy/abPack';
+import { variantName } from '../../../src/core/abtest';
 
 let dir: string;
 let mlp: Tiny;

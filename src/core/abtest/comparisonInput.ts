@@ -2,8 +2,8 @@
  * Lining up several scorers' outputs with the true target for `compareModels`; shared by the score
  * worker and `modelbench compare`. Pure (no DOM, no Node); it belongs in src/core/abtest.
  */
-import type { CompareTask, ModelPredictions } from '../../../core/abtest';
-import type { Preprocess, RowPrediction } from '../../../core/deploy';
+import type { CompareTask, ModelPredictions } from './modelPredictions';
+import type { Preprocess, RowPrediction } from '../deploy';
 
 /** Scored rows of several models, reduced to what `compareModels` takes; rows any model refused are left out. */
 export interface ComparisonInput {

@@ -1,4 +1,4 @@
-import type { RouterConfig } from '../../../core/abtest';
+import type { RouterConfig } from './routerConfig';
 
 const percent = (share: number) => `${(100 * share).toFixed(share * 100 < 1 ? 2 : 1).replace(/\.0+$/, '')} %`;
 

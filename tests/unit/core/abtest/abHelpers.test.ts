@@ -1,10 +1,7 @@
 /** The pure helpers behind the studio's A/B analysis and `modelbench ab-bundle`: log reading, table fingerprints, the README. */
 import { describe, expect, test } from 'vitest';
-import { planRouter } from '../../../src/core/abtest';
-import { parseCsv } from '../../../src/core/table';
-import { abReadme } from '../../../src/ui/stages/deploy/abReadme';
-import { experimentRows, logVariants } from '../../../src/ui/stages/deploy/experimentRows';
-import { tableFingerprint } from '../../../src/ui/stages/deploy/tableFingerprint';
+import { parseCsv } from '../../../../src/core/table';
+import { abReadme, experimentRows, logVariants, planRouter, tableFingerprint } from '../../../../src/core/abtest';
 
 const csv = (text: string) => parseCsv(new TextEncoder().encode(text), { fileName: 'log.csv' }).table;
 

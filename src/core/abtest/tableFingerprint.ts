@@ -1,4 +1,4 @@
-import { isNumeric, type Table } from '../../../core/table/types';
+import { isNumeric, type Table } from '../table';
 
 /**
  * SHA-256 of a table's content (column names, types, values, dictionaries), as `table:<hex>`. Two

@@ -2,8 +2,8 @@
  * Reading a joined experiment log (unit id, variant, conversion or value) into `ExperimentRow`s.
  * Pure; used by the score worker.
  */
-import type { ExperimentRow } from '../../../core/abtest';
-import { cellText, cellValue, DataError, type Table } from '../../../core/table';
+import type { ExperimentRow } from './experimentUnits';
+import { cellText, cellValue, DataError, type Table } from '../table';
 
 const UNIT = ['unitId', 'unit_id', 'unit', 'user_id', 'userId'];
 

@@ -3,7 +3,8 @@
  * Node. It belongs in src/core/abtest; it sits here because this brief owns only deploy folders.
  */
 import { strToU8, zipSync } from 'fflate';
-import { emitRouterModule, planRouter, type RouterConfig } from '../../../core/abtest';
+import { emitRouterModule } from './emitRouterModule';
+import { planRouter, type RouterConfig } from './routerConfig';
 import { abReadme } from './abReadme';
 
 /** A variant folder name from a model name and version: safe characters only, unique. */
