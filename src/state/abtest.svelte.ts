@@ -4,7 +4,8 @@ import type { Table } from '../core/table/types';
 import { ScoreBridge } from '../bridge/ScoreBridge';
 import type { BundleInput } from '../core/deploy';
 import { download, scorerSpec, type ModelSource } from './deploy.svelte';
-import { isAbort, toUserError, type UserError } from './errors';
+import type { UserError } from './errors';
+import { JobSlot } from './jobSlot';
 
 /** The offline comparison as the page shows it. */
 export interface ComparisonView {
@@ -57,7 +58,7 @@ export class AbTestState {
   busy = $state<null | 'compare' | 'bundle' | 'log' | 'analyze'>(null);
   error = $state<UserError | null>(null);
   notice = $state<string | null>(null);
-  #controller: AbortController | null = null;
+  #jobs = new JobSlot<NonNullable<AbTestState['busy']>>(this);
   /** The log lives in its own worker, so scoring in the other one never drops it. */
   #logBridge = new ScoreBridge();
 
@@ -78,29 +79,9 @@ export class AbTestState {
   }
 
   cancel() {
-    this.#controller?.abort();
+    this.#jobs.cancel();
   }
 
-  async #job<T>(kind: NonNullable<AbTestState['busy']>, title: string, work: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
-    this.#controller?.abort();
-    const controller = new AbortController();
-    this.#controller = controller;
-    this.busy = kind;
-    this.error = null;
-    this.notice = null;
-    try {
-      return await work(controller.signal);
-    } catch (error) {
-      if (isAbort(error)) this.notice = `${title} was cancelled.`;
-      else this.error = toUserError(`${title} failed`, error);
-      return undefined;
-    } finally {
-      if (this.#controller === controller) {
-        this.#controller = null;
-        this.busy = null;
-      }
-    }
-  }
 
   /** Compares the chosen models (the first chosen is the champion) on the held-out rows or a file. */
   async compare(models: ModelSource[], dataset: Table, datasetName: string) {
@@ -114,7 +95,7 @@ export class AbTestState {
       return;
     }
     const split = models[0].split ?? null;
-    const out = await this.#job('compare', 'The comparison', (signal) =>
+    const out = await this.#jobs.run('compare', 'The comparison', (signal) =>
       this.bridge.run(models.map(scorerSpec), (api) => api.compare(file ?? dataset, models[0].fitted.target, models.map((m) => `${m.name} v${m.version}`), models.map((m) => m.fitted), file ? null : split, 0, file ? dataset : null), signal),
     );
     if (!out) return;
@@ -133,7 +114,7 @@ export class AbTestState {
   async exportAbBundle(models: ModelSource[], inputOf: (m: ModelSource) => BundleInput) {
     const taken = new Set<string>();
     const variants = models.map((m) => ({ name: variantName(m.name, m.version, taken), weight: this.weights[m.id] ?? 0, input: inputOf(m) }));
-    const zip = await this.#job('bundle', 'The A/B bundle', (signal) => this.bridge.run(models.map(scorerSpec), (api) => api.abBundle(variants, this.shadow), signal));
+    const zip = await this.#jobs.run('bundle', 'The A/B bundle', (signal) => this.bridge.run(models.map(scorerSpec), (api) => api.abBundle(variants, this.shadow), signal));
     if (!zip) return;
     download(zip, 'ab-bundle.zip', 'application/zip');
     this.lastRouter = variants.map((v) => ({ name: v.name, weight: v.weight }));
@@ -142,7 +123,7 @@ export class AbTestState {
 
   async openLog(file: File) {
     this.analysis = null;
-    const info = await this.#job('log', `Reading ${file.name}`, (signal) => this.#logBridge.run([], (api) => api.openLog(file), signal));
+    const info = await this.#jobs.run('log', `Reading ${file.name}`, (signal) => this.#logBridge.run([], (api) => api.openLog(file), signal));
     if (!info) return;
     // The exported router says which variant is the champion (the control) and the planned weights.
     const planned = this.lastRouter?.filter((v) => info.variants.includes(v.name)) ?? [];
@@ -157,7 +138,7 @@ export class AbTestState {
     if (!log) return;
     const weights = log.variants.map((name, i) => ({ name, weight: this.logWeights[i] ?? 0 }));
     const planned = this.planned && this.planned > 0 ? this.planned : undefined;
-    const out = await this.#job('analyze', 'The analysis', (signal) => this.#logBridge.run([], (api) => api.analyze(weights, this.metric, planned), signal));
+    const out = await this.#jobs.run('analyze', 'The analysis', (signal) => this.#logBridge.run([], (api) => api.analyze(weights, this.metric, planned), signal));
     if (out) this.analysis = out;
   }
 }

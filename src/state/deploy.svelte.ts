@@ -6,7 +6,8 @@ import type { FittedRecipe, SplitSpec } from '../core/recipe';
 import { isNumeric, type Column, type Table } from '../core/table/types';
 import { ScoreBridge, type ScorerSpec } from '../bridge/ScoreBridge';
 import type { SessionRun } from './train.svelte';
-import { isAbort, toUserError, type UserError } from './errors';
+import type { UserError } from './errors';
+import { JobSlot } from './jobSlot';
 
 /**
  * A model Deploy can work with: a completed run of this session or a registered version. The
@@ -163,7 +164,7 @@ export class DeployState {
   format = $state<'csv' | 'parquet'>('csv');
   neutralise = $state(true);
   readonly bridge = new ScoreBridge();
-  #controller: AbortController | null = null;
+  #jobs = new JobSlot<NonNullable<DeployState['busy']>>(this, () => (this.progress = null));
 
   /** The gate re-applied to the stored reports when the target changes. */
   gate(model: ModelSource): GateResult | null {
@@ -172,36 +173,15 @@ export class DeployState {
   }
 
   cancel() {
-    this.#controller?.abort();
+    this.#jobs.cancel();
   }
 
-  async #job<T>(kind: NonNullable<DeployState['busy']>, title: string, work: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
-    this.#controller?.abort();
-    const controller = new AbortController();
-    this.#controller = controller;
-    this.busy = kind;
-    this.error = null;
-    this.notice = null;
-    try {
-      return await work(controller.signal);
-    } catch (error) {
-      if (isAbort(error)) this.notice = `${title} was cancelled.`;
-      else this.error = toUserError(`${title} failed`, error);
-      return undefined;
-    } finally {
-      if (this.#controller === controller) {
-        this.#controller = null;
-        this.busy = null;
-        this.progress = null;
-      }
-    }
-  }
 
   /** scorer.mjs and each chosen TF.js backend, on up to 1,000 rows of the training data. */
   async checkLatency(model: ModelSource, training: Table) {
     const sample = headTable(training, 1000);
     const backends = model.model.kind === 'tf' ? [...this.backends] : [];
-    await this.#job('latency', 'The latency check', async (signal) => {
+    await this.#jobs.run('latency', 'The latency check', async (signal) => {
       const out = await this.bridge.run([scorerSpec(model)], (api) => api.latency(0, { ...scorerSpec(model).input }, sample, { calls: 1000, warmup: 200, backends }), signal);
       this.latency = { ...this.latency, [model.id]: { ...out, gate: latencyGate(out.reports, { p95Ms: this.p95Ms }) } };
     });
@@ -229,7 +209,7 @@ export class DeployState {
 
   async exportBundle(model: ModelSource) {
     const input = this.bundleInput(model);
-    const zip = await this.#job('export', 'The bundle export', (signal) => this.bridge.run([scorerSpec(model)], (api) => api.bundle(input), signal));
+    const zip = await this.#jobs.run('export', 'The bundle export', (signal) => this.bridge.run([scorerSpec(model)], (api) => api.bundle(input), signal));
     if (!zip) return;
     download(zip, `${model.name}-v${model.version}.zip`, 'application/zip');
     const gate = this.gate(model);
@@ -240,7 +220,7 @@ export class DeployState {
   async openFile(model: ModelSource, file: File) {
     this.outcome = null;
     this.file = null;
-    const info = await this.#job('open', `Reading ${file.name}`, (signal) => this.bridge.run([scorerSpec(model)], (api) => api.open(file, model.fitted, model.profile ?? null), signal));
+    const info = await this.#jobs.run('open', `Reading ${file.name}`, (signal) => this.bridge.run([scorerSpec(model)], (api) => api.open(file, model.fitted, model.profile ?? null), signal));
     if (info) {
       this.file = info;
       this.fileModel = model.id;
@@ -253,7 +233,7 @@ export class DeployState {
       return;
     }
     const format = this.format;
-    const out = await this.#job('score', 'Scoring', (signal) =>
+    const out = await this.#jobs.run('score', 'Scoring', (signal) =>
       this.bridge.run([scorerSpec(model)], (api) => api.score(0, model.fitted, format, this.neutralise, proxy((done: number, total: number) => (this.progress = { done, total }))), signal),
     );
     if (!out || !this.file) return;
