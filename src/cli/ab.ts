@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { analyzeExperiment, type ExperimentRow, type VariantWeight } from '../core/abtest';
 import { cellText, cellValue, DataError, parseCsv, type Table } from '../core/table';
+import { readFlags } from './flags';
 
 const USAGE =
   'Usage: modelbench ab-analyze <joined.csv> --weights 90,10 [--variants champion,challenger] [--metric conversion|value] [--planned N] [--tau2 X]\n' +
@@ -26,29 +27,20 @@ function positiveNumber(flag: string, text: string): number {
 
 /** Parses argv; throws a RangeError naming the bad flag and the usage. */
 export function parseAbAnalyzeArgs(argv: string[]): AbAnalyzeArgs {
-  const args: Partial<AbAnalyzeArgs> & { metric: 'conversion' | 'value' } = { metric: 'conversion' };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) {
-      if (args.file) throw new RangeError(`Only one input file is analysed; got "${args.file}" and "${a}". ${USAGE}`);
-      args.file = a;
-      continue;
-    }
-    const v = argv[++i];
-    if (v === undefined || v.startsWith('--')) throw new RangeError(`Flag ${a} needs a value. ${USAGE}`);
-    if (a === '--weights') {
-      args.weights = v.split(',').map((part) => {
-        const [name, weight] = part.includes('=') ? part.split('=') : [undefined, part];
-        return { name: name?.trim(), weight: positiveNumber('--weights', weight.trim()) };
-      });
-    } else if (a === '--variants') args.variants = v.split(',').map((s) => s.trim());
-    else if (a === '--metric') {
-      if (v !== 'conversion' && v !== 'value') throw new RangeError(`--metric must be "conversion" or "value"; got "${v}". ${USAGE}`);
-      args.metric = v;
-    } else if (a === '--planned') args.planned = positiveNumber('--planned', v);
-    else if (a === '--tau2') args.tau2 = positiveNumber('--tau2', v);
-    else throw new RangeError(`Unknown flag "${a}". ${USAGE}`);
+  const { flags, positional } = readFlags(argv, ['weights', 'variants', 'metric', 'planned', 'tau2'], USAGE);
+  if (positional.length > 1) throw new RangeError(`Only one input file is analysed; got "${positional[0]}" and "${positional[1]}". ${USAGE}`);
+  const metric = flags.metric ?? 'conversion';
+  if (metric !== 'conversion' && metric !== 'value') throw new RangeError(`--metric must be "conversion" or "value"; got "${metric}". ${USAGE}`);
+  const args: Partial<AbAnalyzeArgs> & { metric: 'conversion' | 'value' } = { metric, file: positional[0] };
+  if (flags.weights !== undefined) {
+    args.weights = flags.weights.split(',').map((part) => {
+      const [name, weight] = part.includes('=') ? part.split('=') : [undefined, part];
+      return { name: name?.trim(), weight: positiveNumber('--weights', weight.trim()) };
+    });
   }
+  if (flags.variants !== undefined) args.variants = flags.variants.split(',').map((s) => s.trim());
+  if (flags.planned !== undefined) args.planned = positiveNumber('--planned', flags.planned);
+  if (flags.tau2 !== undefined) args.tau2 = positiveNumber('--tau2', flags.tau2);
   if (!args.file) throw new RangeError(`No input file given. ${USAGE}`);
   if (!args.weights || args.weights.length < 2) throw new RangeError(`--weights needs at least two values, like 90,10. ${USAGE}`);
   if (args.variants && args.variants.length !== args.weights.length) {

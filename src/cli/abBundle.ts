@@ -5,6 +5,7 @@
  * `router.mjs` (emitRouterModule), `router.json` and a README on routing, shadow mode, onDecision
  * and the log writer. The first bundle is the champion.
  */
+import { readFlags } from './flags';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -24,24 +25,8 @@ export interface AbBundleArgs {
 
 /** Parses argv; throws a RangeError naming the bad flag and the usage. */
 export function parseAbBundleArgs(argv: string[]): AbBundleArgs {
-  const bundles: string[] = [];
-  const flags: Record<string, string> = {};
-  let shadow = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) {
-      bundles.push(a);
-      continue;
-    }
-    if (a === '--shadow') {
-      shadow = true;
-      continue;
-    }
-    if (!['--weights', '--names', '--salt', '--out'].includes(a)) throw new RangeError(`Unknown flag "${a}". ${USAGE}`);
-    const v = argv[++i];
-    if (v === undefined || v.startsWith('--')) throw new RangeError(`Flag ${a} needs a value. ${USAGE}`);
-    flags[a.slice(2)] = v;
-  }
+  const { flags, switches, positional: bundles } = readFlags(argv, ['weights', 'names', 'salt', 'out'], USAGE, ['shadow']);
+  const shadow = switches.has('shadow');
   if (bundles.length < 2) throw new RangeError(`An A/B bundle needs at least two model bundles; got ${bundles.length}. ${USAGE}`);
   if (!flags.out) throw new RangeError(`--out ab.zip is required. ${USAGE}`);
   if (!flags.weights) throw new RangeError(`--weights is required, one per bundle (like 90,10). ${USAGE}`);

@@ -5,6 +5,7 @@
  * (the first bundle is the champion) as JSON: metrics per model, paired bootstrap intervals,
  * McNemar/DeLong or paired t/Wilcoxon, the verdict, rows needed and the top disagreements.
  */
+import { readFlags } from './flags';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -37,19 +38,7 @@ function wholeNumber(flag: string, text: string, min: number): number {
 
 /** Parses argv; throws a RangeError naming the bad flag and the usage. */
 export function parseCompareArgs(argv: string[]): CompareArgs {
-  const positional: string[] = [];
-  const flags: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) {
-      positional.push(a);
-      continue;
-    }
-    if (!['--target', '--seed', '--resamples'].includes(a)) throw new RangeError(`Unknown flag "${a}". ${USAGE}`);
-    const v = argv[++i];
-    if (v === undefined || v.startsWith('--')) throw new RangeError(`Flag ${a} needs a value. ${USAGE}`);
-    flags[a.slice(2)] = v;
-  }
+  const { flags, positional } = readFlags(argv, ['target', 'seed', 'resamples'], USAGE);
   if (positional.length < 3) throw new RangeError(`Expected at least two bundles and a test file; got ${positional.length ? positional.join(', ') : 'nothing'}. ${USAGE}`);
   if (!flags.target) throw new RangeError(`--target COL is required: the column holding the true outcome. ${USAGE}`);
   const testFile = positional.at(-1)!;

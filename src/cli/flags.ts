@@ -2,10 +2,19 @@ import { parseArgs } from 'node:util';
 
 /**
  * Reads `--name value` flags and positional arguments with Node's own `parseArgs`, turning its
- * errors into messages that name the flag and repeat the command's usage.
+ * errors into messages that name the flag and repeat the command's usage. `allowed` flags take a
+ * value; `switches` take none.
  */
-export function readFlags(argv: string[], allowed: string[], usage: string): { flags: Record<string, string | undefined>; positional: string[] } {
-  const options = Object.fromEntries(allowed.map((name) => [name, { type: 'string' as const }]));
+export function readFlags(
+  argv: string[],
+  allowed: string[],
+  usage: string,
+  switches: string[] = [],
+): { flags: Record<string, string | undefined>; switches: Set<string>; positional: string[] } {
+  const options = Object.fromEntries([
+    ...allowed.map((name) => [name, { type: 'string' as const }]),
+    ...switches.map((name) => [name, { type: 'boolean' as const }]),
+  ]);
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
@@ -13,8 +22,13 @@ export function readFlags(argv: string[], allowed: string[], usage: string): { f
     const e = error as { code?: string; message: string };
     const flag = e.message.match(/'(-[^' ]+)/)?.[1] ?? '';
     if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new RangeError(`Unknown flag "${flag}". ${usage}`);
-    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new RangeError(`Flag ${flag.split(' ')[0]} needs a value. ${usage}`);
+    if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const name = flag.split(' ')[0];
+      throw new RangeError(switches.includes(name.replace(/^--/, '')) ? `Flag ${name} takes no value. ${usage}` : `Flag ${name} needs a value. ${usage}`);
+    }
     throw new RangeError(`${e.message} ${usage}`);
   }
-  return { flags: parsed.values as Record<string, string | undefined>, positional: parsed.positionals };
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const flags = Object.fromEntries(allowed.map((name) => [name, values[name] as string | undefined]));
+  return { flags, switches: new Set(switches.filter((name) => values[name] === true)), positional: parsed.positionals };
 }

@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { createProfileAccumulator, profileTable, renderReportHtml, reportToJson, type ProfileAccumulator, type Report } from '../core/profile';
 import { readTable, streamTable } from '../core/table';
 import { nodeFileSource } from './nodeSource';
+import { readFlags } from './flags';
 
 const USAGE = 'Usage: modelbench profile <file> [--target COL] [--out report.json] [--html report.html] [--stream] [--seed N]';
 
@@ -20,21 +21,13 @@ export interface ProfileArgs {
 
 /** Parses argv; throws a RangeError naming the bad flag and the usage. */
 export function parseProfileArgs(argv: string[]): ProfileArgs {
-  const args: ProfileArgs = { file: '', stream: false };
-  const takesValue = new Set(['--target', '--out', '--html', '--seed']);
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--stream') args.stream = true;
-    else if (takesValue.has(a)) {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new RangeError(`Flag ${a} needs a value. ${USAGE}`);
-      if (a === '--seed') {
-        args.seed = Number(v);
-        if (!Number.isInteger(args.seed)) throw new RangeError(`--seed must be an integer; got "${v}". ${USAGE}`);
-      } else args[a.slice(2) as 'target' | 'out' | 'html'] = v;
-    } else if (a.startsWith('--')) throw new RangeError(`Unknown flag "${a}". ${USAGE}`);
-    else if (!args.file) args.file = a;
-    else throw new RangeError(`Only one input file is profiled; got "${args.file}" and "${a}". ${USAGE}`);
+  const { flags, switches, positional } = readFlags(argv, ['target', 'out', 'html', 'seed'], USAGE, ['stream']);
+  if (positional.length > 1) throw new RangeError(`Only one input file is profiled; got "${positional[0]}" and "${positional[1]}". ${USAGE}`);
+  const args: ProfileArgs = { file: positional[0] ?? '', stream: switches.has('stream') };
+  for (const name of ['target', 'out', 'html'] as const) if (flags[name] !== undefined) args[name] = flags[name];
+  if (flags.seed !== undefined) {
+    args.seed = Number(flags.seed);
+    if (!Number.isInteger(args.seed)) throw new RangeError(`--seed must be an integer; got "${flags.seed}". ${USAGE}`);
   }
   if (!args.file) throw new RangeError(`No input file given. ${USAGE}`);
   return args;

@@ -6,6 +6,7 @@
  * (TF.js layers format: model.json + weights.bin; the baseline as baseline.json), then prints
  * the test metrics as one JSON line.
  */
+import { readFlags } from './flags';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { disposeModel, layersFiles, MODELS, TrainingError, randomSearch, runExperiment, useBackend, type BackendName, type LeaderboardEntry, type ModelKind, type ModelSpec } from '../core/models';
@@ -30,22 +31,14 @@ const USAGE = 'Usage: modelbench train <file> --target COL [--test FILE] [--reci
 class UsageError extends Error {}
 
 export function parseTrainArgs(argv: string[]): TrainArgs {
-  const flags: Record<string, string> = {};
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith('--')) {
-      positional.push(a);
-      continue;
-    }
-    const value = argv[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`Flag ${a} needs a value.`);
-    flags[a.slice(2)] = value;
-    i++;
+  let read;
+  try {
+    // The usage line is printed once by `train`, after the message.
+    read = readFlags(argv, ['target', 'test', 'recipe', 'model', 'seed', 'cv', 'backend', 'out'], '');
+  } catch (e) {
+    throw new UsageError((e as Error).message.trim());
   }
-  const known = ['target', 'test', 'recipe', 'model', 'seed', 'cv', 'backend', 'out'];
-  const unknown = Object.keys(flags).find((f) => !known.includes(f));
-  if (unknown) throw new UsageError(`Unknown flag --${unknown}.`);
+  const { flags, positional } = read;
   if (positional.length !== 1) throw new UsageError(positional.length ? `Expected one input file, got ${positional.join(', ')}.` : 'Name the input file.');
   if (!flags.target) throw new UsageError('--target COL is required: the column to predict.');
   if (!flags.out) throw new UsageError('--out DIR is required: where run.json and the model go.');

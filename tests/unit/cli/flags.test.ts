@@ -1,0 +1,26 @@
+import { describe, expect, test } from 'vitest';
+import { readFlags } from '../../../src/cli/flags';
+
+const USAGE = 'Usage: x <file> --out F [--fast]';
+
+describe('readFlags', () => {
+  test('reads value flags, switches and positionals in any order', () => {
+    const out = readFlags(['a.csv', '--fast', '--out', 'r.json', 'b.csv'], ['out', 'seed'], USAGE, ['fast', 'slow']);
+    expect(out.flags).toEqual({ out: 'r.json', seed: undefined });
+    expect([...out.switches]).toEqual(['fast']);
+    expect(out.positional).toEqual(['a.csv', 'b.csv']);
+  });
+
+  test('accepts --flag=value, also for a value starting with a dash', () => {
+    expect(readFlags(['--seed=-3'], ['seed'], USAGE).flags.seed).toBe('-3');
+  });
+
+  test.each([
+    [['--wat', '1'], /^Unknown flag "--wat"\. Usage: x/],
+    [['--out'], /^Flag --out needs a value\. Usage: x/],
+    [['--out', '--fast'], /^Flag --out needs a value\./],
+    [['--fast=yes'], /^Flag --fast takes no value\./],
+  ])('%j is refused with the flag named and the usage', (argv, message) => {
+    expect(() => readFlags(argv, ['out'], USAGE, ['fast'])).toThrow(message);
+  });
+});
