@@ -3,6 +3,8 @@ const integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 const compact = new Intl.NumberFormat('en', { maximumSignificantDigits: 4 });
 
 export const formatCount = (n: number) => integer.format(n);
+/** "1 row", "2,000 rows". */
+export const countOf = (n: number, singular: string, plural = `${singular}s`) => `${integer.format(n)} ${n === 1 ? singular : plural}`;
 export const formatNumber = (n: number | null | undefined) =>
   n === null || n === undefined || Number.isNaN(n) ? '—' : Math.abs(n) >= 1e15 || (Math.abs(n) < 1e-4 && n !== 0) ? n.toExponential(3) : compact.format(n);
 const percentSmall = new Intl.NumberFormat('en', { maximumSignificantDigits: 2 });
