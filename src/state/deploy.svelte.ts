@@ -6,6 +6,8 @@ import type { FittedRecipe, SplitSpec } from '../core/recipe';
 import { isNumeric, type Column, type Table } from '../core/table/types';
 import { ScoreBridge, type ScorerSpec } from '../bridge/ScoreBridge';
 import type { SessionRun } from './train.svelte';
+import type { Registry } from './registry.svelte';
+import type { Json, VersionRecord } from '../storage';
 import type { UserError } from './errors';
 import { JobSlot } from './jobSlot';
 
@@ -33,6 +35,8 @@ export interface ModelSource {
   profile?: Report | null;
   /** How the training rows were split (to rebuild the held-out rows of the current dataset). */
   split?: SplitSpec;
+  /** For a registered version: the registry run it came from. */
+  runId?: string;
 }
 
 /** The Deploy model source of a completed session run, trained on the open dataset. */
@@ -147,7 +151,7 @@ export const ALL_BACKENDS: BackendName[] = ['wasm', 'cpu', 'webgl'];
  * schema check and drift. Heavy work runs in the score worker (ScoreBridge).
  */
 export class DeployState {
-  /** Registered versions to offer besides this session's runs (filled by the registry with `versionSource`). */
+  /** Registered versions to offer besides this session's runs (filled by `loadRegistered`). */
   registered = $state.raw<ModelSource[]>([]);
   selectedId = $state<string | null>(null);
   p95Ms = $state(10);
@@ -163,7 +167,14 @@ export class DeployState {
   outcome = $state.raw<ScoreOutcome | null>(null);
   format = $state<'csv' | 'parquet'>('csv');
   neutralise = $state(true);
+  /** Versions that could not be offered, with the reason (e.g. a run saved without files). */
+  unavailable = $state.raw<string[]>([]);
   readonly bridge = new ScoreBridge();
+  #registry: Registry | null = null;
+  /** Sources already built, by version id: a version never changes, so its files are read once. */
+  #versionCache = new Map<string, ModelSource>();
+  #loading: Promise<void> | null = null;
+  #loadAgain = false;
   #jobs = new JobSlot<NonNullable<DeployState['busy']>>(this, () => (this.progress = null));
 
   /** The gate re-applied to the stored reports when the target changes. */
@@ -177,13 +188,76 @@ export class DeployState {
   }
 
 
+  /**
+   * Offers every registered version (its recipe, model files and training-data record read from
+   * IndexedDB), so a model registered last week deploys without retraining. Versions saved without
+   * files are listed in `unavailable` instead.
+   */
+  loadRegistered(registry: Registry): Promise<void> {
+    this.#registry = registry;
+    if (this.#loading) {
+      this.#loadAgain = true;
+      return this.#loading;
+    }
+    this.#loading = (async () => {
+      do {
+        this.#loadAgain = false;
+        const sources: ModelSource[] = [];
+        const missing: string[] = [];
+        for (const v of await registry.allVersions()) {
+          try {
+            sources.push(await this.#versionSource(registry, v));
+          } catch (error) {
+            missing.push((error as Error).message);
+          }
+        }
+        this.registered = sources;
+        this.unavailable = missing;
+      } while (this.#loadAgain);
+    })().finally(() => (this.#loading = null));
+    return this.#loading;
+  }
+
+  async #versionSource(registry: Registry, v: VersionRecord): Promise<ModelSource> {
+    const cached = this.#versionCache.get(v.id);
+    if (cached) return cached;
+    const { files, dataset } = await registry.versionFiles(v);
+    const source = { ...versionSource(v, files, dataset), runId: v.runId };
+    this.#versionCache.set(v.id, source);
+    return source;
+  }
+
+  /** Keeps a latency check on the registered version(s) it concerns: the chosen version, or those registered from the chosen run. */
+  async #recordLatency(model: ModelSource, result: LatencyResult) {
+    const registry = this.#registry;
+    if (!registry) return;
+    const summary: Json = {
+      measuredAt: new Date().toISOString(),
+      targetP95Ms: this.p95Ms,
+      pass: result.gate.pass,
+      recommendation: result.gate.recommendation?.path ?? null,
+      paths: result.reports.map((r) => ({ path: r.path, p50Us: r.single.p50Us, p95Us: r.single.p95Us, p99Us: r.single.p99Us, rowsPerSecond: r.batch.rowsPerSecond })),
+    };
+    const targets = model.id.startsWith('version:')
+      ? [{ model: model.name, version: Number(model.version) }]
+      : this.registered.filter((s) => s.runId && `run:${s.runId}` === model.id).map((s) => ({ model: s.name, version: Number(s.version) }));
+    try {
+      for (const t of targets) await registry.setLatency(t.model, t.version, summary);
+      if (targets.length) this.notice = `Latency kept on ${targets.map((t) => `${t.model} v${t.version}`).join(', ')}.`;
+    } catch (error) {
+      this.notice = `The latency check could not be kept on the registered version: ${(error as Error).message}`;
+    }
+  }
+
   /** scorer.mjs and each chosen TF.js backend, on up to 1,000 rows of the training data. */
   async checkLatency(model: ModelSource, training: Table) {
     const sample = headTable(training, 1000);
     const backends = model.model.kind === 'tf' ? [...this.backends] : [];
     await this.#jobs.run('latency', 'The latency check', async (signal) => {
       const out = await this.bridge.run([scorerSpec(model)], (api) => api.latency(0, { ...scorerSpec(model).input }, sample, { calls: 1000, warmup: 200, backends }), signal);
-      this.latency = { ...this.latency, [model.id]: { ...out, gate: latencyGate(out.reports, { p95Ms: this.p95Ms }) } };
+      const result = { ...out, gate: latencyGate(out.reports, { p95Ms: this.p95Ms }) };
+      this.latency = { ...this.latency, [model.id]: result };
+      await this.#recordLatency(model, result);
     });
   }
 

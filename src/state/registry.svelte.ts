@@ -309,6 +309,30 @@ export class Registry {
     };
   }
 
+  /** Every version of every model, newest model first as `models` lists them. */
+  async allVersions(): Promise<VersionRecord[]> {
+    const db = await this.#use();
+    const lists = await Promise.all(this.models.map((m) => store.listVersions(db, m.name)));
+    return lists.flat();
+  }
+
+  /** A version's stored files by artifact name (recipe, meta, weights) and its training dataset's record, for Deploy. */
+  async versionFiles(version: VersionRecord): Promise<{ files: Record<string, Uint8Array>; dataset: DatasetRecord | null }> {
+    const db = await this.#use();
+    const files: Record<string, Uint8Array> = {};
+    for (const id of version.artifactIds) {
+      const info = await store.getArtifactInfo(db, id);
+      if (info) files[info.name] = await store.loadArtifact(db, id);
+    }
+    const run = await store.getRun(db, version.runId);
+    return { files, dataset: (run && this.datasets.find((d) => d.id === run.datasetId)) ?? null };
+  }
+
+  /** Keeps Deploy's latency measurement on a version (audited; the version's weights and metrics stay as they are). */
+  async setLatency(model: string, version: number, latency: Json): Promise<void> {
+    await store.setLatency(await this.#use(), model, version, latency);
+  }
+
   /** Stops heartbeats and listening and closes the connection. */
   close(): void {
     for (const timer of this.#heartbeats.values()) clearInterval(timer);

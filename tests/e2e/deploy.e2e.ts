@@ -155,3 +155,39 @@ test('a narrow window (1024 px) keeps the Deploy stage usable', async ({ page })
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: `${SCREENS}/deploy-narrow.png`, fullPage: true });
 });
+
+test('a version registered before a reload is offered in Deploy, and its latency check is kept on the version', async ({ page }) => {
+  test.setTimeout(240_000);
+  await trainAndOpenDeploy(page);
+  await page.getByRole('navigation', { name: 'Stages' }).getByRole('link', { name: 'Models' }).click();
+  await page.getByRole('table', { name: 'Runs' }).getByRole('button', { name: /^Register run / }).first().click();
+  await page.getByLabel('Model name').fill('penguin-deploy');
+  await page.getByRole('dialog').getByRole('button', { name: 'Register' }).click();
+  await expect(page.getByText(/as penguin-deploy v1\./)).toBeVisible();
+
+  // A week later: a fresh page with nothing trained in this session.
+  await page.reload();
+  await openSample(page, 'penguins');
+  await page.getByRole('navigation', { name: 'Stages' }).getByRole('link', { name: 'Deploy' }).click();
+  const picker = page.getByRole('combobox', { name: /^Model\b/ });
+  await expect(picker.locator('option')).toHaveText(['penguin-deploy v1 (registered)']);
+  await expect(picker).toHaveValue('version:penguin-deploy@1');
+  await page.getByRole('button', { name: 'Check latency' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Latency kept on penguin-deploy v1.' })).toBeVisible({ timeout: 120_000 });
+  const kept = await page.evaluate(async () => {
+    const open = indexedDB.open('modelbench');
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    const all = await new Promise<unknown[]>((ok) => {
+      const req = db.transaction('versions').objectStore('versions').getAll();
+      req.onsuccess = () => ok(req.result as unknown[]);
+    });
+    db.close();
+    return (all as { model: string; latency?: { pass: boolean; paths: { path: string; p95Us: number }[] } }[]).find((v) => v.model === 'penguin-deploy')?.latency ?? null;
+  });
+  expect(kept?.paths.map((p) => p.path)).toContain('scorer.mjs');
+  expect(kept?.paths.every((p) => p.p95Us > 0)).toBe(true);
+  await page.screenshot({ path: `${SCREENS}/deploy-registered-version.png`, fullPage: true });
+});
