@@ -117,15 +117,20 @@ export class Studio {
     this.load?.controller.abort();
   }
 
-  async openFile(file: File, sample: SampleInfo | null = null) {
-    if (file.size > STREAM_THRESHOLD) return this.#openStreamed(file);
+  /** Cancels any load in progress and starts the progress card for `file`. */
+  #startLoad(file: File): { controller: AbortController; job: LoadJob; started: number } {
     this.load?.controller.abort();
     const controller = new AbortController();
     const job: LoadJob = { fileName: file.name, totalBytes: file.size, bytes: 0, rows: 0, phase: 'reading', controller };
     this.load = job;
     this.error = null;
     this.notice = null;
-    const started = performance.now();
+    return { controller, job, started: performance.now() };
+  }
+
+  async openFile(file: File, sample: SampleInfo | null = null) {
+    if (file.size > STREAM_THRESHOLD) return this.#openStreamed(file);
+    const { controller, job, started } = this.#startLoad(file);
     try {
       const result = await this.#ingest.load(file, {}, {
         signal: controller.signal,
@@ -244,13 +249,7 @@ export class Studio {
    * first rows are kept for the grid. Modelling needs the data in memory, so it stops at Explore.
    */
   async #openStreamed(file: File) {
-    this.load?.controller.abort();
-    const controller = new AbortController();
-    const job: LoadJob = { fileName: file.name, totalBytes: file.size, bytes: 0, rows: 0, phase: 'reading', controller };
-    this.load = job;
-    this.error = null;
-    this.notice = null;
-    const started = performance.now();
+    const { controller, job, started } = this.#startLoad(file);
     try {
       const out = await streamProfile(file, {}, {
         signal: controller.signal,
