@@ -17,6 +17,7 @@ import type {
 } from '../storage';
 import { download } from './explore.svelte';
 import { forgetOrigin } from './forgetOrigin';
+import { workspaceJob } from '../bridge/workspaceJob';
 import type { ForgetCheck, RegistryOptions, ReproduceRequest, RunOutcome } from './registryTypes';
 import { toUserError, type UserError } from './errors';
 
@@ -260,14 +261,16 @@ export class Registry {
 
   /** Downloads the workspace (or only `models`) as a zip. */
   async exportWorkspace(models?: string[]): Promise<void> {
-    const bytes = await store.exportWorkspace(await this.#use(), models ? { models } : {});
+    await this.#use();
+    const bytes = await workspaceJob((api) => api.exportWorkspace(this.#options.name, this.#options.channel, models));
     const day = new Date().toISOString().slice(0, 10);
     download(new Blob([bytes as BlobPart], { type: 'application/zip' }), `modelbench-${models ? 'models' : 'workspace'}-${day}.zip`);
   }
 
   /** Imports a workspace zip; a damaged or tampered file throws `WorkspaceError` and changes nothing. */
   async importWorkspace(file: Blob): Promise<ImportSummary> {
-    const summary = await store.importWorkspace(await this.#use(), new Uint8Array(await file.arrayBuffer()));
+    await this.#use();
+    const summary = await workspaceJob((api) => api.importWorkspace(this.#options.name, this.#options.channel, file));
     this.lastImport = summary;
     await this.refresh();
     return summary;
