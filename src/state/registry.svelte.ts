@@ -20,6 +20,7 @@ import { forgetOrigin } from './forgetOrigin';
 import { workspaceJob } from '../bridge/workspaceJob';
 import type { ForgetCheck, RegistryOptions, ReproduceRequest, RunOutcome } from './registryTypes';
 import { toUserError, type UserError } from './errors';
+import { runTable, type RunTable } from './registryRows';
 
 export type { ForgetCheck, RegistryOptions, ReproduceRequest, RunOutcome } from './registryTypes';
 
@@ -48,6 +49,12 @@ export class Registry {
   unsaved = $state.raw<Map<string, { outcome: RunOutcome; artifacts: ArtifactInput[] }>>(new Map());
   /** `performance.now()` when the lists were last read, for render timing. */
   readAt = $state(0);
+  /**
+   * The runs flattened for the runs table with the columns they offer: derived once per read, not per
+   * render, reusing the previous read's objects where nothing changed (see `runTable`).
+   */
+  readonly runTable: RunTable = $derived.by(() => (this.#lastRunTable = runTable(this.runs, this.datasets, this.#lastRunTable)));
+  #lastRunTable: RunTable | undefined;
   #db: StudioDb | null = null;
   #opening: Promise<StudioDb> | null = null;
   #stopListening: (() => void) | null = null;
@@ -262,7 +269,9 @@ export class Registry {
   /** Downloads the workspace (or only `models`) as a zip. */
   async exportWorkspace(models?: string[]): Promise<void> {
     await this.#use();
-    const bytes = await workspaceJob((api) => api.exportWorkspace(this.#options.name, this.#options.channel, models));
+    // A plain copy: the caller's list is often a Svelte state proxy, which structured clone refuses.
+    const names = models && [...models];
+    const bytes = await workspaceJob((api) => api.exportWorkspace(this.#options.name, this.#options.channel, names));
     const day = new Date().toISOString().slice(0, 10);
     download(new Blob([bytes as BlobPart], { type: 'application/zip' }), `modelbench-${models ? 'models' : 'workspace'}-${day}.zip`);
   }

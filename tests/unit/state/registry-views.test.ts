@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { toRunRows, runColumns, cellValue } from '../../../src/ui/stages/models/runRows';
-import { queryRuns, filterTest } from '../../../src/ui/stages/models/runQuery';
+import { toRunRows, runColumns, cellValue } from '../../../src/state/registryRows';
+import { queryRuns, filterTest } from '../../../src/state/registryQuery';
 import { paramDiff } from '../../../src/ui/stages/models/paramDiff';
 import { checkGate } from '../../../src/ui/stages/models/promotionGate';
 import { lineChartSvg } from '../../../src/ui/stages/models/lineChartSvg';

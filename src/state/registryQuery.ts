@@ -1,4 +1,4 @@
-import { cellValue, type RunRow } from './runRows';
+import { cellValue, type RunRow } from './registryRows';
 
 /** How the runs table is narrowed and ordered. */
 export interface RunQuery {

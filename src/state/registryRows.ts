@@ -1,4 +1,4 @@
-import type { DatasetRecord, Json, RunRecord, RunStatus } from '../../../storage';
+import type { DatasetRecord, Json, RunRecord, RunStatus } from '../storage';
 
 /** A run flattened for the table: every sortable and filterable field at the top. */
 export interface RunRow {
@@ -15,7 +15,6 @@ export interface RunRow {
   params: Record<string, string | number>;
   /** Numeric entries of `run.metrics` (the nested `evaluation` is left out). */
   metrics: Record<string, number>;
-  run: RunRecord;
 }
 
 /** A column of the runs table: a fixed field, a parameter or a metric. */
@@ -51,6 +50,7 @@ export function specParams(spec: Json, seed?: number): Record<string, string | n
   return out;
 }
 
+/** Flattens runs for the table, naming each run's dataset (its id when the dataset is gone). */
 export function toRunRows(runs: readonly RunRecord[], datasets: readonly DatasetRecord[]): RunRow[] {
   const names = new Map(datasets.map((d) => [d.id, d.name]));
   return runs.map((run) => {
@@ -65,7 +65,6 @@ export function toRunRows(runs: readonly RunRecord[], datasets: readonly Dataset
       backend: run.backend,
       params: specParams(spec, run.seed),
       metrics: numericMetrics(run.metrics),
-      run,
     };
   });
 }
@@ -99,4 +98,45 @@ export function cellValue(row: RunRow, key: string): string | number | null | un
   if (key.startsWith('param:')) return row.params[key.slice(6)];
   if (key.startsWith('metric:')) return row.metrics[key.slice(7)];
   return (row as unknown as Record<string, string | number | null>)[key];
+}
+
+/** The runs table's data: one row per run and every column the rows offer. */
+export interface RunTable {
+  rows: RunRow[];
+  columns: RunColumn[];
+}
+
+const sameRecord = (a: Record<string, string | number>, b: Record<string, string | number>) => {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]));
+};
+
+/** True when two rows show the same thing. */
+function sameRow(a: RunRow, b: RunRow): boolean {
+  return (
+    a.id === b.id && a.status === b.status && a.startedAt === b.startedAt && Object.is(a.duration, b.duration) && a.dataset === b.dataset &&
+    a.kind === b.kind && a.backend === b.backend && sameRecord(a.params, b.params) && sameRecord(a.metrics, b.metrics)
+  );
+}
+
+const sameColumns = (a: readonly RunColumn[], b: readonly RunColumn[]) =>
+  a.length === b.length && a.every((c, i) => c.key === b[i].key && c.label === b[i].label && c.numeric === b[i].numeric);
+
+/**
+ * Rows and columns of `runs`, derived once per read of the registry rather than on every render.
+ * Rows, the row list and the column list that show the same as in `previous` are `previous`'s own
+ * objects, so a re-read that changed nothing (or one run) leaves the rest of the table's DOM alone.
+ */
+export function runTable(runs: readonly RunRecord[], datasets: readonly DatasetRecord[], previous?: RunTable): RunTable {
+  const before = new Map(previous?.rows.map((row) => [row.id, row]));
+  let reused = 0;
+  const fresh = toRunRows(runs, datasets).map((row) => {
+    const old = before.get(row.id);
+    if (old === undefined || !sameRow(old, row)) return row;
+    reused++;
+    return old;
+  });
+  const rows = previous && reused === fresh.length && fresh.length === previous.rows.length && fresh.every((r, i) => r === previous.rows[i]) ? previous.rows : fresh;
+  const columns = runColumns(rows);
+  return { rows, columns: previous && sameColumns(previous.columns, columns) ? previous.columns : columns };
 }
