@@ -190,4 +190,9 @@ test('a version registered before a reload is offered in Deploy, and its latency
   expect(kept?.paths.map((p) => p.path)).toContain('scorer.mjs');
   expect(kept?.paths.every((p) => p.p95Us > 0)).toBe(true);
   await page.screenshot({ path: `${SCREENS}/deploy-registered-version.png`, fullPage: true });
+  await page.getByRole('navigation', { name: 'Stages' }).getByRole('link', { name: 'Models' }).click();
+  await page.getByRole('tab', { name: 'Registered models' }).click();
+  await page.getByRole('button', { name: 'penguin-deploy' }).click();
+  await page.getByRole('button', { name: 'Show version 1' }).click();
+  await expect(page.getByTestId('version-latency')).toContainText(/meets p95 ≤ 10 ms ·\s+scorer\.mjs p95 [\d.]+ µs/);
 });
