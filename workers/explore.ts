@@ -15,7 +15,8 @@ const api = {
     const buffers: ArrayBuffer[] = [];
     if (data.kind === 'scatter') buffers.push(data.x.buffer as ArrayBuffer, data.y.buffer as ArrayBuffer, ...(data.group ? [data.group.buffer as ArrayBuffer] : []));
     if (data.kind === 'density') buffers.push(data.counts.buffer as ArrayBuffer);
-    return transfer(data, buffers);
+    // A buffer on shared memory cannot be transferred (posting shares it).
+    return transfer(data, buffers.filter((b) => b instanceof ArrayBuffer));
   },
 };
 

@@ -1,5 +1,5 @@
 import { expose, proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
-import { columnSummary, ingestService, outcome, tableTransferables, type ColumnType, type CsvPart, type Outcome, type ReadOptions, type ReadProgress, type ReadResult } from '../src/core/table';
+import { columnSummary, ingestService, outcome, shareTable, tableTransferables, type ColumnType, type CsvPart, type Outcome, type ReadOptions, type ReadProgress, type ReadResult } from '../src/core/table';
 import type { ParseApi } from './parse';
 
 let parser: { api: Remote<ParseApi>; crashed: Promise<never> } | null = null;
@@ -24,16 +24,21 @@ parser = startParser();
 /** The second core parses half of each large CSV in a nested worker. */
 const service = ingestService(() => {
   const helper = (parser ??= startParser());
-  return async (file, plan, start, stop, onProgress): Promise<Outcome<CsvPart>> => {
+  return async (file, plan, start, stop, onProgress, region): Promise<Outcome<CsvPart>> => {
     const progress = proxy(onProgress);
-    return Promise.race([helper.api.parsePart(file, plan, start, stop, progress), helper.crashed]);
+    return Promise.race([helper.api.parsePart(file, plan, start, stop, progress, region), helper.crashed]);
   };
 });
 
-/** The schema panel's summaries are computed here, so the page does no pass over the rows. */
+/**
+ * The schema panel's summaries are computed here, so the page does no pass over the rows. The table
+ * goes out on shared memory where the page is cross-origin isolated (a split load's merge already put
+ * it there), so the profile and chart workers read it without copies; other buffers are transferred.
+ */
 function send(result: Outcome<ReadResult>) {
   if (!result.ok) return result;
-  const { table } = result.value;
+  const table = shareTable(result.value.table);
+  result.value.table = table;
   result.value.summaries = table.columns.map((c) => columnSummary(c, table.rowCount));
   return transfer(result, tableTransferables(table));
 }

@@ -1,10 +1,11 @@
 import { expose, releaseProxy, transfer } from 'comlink';
-import { blobSource, outcome, parseCsvPart, partTransferables, runAsync, type CsvPart, type CsvPlan, type Outcome } from '../src/core/table';
+import { outcome, recyclingBlobSource, parseCsvPart, partTransferables, runAsync, type CsvPart, type CsvPlan, type Outcome, type PartRegion } from '../src/core/table';
 
-/** Parses one byte range of a planned CSV (the second half of a split load). */
+/** Parses one byte range of a planned CSV (the second half of a split load), into `region` (shared memory) when given. */
 const api = {
-  async parsePart(file: Blob, plan: CsvPlan, start: number, stop: number, onProgress: (bytes: number, rows: number) => void): Promise<Outcome<CsvPart>> {
-    const result = await outcome(() => runAsync(parseCsvPart(plan, start, stop, { onProgress: (p) => onProgress(p.bytes, p.rows) }), blobSource(file, plan.fileName)));
+  async parsePart(file: Blob, plan: CsvPlan, start: number, stop: number, onProgress: (bytes: number, rows: number) => void, region?: PartRegion): Promise<Outcome<CsvPart>> {
+    const hooks = { onProgress: (p: { bytes: number; rows: number }) => onProgress(p.bytes, p.rows) };
+    const result = await outcome(() => runAsync(parseCsvPart(plan, start, stop, hooks, Infinity, region), recyclingBlobSource(file, plan.fileName)));
     (onProgress as { [releaseProxy]?: () => void })[releaseProxy]?.();
     return result.ok ? transfer(result, partTransferables(result.value)) : result;
   },

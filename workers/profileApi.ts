@@ -1,7 +1,10 @@
 import {
   profileColumns,
   profileCross,
+  profileSections,
   profileTable,
+  type CrossSectionKind,
+  type CrossSections,
   unpackDictionary,
   type PackedDictionary,
   type ProfileOptions,
@@ -32,6 +35,17 @@ export const profileApi = {
     profileColumns(restore(table, packed), names, options, { onSection, onProgress }),
   profileCross: (table: Table, options: ProfileOptions = {}, onSection?: OnSection, onProgress?: OnProgress, packed?: PackedDictionaries) =>
     profileCross(restore(table, packed), options, { onSection, onProgress }),
+  /**
+   * Profiles `names`, then computes the cross-column `sections`, from one table (shared or transferred).
+   * Progress counts this call's steps: one per column, then one per section.
+   */
+  profileWork: (table: Table, names: string[], sections: CrossSectionKind[], options: ProfileOptions = {}, onSection?: OnSection, onProgress?: OnProgress, packed?: PackedDictionaries) => {
+    const full = restore(table, packed);
+    const total = names.length + sections.length;
+    const columns = profileColumns(full, names, options, { onSection, onProgress: (d) => onProgress?.(d, total) });
+    const cross: Partial<CrossSections> = sections.length ? profileSections(full, sections, options, { onSection, onProgress }, names.length, total) : {};
+    return { columns, cross };
+  },
   /** Profiles `names` and computes the cross-column sections from the same transferred table. */
   profileWithCross: (table: Table, names: string[], options: ProfileOptions = {}, onSection?: OnSection, onProgress?: OnProgress, packed?: PackedDictionaries) => {
     const full = restore(table, packed);

@@ -2,10 +2,10 @@ import { transfer, wrap, type Remote } from 'comlink';
 import type { ChartData, ChartRequest } from '../core/explore';
 import type { Table } from '../core/table/types';
 import type { ExploreApi } from '../../workers/explore';
-import { copyTable } from './copyTable';
+import { shareOrCopyTable } from './copyTable';
 
 /**
- * The interactive-chart worker. It is started on first use and sent a copy of the table once per
+ * The interactive-chart worker. It is started on first use and sent the table (shared, or a copy) once per
  * dataset; a crash rejects the pending call and the next call starts afresh.
  */
 export class ExploreBridge {
@@ -19,7 +19,7 @@ export class ExploreBridge {
     const crashed = new Promise<never>((_, reject) => (this.crash = reject));
     crashed.catch(() => undefined);
     if (this.sent !== table) {
-      const copy = await copyTable(table);
+      const copy = await shareOrCopyTable(table);
       await Promise.race([api.setTable(transfer(copy.table, copy.buffers)), crashed]);
       this.sent = table;
     }

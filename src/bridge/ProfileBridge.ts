@@ -1,8 +1,9 @@
 import { proxy, transfer, wrap, type Endpoint, type Remote } from 'comlink';
-import { assembleReport, packChunk, PACK_ENTRIES, summarizeTable, type ColumnProfile, type PackedDictionary, type CrossSections, type ProfileHooks, type ProfileOptions, type Report } from '../core/profile';
+import { assembleReport, CROSS_SECTIONS, packChunk, PACK_ENTRIES, summarizeTable, type ColumnProfile, type CrossSectionKind, type PackedDictionary, type CrossSections, type ProfileHooks, type ProfileOptions, type Report } from '../core/profile';
 import { isNumeric, type Column, type Table } from '../core/table/types';
+import { isShared } from '../core/table';
 import type { ProfileApi } from '../../workers/profileApi';
-import { copyColumn } from './copyTable';
+import { shareOrCopyColumn } from './copyTable';
 
 /** A worker as the bridge needs it: a Comlink endpoint that can crash and be terminated. */
 export interface ProfileWorker extends Endpoint {
@@ -13,8 +14,6 @@ const defaultWorker = (): ProfileWorker => new Worker(new URL('../../workers/pro
 
 /** Columns above this many cells are copied one per macrotask so the main thread stays responsive. */
 const YIELD_CELLS = 250_000;
-/** Cross-column work (duplicates, correlations, target, PCA) weighed in numeric columns. */
-const CROSS_WEIGHT = 2;
 
 const abortError = () => new DOMException('Profiling was cancelled.', 'AbortError');
 const tick = () => new Promise<void>((r) => setTimeout(r));
@@ -37,7 +36,10 @@ async function pack(dictionary: string[]): Promise<PackedDictionary> {
   return { text, lengths };
 }
 
-/** Copies the named columns into fresh buffers, yielding between big ones. */
+/**
+ * The named columns for a worker, yielding between big ones: columns on shared memory are shared
+ * (the profile only reads them), others copied into fresh buffers to transfer.
+ */
 async function copyColumns(table: Table, names: Set<string>, signal?: AbortSignal): Promise<Shipment> {
   const columns: Column[] = [];
   const buffers: ArrayBuffer[] = [];
@@ -45,36 +47,96 @@ async function copyColumns(table: Table, names: Set<string>, signal?: AbortSigna
   for (const c of table.columns) {
     if (!names.has(c.name)) continue;
     signal?.throwIfAborted();
-    const { column, buffer } = await copyColumn(c, signal);
+    const { column, buffer } = await shareOrCopyColumn(c, signal);
     let copy = column;
-    buffers.push(buffer);
+    if (buffer) buffers.push(buffer);
     if (!isNumeric(c) && c.dictionary.length > PACK_ENTRIES) {
       packed[c.name] = await pack(c.dictionary);
       copy = { ...(copy as typeof c), dictionary: [] };
       buffers.push(packed[c.name].lengths.buffer as ArrayBuffer);
     }
     columns.push(copy);
-    if (table.rowCount > YIELD_CELLS) await tick();
+    if (buffer && table.rowCount > YIELD_CELLS) await tick();
   }
   return { table: { name: table.name, rowCount: table.rowCount, columns }, buffers, packed };
 }
 
-/** Splits the column profiles so each worker gets a similar share; worker 0 also does the cross sections. */
-export function splitColumns(table: Table): [string[], string[]] {
-  const loads = [CROSS_WEIGHT, 0];
-  const parts: [string[], string[]] = [[], []];
-  const weight = (c: Column) => (isNumeric(c) ? 1 : 0.3);
-  for (const c of [...table.columns].sort((a, b) => weight(b) - weight(a))) {
-    const w = loads[0] <= loads[1] ? 0 : 1;
-    parts[w].push(c.name);
-    loads[w] += weight(c);
-  }
-  return parts;
+/** One worker's share of a profile: columns to profile and cross-column sections to compute. */
+export interface WorkShare {
+  columns: string[];
+  sections: CrossSectionKind[];
 }
 
 /**
- * Runs the profile on two workers: worker 0 gets every column (for duplicates, correlations,
- * target and PCA) and profiles some columns; worker 1 gets only the columns it profiles.
+ * Rough cost of profiling a column, in "numeric column" units: numeric and datetime columns are
+ * sorted; dictionary columns cost little beyond their dictionary.
+ */
+function columnCost(c: Column, rows: number): number {
+  if (isNumeric(c)) return c.type === 'boolean' ? 0.2 : c.type === 'datetime' ? 1.1 : 1;
+  return 0.15 + c.dictionary.length / Math.max(1, rows);
+}
+
+/** Rough cost of each cross-column section in the same units (duplicates hash every cell). */
+function sectionCost(kind: CrossSectionKind, columns: number): number {
+  if (kind === 'duplicates') return 0.5 + 0.2 * columns;
+  if (kind === 'missing') return 0.1 * columns;
+  if (kind === 'correlations') return 1.2;
+  if (kind === 'target') return 0.5;
+  return 0.3;
+}
+
+/**
+ * Shares the work between the two workers by estimated cost, largest first, each to the less
+ * loaded worker. When the table is on shared memory every worker can read every column for free,
+ * so cross sections go wherever they balance best; otherwise they all stay on worker 0, the only
+ * one sent the whole table (a copy), and worker 1 gets columns only.
+ */
+export function planWork(table: Table, shared: boolean): [WorkShare, WorkShare] {
+  const shares: [WorkShare, WorkShare] = [{ columns: [], sections: [] }, { columns: [], sections: [] }];
+  const loads = [0, 0];
+  const sections = CROSS_SECTIONS.map((kind) => ({ kind, cost: sectionCost(kind, table.columns.length) }));
+  if (!shared) {
+    for (const s of sections) {
+      shares[0].sections.push(s.kind);
+      loads[0] += s.cost;
+    }
+  }
+  const items = [
+    ...table.columns.map((c) => ({ column: c.name, kind: null, cost: columnCost(c, table.rowCount) })),
+    ...(shared ? sections.map((s) => ({ column: null, kind: s.kind, cost: s.cost })) : []),
+  ].sort((a, b) => b.cost - a.cost);
+  for (const item of items) {
+    const w = loads[0] <= loads[1] ? 0 : 1;
+    if (item.kind) shares[w].sections.push(item.kind);
+    else shares[w].columns.push(item.column!);
+    loads[w] += item.cost;
+  }
+  // Sections run in report order, whoever computes them.
+  for (const share of shares) share.sections.sort((a, b) => CROSS_SECTIONS.indexOf(a) - CROSS_SECTIONS.indexOf(b));
+  return shares;
+}
+
+/** Whether every column of the table is on shared memory (so workers can read it without copies). */
+export function tableIsShared(table: Table): boolean {
+  return table.columns.every((c) => isShared(isNumeric(c) ? c.values : c.codes));
+}
+
+/** The column profiles of each worker when the table is copied (see `planWork`); kept for callers that split columns only. */
+export function splitColumns(table: Table): [string[], string[]] {
+  const [a, b] = planWork(table, false);
+  return [a.columns, b.columns];
+}
+
+/** Column profiles in the table's column order, whichever worker computed them. */
+function orderLike(table: Table, profiles: ColumnProfile[]): ColumnProfile[] {
+  const at = new Map(table.columns.map((c, i) => [c.name, i]));
+  return [...profiles].sort((a, b) => at.get(a.name)! - at.get(b.name)!);
+}
+
+/**
+ * Runs the profile on two workers, shared out by `planWork`: a table on shared memory reaches both
+ * without copies and the cross sections balance the load; otherwise worker 0 gets a copy of every
+ * column (for duplicates, correlations, target and PCA) and worker 1 copies of its own columns.
  * Aborting terminates both (rejecting with an `AbortError` DOMException); a crashed worker
  * rejects with a message naming it. Workers are kept between calls and restarted lazily.
  */
@@ -130,8 +192,8 @@ export class ProfileBridge {
     });
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const [first, second] = splitColumns(table);
-      const total = table.columns.length + 5;
+      const shares = planWork(table, tableIsShared(table));
+      const total = table.columns.length + CROSS_SECTIONS.length;
       const done = [0, 0];
       let finished = false;
       // Callbacks travel on their own ports and can trail the result; late ones are dropped.
@@ -141,13 +203,19 @@ export class ProfileBridge {
       });
       const onSection = hooks.onSection ? proxy(hooks.onSection) : undefined;
       const work = (async () => {
-        // Worker 1 gets only its columns and starts first; worker 0 then gets the whole table.
-        const part1 = await copyColumns(table, new Set(second), signal);
-        const cols1P = workers[1].api.profileColumns(transfer(part1.table, part1.buffers), second, options, onSection, progress(1), part1.packed);
-        const all = await copyColumns(table, new Set(table.columns.map((c) => c.name)), signal);
-        const part0P = workers[0].api.profileWithCross(transfer(all.table, all.buffers), first, options, onSection, progress(0), all.packed);
-        const [part0, cols1] = await Promise.all([part0P, cols1P]);
-        return { cross: part0.cross as CrossSections, columns: [...part0.columns, ...cols1] as ColumnProfile[] };
+        // Worker 1 is sent its share first and starts; a worker with cross sections gets every column.
+        const calls = [];
+        for (const slot of [1, 0]) {
+          const share = shares[slot];
+          const names = new Set(share.sections.length ? table.columns.map((c) => c.name) : share.columns);
+          const part = await copyColumns(table, names, signal);
+          calls[slot] = workers[slot].api.profileWork(transfer(part.table, part.buffers), share.columns, share.sections, options, onSection, progress(slot), part.packed);
+        }
+        const [part0, part1] = await Promise.all(calls);
+        return {
+          cross: { ...part0.cross, ...part1.cross } as CrossSections,
+          columns: orderLike(table, [...part0.columns, ...part1.columns] as ColumnProfile[]),
+        };
       })();
       work.catch(() => undefined);
       const { cross, columns } = await Promise.race([work, failed]);

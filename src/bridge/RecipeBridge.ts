@@ -3,9 +3,9 @@ import type { DeriveCheck, ProfileLike, Recipe, TaskInference } from '../core/re
 import type { Table } from '../core/table/types';
 import type { RecipeApi } from '../../workers/recipe';
 import type { RecipeService } from '../state/prepare.svelte';
-import { copyTable } from './copyTable';
+import { shareOrCopyTable } from './copyTable';
 
-/** The recipe worker: proposes recipes and validates derive expressions. Started on first use; one table copy per dataset. */
+/** The recipe worker: proposes recipes and validates derive expressions. Started on first use; the table is sent once per dataset (shared where it is on shared memory, else copied). */
 export class RecipeBridge implements RecipeService {
   private worker: Worker | null = null;
   private api: Remote<RecipeApi> | null = null;
@@ -32,7 +32,7 @@ export class RecipeBridge implements RecipeService {
     const crashed = new Promise<never>((_, reject) => (this.crash = reject));
     crashed.catch(() => undefined);
     if (this.sent !== table) {
-      const copy = await copyTable(table);
+      const copy = await shareOrCopyTable(table);
       await Promise.race([api.setTable(transfer(copy.table, copy.buffers)), crashed]);
       this.sent = table;
     }

@@ -1,4 +1,5 @@
 import { isNumeric, type Column, type Table } from '../core/table/types';
+import { isShared } from '../core/table';
 
 /** Elements copied per macrotask: 256k doubles (2 MB) stay far below 50 ms even on a busy machine. */
 const CHUNK = 1 << 18;
@@ -26,6 +27,31 @@ export async function copyColumn(c: Column, signal?: AbortSignal): Promise<{ col
   }
   const codes = await copyTyped(c.codes, signal);
   return { column: { ...c, codes }, buffer: codes.buffer as ArrayBuffer };
+}
+
+/**
+ * A column for a read-only worker: a column on shared memory goes as it is (posting shares its bytes,
+ * nothing to transfer), any other is copied. Workers given shared columns must never write to them.
+ */
+export async function shareOrCopyColumn(c: Column, signal?: AbortSignal): Promise<{ column: Column; buffer: ArrayBuffer | null }> {
+  signal?.throwIfAborted();
+  if (isShared(isNumeric(c) ? c.values : c.codes)) return { column: c, buffer: null };
+  return copyColumn(c, signal);
+}
+
+/** `copyTable` for read-only workers: shared columns are shared instead of copied (see `shareOrCopyColumn`). */
+export async function shareOrCopyTable(table: Table, signal?: AbortSignal): Promise<{ table: Table; buffers: ArrayBuffer[] }> {
+  const columns: Column[] = [];
+  const buffers: ArrayBuffer[] = [];
+  for (const c of table.columns) {
+    const { column, buffer } = await shareOrCopyColumn(c, signal);
+    columns.push(column);
+    if (buffer) {
+      buffers.push(buffer);
+      if (columns.length % 64 === 0) await tick();
+    }
+  }
+  return { table: { name: table.name, rowCount: table.rowCount, columns }, buffers };
 }
 
 /** Copies the named columns (all when `names` is omitted) into fresh buffers ready to transfer to a worker. */

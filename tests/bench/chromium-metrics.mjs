@@ -47,7 +47,9 @@ function statusKB(status, field) {
 /**
  * Chromium processes descended from `rootPid` (default: this Node process), each as
  * `{ pid, type, rssKB, hwmKB }`, where `type` is Chromium's `--type=` (renderer, gpu-process, utility,
- * zygote…), `renderer-ui` for renderers of the browser's own UI or extensions, or `browser` for the main process, and `hwmKB` is the process' peak resident set (VmHWM).
+ * zygote…), `renderer-ui` for renderers of the browser's own UI or extensions, or `browser` for the main process, `hwmKB` is the
+ * process' peak resident set (VmHWM) and `privateKB` its anonymous plus shared-memory pages (RssAnon + RssShmem: the resident set
+ * without the file-backed pages, mostly Chromium's own code, that every Chromium process maps).
  */
 export function chromiumProcesses(rootPid = process.pid) {
   const children = new Map();
@@ -72,9 +74,44 @@ export function chromiumProcesses(rootPid = process.pid) {
     // The browser's own UI pages and extensions get renderers too; they are not the page under test.
     const type = base === 'renderer' && /--top-chrome-webui|--extension-process/.test(cmdline) ? 'renderer-ui' : base;
     const status = readProc(pid, 'status');
-    found.push({ pid, type, rssKB: statusKB(status, 'VmRSS'), hwmKB: statusKB(status, 'VmHWM') });
+    found.push({ pid, type, rssKB: statusKB(status, 'VmRSS'), hwmKB: statusKB(status, 'VmHWM'),
+      privateKB: statusKB(status, 'RssAnon') + statusKB(status, 'RssShmem') });
   }
   return found;
+}
+
+/** Thread names (`/proc/<pid>/task/<tid>/comm`) of a process; empty when it ended. */
+function threadNames(pid) {
+  try {
+    return readdirSync(`/proc/${pid}/task`).map((tid) => (readProc(`${pid}/task/${tid}`, 'comm') ?? '').trim());
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The renderer that hosts the page: the one running its dedicated or service workers. Chromium also keeps
+ * a *spare* renderer (~75 MB RSS) ready for the next navigation, which hosts nothing; counting it would
+ * charge the page for memory it does not use. `known` (a Set of pids) remembers renderers seen hosting
+ * workers earlier, since a page between jobs may have no worker thread. Null when none is found yet.
+ */
+export function pageRenderer(known = new Set(), rootPid = process.pid) {
+  const renderers = chromiumProcesses(rootPid).filter((p) => p.type === 'renderer');
+  for (const p of renderers) {
+    if (threadNames(p.pid).some((n) => /^(DedicatedWorker|ServiceWorker)/.test(n))) known.add(p.pid);
+  }
+  const hosts = renderers.filter((p) => known.has(p.pid));
+  return hosts.length === 1 ? hosts[0] : null;
+}
+
+/**
+ * Proportional set size of a process in MB (`/proc/<pid>/smaps_rollup` Pss): its private pages plus
+ * its share of pages mapped by several processes (Chromium's code is mapped by every Chromium process).
+ * Null when unreadable. Too costly to sample every 100 ms; read it at phase ends.
+ */
+export function processPssMB(pid) {
+  const m = /^Pss:\s+(\d+) kB/m.exec(readProc(pid, 'smaps_rollup') ?? '');
+  return m ? Number(m[1]) / 1024 : null;
 }
 
 /**
@@ -96,23 +133,63 @@ export function browserMemory(rootPid = process.pid) {
 
 /**
  * Samples the renderers' summed RSS every `intervalMs` until `stop()`, which returns the largest sum seen
- * (MB): a lower bound on the simultaneous peak, to set beside the VmHWM upper bound.
+ * (MB): a lower bound on the simultaneous peak, to set beside the VmHWM upper bound. Also samples the page's
+ * own renderer (`pageRenderer`): `page()` returns `{ rssMB, privateMB, peakRssMB, peakPrivateMB, hwmMB }`
+ * (sampled now and at their largest; `hwmMB` is that process' VmHWM), or null when it was never identified.
  */
 export function sampleRendererRss(intervalMs = 100, rootPid = process.pid) {
   let peak = 0;
+  const known = new Set();
+  let page = null;
   const tick = () => {
     peak = Math.max(peak, browserMemory(rootPid).rendererNowMB);
+    const p = pageRenderer(known, rootPid);
+    if (!p) return;
+    const rssMB = p.rssKB / 1024;
+    const privateMB = p.privateKB / 1024;
+    page = { pid: p.pid, rssMB, privateMB, hwmMB: p.hwmKB / 1024,
+      peakRssMB: Math.max(page?.peakRssMB ?? 0, rssMB), peakPrivateMB: Math.max(page?.peakPrivateMB ?? 0, privateMB) };
   };
   const timer = setInterval(tick, intervalMs);
   tick();
   return {
     peek: () => peak,
+    page: () => {
+      tick();
+      return page && { ...page, pssMB: processPssMB(page.pid) };
+    },
+    /** Starts the page's peaks afresh (e.g. at a phase boundary); VmHWM cannot be reset and stays the process' peak. */
+    resetPage: () => {
+      if (page) page = { ...page, peakRssMB: page.rssMB, peakPrivateMB: page.privateMB };
+    },
     stop() {
       clearInterval(timer);
       tick();
       return peak;
     },
   };
+}
+
+/**
+ * `performance.measureUserAgentSpecificMemory()` in the page (it needs cross-origin isolation): bytes of the
+ * page and its workers, JS heaps and array buffers included, after the garbage collection it waits for.
+ * Returns `{ totalMB, byScope: { Window: MB, DedicatedWorkerGlobalScope: MB, ... } }`, or `{ unavailable }`.
+ */
+export async function userAgentMemory(page, timeoutMs = 60_000) {
+  return page.evaluate(async (ms) => {
+    if (!globalThis.crossOriginIsolated || !performance.measureUserAgentSpecificMemory) {
+      return { unavailable: 'the page is not cross-origin isolated' };
+    }
+    const timeout = new Promise((r) => setTimeout(() => r(null), ms));
+    const m = await Promise.race([performance.measureUserAgentSpecificMemory(), timeout]);
+    if (!m) return { unavailable: `no answer within ${ms} ms` };
+    const byScope = {};
+    for (const b of m.breakdown) {
+      const scope = b.attribution[0]?.scope ?? (b.types.join('+') || 'shared');
+      byScope[scope] = (byScope[scope] ?? 0) + b.bytes / 1e6;
+    }
+    return { totalMB: m.bytes / 1e6, byScope };
+  }, timeoutMs).catch((error) => ({ unavailable: String(error.message ?? error).split('\n')[0] }));
 }
 
 /** The page's main-thread JS heap via CDP `Performance.getMetrics`, in MB: `{ usedMB, totalMB }`. */

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { browserMemory, longTaskObserver, longTasksBetween, pageHeap, pageNow, sampleRendererRss, workerHeaps }
+import { browserMemory, longTaskObserver, longTasksBetween, pageHeap, pageNow, sampleRendererRss, userAgentMemory, workerHeaps }
   from './chromium-metrics.mjs';
 
 /** Builds `dist/` with Vite when `dist/index.html` is missing. Throws when the build fails. */
@@ -51,7 +51,9 @@ const counts = (page) => page.evaluate(() => ({
  * Runs the journey on `path` and returns `{ load, profile, profileError, before, consoleErrors, longTasksAll }`:
  * - `load`: `{ app, outsideMs, longTasks, memory }` or null when the app streamed the file straight into a profile;
  * - `profile`: `{ app, outsideMs, longTasks, memory, clickedExplore }`, `outsideMs` counted from `setInputFiles`;
- * - memory figures from `browserMemory`, plus the page's JS heap and sampled peak renderer RSS;
+ * - memory figures from `browserMemory`, plus the page's JS heap, sampled peak renderer RSS, the page's own renderer
+ *   (`page`: RSS and private memory, now and at their peak in the phase, see `sampleRendererRss`) and, after the report,
+ *   `userAgent` (`measureUserAgentSpecificMemory`: page + workers, JS heaps and array buffers) and the live workers' scripts;
  * - `profileError`: why no report came when the load worked (then `profile` is null).
  * `root` is the folder served (default `dist`, built first when missing); `timeoutMs` bounds each wait (default 5 minutes).
  */
@@ -72,8 +74,8 @@ export async function runStudioSession({ path, root = 'dist', timeoutMs = 300_00
     await input.waitFor({ state: 'attached', timeout: 30_000 });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
-    const before = { ...browserMemory(), heap: await pageHeap(cdp) };
     sampler = sampleRendererRss(100);
+    const before = { ...browserMemory(), heap: await pageHeap(cdp), page: sampler.page() };
     const seen = await counts(page);
     const pageStart = await pageNow(page);
     const t0 = performance.now();
@@ -90,8 +92,9 @@ export async function runStudioSession({ path, root = 'dist', timeoutMs = 300_00
         app: await page.evaluate(() => window.__mbMetrics.loads.at(-1)),
         outsideMs: firstMs,
         longTasks: await longTasksBetween(page, pageStart, pageMid),
-        memory: { ...browserMemory(), sampledPeakMB: sampler.peek(), heap: await pageHeap(cdp), workers: await workerHeaps(page) },
+        memory: { ...browserMemory(), sampledPeakMB: sampler.peek(), page: sampler.page(), heap: await pageHeap(cdp), workers: await workerHeaps(page) },
       };
+      sampler.resetPage();
       log(`  studio: table ready after ${(firstMs / 1000).toFixed(2)} s; opening Explore…`);
       const explore = page.getByRole('link', { name: 'Explore', exact: true }).first();
       await explore.click();
@@ -110,8 +113,12 @@ export async function runStudioSession({ path, root = 'dist', timeoutMs = 300_00
       outsideMs: endMs,
       clickedExplore: first === 'load',
       longTasks: await longTasksBetween(page, first === 'load' ? pageMid : pageStart, pageEnd),
-      memory: { ...browserMemory(), sampledPeakMB: sampler.stop(), heap: await pageHeap(cdp), workers: await workerHeaps(page) },
+      memory: { ...browserMemory(), sampledPeakMB: sampler.peek(), page: sampler.page(), heap: await pageHeap(cdp), workers: await workerHeaps(page) },
     };
+    sampler.stop();
+    // Measured last: it waits for a garbage collection, which must not land inside a timed phase.
+    profile.memory.userAgent = await userAgentMemory(page);
+    profile.memory.workerUrls = page.workers().map((w) => w.url().split('/').pop());
     log(`  studio: report complete after ${(endMs / 1000).toFixed(2)} s`);
     return { load, profile, before, consoleErrors, longTasksAll: await longTasksBetween(page, 0, pageEnd) };
   } finally {

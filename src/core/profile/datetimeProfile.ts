@@ -4,14 +4,15 @@ import { distinctSorted, sortFinite } from './numericProfile';
 import type { ColumnProfile } from './types';
 
 /** Profile of a datetime column (UTC epoch ms, NaN = missing). */
-export function datetimeProfile(column: NumericColumn): ColumnProfile {
-  const { sorted } = sortFinite(column.values);
+export function datetimeProfile(column: NumericColumn, scratch?: Float64Array): ColumnProfile {
+  const { sorted } = sortFinite(column.values, scratch);
   const n = sorted.length;
   const count = n;
   const distinct = distinctSorted(sorted);
   const cal = calendarCounts(sorted);
   const min = n ? sorted[0] : NaN;
   const max = n ? sorted[n - 1] : NaN;
+  const frequency = inferFrequency(sorted);
   return {
     name: column.name,
     type: 'datetime',
@@ -24,7 +25,7 @@ export function datetimeProfile(column: NumericColumn): ColumnProfile {
       min,
       max,
       rangeMs: max - min,
-      frequency: inferFrequency(sorted),
+      frequency,
       byYear: cal.byYear,
       byMonth: cal.byMonth,
       byWeekday: cal.byWeekday,

@@ -1,44 +1,68 @@
 import { isNumeric, type Table } from '../table/types';
-import { argsortUint32, fmix32 } from '../stats';
+import { fmix32 } from '../stats';
 import type { DatasetOverview } from './types';
 
 /**
  * Exact duplicate rows (NaN equals NaN, as pandas `duplicated()`), with up to 5 examples.
- * Rows are grouped by a 32-bit hash (radix argsort, stable so each group is in row order)
- * and every candidate is compared cell by cell, so a hash collision never counts.
+ * Rows are bucketed by the top bits of a 32-bit row hash (one counting-sort pass, stable, so each
+ * bucket lists its rows in row order; about one row per bucket) and every candidate with an equal
+ * hash is compared cell by cell, so a hash collision never counts.
  */
 export function findDuplicates(table: Table): Pick<DatasetOverview, 'duplicateRows' | 'duplicateExamples'> {
-  const n = table.rowCount;
   const hashes = rowHashes(table);
-  const { keys, order } = argsortUint32(hashes);
+  const { starts, order } = bucketRows(hashes);
   let duplicateRows = 0;
   const pairs: [number, number][] = [];
-  let i = 0;
-  while (i < n) {
-    let j = i + 1;
-    const h = keys[i];
-    while (j < n && keys[j] === h) j++;
-    if (j === i + 1) {
-      i = j;
-      continue;
-    }
-    // Compare each row only with the group's distinct rows so far (first occurrences),
-    // so a block of identical rows costs one comparison per row.
-    const firsts = [order[i]];
-    for (let a = i + 1; a < j; a++) {
+  const buckets = starts.length - 1;
+  for (let b = 0; b < buckets; b++) {
+    const from = starts[b];
+    const to = starts[b + 1];
+    if (to - from < 2) continue;
+    // Buckets list rows in row order, so the first earlier row with an equal hash and equal cells is the
+    // value's first occurrence: nothing needs marking, and a block of copies costs one comparison per row.
+    for (let a = from + 1; a < to; a++) {
       const row = order[a];
-      const first = firsts.find((f) => rowsEqual(table, row, f));
-      if (first === undefined) firsts.push(row);
-      else {
+      const h = hashes[row];
+      for (let f = from; f < a; f++) {
+        const first = order[f];
+        if (hashes[first] !== h || !rowsEqual(table, row, first)) continue;
         duplicateRows++;
         pairs.push([row, first]);
+        // Only the 5 lowest rows become examples; keep the list short on very repetitive tables.
+        if (pairs.length >= 4096) keepLowest(pairs, 5);
+        break;
       }
     }
-    i = j;
   }
-  pairs.sort((x, y) => x[0] - y[0]);
-  const duplicateExamples = pairs.slice(0, 5).map(([row, firstRow]) => ({ row, firstRow, values: rowValues(table, row) }));
+  keepLowest(pairs, 5);
+  const duplicateExamples = pairs.map(([row, firstRow]) => ({ row, firstRow, values: rowValues(table, row) }));
   return { duplicateRows, duplicateExamples };
+}
+
+function keepLowest(pairs: [number, number][], k: number): void {
+  pairs.sort((x, y) => x[0] - y[0]);
+  if (pairs.length > k) pairs.length = k;
+}
+
+/**
+ * Row numbers grouped by the top bits of their hash (about one row per bucket): bucket b holds
+ * `order[starts[b] .. starts[b + 1])`, in ascending row order.
+ */
+export function bucketRows(hashes: Uint32Array): { starts: Uint32Array; order: Uint32Array } {
+  const n = hashes.length;
+  const bits = Math.min(24, Math.max(1, Math.ceil(Math.log2(Math.max(2, n))) - 1));
+  const shift = 32 - bits;
+  const starts = new Uint32Array((1 << bits) + 1);
+  for (let i = 0; i < n; i++) starts[(hashes[i] >>> shift) + 1]++;
+  for (let b = 1; b < starts.length; b++) starts[b] += starts[b - 1];
+  // `starts[b + 1]` is bucket b's end; filling from the last row down leaves each bucket ascending and
+  // moves `starts[b + 1]` to bucket b's start, so one shift left restores the layout.
+  const order = new Uint32Array(n);
+  const ends = starts.subarray(1);
+  for (let i = n - 1; i >= 0; i--) order[--ends[hashes[i] >>> shift]] = i;
+  starts.copyWithin(0, 1);
+  starts[starts.length - 1] = n;
+  return { starts, order };
 }
 
 /** One 32-bit hash per row, built column by column for cache-friendly access. */

@@ -3,7 +3,7 @@
  * structure, target analysis and PCA, as JSON (`reportToJson`, see SCHEMA.md) or one
  * self-contained HTML page (`renderReportHtml`).
  */
-export { profileTable, profileColumns, profileCross, type ProfileHooks } from './profileTable';
+export { profileTable, profileColumns, profileCross, profileSections, CROSS_SECTIONS, type CrossSectionKind, type ProfileHooks } from './profileTable';
 export { assembleReport, summarizeTable, type ReportParts } from './assembleReport';
 export { createProfileAccumulator, type ProfileAccumulator, type StreamSchema } from './accumulator';
 export { profileColumn } from './profileColumn';

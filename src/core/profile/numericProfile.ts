@@ -1,7 +1,6 @@
 import type { NumericColumn } from '../table/types';
 import {
   computeMoments,
-  sortFloat64,
   histogramSorted,
   kurtosis,
   lowerBound,
@@ -11,34 +10,10 @@ import {
   upperBound,
   variance,
 } from '../stats';
+import { sortFinite } from './sortFinite';
 import { QUANTILE_KEYS, type ColumnProfile, type NumericStats, type Quantiles } from './types';
 
-/** Finite values of a column, ascending, plus the counts the sort does not give. */
-export interface SortedFinite {
-  sorted: Float64Array;
-  missing: number;
-  infinite: number;
-  distinctInfinite: number;
-}
-
-/** One pass to gather finite values and count NaN / ±Infinity, then one typed sort. */
-export function sortFinite(values: Float64Array): SortedFinite {
-  const finite = new Float64Array(values.length);
-  let k = 0;
-  let missing = 0;
-  let posInf = 0;
-  let negInf = 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v - v === 0) finite[k++] = v;
-    else if (v !== v) missing++;
-    else if (v > 0) posInf++;
-    else negInf++;
-  }
-  const sorted = k === values.length ? finite : finite.slice(0, k);
-  sortFloat64(sorted);
-  return { sorted, missing, infinite: posInf + negInf, distinctInfinite: (posInf ? 1 : 0) + (negInf ? 1 : 0) };
-}
+export { sortFinite, type SortedFinite } from './sortFinite';
 
 /** Number of distinct values in an ascending array. */
 export function distinctSorted(sorted: Float64Array): number {
@@ -97,10 +72,11 @@ export function numericStats(sorted: Float64Array, infinite: number): NumericSta
 }
 
 /** Profile of an integer or float column. */
-export function numericProfile(column: NumericColumn): ColumnProfile {
-  const { sorted, missing, infinite, distinctInfinite } = sortFinite(column.values);
+export function numericProfile(column: NumericColumn, scratch?: Float64Array): ColumnProfile {
+  const { sorted, missing, infinite, distinctInfinite } = sortFinite(column.values, scratch);
   const count = column.values.length - missing;
   const distinct = distinctSorted(sorted) + distinctInfinite;
+  const numeric = numericStats(sorted, infinite);
   return {
     name: column.name,
     type: column.type,
@@ -109,6 +85,6 @@ export function numericProfile(column: NumericColumn): ColumnProfile {
     distinct,
     uniqueRatio: count ? distinct / count : 0,
     memoryBytes: column.values.byteLength,
-    numeric: numericStats(sorted, infinite),
+    numeric,
   };
 }

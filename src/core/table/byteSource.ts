@@ -5,6 +5,11 @@ export interface ByteSource {
   size: number;
   /** Bytes `[start, end)`; shorter only at end of file. */
   read(start: number, end: number): Promise<Uint8Array>;
+  /**
+   * Takes back bytes this source returned that the reader no longer references, so a later read can
+   * reuse their memory (see `recyclingBlobSource`). The bytes must not be used after.
+   */
+  release?(bytes: Uint8Array): void;
 }
 
 /** A `ByteSource` over a Blob or File, reading ranges with `blob.slice(a, b).arrayBuffer()`. */

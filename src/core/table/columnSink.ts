@@ -57,11 +57,13 @@ export class ColumnSink {
     private readonly isMissing: MissingMatcher,
     decode: (buf: Uint8Array, s: number, e: number) => string,
     capacity = 1024,
+    /** Storage to fill first (a region of a shared column); outgrowing it moves the column to a new plain array. */
+    storage?: Float64Array | Int32Array,
   ) {
     this.kind = KIND_CODES[plan.kind];
     const string = this.kind === STRING;
-    this.values = new Float64Array(string ? 0 : capacity);
-    this.codes = new Int32Array(string ? capacity : 0);
+    this.values = !string && storage instanceof Float64Array ? storage : new Float64Array(string ? 0 : capacity);
+    this.codes = string && storage instanceof Int32Array ? storage : new Int32Array(string ? capacity : 0);
     this.dictionary = string ? new ByteDictionary(decode) : null;
   }
 

@@ -4,6 +4,7 @@ import { missingMatcher } from './missingTokens';
 import { parseRows, rowParser } from './parseRows';
 import type { Steps } from './readSteps';
 import { progressThrottle, type ReadHooks } from './readHooks';
+import { isShared } from './sharedColumns';
 
 /** Everything needed to parse a byte range of a CSV into typed columns; plain data, so it can cross to a worker. */
 export interface CsvPlan {
@@ -48,6 +49,21 @@ export interface CsvPart {
   openQuote: number;
 }
 
+/**
+ * Storage a part fills first, one array per column (Float64Array for numeric kinds, Int32Array for
+ * strings): views on shared columns sized for the whole file, so two threads parse straight into the
+ * table's final memory (see `splitParser`).
+ */
+export type PartRegion = (Float64Array | Int32Array)[];
+
+/** Rows to make room for when parsing `[start, stop)`: the sample's estimate plus 2 % (and a little). */
+export function partCapacity(plan: CsvPlan, start: number, stop: number): number {
+  const share = (Math.min(stop, plan.size) - start) / Math.max(1, plan.size - plan.dataStart);
+  // A record takes at least one byte per column (delimiters and line end), which bounds a bad sample's guess.
+  const most = Math.ceil((share * (plan.size - plan.dataStart)) / Math.max(2, plan.names.length));
+  return Math.max(16, Math.min(most, Math.ceil(plan.rowEstimate * share * 1.02)) + 16);
+}
+
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   if (a.length === 0) return b;
   const out = new Uint8Array(a.length + b.length);
@@ -61,14 +77,11 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
  * crosses `stop`, reading `plan.chunkBytes` at a time and carrying a partial record over.
  * Throws `WidenColumn` / `EncodingSwitch` for the reader to re-plan.
  */
-export function* parseCsvPart(plan: CsvPlan, start: number, stop: number, hooks: ReadHooks = {}, maxRows = Infinity): Steps<CsvPart> {
+export function* parseCsvPart(plan: CsvPlan, start: number, stop: number, hooks: ReadHooks = {}, maxRows = Infinity, region?: PartRegion): Steps<CsvPart> {
   const isMissing = missingMatcher(plan.missingTokens);
   const decode = byteDecoder(plan.encoding);
-  const share = (Math.min(stop, plan.size) - start) / Math.max(1, plan.size - plan.dataStart);
-  // A record takes at least one byte per column (delimiters and line end), which bounds a bad sample's guess.
-  const most = Math.ceil((share * (plan.size - plan.dataStart)) / Math.max(2, plan.names.length));
-  const estimate = Math.max(16, Math.min(most, Math.ceil(plan.rowEstimate * share * 1.02)) + 16);
-  const sinks = plan.sinks.map((p, i) => new ColumnSink(p, i, isMissing, decode, estimate));
+  const estimate = partCapacity(plan, start, stop);
+  const sinks = plan.sinks.map((p, i) => new ColumnSink(p, i, isMissing, decode, estimate, region?.[i]));
   const parser = rowParser(plan.delimiter, sinks, 0, maxRows);
   const progress = progressThrottle(hooks.onProgress, plan.size);
   let pending: Uint8Array = new Uint8Array(0);
@@ -76,11 +89,16 @@ export function* parseCsvPart(plan: CsvPlan, start: number, stop: number, hooks:
   let offset = start;
   let need = 0;
   const end = plan.size;
+  // `pending` only ever points into the latest chunk or into a copy, so the chunk before it is spent.
+  let latest: Uint8Array | null = null;
+  let spent: Uint8Array | null = null;
   for (;;) {
     hooks.signal?.throwIfAborted();
     let buffer = pending;
     if (offset < end) {
-      const chunk = yield { start: offset, end: Math.min(end, offset + plan.chunkBytes) };
+      const chunk: Uint8Array = yield { start: offset, end: Math.min(end, offset + plan.chunkBytes), ...(spent ? { release: spent } : {}) };
+      spent = latest;
+      latest = chunk;
       offset += chunk.length;
       if (pending.length === 0) buffer = chunk;
       else if (pending.length + chunk.length < need && offset < end) {
@@ -117,9 +135,10 @@ export function* parseCsvPart(plan: CsvPlan, start: number, stop: number, hooks:
   };
 }
 
-/** The first `n` items; a view when little capacity is wasted, else a compact copy. */
+/** The first `n` items; a view when little capacity is wasted or the array is a region of shared memory, else a compact copy. */
 function fit<T extends Float64Array | Int32Array>(array: T, n: number): T {
   if (array.length === n) return array;
+  if (isShared(array)) return array.subarray(0, n) as T;
   return (n >= array.length * 0.9 ? array.subarray(0, n) : array.slice(0, n)) as T;
 }
 

@@ -6,6 +6,7 @@ export * from './types';
 
 // Reading
 export { blobSource, memorySource, type ByteSource } from './byteSource';
+export { recyclingBlobSource } from './recyclingBlobSource';
 export type { ReadOptions } from './readOptions';
 export type { ReadHooks, ReadProgress } from './readHooks';
 export { DEFAULT_MISSING_TOKENS } from './missingTokens';
@@ -15,6 +16,7 @@ export { streamTable, type StreamSummary } from './streamTable';
 // Tables in use: cells, slices, transfer, Arrow, CSV out
 export { cellText, cellValue, formatDatetime } from './cellText';
 export { sliceTable, tableTransferables } from './sliceTable';
+export { canShare, isShared, shareTable, allocFloat64, allocInt32 } from './sharedColumns';
 export { tableToArrowIPC, tableFromArrowIPC } from './arrowIpc';
 export { writeCsv, type WriteCsvOptions } from './writeCsv';
 
@@ -22,8 +24,8 @@ export { writeCsv, type WriteCsvOptions } from './writeCsv';
 export { ingestService, type PartWorker } from './ingestService';
 export { readCsv, readCsvSync, finishCsv, type WholeParser } from './readCsv';
 export { planCsv, type PlannedCsv } from './planCsv';
-export { parseCsvPart, type CsvPart, type CsvPlan, type PartColumn } from './csvPart';
-export { mergeParts } from './mergeParts';
+export { parseCsvPart, type CsvPart, type CsvPlan, type PartColumn, type PartRegion } from './csvPart';
+export { mergeParts, joinRegions } from './mergeParts';
 export { splitParser, partTransferables, SPLIT_MIN_BYTES, type RemotePartRunner } from './splitParser';
 export { runAsync } from './readSteps';
 export { toErrorPayload, fromErrorPayload, outcome, type ErrorPayload, type Outcome } from './errorPayload';

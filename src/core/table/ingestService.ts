@@ -1,5 +1,6 @@
-import { blobSource, type ByteSource } from './byteSource';
-import type { CsvPart, CsvPlan } from './csvPart';
+import type { ByteSource } from './byteSource';
+import { recyclingBlobSource } from './recyclingBlobSource';
+import type { CsvPart, CsvPlan, PartRegion } from './csvPart';
 import { fromErrorPayload, type Outcome } from './errorPayload';
 import { readCsv } from './readCsv';
 import type { ReadHooks, ReadProgress } from './readHooks';
@@ -8,8 +9,8 @@ import { detectFormat, readTable } from './readTable';
 import { SPLIT_MIN_BYTES, splitParser } from './splitParser';
 import type { ColumnType, ReadResult } from './types';
 
-/** Runs a CSV part in a helper worker; returns an Outcome so errors keep their class. */
-export type PartWorker = (file: Blob, plan: CsvPlan, start: number, stop: number, onProgress: (bytes: number, rows: number) => void) => Promise<Outcome<CsvPart>>;
+/** Runs a CSV part in a helper worker (filling `region` first when given); returns an Outcome so errors keep their class. */
+export type PartWorker = (file: Blob, plan: CsvPlan, start: number, stop: number, onProgress: (bytes: number, rows: number) => void, region?: PartRegion) => Promise<Outcome<CsvPart>>;
 
 /**
  * The ingest worker's logic: loads a File (CSV split across this thread and a helper worker when
@@ -20,13 +21,13 @@ export function ingestService(partWorker: (() => PartWorker) | null, splitMinByt
   let last: { file: Blob; name: string; options: ReadOptions } | null = null;
 
   async function read(file: Blob, name: string, options: ReadOptions, onProgress?: (p: ReadProgress) => void): Promise<ReadResult> {
-    const source: ByteSource = blobSource(file, name);
+    const source: ByteSource = recyclingBlobSource(file, name);
     const hooks: ReadHooks = { onProgress };
     const format = options.format && options.format !== 'auto' ? options.format : detectFormat(name, await source.read(0, Math.min(source.size, 4096)));
     if (format !== 'csv' || !partWorker || source.size === 0) return readTable(source, { ...options, format }, hooks);
     const run = partWorker();
-    const parser = splitParser(async (plan, start, stop, progress) => {
-      const result = await run(file, plan, start, stop, progress);
+    const parser = splitParser(async (plan, start, stop, progress, region) => {
+      const result = await run(file, plan, start, stop, progress, region);
       if (!result.ok) throw fromErrorPayload(result.error);
       return result.value;
     }, splitMinBytes);

@@ -4,6 +4,8 @@ import type { ByteSource } from './byteSource';
 export interface ReadRequest {
   start: number;
   end: number;
+  /** Bytes an earlier step returned that the code no longer references: the source may reuse their memory. */
+  release?: Uint8Array;
 }
 
 /**
@@ -20,7 +22,8 @@ export async function runAsync<T>(steps: Steps<T>, source: ByteSource): Promise<
   let next = steps.next();
   let ahead: { start: number; end: number; bytes: Promise<Uint8Array> } | null = null;
   while (!next.done) {
-    const { start, end } = next.value;
+    const { start, end, release } = next.value;
+    if (release) source.release?.(release);
     const bytes = ahead && ahead.start === start && ahead.end === end ? await ahead.bytes : await source.read(start, end);
     ahead = null;
     if (end < source.size && end > start) {

@@ -8,7 +8,7 @@ export function sliceTable(table: Table, start: number, end: number): Table {
   return { name: table.name, rowCount: b - a, columns };
 }
 
-/** All ArrayBuffers of a table, for postMessage transfer lists (each listed once). */
+/** All ArrayBuffers of a table, for postMessage transfer lists (each listed once); SharedArrayBuffers are shared when posted, so they are left out. */
 export function tableTransferables(table: Table): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
   for (const c of table.columns) {

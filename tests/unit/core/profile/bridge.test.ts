@@ -1,6 +1,9 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, test } from 'vitest';
-import { ProfileBridge, splitColumns, type ProfileWorker } from '../../../../src/bridge/ProfileBridge';
+import { planWork, ProfileBridge, splitColumns, tableIsShared, type ProfileWorker } from '../../../../src/bridge/ProfileBridge';
+import { shareOrCopyTable } from '../../../../src/bridge/copyTable';
+import { CROSS_SECTIONS } from '../../../../src/core/profile';
+import { isShared, shareTable } from '../../../../src/core/table';
 import { profileTable } from '../../../../src/core/profile';
 import { columnFrom, loadSample } from './helpers';
 
@@ -51,6 +54,45 @@ describe('ProfileBridge over two workers', () => {
     expect([...a, ...b].sort()).toEqual(table.columns.map((c) => c.name).sort());
     expect(b.length).toBeGreaterThan(0);
   });
+
+  test.each([false, true])('planWork (shared %s) gives every column and every cross section to exactly one worker', (shared) => {
+    const [a, b] = planWork(table, shared);
+    expect([...a.columns, ...b.columns].sort()).toEqual(table.columns.map((c) => c.name).sort());
+    expect([...a.sections, ...b.sections].sort()).toEqual([...CROSS_SECTIONS].sort());
+    for (const share of [a, b]) expect(share.sections).toEqual(CROSS_SECTIONS.filter((k) => share.sections.includes(k)));
+    // Copied tables keep the cross sections on worker 0, the only one sent every column.
+    if (!shared) expect(b.sections).toEqual([]);
+    else expect(a.sections.length * b.sections.length).toBeGreaterThan(0);
+  });
+
+  test('read-only workers get shared columns as they are and copies of the others', async () => {
+    const shared = shareTable(table, true);
+    const mixed = { ...table, columns: [shared.columns[0], ...table.columns.slice(1)] };
+    const out = await shareOrCopyTable(mixed);
+    expect(out.table.columns[0]).toBe(shared.columns[0]);
+    expect(out.buffers).toHaveLength(table.columns.length - 1);
+    expect(out.table.columns.slice(1).every((c, i) => c !== table.columns[i + 1] && !isShared('values' in c ? c.values : c.codes))).toBe(true);
+    expect(tableIsShared(shared)).toBe(true);
+    expect(tableIsShared(mixed)).toBe(false);
+  });
+
+  test('a table on shared memory: both workers read it without copies and the report is the same', async () => {
+    const shared = shareTable(table, true);
+    const bridge = new ProfileBridge(() => nodeWorker());
+    let last = [0, 0];
+    const report = await bridge.profile(shared, { target: 'Species' }, { onProgress: (d, t) => (last = [d, t]) });
+    bridge.dispose();
+    const local = profileTable(table, { target: 'Species' });
+    expect(report.columns).toEqual(local.columns);
+    expect(report.dataset).toEqual(local.dataset);
+    expect(report.correlations).toEqual(local.correlations);
+    expect(report.missing).toEqual(local.missing);
+    expect(report.target).toEqual(local.target);
+    expect(report.pca).toEqual(local.pca);
+    expect(last[0]).toBe(last[1]);
+    // Nothing was transferred away from the caller.
+    expect(shared.columns.every((c) => ('values' in c ? c.values.length : c.codes.length) === 344)).toBe(true);
+  }, 60_000);
 
   test('same report as profileTable, progress reaches the total, caller keeps its table', async () => {
     const bridge = new ProfileBridge(() => nodeWorker());
