@@ -2,6 +2,7 @@ import { expose, transfer } from 'comlink';
 import plain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { checkpointBuffers } from '../src/core/models';
 import { createTrainApi } from './trainApi';
 import { browserDevices } from './trainDevices';
 
@@ -12,6 +13,9 @@ const api = createTrainApi(browserDevices({ 'tfjs-backend-wasm.wasm': plain, 'tf
 const workerApi = {
   ...api,
   async train(...args: Parameters<typeof api.train>) {
+    const onCheckpoint = args[7];
+    // Checkpoints leave by transfer: the worker keeps none, and a lost GPU may take the worker with it.
+    if (onCheckpoint) args[7] = (c) => onCheckpoint(transfer(c, checkpointBuffers(c)));
     const out = await api.train(...args);
     const model = out.result.model;
     return model.kind === 'tf' ? transfer(out, [model.files.weights.buffer as ArrayBuffer]) : out;

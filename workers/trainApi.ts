@@ -5,7 +5,7 @@
  * so the bridge's watchdog can tell a slow run from a hung one.
  */
 import * as tf from '@tensorflow/tfjs';
-import { disposeModel, layersFiles, MODELS, randomSearch, runExperiment, type BaselineModel, type EpochLog, type ExperimentResult, type LayersFiles, type LeaderboardEntry, type ModelKind, type ModelSpec, type Trained } from '../src/core/models';
+import { disposeModel, layersFiles, MODELS, randomSearch, runExperiment, type BaselineModel, type Checkpoint, type EpochLog, type ExperimentResult, type LayersFiles, type LeaderboardEntry, type ModelKind, type ModelSpec, type Trained } from '../src/core/models';
 import type { BackendName } from '../src/core/models';
 import { BACKEND_LABELS, type ProbeResult } from '../src/core/models';
 import type { Recipe } from '../src/core/recipe';
@@ -26,7 +26,12 @@ export interface WorkerTrainOptions extends ProbeOptions {
   crossValidate?: boolean | number;
   /** A shared 0/1 pause flag, read before every batch (needs cross-origin isolation); `pause()` works without it, between epochs. */
   pauseFlag?: Int32Array;
+  /** Continue the network's training from this checkpoint (taken by an earlier try of the same call) instead of epoch 1. */
+  resume?: Checkpoint;
 }
+
+/** Backends whose device can be lost, so training on them sends a checkpoint after every epoch. */
+const LOSABLE: readonly BackendName[] = ['webgl', 'webgpu'];
 
 /** A trained model as bytes: the TF.js layers files plus what `predict` needs, or the plain-JSON baseline. */
 export type ModelArtifacts = BaselineModel | { kind: 'tf'; modelKind: Exclude<ModelKind, 'baseline'>; task: ExperimentResult['fitted']['task']; numClasses: number; embeddings?: { feature: number; size: number }[]; files: LayersFiles };
@@ -93,19 +98,19 @@ export function createTrainApi(devices: Devices) {
     }
   };
   /** Run before every batch: a sign of life, and a lost GPU ends the run at once instead of hanging it. */
-  const checkpoint = () => {
+  const checkDevice = () => {
     sendBeat();
     const lost = devices.lost();
     if (lost) throw deviceLostError(lost);
   };
   const isPaused = () => paused || (pauseFlag !== undefined && Atomics.load(pauseFlag, 0) === 1);
   const hooks = () => ({
-    shouldPause: () => (checkpoint(), isPaused()),
+    shouldPause: () => (checkDevice(), isPaused()),
     // Core reads `signal.aborted` before every batch, including in cross-validation folds and search
-    // trials that get no other hook, so that read is the checkpoint there. Aborting is the bridge's job.
+    // trials that get no other hook, so that read is the device check there. Aborting is the bridge's job.
     signal: new Proxy(new AbortController().signal, {
       get(target, key) {
-        if (key === 'aborted') checkpoint();
+        if (key === 'aborted') checkDevice();
         const v = Reflect.get(target, key, target);
         return typeof v === 'function' ? v.bind(target) : v;
       },
@@ -117,7 +122,7 @@ export function createTrainApi(devices: Devices) {
     return lost && !(e instanceof Error && e.name === 'DeviceLostError') ? deviceLostError(lost) : e;
   };
 
-  const probe = createProber(devices, checkpoint, classify);
+  const probe = createProber(devices, checkDevice, classify);
 
   /** Switches to the requested backend, measuring first when it is `auto`. */
   async function pick(spec: ModelSpec, requested: 'auto' | BackendName, sample: { table: Table; recipe: Recipe }, options: ProbeOptions, onStatus?: (s: TrainStatus) => void) {
@@ -144,19 +149,28 @@ export function createTrainApi(devices: Devices) {
       }
     },
 
-    async train(table: Table, recipe: Recipe, spec: ModelSpec, options: WorkerTrainOptions = {}, onEpoch?: (e: EpochLog) => void, onStatus?: (s: TrainStatus) => void, onBeat?: () => void): Promise<TrainOutput> {
+    /**
+     * Trains `spec`. On a GPU backend, `onCheckpoint` receives the training state after every
+     * finished epoch, so that a caller who loses this worker can continue elsewhere (`options.resume`).
+     */
+    async train(table: Table, recipe: Recipe, spec: ModelSpec, options: WorkerTrainOptions = {}, onEpoch?: (e: EpochLog) => void, onStatus?: (s: TrainStatus) => void, onBeat?: () => void, onCheckpoint?: (c: Checkpoint) => void): Promise<TrainOutput> {
       beat = onBeat;
       pauseFlag = options.pauseFlag;
       const sent = deliveries();
       onEpoch = sent.track(onEpoch);
       onStatus = sent.track(onStatus);
+      onCheckpoint = sent.track(onCheckpoint);
       try {
         const { backend, probe } = await pick(spec, options.backend ?? 'auto', { table, recipe }, options, onStatus);
         onStatus?.({ phase: 'train', message: `Training on ${BACKEND_LABELS[backend]}`, backend, ...(probe ? { probe } : {}) });
         const before = tf.memory().numTensors;
         let result: ExperimentResult;
         try {
-          result = await runExperiment(table, recipe, spec, { ...hooks(), onEpoch: (e) => (sendBeat(), onEpoch?.(e)) }, options.crossValidate !== undefined ? { crossValidate: options.crossValidate } : {});
+          // A checkpoint read after the GPU went away holds garbage: end the run instead, and the caller keeps the previous one.
+          const send = onCheckpoint;
+          const saving = send && LOSABLE.includes(backend) ? { onCheckpoint: (c: Checkpoint) => (checkDevice(), send(c)) } : {};
+          const trainHooks = { ...hooks(), onEpoch: (e: EpochLog) => (sendBeat(), onEpoch?.(e)), ...saving, ...(options.resume ? { resumeFrom: options.resume } : {}) };
+          result = await runExperiment(table, recipe, spec, trainHooks, options.crossValidate !== undefined ? { crossValidate: options.crossValidate } : {});
         } catch (e) {
           throw classify(e);
         }
@@ -228,6 +242,12 @@ export function createTrainApi(devices: Devices) {
     /** Test hook: loses the current GPU so the device-loss path can be exercised. */
     debugLoseDevice(): string {
       return devices.loseDevice();
+    },
+    /** Test hook: throws from a timer, outside any call, so the worker fails as a crash would (an `error` event). */
+    debugCrash(): void {
+      setTimeout(() => {
+        throw new Error('The training worker was crashed on purpose (test hook).');
+      }, 0);
     },
   };
 }

@@ -70,10 +70,10 @@ const batchSizeOf = (spec: ModelSpec): number | undefined => {
 export type ProbeSample = TrainData | { table: Table; recipe: Recipe };
 
 /**
- * A cached prober over `devices`. `checkpoint` runs before every measured batch (signs of life,
+ * A cached prober over `devices`. `checkDevice` runs before every measured batch (signs of life,
  * device-loss checks); `classify` re-labels errors caused by a lost GPU.
  */
-export function createProber(devices: Devices, checkpoint: () => void, classify: (e: unknown) => unknown) {
+export function createProber(devices: Devices, checkDevice: () => void, classify: (e: unknown) => unknown) {
   const probes = new Map<string, ProbeResult>();
 
   async function measure(name: BackendName, spec: ModelSpec, sample: TrainData, batch: number, onStatus?: (s: TrainStatus) => void): Promise<Pick<BackendCandidate, 'msPerStep' | 'reason'>> {
@@ -87,7 +87,7 @@ export function createProber(devices: Devices, checkpoint: () => void, classify:
     try {
       const { model } = await trainModel({ ...spec, options: { ...spec.options, epochs: 1, earlyStopping: false } }, data, {
         shouldPause: () => {
-          checkpoint();
+          checkDevice();
           ticks.push(performance.now());
           if (ticks.length > 2 && ticks[ticks.length - 1] - started > PROBE_BUDGET_MS) throw budget;
           return false;

@@ -1,9 +1,9 @@
 import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
 import type { BackendName } from '../core/models';
 import type { ProbeResult } from '../core/models';
-import { planRecovery, type Recovery } from '../core/models';
-import { DEFAULT_STALL_MS, startWatchdog } from '../core/models';
-import type { EpochLog, LeaderboardEntry, ModelSpec, TrainData } from '../core/models';
+import { planRecovery, type Recovery } from '../core/models/catalog';
+import { DEFAULT_STALL_MS, startWatchdog } from '../core/models/catalog';
+import type { Checkpoint, EpochLog, LeaderboardEntry, ModelSpec, TrainData } from '../core/models';
 import type { Recipe } from '../core/recipe';
 import type { Table } from '../core/table/types';
 import type { TrainStatus, TrainWorkerApi } from '../../workers/train';
@@ -23,6 +23,8 @@ interface Progress {
   epochs: number;
   /** True once a backend was chosen and work on it began (a failure before that was in the probe). */
   started: boolean;
+  /** The latest training checkpoint this attempt sent (only GPU backends send them). */
+  checkpoint: Checkpoint | null;
 }
 
 const defaultWorker = (): TrainWorker => new Worker(new URL('../../workers/train.ts', import.meta.url), { type: 'module' });
@@ -32,9 +34,10 @@ const abortError = () => new DOMException('Training was cancelled.', 'AbortError
  * Owns the train worker: one call at a time (queued), Cancel by terminating the worker (a fresh one
  * starts lazily), crashes turned into rejections. A watchdog watches every call: when a run goes
  * silent for `stallMs`, or the worker reports a lost GPU, the bridge terminates the worker and runs
- * the call again in a new one on the next backend (by measured speed, then WASM, then CPU). The
- * rerun starts from epoch 1: core's trainer takes no starting weights, and with the same seed it
- * reaches the same model a clean run would.
+ * the call again in a new one on the next backend (by measured speed, then WASM, then CPU). While
+ * training on a GPU the worker sends a checkpoint after every finished epoch; the bridge keeps the
+ * latest, and a training run continues from it (epoch k + 1) on the next backend. Without one
+ * (a failure in the first epoch, or a search) the rerun starts from epoch 1.
  */
 export class TrainBridge {
   private worker: TrainWorker | null = null;
@@ -55,7 +58,7 @@ export class TrainBridge {
   /** Measures the backends on `spec` over a sample of the table's training rows (or synthetic rows). */
   probe(spec: ModelSpec, sample?: { table: Table; recipe: Recipe } | TrainData, opts: TrainCallOptions = {}): Promise<ProbeResult> {
     return this.enqueue(async () => {
-      const { value } = await this.withRecovery(opts, 'auto', async (api, exclude, cb) => {
+      const { value } = await this.withRecovery(opts, 'auto', async (api, { exclude }, cb) => {
         const sent = sample && 'table' in sample ? { table: await this.send(sample.table, opts.signal), recipe: sample.recipe } : sample;
         return api.probeBackends(spec, sent, { exclude, allowFallback: opts.allowFallback ?? false }, cb.status, cb.beat);
       });
@@ -66,7 +69,7 @@ export class TrainBridge {
   /** Trains `spec` on `table` with `recipe`: metrics, evaluation, history and the model files. */
   train(table: Table, recipe: Recipe, spec: ModelSpec, opts: TrainOptions = {}): Promise<TrainRun> {
     return this.enqueue(async () => {
-      const { value, recoveries, probe } = await this.withRecovery(opts, opts.backend ?? 'auto', async (api, exclude, cb, backend) => {
+      const { value, recoveries, probe } = await this.withRecovery(opts, opts.backend ?? 'auto', async (api, { exclude, backend, resume }, cb) => {
         const copy = await this.send(table, opts.signal);
         return api.train(copy, recipe, spec, {
           backend,
@@ -74,7 +77,9 @@ export class TrainBridge {
           allowFallback: opts.allowFallback ?? false,
           ...(opts.crossValidate !== undefined ? { crossValidate: opts.crossValidate } : {}),
           ...(this.pauseFlag ? { pauseFlag: this.pauseFlag } : {}),
-        }, cb.epoch(opts.onEpoch), cb.status, cb.beat);
+          // Copied, not transferred: should this try fail too before its own first checkpoint, the next one needs it again.
+          ...(resume ? { resume } : {}),
+        }, cb.epoch(opts.onEpoch), cb.status, cb.beat, cb.checkpoint);
       });
       // After a recovery the rerun names its backend, so the measurement comes from the first try.
       return { ...value, probe: value.probe ?? probe, recoveries };
@@ -86,7 +91,7 @@ export class TrainBridge {
     const { kinds, trials, maxMinutes, metric, seed, onTrial, allowFallback, backend: requested } = opts;
     const rest = { kinds, trials, maxMinutes, metric, seed };
     return this.enqueue(async () => {
-      const { value, recoveries, probe } = await this.withRecovery(opts, requested ?? 'auto', async (api, exclude, cb, backend) => {
+      const { value, recoveries, probe } = await this.withRecovery(opts, requested ?? 'auto', async (api, { exclude, backend }, cb) => {
         const copy = await this.send(table, opts.signal);
         const options = { ...rest, backend, exclude, allowFallback: allowFallback ?? false, ...(this.pauseFlag ? { pauseFlag: this.pauseFlag } : {}) };
         return api.search(copy, recipe, options, onTrial ? cb.live(onTrial) : undefined, cb.status, cb.beat);
@@ -118,6 +123,11 @@ export class TrainBridge {
     return this.ensure().debugLoseDevice();
   }
 
+  /** Test hook: makes the worker throw outside any call, as a crash would; the running call then fails with the crash message. */
+  debugCrash(): Promise<void> {
+    return this.ensure().debugCrash();
+  }
+
   /** Terminates the worker; the next call starts a new one. */
   dispose(): void {
     this.stop();
@@ -129,7 +139,7 @@ export class TrainBridge {
     worker.addEventListener('error', (event) => {
       (event as Event).preventDefault?.();
       if (this.worker !== worker) return;
-      this.crash?.(new Error(`The training worker crashed (${(event as ErrorEvent).message || 'no message'}). Nothing was saved; try again, or reload the page if it repeats.`));
+      this.crash?.(new Error(`The training worker crashed (${((event as ErrorEvent).message || 'no message').replace(/\.$/, '')}). Nothing was saved; try again, or reload the page if it repeats.`));
       this.stop();
     });
     this.worker = worker;
@@ -158,24 +168,30 @@ export class TrainBridge {
 
   /**
    * Runs `call` and, when it hangs or loses its GPU, reruns it in a new worker on the next
-   * backend. A failure while measuring reruns the measurement without the backend that failed.
+   * backend, from the latest checkpoint when there is one. A failure while measuring reruns the
+   * measurement without the backend that failed.
    */
   private async withRecovery<T>(
     opts: TrainCallOptions,
     requested: 'auto' | BackendName,
-    call: (api: Api, exclude: BackendName[], cb: Callbacks, backend: 'auto' | BackendName) => Promise<T>,
+    call: (api: Api, plan: { exclude: BackendName[]; backend: 'auto' | BackendName; resume: Checkpoint | null }, cb: Callbacks) => Promise<T>,
   ): Promise<{ value: T; recoveries: Recovery[]; probe: ProbeResult | null }> {
     const failed: BackendName[] = [];
     const recoveries: Recovery[] = [];
     let backend = requested;
     let probe: ProbeResult | null = null;
+    let resume: Checkpoint | null = null;
     for (;;) {
-      const progress: Progress = { backend: backend === 'auto' ? null : backend, probe, epochs: 0, started: false };
-      const attempt = await this.attempt(opts, progress, (api, cb) => call(api, failed, cb, backend));
+      const progress: Progress = { backend: backend === 'auto' ? null : backend, probe, epochs: 0, started: false, checkpoint: null };
+      const from = resume;
+      const attempt = await this.attempt(opts, progress, (api, cb) => call(api, { exclude: failed, backend, resume: from }, cb));
       probe = progress.probe ?? probe;
       if (attempt.ok) return { value: attempt.value, recoveries, probe };
+      resume = progress.checkpoint ?? resume;
+      const { cause, detail } = attempt;
+      const checkpoint = resume && { epoch: resume.epoch, done: resume.done };
       const plan = planRecovery(
-        { cause: attempt.cause, detail: attempt.detail, backend: progress.backend, started: progress.started, finishedEpochs: progress.epochs },
+        { cause, detail, backend: progress.backend, started: progress.started, finishedEpochs: Math.max(progress.epochs, resume?.epoch ?? 0), checkpoint },
         { requested, probe, failed, stallMs: this.stallMs, allowFallback: opts.allowFallback ?? false },
       );
       if (plan instanceof Error) throw plan;
@@ -242,6 +258,9 @@ export class TrainBridge {
           progress.epochs = e.epoch;
           onEpoch?.(e);
         }),
+        checkpoint: live((c: Checkpoint) => {
+          progress.checkpoint = c;
+        }),
       };
       let api: Api;
       try {
@@ -274,4 +293,5 @@ interface Callbacks {
   beat: () => void;
   status: (s: TrainStatus) => void;
   epoch: (onEpoch?: (e: EpochLog) => void) => (e: EpochLog) => void;
+  checkpoint: (c: Checkpoint) => void;
 }

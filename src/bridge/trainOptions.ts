@@ -22,7 +22,7 @@ export interface TrainBridgeOptions {
 export interface TrainCallOptions {
   /** Aborting terminates the worker at once and rejects with a DOMException named `AbortError`. */
   signal?: AbortSignal;
-  /** Phase changes and recoveries, e.g. "Training on WASM", "WebGL context lost — restarting on WASM from epoch 1". */
+  /** Phase changes and recoveries, e.g. "Training on WASM", "The WebGL context was lost after epoch 4 — continuing on WASM from epoch 5". */
   onStatus?: (s: TrainStatus) => void;
   /** Let a software GPU adapter (SwiftShader) win the measurement. Default false. */
   allowFallback?: boolean;
@@ -32,7 +32,11 @@ export interface TrainOptions extends TrainCallOptions {
   /** `auto` (default) measures the backends first and takes the fastest. */
   backend?: 'auto' | BackendName;
   crossValidate?: boolean | number;
-  /** Every finished epoch; after a recovery the epochs start again from 1. */
+  /**
+   * Every finished epoch. After a recovery that continues from a checkpoint the epochs go on from
+   * the checkpointed one + 1 (an epoch reported after the last checkpoint comes again); after one
+   * without a checkpoint they start again from 1.
+   */
   onEpoch?: (e: EpochLog) => void;
 }
 

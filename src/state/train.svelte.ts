@@ -1,10 +1,11 @@
 import type { BackendName } from '../core/models';
 import type { ProbeResult } from '../core/models';
-import { MODELS, type EpochLog, type LeaderboardEntry, type ModelKind, type ModelSpec } from '../core/models';
+import { MODELS, type EpochLog, type LeaderboardEntry, type ModelKind, type ModelSpec } from '../core/models/catalog';
 import type { Recipe } from '../core/recipe';
 import type { Table } from '../core/table/types';
 import { TrainBridge, type Recovery, type TrainRun } from '../bridge/TrainBridge';
 import { isAbort, toUserError, type UserError } from './errors';
+import { exposeTrainHooks } from './trainHooks';
 
 /** One training in this session: what was asked, how it went, and (when it finished) its result. */
 export interface SessionRun {
@@ -52,6 +53,10 @@ export class TrainState {
   #bridge = new TrainBridge();
   #controller: AbortController | null = null;
   sink: RunSink | null = null;
+
+  constructor() {
+    exposeTrainHooks(this.#bridge);
+  }
 
   get running(): SessionRun | undefined {
     return this.runs.find((r) => r.status === 'running');
@@ -112,8 +117,9 @@ export class TrainState {
         allowFallback: this.allowFallback,
         crossValidate: true,
         onEpoch: (e) => {
-          // After a backend recovery the epochs restart from 1.
-          epochs = e.epoch === 1 ? [e] : [...epochs, e];
+          // After a backend recovery the epochs go on from the last checkpoint (or restart from 1):
+          // drop any reported since, so the curves continue without a jump back.
+          epochs = [...epochs.filter((x) => x.epoch < e.epoch), e];
           this.#update(id, { epochs });
         },
         onStatus: (s) => {

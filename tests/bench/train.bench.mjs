@@ -3,6 +3,7 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { tsImport } from 'tsx/esm/api';
@@ -96,8 +97,8 @@ async function measureSklearn(task, timeoutMs) {
   return { ...JSON.parse(stdout), wallMs };
 }
 
-/** Selects `value` in the select labelled `label` (exact), as a person would. */
-const choose = (scope, label, value) => scope.getByLabel(label).first().selectOption(value);
+/** Selects `value` in the select labelled `label` (exact), as a person would (a section may carry the same name). */
+const choose = (scope, label, value) => scope.getByRole('combobox', { name: label, exact: true }).first().selectOption(value);
 
 /** Opens the task file in the studio and sets up Prepare: target, recipe file, time split, no cross-validation. */
 async function openAndPrepare(page, file, recipePath, timeoutMs) {
@@ -107,7 +108,7 @@ async function openAndPrepare(page, file, recipePath, timeoutMs) {
   await page.waitForFunction(() => (window.__mbMetrics?.loads.length ?? 0) > 0, null, { timeout: timeoutMs });
   await page.getByRole('navigation', { name: 'Stages' }).getByRole('link', { name: 'Prepare' }).click();
   await choose(page, 'Target column', 'delayed');
-  await page.getByLabel('Split').first().waitFor({ timeout: timeoutMs });
+  await page.getByRole('combobox', { name: 'Split', exact: true }).first().waitFor({ timeout: timeoutMs });
   await page.getByLabel('Upload recipe file').setInputFiles(recipePath);
   await page.getByText('Recipe steps (4,').waitFor({ timeout: INPUT_TIMEOUT_MS });
   await choose(page, 'Split', 'time');
@@ -213,6 +214,7 @@ export { prepareTask, measureCli, measureSklearn, measureStudioTraining }; // th
 
 /** Runs the section; throws when a part broke (after printing what it could). */
 export async function run({ log, timeoutMs: phaseMs }) {
+  const loadBefore = loadavg()[0];
   const task = await prepareTask(log);
   log(`  task: ${count(task.train)} train / ${count(task.test)} test rows (test from ${task.cut} on), `
     + `${(100 * task.delayedShare).toFixed(1)} % delayed`);
@@ -241,10 +243,10 @@ export async function run({ log, timeoutMs: phaseMs }) {
   }
   for (const kind of ['logistic', 'mlp']) cli[kind] = await attempt(`CLI ${kind} (WASM, Node)`, () => measureCli(task, kind, timeoutMs));
   const sk = await attempt('scikit-learn (LogisticRegression, MLPClassifier, HistGradientBoosting)', () => measureSklearn(task, timeoutMs));
-  return report({ task, sk, cli, studio, gpuEpochs, failures });
+  return report({ task, sk, cli, studio, gpuEpochs, failures, load: [loadBefore, loadavg()[0]] });
 }
 
-function report({ task, sk, cli, studio, gpuEpochs, failures }) {
+function report({ task, sk, cli, studio, gpuEpochs, failures, load }) {
   const skm = sk?.models ?? {};
   // The evaluation names the backend that really trained; a refused WebGPU falls back, and the row must say so.
   const ran = (m) => (m?.shownBackend && m.shownBackend.toLowerCase() !== m.backend ? `RAN ON ${m.shownBackend}; ` : '');
@@ -293,6 +295,7 @@ function report({ task, sk, cli, studio, gpuEpochs, failures }) {
       + 'train time is the model fit alone (studio: "Training took N ms"; CLI: run.json timings.trainMs; sklearn: fit()); '
       + 'wall time is the whole CLI process or sklearn script, or the studio from the Train click to the evaluation.',
     'the studio\'s ROC AUC is read from the evaluation table as displayed (rounded); epochs are the last epoch the live panel showed.',
+    `1-minute load average ${load[0].toFixed(2)} at the start of the section, ${load[1].toFixed(2)} at the end (every figure shares the machine: compare within this run only).`,
     ...failures.map((f) => `FAILED ${f}`),
   ]);
   if (failures.length) throw new Error(`train: ${failures.length} part(s) broke: ${failures.join(' | ')}`);

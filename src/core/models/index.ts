@@ -1,8 +1,10 @@
 /**
  * Models: the registry of model kinds (meta + train), prediction, TF.js backend choice,
  * experiments (split → recipe → train → evaluate), cross-validation and random search.
+ * The page imports `./catalog` (the TF.js-free part) instead, so TF.js loads only in workers.
  */
-export { MODELS, modelsForTask, trainModel } from './registry';
+export { MODELS, modelsForTask } from './catalog';
+export { trainModel } from './registry';
 export { resolveOptions, type ModelMeta, type OptionMeta } from './options';
 export { predict, disposeModel } from './predict';
 export { useBackend, type BackendName } from './backend';
@@ -11,6 +13,7 @@ export { runExperiment, crossValidate, evaluateModel, toTrainData, type Experime
 export { modelImportance, modelPartialDependence, type ExplainOptions } from './explain';
 export { randomSearch, type SearchOptions, type LeaderboardEntry } from './search';
 export { learningRateAt, type Schedule } from './network/schedule';
+export { checkpointBuffers, type Checkpoint } from './network/checkpoint';
 export { TrainingError } from './types';
 export type { ModelKind, ModelSpec, OptionValue, TrainData, EpochLog, TrainHooks, Trained, BaselineModel, TrainResult } from './types';
 export { BACKENDS, BACKEND_LABELS, chooseBackend, nextBackend, msPerStep, isSoftwareAdapter, type BackendCandidate, type ProbeResult } from './backendProbe';

@@ -1,26 +1,9 @@
-import type { Task } from '../recipe';
-import { baselineMeta } from './baseline/meta';
+import { MODELS, modelsForTask } from './catalog';
 import { trainBaseline } from './baseline/train';
-import { linearMeta } from './linear/meta';
 import { trainLinear } from './linear/train';
-import { logisticMeta } from './logistic/meta';
 import { trainLogistic } from './logistic/train';
-import { mlpMeta } from './mlp/meta';
 import { trainMlp } from './mlp/train';
-import type { ModelMeta } from './options';
 import { TrainingError, type ModelKind, type ModelSpec, type TrainData, type TrainHooks, type TrainResult } from './types';
-
-/** Every model kind with its metadata, in the order the UI lists them. */
-export const MODELS: Record<ModelKind, ModelMeta> = {
-  baseline: baselineMeta,
-  linear: linearMeta,
-  logistic: logisticMeta,
-  mlp: mlpMeta,
-};
-
-export function modelsForTask(task: Task): ModelMeta[] {
-  return Object.values(MODELS).filter((m) => m.tasks.includes(task));
-}
 
 /**
  * Trains `spec` on `data`. Progress arrives through `hooks.onEpoch`; `hooks.signal` cancels.

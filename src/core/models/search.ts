@@ -5,7 +5,8 @@ import { createRng, type Rng } from '../stats';
 import type { Table } from '../table';
 import type { ModelMeta } from './options';
 import { disposeModel, predict } from './predict';
-import { MODELS, modelsForTask, trainModel } from './registry';
+import { MODELS, modelsForTask } from './catalog';
+import { trainModel } from './registry';
 import type { ModelKind, ModelSpec, OptionValue } from './types';
 
 export interface SearchOptions {

@@ -1,6 +1,7 @@
 /**
- * What to do when a training run hangs or loses its GPU: which backend to go on with, and the
- * sentence that tells people. Pure; the bridge acts on it (terminate, new worker, rerun).
+ * What to do when a training run hangs or loses its GPU: which backend to go on with, from which
+ * epoch, and the sentence that tells people. Pure; the bridge acts on it (terminate, new worker,
+ * continue from the last checkpoint or rerun).
  */
 import type { BackendName } from './backend';
 import { BACKEND_LABELS, nextBackend, type ProbeResult } from './backendProbe';
@@ -11,8 +12,10 @@ export interface Recovery {
   /** The backend the run continues on, or `auto` when the failure came while measuring (measured again without `from`). */
   to: BackendName | 'auto';
   cause: 'stall' | 'device-lost';
-  /** Epochs that had finished on `from` (they are trained again: reruns start from epoch 1). */
+  /** Epochs that had finished on `from`. */
   finishedEpochs: number;
+  /** The first epoch trained on `to`: the checkpointed epoch + 1, or 1 when there was no checkpoint. */
+  resumeEpoch: number;
   message: string;
 }
 
@@ -25,6 +28,8 @@ export interface FailedAttempt {
   /** True once a backend had been chosen and training on it had begun. */
   started: boolean;
   finishedEpochs: number;
+  /** The latest checkpoint taken on `backend` (its epoch, and whether training had ended there), if any. */
+  checkpoint?: { epoch: number; done: boolean } | null;
 }
 
 export interface RecoveryContext {
@@ -64,8 +69,14 @@ export function planRecovery(attempt: FailedAttempt, ctx: RecoveryContext): Reco
     const tried = failed.map((b) => BACKEND_LABELS[b]).join(', ') || 'none';
     return new TrainingStoppedError(`Training stopped: ${what}, and no other backend is left to try (tried ${tried}). Reload the page and try again.`);
   }
+  const ckpt = to === 'auto' ? null : (attempt.checkpoint ?? null);
+  const after = attempt.finishedEpochs ? ` after epoch ${attempt.finishedEpochs}` : '';
   const message = to === 'auto'
     ? `${what} while measuring — measuring again without ${BACKEND_LABELS[from]}`
-    : `${what}${attempt.finishedEpochs ? ` after epoch ${attempt.finishedEpochs}` : ''} — restarting on ${BACKEND_LABELS[to]} from epoch 1`;
-  return { from, to, cause: attempt.cause, finishedEpochs: attempt.finishedEpochs, message };
+    : !ckpt
+      ? `${what}${after} — restarting on ${BACKEND_LABELS[to]} from epoch 1`
+      : ckpt.done
+        ? `${what}${after} — continuing on ${BACKEND_LABELS[to]} with the trained weights (all ${ckpt.epoch} epochs kept)`
+        : `${what}${after} — continuing on ${BACKEND_LABELS[to]} from epoch ${ckpt.epoch + 1}`;
+  return { from, to, cause: attempt.cause, finishedEpochs: attempt.finishedEpochs, resumeEpoch: ckpt ? ckpt.epoch + 1 : 1, message };
 }

@@ -4,6 +4,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { Task } from '../recipe';
+import type { Checkpoint } from './network/checkpoint';
 
 export type ModelKind = 'baseline' | 'linear' | 'logistic' | 'mlp';
 
@@ -54,6 +55,10 @@ export interface TrainHooks {
   signal?: AbortSignal;
   /** Polled between batches; while it returns true, training waits. */
   shouldPause?(): boolean;
+  /** Networks: a checkpoint after every finished epoch (read from the device, so only ask where a device can be lost). */
+  onCheckpoint?(c: Checkpoint): void;
+  /** Networks: continue from this checkpoint (same data, spec and seed) instead of epoch 1. */
+  resumeFrom?: Checkpoint;
 }
 
 /** The constant predictor: class priors or the training mean. Plain JSON. */

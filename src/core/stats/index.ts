@@ -1,5 +1,5 @@
 /** Shared numerics: seeded RNG, moments, quantiles, histograms, correlations, special functions, sketches, sorting. */
-export { createRng, shuffleInPlace, type Rng } from './rng';
+export { createRng, shuffleInPlace, type Rng, type StatefulRng } from './rng';
 export { computeMoments, mergeMoments, variance, skewness, kurtosis, type Moments } from './moments';
 export { quantileSorted, madSorted, upperBound, lowerBound } from './quantile';
 export { autoBinCount, histogramSorted, type Histogram } from './histogram';

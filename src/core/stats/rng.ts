@@ -11,7 +11,14 @@ export interface Rng {
   normal(): number;
 }
 
-export function createRng(seed: number): Rng {
+/** An `Rng` whose position can be saved and restored (training checkpoints resume mid-sequence). */
+export interface StatefulRng extends Rng {
+  /** The 32-bit state; `setState` of this value replays the same numbers from here on. */
+  getState(): number;
+  setState(state: number): void;
+}
+
+export function createRng(seed: number): StatefulRng {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -27,6 +34,10 @@ export function createRng(seed: number): Rng {
       const u = 1 - next();
       const v = next();
       return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    },
+    getState: () => state,
+    setState: (s) => {
+      state = s >>> 0;
     },
   };
 }

@@ -58,8 +58,10 @@ describe('TrainBridge over the real worker api', () => {
     expect(workers).toHaveLength(1);
   });
 
-  test('a lost WebGL context moves the run to WASM in a new worker, from epoch 1', async () => {
-    const { bridge, workers } = bridgeOver([createTrainApi(fakeDevices({ gpu: true })), createTrainApi(fakeDevices())]);
+  test('a lost WebGL context moves the run to WASM in a new worker, continuing after the last checkpoint', async () => {
+    const trainCalls: WorkerTrainOptions[] = [];
+    const spy = (api: ReturnType<typeof createTrainApi>) => ({ ...api, train: (...a: Parameters<typeof api.train>) => (trainCalls.push(a[3]!), api.train(...a)) });
+    const { bridge, workers } = bridgeOver([spy(createTrainApi(fakeDevices({ gpu: true }))), spy(createTrainApi(fakeDevices()))]);
     const { table, recipe } = species();
     const seen: { backend: string; epoch: number }[] = [];
     const statuses: TrainStatus[] = [];
@@ -81,10 +83,39 @@ describe('TrainBridge over the real worker api', () => {
     const [r] = run.recoveries;
     expect(r).toMatchObject({ from: 'webgl', to: 'wasm', cause: 'device-lost' });
     expect(r.finishedEpochs).toBeGreaterThanOrEqual(2);
-    expect(r.message).toBe(`The WebGL context was lost after epoch ${r.finishedEpochs} — restarting on WASM from epoch 1`);
+    // The checkpoint of the epoch that finished last may still have been on its way.
+    expect(r.resumeEpoch).toBeGreaterThanOrEqual(r.finishedEpochs);
+    expect(r.resumeEpoch).toBeLessThanOrEqual(r.finishedEpochs + 1);
+    expect(r.message).toBe(`The WebGL context was lost after epoch ${r.finishedEpochs} — continuing on WASM from epoch ${r.resumeEpoch}`);
     expect(statuses.map((s) => s.message)).toContain(r.message);
-    expect(seen.filter((s) => s.backend === 'wasm').map((s) => s.epoch)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(run.result.history).toHaveLength(6);
+    expect(trainCalls[0].resume).toBeUndefined();
+    expect(trainCalls[1].resume?.epoch).toBe(r.resumeEpoch - 1);
+    // Statuses and epochs travel on ports of their own, so the first epoch may be seen before "Training on WebGL".
+    const onGpu = seen.filter((s) => s.backend !== 'wasm').map((s) => s.epoch);
+    const onWasm = seen.filter((s) => s.backend === 'wasm').map((s) => s.epoch);
+    expect(onGpu.slice(0, r.resumeEpoch - 1)).toEqual(Array.from({ length: r.resumeEpoch - 1 }, (_, i) => i + 1));
+    expect(onWasm).toEqual(Array.from({ length: 7 - r.resumeEpoch }, (_, i) => r.resumeEpoch + i));
+    // The result's history is the whole run: the epochs from the GPU, then the ones on WASM.
+    expect(run.result.history.map((e) => e.epoch)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(run.result.history[0].loss).toBe(trainCalls[1].resume!.history[0].loss);
+  });
+
+  test('a GPU run sends a checkpoint after every epoch, and none once the GPU is gone', async () => {
+    const api = createTrainApi(fakeDevices({ gpu: true }));
+    const sent: number[] = [];
+    const run = api.train(species().table, species().recipe, spec, { backend: 'webgl' }, (e) => {
+      if (e.epoch === 3) api.debugLoseDevice();
+    }, undefined, undefined, (c) => sent.push(c.epoch));
+    await expect(run).rejects.toMatchObject({ name: 'DeviceLostError', message: 'The WebGL context was lost.' });
+    // Epoch 3 finished, but its checkpoint was read after the loss: the caller keeps the one of epoch 2.
+    expect(sent).toEqual([1, 2]);
+  });
+
+  test('CPU and WASM runs send no checkpoints', async () => {
+    const sent: number[] = [];
+    const api = createTrainApi(fakeDevices());
+    await api.train(species().table, species().recipe, spec, { backend: 'wasm' }, undefined, undefined, undefined, (c) => sent.push(c.epoch));
+    expect(sent).toEqual([]);
   });
 });
 
@@ -150,7 +181,7 @@ describe('TrainBridge watchdog', () => {
     const { table, recipe } = species();
     const run = await bridge.train(table, recipe, spec);
     expect(probeCalls).toEqual([[], ['webgpu']]);
-    expect(run.recoveries).toEqual([{ from: 'webgpu', to: 'auto', cause: 'stall', finishedEpochs: 0, message: 'WebGPU made no progress for 150 ms while measuring — measuring again without WebGPU' }]);
+    expect(run.recoveries).toEqual([{ from: 'webgpu', to: 'auto', cause: 'stall', finishedEpochs: 0, resumeEpoch: 1, message: 'WebGPU made no progress for 150 ms while measuring — measuring again without WebGPU' }]);
   });
 
   test('ends with a clear message when no backend is left', async () => {
@@ -166,6 +197,67 @@ describe('TrainBridge watchdog', () => {
       'Training stopped: WASM made no progress for 100 ms, and no other backend is left to try (tried CPU, WASM). Reload the page and try again.',
     );
     expect(workers).toHaveLength(2);
+  });
+});
+
+describe('TrainBridge checkpoints', () => {
+  /** A stand-in checkpoint: the bridge reads only `epoch` and `done` and passes the rest on. */
+  const ckpt = (epoch: number) => ({ epoch, done: false, marker: `epoch ${epoch}` });
+  const probe = { chosen: 'webgpu' as const, why: '', candidates: [{ name: 'webgpu' as const, available: true, msPerStep: 1 }, { name: 'webgl' as const, available: false }, { name: 'wasm' as const, available: true, msPerStep: 2 }, { name: 'cpu' as const, available: true, msPerStep: 9 }] };
+
+  test('a stall continues from the last checkpoint, and a second failure before a new one reuses it', async () => {
+    const trainCalls: WorkerTrainOptions[] = [];
+    const gpuHangs = {
+      train(_t: unknown, _r: unknown, _s: unknown, o: WorkerTrainOptions, onEpoch: (e: EpochLog) => void, onStatus: (s: TrainStatus) => void, _b: unknown, onCheckpoint: (c: unknown) => void) {
+        trainCalls.push(o);
+        call(onStatus, { phase: 'train', message: 'Training on WebGPU', backend: 'webgpu', probe });
+        for (let e = 1; e <= 5; e++) {
+          call(onEpoch, epochLog(e));
+          if (e < 5) call(onCheckpoint, ckpt(e));
+        }
+        return never();
+      },
+    };
+    const wasmHangs = {
+      train(_t: unknown, _r: unknown, _s: unknown, o: WorkerTrainOptions, _e: unknown, onStatus: (s: TrainStatus) => void) {
+        trainCalls.push(o);
+        call(onStatus, { phase: 'train', message: 'Training on WASM', backend: 'wasm' });
+        return never();
+      },
+    };
+    const cpuWorks = {
+      train(_t: unknown, _r: unknown, _s: unknown, o: WorkerTrainOptions) {
+        trainCalls.push(o);
+        return fakeOutput('cpu');
+      },
+    };
+    const { bridge } = bridgeOver([gpuHangs, wasmHangs, cpuWorks], 150);
+    const { table, recipe } = species();
+    const run = await bridge.train(table, recipe, spec);
+    expect(trainCalls.map((o) => [o.backend, (o.resume as unknown as { marker?: string } | undefined)?.marker])).toEqual([['auto', undefined], ['wasm', 'epoch 4'], ['cpu', 'epoch 4']]);
+    expect(run.recoveries.map((r) => r.message)).toEqual([
+      'WebGPU made no progress for 150 ms after epoch 5 — continuing on WASM from epoch 5',
+      'WASM made no progress for 150 ms after epoch 4 — continuing on CPU from epoch 5',
+    ]);
+    expect(run.recoveries.map((r) => r.resumeEpoch)).toEqual([5, 5]);
+  });
+
+  test('a search that loses its GPU starts again: it has no checkpoints', async () => {
+    const searchCalls: unknown[] = [];
+    const lost = {
+      search(_t: unknown, _r: unknown, o: unknown, _trial: unknown, onStatus: (s: TrainStatus) => void) {
+        searchCalls.push(o);
+        call(onStatus, { phase: 'search', message: 'Searching on WebGPU', backend: 'webgpu', probe });
+        const e = new Error('The WebGPU device was lost (destroyed on purpose).');
+        e.name = 'DeviceLostError';
+        return Promise.reject(e);
+      },
+    };
+    const works = { search: () => ({ leaderboard: [], backend: 'wasm', probe: null }) };
+    const { bridge } = bridgeOver([lost, works]);
+    const { table, recipe } = species();
+    const run = await bridge.search(table, recipe, { trials: 1 });
+    expect(run.recoveries).toMatchObject([{ from: 'webgpu', to: 'wasm', resumeEpoch: 1, message: 'The WebGPU device was lost (destroyed on purpose) — restarting on WASM from epoch 1' }]);
   });
 });
 
@@ -203,6 +295,16 @@ describe('TrainBridge lifecycle', () => {
     setTimeout(() => workers[0].crash('out of memory'), 50);
     await expect(run).rejects.toThrow('The training worker crashed (out of memory). Nothing was saved; try again, or reload the page if it repeats.');
     expect(workers[0].terminated).toBe(true);
+  });
+
+  test('after a crash the next call trains in a new worker', async () => {
+    const { bridge, workers } = bridgeOver([{ train: never }, { train: () => fakeOutput('cpu') }]);
+    const { table, recipe } = species();
+    const run = bridge.train(table, recipe, spec);
+    setTimeout(() => workers[0].crash('Uncaught Error: boom'), 50);
+    await expect(run).rejects.toThrow(/training worker crashed/);
+    await expect(bridge.train(table, recipe, spec)).resolves.toMatchObject({ backend: 'cpu' });
+    expect(workers).toHaveLength(2);
   });
 
   test('training errors keep their name and message', async () => {

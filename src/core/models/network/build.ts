@@ -29,6 +29,9 @@ export interface Network {
   embeddings: { feature: number; size: number; layer: tf.layers.Layer }[];
   /** Feature columns that go to the dense input, in order. */
   plain: number[];
+  /** The hidden layers' activation and the output's (the hand-derived training step needs them). */
+  activation: NetworkShape['activation'];
+  output: NetworkShape['output'];
 }
 
 /** Embedding width: grows with the vocabulary, at most 16. */
@@ -73,7 +76,7 @@ export function buildNetwork(shape: NetworkShape): Network {
   });
   let h = parts.length === 1 ? parts[0] : (tf.layers.concatenate().apply(parts) as tf.SymbolicTensor);
   for (const layer of dense) h = layer.apply(h) as tf.SymbolicTensor;
-  return { model: tf.model({ inputs, outputs: h }), dense, embeddings, plain };
+  return { model: tf.model({ inputs, outputs: h }), dense, embeddings, plain, activation: shape.activation, output: shape.output };
 }
 
 /** Feature columns not listed in `embeddings`, in order. */

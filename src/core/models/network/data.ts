@@ -8,7 +8,8 @@ export interface Part {
   y: Int32Array | Float32Array;
 }
 
-function rowsOf(data: Part, d: number, rows: ArrayLike<number>): Part {
+/** Rows `rows` of `data`, in that order. */
+export function rowsOf(data: Part, d: number, rows: ArrayLike<number>): Part {
   const X = new Float32Array(rows.length * d);
   const y = data.y instanceof Int32Array ? new Int32Array(rows.length) : new Float32Array(rows.length);
   for (let i = 0; i < rows.length; i++) {

@@ -7,8 +7,11 @@ import * as tf from '@tensorflow/tfjs';
 import { createRng, shuffleInPlace } from '../../stats';
 import { TrainingError, type EpochLog, type TrainData, type TrainHooks } from '../types';
 import { splitInputs, type Network } from './build';
-import { balancedWeights, carveValidation, targetScale, type Part } from './data';
+import { epochBatches, targetMatrix, type Batch } from './batches';
+import { balancedWeights, carveValidation, rowsOf, targetScale, type Part } from './data';
+import { canStepDense, createDenseStep } from './denseStep';
 import { learningRateAt, type Schedule } from './schedule';
+import { restoreCheckpoint, saveCheckpoint } from './checkpoint';
 
 export interface LoopConfig {
   epochs: number;
@@ -29,6 +32,8 @@ export interface LoopConfig {
 
 /** Training rows evaluated each epoch for the reported loss and metric. */
 const MAX_EVAL_ROWS = 10_000;
+/** Batches whose loss checks are read back together (one sync instead of one per batch: a GPU stall each). */
+const CHECK_EVERY = 32;
 const EPS = 1e-7;
 
 export async function fitNetwork(net: Network, data: TrainData, cfg: LoopConfig, hooks: TrainHooks = {}) {
@@ -48,14 +53,17 @@ export async function fitNetwork(net: Network, data: TrainData, cfg: LoopConfig,
     }),
     n: p.n,
   });
-  const tr = toTensors(train);
+  // The training loss and metric are measured on a fixed seeded sample of the training rows.
+  const tr = toTensors(train.n > MAX_EVAL_ROWS ? rowsOf(train, data.d, shuffleInPlace(Int32Array.from({ length: train.n }, (_, i) => i), createRng(cfg.seed + 2)).slice(0, MAX_EVAL_ROWS)) : train);
   const va = valid ? toTensors(valid) : null;
-  const weights = cfg.classWeight === 'balanced' && !regression ? tf.tensor1d(balancedWeights(train.y, data.numClasses)) : null;
-  const evalRows = train.n > MAX_EVAL_ROWS ? tf.tensor1d(shuffleInPlace(Int32Array.from({ length: train.n }, (_, i) => i), createRng(cfg.seed + 2)).slice(0, MAX_EVAL_ROWS), 'int32') : null;
-  const optimizer = tf.train.adam(cfg.learningRate);
+  const batches = epochBatches({ X: train.X, d: data.d, ...targetMatrix(train.y, data.task, data.numClasses, scale), W: cfg.classWeight === 'balanced' && !regression ? balancedWeights(train.y, data.numClasses) : null, n: train.n });
+  // Dense stacks train with the hand-derived step; embeddings (and selu) go through the autodiff tape.
+  const stepper = canStepDense(net) ? createDenseStep(net, vars, { task: data.task, learningRate: cfg.learningRate, l2: cfg.l2, dropout: cfg.dropout }) : null;
+  const optimizer = stepper?.optimizer ?? tf.train.adam(cfg.learningRate);
+  const checks: tf.Scalar[] = [];
   let best: tf.Tensor[] | null = null;
   const history: EpochLog[] = [];
-  const started = Date.now();
+  const started = Date.now() - (hooks.resumeFrom?.history.at(-1)?.elapsedMs ?? 0);
 
   const forward = (x: tf.Tensor, training: boolean) => {
     const inputs = splitInputs(net.plain, net.embeddings, x, data.d);
@@ -78,6 +86,26 @@ export async function fitNetwork(net: Network, data: TrainData, cfg: LoopConfig,
     if (data.task === 'binary') return y.mul(q.log()).add(tf.sub(1, y).mul(tf.sub(1, q).log())).neg().reshape([-1]) as tf.Tensor1D;
     return y.mul(q.log()).sum(1).neg() as tf.Tensor1D;
   };
+  /** One batch through the autodiff tape and tfjs-core's Adam; returns the batch's loss. */
+  const tapeStep = (b: Batch): tf.Scalar =>
+    tf.tidy(() => {
+      const wb = b.w?.reshape([-1]);
+      return optimizer.minimize(() => {
+        const l = rowLoss(forward(b.x, true), b.y);
+        const mean = wb ? l.mul(wb).mean() : l.mean();
+        return cfg.l2 > 0 ? mean.add(tf.addN(kernels.map((k) => k.square().sum())).mul(cfg.l2)) : (mean as tf.Scalar);
+      }, true, vars)!;
+    });
+  /** Reads the pending loss checks; throws naming the first batch whose loss was not finite. */
+  const checkLosses = (epoch: number, lastBatch: number, lr: number) => {
+    const stacked = tf.stack(checks);
+    const values = stacked.dataSync();
+    tf.dispose([stacked, ...checks.splice(0)]);
+    const i = values.findIndex((c) => !Number.isFinite(c));
+    if (i >= 0) {
+      throw new TrainingError(`Training loss became ${values[i]} at epoch ${epoch}, batch ${lastBatch - values.length + i + 1}. Lower the learning rate (now ${lr}) or scale the features (add a scale step to the recipe).`);
+    }
+  };
   /** Loss and metric (accuracy or RMSE in target units) in inference mode. */
   const evaluate = (x: tf.Tensor, y: tf.Tensor): [number, number] => {
     const [l, m] = tf.tidy(() => {
@@ -98,28 +126,31 @@ export async function fitNetwork(net: Network, data: TrainData, cfg: LoopConfig,
     let since = 0;
     let lr = cfg.learningRate;
     const order = Int32Array.from({ length: train.n }, (_, i) => i);
-    for (let epoch = 1; epoch <= cfg.epochs; epoch++) {
+    // A checkpoint (from a run that lost its GPU) puts back the state at the end of its epoch.
+    const resumed = hooks.resumeFrom ? await restoreCheckpoint({ vars, optimizer, rng, order }, hooks.resumeFrom) : null;
+    if (resumed) {
+      ({ bestLoss, bestEpoch, since, learningRate: lr } = resumed.state);
+      best = resumed.best;
+      history.push(...resumed.state.history);
+      (optimizer as unknown as { learningRate: number }).learningRate = lr;
+    }
+    stepper?.pull();
+    for (let epoch = (resumed?.state.epoch ?? 0) + 1; epoch <= (resumed?.state.done ? 0 : cfg.epochs); epoch++) {
       shuffleInPlace(order, rng);
-      for (let start = 0; start < train.n; start += cfg.batchSize) {
+      batches.shuffle(order);
+      for (let start = 0, batch = 1; start < train.n; start += cfg.batchSize, batch++) {
         await waitWhilePaused(hooks);
-        const cost = tf.tidy(() => {
-          const idx = tf.tensor1d(order.subarray(start, Math.min(train.n, start + cfg.batchSize)), 'int32');
-          const xb = tr.X.gather(idx);
-          const yb = tr.Y.gather(idx);
-          const wb = weights?.gather(idx);
-          return optimizer.minimize(() => {
-            const l = rowLoss(forward(xb, true), yb);
-            const data = wb ? l.mul(wb).mean() : l.mean();
-            return cfg.l2 > 0 ? data.add(tf.addN(kernels.map((k) => k.square().sum())).mul(cfg.l2)) : (data as tf.Scalar);
-          }, true, vars)!;
-        });
-        const c = cost.dataSync()[0];
-        cost.dispose();
-        if (!Number.isFinite(c)) {
-          throw new TrainingError(`Training loss became ${c} at epoch ${epoch}, batch ${Math.floor(start / cfg.batchSize) + 1}. Lower the learning rate (now ${lr}) or scale the features (add a scale step to the recipe).`);
+        const end = Math.min(train.n, start + cfg.batchSize);
+        const b = batches.batch(start, end);
+        try {
+          checks.push(stepper ? stepper.step(b.x, b.y, b.w, () => rng.int(2 ** 31)) : tapeStep(b));
+        } finally {
+          tf.dispose([b.x, b.y, ...(b.w ? [b.w] : [])]);
         }
+        if (checks.length === CHECK_EVERY || end === train.n) checkLosses(epoch, batch, lr);
       }
-      const [loss, metric] = evalRows ? tf.tidy(() => evaluate(tr.X.gather(evalRows), tr.Y.gather(evalRows))) : evaluate(tr.X, tr.Y);
+      stepper?.push();
+      const [loss, metric] = evaluate(tr.X, tr.Y);
       const [valLoss, valMetric] = va ? evaluate(va.X, va.Y) : [null, null];
       const monitored = valLoss ?? loss;
       if (monitored < bestLoss) {
@@ -132,9 +163,11 @@ export async function fitNetwork(net: Network, data: TrainData, cfg: LoopConfig,
       const log: EpochLog = { epoch, loss, valLoss, metric, valMetric, elapsedMs: Date.now() - started, learningRate: lr };
       history.push(log);
       hooks.onEpoch?.(log);
-      if (cfg.earlyStopping && since >= cfg.patience) break;
-      lr = learningRateAt(cfg.schedule, cfg.learningRate, epoch + 1, cfg.epochs, lr, since, Math.max(1, Math.floor(cfg.patience / 2)));
+      const stop = cfg.earlyStopping && since >= cfg.patience;
+      if (!stop) lr = learningRateAt(cfg.schedule, cfg.learningRate, epoch + 1, cfg.epochs, lr, since, Math.max(1, Math.floor(cfg.patience / 2)));
       (optimizer as unknown as { learningRate: number }).learningRate = lr;
+      if (hooks.onCheckpoint) hooks.onCheckpoint(await saveCheckpoint({ vars, optimizer, rng, order }, best, { epoch, done: stop || epoch === cfg.epochs, bestLoss, bestEpoch, since, learningRate: lr, history }));
+      if (stop) break;
       // Let progress messages and abort signals through between epochs.
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
@@ -142,8 +175,9 @@ export async function fitNetwork(net: Network, data: TrainData, cfg: LoopConfig,
     if (regression) foldTargetScale(layers[layers.length - 1], scale);
     return { history, bestEpoch: cfg.earlyStopping ? bestEpoch : history.length };
   } finally {
-    tf.dispose([tr.X, tr.Y, ...(va ? [va.X, va.Y] : []), ...(weights ? [weights] : []), ...(evalRows ? [evalRows] : []), ...(best ?? [])]);
-    optimizer.dispose();
+    tf.dispose([tr.X, tr.Y, ...(va ? [va.X, va.Y] : []), ...(best ?? []), ...checks]);
+    if (stepper) stepper.dispose();
+    else optimizer.dispose();
   }
 }
 

@@ -17,8 +17,25 @@ const ctx = (over: Partial<RecoveryContext> = {}): RecoveryContext => ({ request
 describe('planRecovery', () => {
   test('a lost context mid-run continues on the next backend by measured speed', () => {
     expect(planRecovery(lostAt7, ctx())).toEqual({
-      from: 'webgl', to: 'webgpu', cause: 'device-lost', finishedEpochs: 7,
+      from: 'webgl', to: 'webgpu', cause: 'device-lost', finishedEpochs: 7, resumeEpoch: 1,
       message: 'The WebGL context was lost after epoch 7 — restarting on WebGPU from epoch 1',
+    });
+  });
+
+  test('with a checkpoint the run continues from the epoch after it', () => {
+    expect(planRecovery({ ...lostAt7, checkpoint: { epoch: 7, done: false } }, ctx({ failed: ['webgpu'] }))).toEqual({
+      from: 'webgl', to: 'wasm', cause: 'device-lost', finishedEpochs: 7, resumeEpoch: 8,
+      message: 'The WebGL context was lost after epoch 7 — continuing on WASM from epoch 8',
+    });
+    // An epoch whose checkpoint had not arrived yet is trained again.
+    expect(planRecovery({ ...lostAt7, checkpoint: { epoch: 6, done: false } }, ctx({ failed: ['webgpu'] }))).toMatchObject({ resumeEpoch: 7, message: 'The WebGL context was lost after epoch 7 — continuing on WASM from epoch 7' });
+  });
+
+  test('a checkpoint taken after training ended keeps every epoch', () => {
+    const lostInEvaluation: FailedAttempt = { cause: 'device-lost', detail: 'The WebGPU device was lost (destroyed on purpose).', backend: 'webgpu', started: true, finishedEpochs: 12, checkpoint: { epoch: 12, done: true } };
+    expect(planRecovery(lostInEvaluation, ctx({ requested: 'webgpu', probe: null }))).toMatchObject({
+      to: 'wasm', resumeEpoch: 13,
+      message: 'The WebGPU device was lost (destroyed on purpose) after epoch 12 — continuing on WASM with the trained weights (all 12 epochs kept)',
     });
   });
 
@@ -35,7 +52,7 @@ describe('planRecovery', () => {
   test('a failure while measuring measures again without that backend', () => {
     const inProbe: FailedAttempt = { cause: 'stall', detail: '', backend: 'webgpu', started: false, finishedEpochs: 0 };
     expect(planRecovery(inProbe, ctx({ probe: null }))).toEqual({
-      from: 'webgpu', to: 'auto', cause: 'stall', finishedEpochs: 0,
+      from: 'webgpu', to: 'auto', cause: 'stall', finishedEpochs: 0, resumeEpoch: 1,
       message: 'WebGPU made no progress for 20 s while measuring — measuring again without WebGPU',
     });
   });

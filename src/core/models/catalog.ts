@@ -1,0 +1,34 @@
+/**
+ * The TF.js-free part of `models`: what kinds exist and their options, backend choice, the stall
+ * watchdog and recovery planning. The page imports this entry so TF.js (megabytes of script) loads only
+ * in the workers that train and score; workers and Node use the full index.
+ */
+import type { Task } from '../recipe';
+import { baselineMeta } from './baseline/meta';
+import { linearMeta } from './linear/meta';
+import { logisticMeta } from './logistic/meta';
+import { mlpMeta } from './mlp/meta';
+import type { ModelMeta } from './options';
+import type { ModelKind } from './types';
+
+/** Every model kind with its metadata, in the order the UI lists them. */
+export const MODELS: Record<ModelKind, ModelMeta> = {
+  baseline: baselineMeta,
+  linear: linearMeta,
+  logistic: logisticMeta,
+  mlp: mlpMeta,
+};
+
+export function modelsForTask(task: Task): ModelMeta[] {
+  return Object.values(MODELS).filter((m) => m.tasks.includes(task));
+}
+
+export { resolveOptions, type ModelMeta, type OptionMeta } from './options';
+export { TrainingError } from './types';
+export type { ModelKind, ModelSpec, OptionValue, EpochLog, TrainResult } from './types';
+export type { BackendName } from './backend';
+export type { LeaderboardEntry } from './search';
+export { BACKENDS, BACKEND_LABELS, chooseBackend, nextBackend, msPerStep, isSoftwareAdapter, type BackendCandidate, type ProbeResult } from './backendProbe';
+export { startWatchdog, DEFAULT_STALL_MS } from './trainWatchdog';
+export { planRecovery, TrainingStoppedError, type Recovery, type FailedAttempt, type RecoveryContext } from './trainRecovery';
+export { learningRateAt, type Schedule } from './network/schedule';
