@@ -1,5 +1,5 @@
 import type { DeriveCheck, Recipe, Step, Task, TaskInference } from '../core/recipe';
-import { parseRecipe } from '../core/recipe';
+import { parseRecipe } from '../core/recipe/parse';
 import { diffLines } from 'diff';
 import type { Table } from '../core/table/types';
 import { download } from './explore.svelte';

@@ -1,5 +1,6 @@
-import { parseRecipe, type Recipe } from '../core/recipe';
-import { MODELS, type ModelKind, type ModelSpec } from '../core/models';
+import { parseRecipe } from '../core/recipe/parse';
+import type { Recipe } from '../core/recipe';
+import { MODELS, type ModelKind, type ModelSpec } from '../core/models/catalog';
 
 /**
  * An experiment in a URL: the sample (or, for the user's own file, only its name — never data), the

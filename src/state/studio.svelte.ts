@@ -15,7 +15,7 @@ import { readExperiment, type ExperimentLink } from './shareLink';
 import { Registry } from './registry.svelte';
 import { registrySink } from './registrySink';
 import type { ReproduceRequest } from './registryTypes';
-import { parseRecipe } from '../core/recipe';
+import { parseRecipe } from '../core/recipe/parse';
 import type { ModelSpec } from '../core/models';
 
 export type Stage = 'data' | 'explore' | 'prepare' | 'train' | 'models' | 'deploy';

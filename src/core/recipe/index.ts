@@ -1,6 +1,7 @@
 /**
  * Recipe: the plain-JSON preprocessing spec, fitted on training rows only, applied to any table.
  * `proposeRecipe` → edit → `fitRecipe(table, recipe, split.train)` → `transformRecipe(fitted, table, rows)`.
+ * The page imports `./parse` on its own, so arquero (the derive step's expression compiler) loads only in workers.
  */
 export type {
   Task, Step, DropStep, ImputeStep, ScaleStep, EncodeStep, DatetimeStep, DatePart, PowerStep, ClipStep, DeriveStep,
