@@ -2,19 +2,31 @@ import type { SinkPlan } from './columnSink';
 import { countShape, shapeCounts, type KindGuess } from './inferKinds';
 import type { MissingMatcher } from './missingTokens';
 import type { PartColumn } from './csvPart';
+import { rememberMissing } from './knownMissing';
 import { stringSubtype } from './stringSubtype';
 import type { Column, ColumnType, ValueShapes } from './types';
 
 /** Dictionary entries classified exactly before shapes are extrapolated (keeps huge id columns cheap). */
 const SHAPE_ENTRY_LIMIT = 200_000;
 
-/** How often each dictionary entry is used. */
+/** How often each dictionary entry is used; the codes' missing cells (-1) are remembered on the way (see `knownMissing`). */
 export function codeCounts(codes: Int32Array, size: number): Int32Array {
   const counts = new Int32Array(size);
+  let missing = 0;
   for (let i = 0; i < codes.length; i++) {
     const c = codes[i];
     if (c >= 0) counts[c]++;
+    else missing++;
   }
+  rememberMissing(codes, missing);
+  return counts;
+}
+
+/** The parser's own counts; its missing cells are the cells no entry counted. */
+function countedByParser(codes: Int32Array, counts: Int32Array): Int32Array {
+  let present = 0;
+  for (let k = 0; k < counts.length; k++) present += counts[k];
+  rememberMissing(codes, codes.length - present);
   return counts;
 }
 
@@ -50,7 +62,7 @@ function stringShapes(weights: Int32Array, dictionary: string[], isMissing: Miss
  */
 export function buildColumn(name: string, part: PartColumn, plan: SinkPlan, guess: KindGuess, isMissing: MissingMatcher, override?: ColumnType): Column {
   if (part.codes && part.dictionary) {
-    const counts = codeCounts(part.codes, part.dictionary.length);
+    const counts = part.counts ? countedByParser(part.codes, part.counts) : codeCounts(part.codes, part.dictionary.length);
     const subtype = stringSubtype(part.codes, part.dictionary, counts);
     const inferred: ColumnType = override ? guessType(guess, subtype) : subtype;
     return {
@@ -63,6 +75,7 @@ export function buildColumn(name: string, part: PartColumn, plan: SinkPlan, gues
     };
   }
   const values = part.values!;
+  rememberMissing(values, part.missing);
   const present = values.length - part.missing;
   const shapes: ValueShapes = { numeric: 0, datetime: 0, boolean: 0, other: part.mismatches };
   let type: 'integer' | 'float' | 'boolean' | 'datetime';

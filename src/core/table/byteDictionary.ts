@@ -39,6 +39,8 @@ export function byteDecoder(encoding: 'utf-8' | 'windows-1252'): (buf: Uint8Arra
 
 export class ByteDictionary {
   readonly strings: string[] = [];
+  /** How many times each entry was interned (its cells so far), so readers need no counting pass. */
+  counts = new Int32Array(64);
   private pool = new Uint8Array(1024);
   private poolLength = 0;
   private offsets = new Int32Array(64);
@@ -51,6 +53,11 @@ export class ByteDictionary {
   intern(buf: Uint8Array, s: number, e: number): number {
     let h = 0x811c9dc5 | 0;
     for (let i = s; i < e; i++) h = Math.imul(h ^ buf[i], 16777619);
+    return this.internHashed(buf, s, e, h);
+  }
+
+  /** `intern` when the caller already has the bytes' FNV-1a hash (see `scanHashed`). */
+  internHashed(buf: Uint8Array, s: number, e: number, h: number): number {
     const len = e - s;
     const pool = this.pool;
     const offsets = this.offsets;
@@ -68,7 +75,10 @@ export class ByteDictionary {
             break;
           }
         }
-        if (same) return code;
+        if (same) {
+          this.counts[code]++;
+          return code;
+        }
       }
       slot = (slot + 1) & this.mask;
     }
@@ -89,7 +99,11 @@ export class ByteDictionary {
       const grown = new Int32Array(this.offsets.length * 2);
       grown.set(this.offsets);
       this.offsets = grown;
+      const counts = new Int32Array(this.offsets.length / 2);
+      counts.set(this.counts);
+      this.counts = counts;
     }
+    this.counts[code] = 1;
     this.offsets[code * 2] = this.poolLength;
     this.offsets[code * 2 + 1] = this.poolLength + len;
     this.poolLength += len;

@@ -2,6 +2,7 @@ import { ByteDictionary } from './byteDictionary';
 import type { MissingMatcher } from './missingTokens';
 import { lastNumberWasInteger, parseNumber } from './parseNumber';
 import { datetimePattern, lastDatetimeShape, parseDatetime, type DateFamily } from './parseDatetime';
+import { isoFixed, scanHashed, scannedHash, scanPlainNumber } from './fastFields';
 import { parseBoolean } from './parseBoolean';
 
 /** How a column's bytes are stored while parsing. */
@@ -50,6 +51,8 @@ export class ColumnSink {
   /** The pattern of the first datetime parsed. */
   pattern = '';
   readonly dictionary: ByteDictionary | null;
+  /** Width of the last ISO date parsed, tried first for the next one (0: none yet, or not ISO). */
+  private dateWidth = 0;
 
   constructor(
     readonly plan: SinkPlan,
@@ -65,6 +68,43 @@ export class ColumnSink {
     this.values = !string && storage instanceof Float64Array ? storage : new Float64Array(string ? 0 : capacity);
     this.codes = string && storage instanceof Int32Array ? storage : new Int32Array(string ? capacity : 0);
     this.dictionary = string ? new ByteDictionary(decode) : null;
+  }
+
+  /**
+   * Stores the unquoted field starting at `p` when it has its column's simple shape (see
+   * `fastFields`), reading its bytes once; returns the offset of the byte that ends it, or -1
+   * (nothing stored) for the caller to find the field's end and call `add`.
+   */
+  tryFast(buf: Uint8Array, p: number, end: number, stops: Uint8Array): number {
+    const kind = this.kind;
+    if (kind === NUMBER) {
+      if (this.length === this.values.length) this.grow();
+      const r = scanPlainNumber(buf, p, end, stops, this.values, this.length);
+      if (r < 0) return -1;
+      const integer = r % 2;
+      if (integer === 0) {
+        if (this.plan.integerOnly) return -1;
+        this.sawFloat = true;
+      }
+      this.length++;
+      return (r - integer) / 2;
+    }
+    if (kind === STRING) {
+      const q = scanHashed(buf, p, end, stops);
+      if (q < 0) return -1;
+      if (this.length === this.codes.length) this.grow();
+      this.codes[this.length++] = this.isMissing(buf, p, q) ? -1 : this.dictionary!.internHashed(buf, p, q, scannedHash);
+      return q;
+    }
+    if (kind !== DATETIME || this.dateWidth === 0) return -1;
+    // A valid ISO date holds no delimiter or line end, so a stop byte right after it ends the field.
+    const q = p + this.dateWidth;
+    if (q >= end || stops[buf[q]] === 0) return -1;
+    const v = isoFixed(buf, p, q - p);
+    if (v !== v) return -1;
+    if (this.length === this.values.length) this.grow();
+    this.values[this.length++] = v;
+    return q;
   }
 
   /** Stores `buf[s, e)` according to the column's kind. */
@@ -98,6 +138,7 @@ export class ColumnSink {
     const v = parseDatetime(buf, s, e, this.plan.family!);
     if (v === v) {
       if (this.pattern === '') this.pattern = datetimePattern(this.plan.family!, lastDatetimeShape);
+      if (this.plan.family === 'iso') this.dateWidth = e - s;
       this.values[this.length++] = v;
     } else this.notFitting(buf, s, e);
   }

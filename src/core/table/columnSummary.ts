@@ -1,3 +1,4 @@
+import { knownMissing } from './knownMissing';
 import type { Column } from './types';
 import { isNumeric } from './types';
 
@@ -14,15 +15,19 @@ const BINS = 16;
 const TOP = 6;
 
 /**
- * Summarises one column. Missing is exact (one pass over a typed array); the bars use at most
- * `sampleSize` evenly strided rows so a 3M-row column costs a few milliseconds.
+ * Summarises one column. Missing is exact (the reader's own count when it recorded one, see
+ * `knownMissing`, else one pass over the typed array); the bars use at most `sampleSize` evenly
+ * strided rows so a 3M-row column costs a few milliseconds.
  */
 export function columnSummary(column: Column, rowCount: number, sampleSize = 20_000): ColumnSummary {
   const stride = Math.max(1, Math.floor(rowCount / sampleSize));
   if (isNumeric(column)) {
     const v = column.values;
-    let missing = 0;
-    for (let i = 0; i < v.length; i++) if (v[i] !== v[i]) missing++;
+    let missing = knownMissing(v) ?? -1;
+    if (missing < 0) {
+      missing = 0;
+      for (let i = 0; i < v.length; i++) if (v[i] !== v[i]) missing++;
+    }
     let min = Infinity;
     let max = -Infinity;
     for (let i = 0; i < v.length; i += stride) {
@@ -41,8 +46,11 @@ export function columnSummary(column: Column, rowCount: number, sampleSize = 20_
     return { missing, bars, labels: [] };
   }
   const codes = column.codes;
-  let missing = 0;
-  for (let i = 0; i < codes.length; i++) if (codes[i] < 0) missing++;
+  let missing = knownMissing(codes) ?? -1;
+  if (missing < 0) {
+    missing = 0;
+    for (let i = 0; i < codes.length; i++) if (codes[i] < 0) missing++;
+  }
   const counts = new Map<number, number>();
   for (let i = 0; i < codes.length; i += stride) {
     const c = codes[i];

@@ -30,6 +30,8 @@ export interface PartColumn {
   values: Float64Array | null;
   codes: Int32Array | null;
   dictionary: string[] | null;
+  /** Cells per dictionary entry, when the parser counted them (else `buildColumn` counts). */
+  counts?: Int32Array | null;
   sawFloat: boolean;
   pattern: string;
   mismatches: number;
@@ -149,6 +151,7 @@ function toPartColumn(sink: ColumnSink): PartColumn {
     values: string ? null : fit(sink.values, n),
     codes: string ? fit(sink.codes, n) : null,
     dictionary: sink.dictionary ? sink.dictionary.strings : null,
+    counts: sink.dictionary ? sink.dictionary.counts.slice(0, sink.dictionary.strings.length) : null,
     sawFloat: sink.sawFloat,
     pattern: sink.pattern,
     mismatches: sink.mismatches,

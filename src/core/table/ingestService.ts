@@ -23,7 +23,9 @@ export function ingestService(partWorker: (() => PartWorker) | null, splitMinByt
   async function read(file: Blob, name: string, options: ReadOptions, onProgress?: (p: ReadProgress) => void): Promise<ReadResult> {
     const source: ByteSource = recyclingBlobSource(file, name);
     const hooks: ReadHooks = { onProgress };
-    const format = options.format && options.format !== 'auto' ? options.format : detectFormat(name, await source.read(0, Math.min(source.size, 4096)));
+    // One read of the first bytes serves both the format sniff and the UTF-16 check below.
+    const first = await source.read(0, Math.min(source.size, 4096));
+    const format = options.format && options.format !== 'auto' ? options.format : detectFormat(name, first);
     if (format !== 'csv' || !partWorker || source.size === 0) return readTable(source, { ...options, format }, hooks);
     const run = partWorker();
     const parser = splitParser(async (plan, start, stop, progress, region) => {
@@ -31,8 +33,7 @@ export function ingestService(partWorker: (() => PartWorker) | null, splitMinByt
       if (!result.ok) throw fromErrorPayload(result.error);
       return result.value;
     }, splitMinBytes);
-    const head = await source.read(0, Math.min(4, source.size));
-    const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
+    const utf16 = (first[0] === 0xff && first[1] === 0xfe) || (first[0] === 0xfe && first[1] === 0xff);
     return utf16 ? readCsv(source, options, hooks) : readCsv(source, options, hooks, parser);
   }
 

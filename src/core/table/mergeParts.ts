@@ -28,6 +28,15 @@ function mergeDictionaries(a: string[], b: string[]): { dictionary: string[]; re
   return { dictionary, remap };
 }
 
+/** Both parts' cells per entry of the merged dictionary; null when either part did not count. */
+function mergeCounts(a: PartColumn, b: PartColumn, remap: Int32Array, size: number): Int32Array | null {
+  if (!a.counts || !b.counts) return null;
+  const counts = new Int32Array(size);
+  counts.set(a.counts);
+  for (let i = 0; i < b.counts.length; i++) counts[remap[i]] += b.counts[i];
+  return counts;
+}
+
 function mergeColumn(a: PartColumn, b: PartColumn): PartColumn {
   const common = { sawFloat: a.sawFloat || b.sawFloat, pattern: a.pattern || b.pattern, mismatches: a.mismatches + b.mismatches, missing: a.missing + b.missing };
   if (a.values && b.values) return { ...common, values: concatFloat(a.values, b.values), codes: null, dictionary: null };
@@ -37,7 +46,7 @@ function mergeColumn(a: PartColumn, b: PartColumn): PartColumn {
   const offset = a.codes!.length;
   const bc = b.codes!;
   for (let i = 0; i < bc.length; i++) codes[offset + i] = bc[i] < 0 ? -1 : remap[bc[i]];
-  return { ...common, values: null, codes, dictionary };
+  return { ...common, values: null, codes, dictionary, counts: mergeCounts(a, b, remap, dictionary.length) };
 }
 
 /** Whether a part column still lies in its shared region starting at row `offset` (a sink that outgrew it moved to a plain array). */
@@ -72,7 +81,7 @@ export function joinRegions(a: CsvPart, b: CsvPart, bOffset: number): CsvPart | 
       const code = all[bOffset + r];
       all[na + r] = code < 0 ? -1 : remap[code];
     }
-    return { ...common, values: null, codes: all.subarray(0, na + nb), dictionary };
+    return { ...common, values: null, codes: all.subarray(0, na + nb), dictionary, counts: mergeCounts(ca, cb, remap, dictionary.length) };
   });
   return { ...joinedMeta(a, b), columns };
 }

@@ -32,10 +32,10 @@ export function datetimePattern(family: DateFamily, shape: number): string {
   return p;
 }
 
-/** Days since the epoch of the first of each month, 1900–2155, filled on first use. */
+/** Days since the epoch of the first of each month, 1900–2155, filled on first use (see `daysOf`). */
 const MONTH_DAYS = new Int32Array(256 * 12).fill(-0x7fffffff);
 
-function daysOf(y: number, m: number, d: number): number {
+export function daysOf(y: number, m: number, d: number): number {
   const k = (y - 1900) * 12 + m - 1;
   if (k < 0 || k >= MONTH_DAYS.length) return daysFromCivil(y, m, d);
   let first = MONTH_DAYS[k];
@@ -53,7 +53,7 @@ export function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
-function daysInMonth(y: number, m: number): number {
+export function daysInMonth(y: number, m: number): number {
   if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
@@ -152,8 +152,8 @@ function isBlank(c: number): boolean {
   return c === 32 || c === 9;
 }
 
-/** `YYYY-MM-DD` with an optional time part and offset. */
-function parseIso(buf: Uint8Array, s: number, e: number): number {
+/** `YYYY-MM-DD` with an optional time part and offset, exactly filling `buf[s, e)` (no blanks around). */
+export function parseIso(buf: Uint8Array, s: number, e: number): number {
   const y = digits(buf, s, 4, e);
   if (y < 0 || buf[s + 4] !== 45 || buf[s + 7] !== 45) return NaN;
   const m = digits(buf, s + 5, 2, e);

@@ -1,4 +1,5 @@
 import { DATETIME, NUMBER, STRING, type ColumnSink } from './columnSink';
+import { fastDelimiter } from './fastFields';
 import { unquote } from './scanRecord';
 
 const QUOTE = 34;
@@ -23,12 +24,14 @@ export interface RowParser {
   rowBase: number;
   /** Stop after this many rows (sampling); Infinity for all. */
   maxRows: number;
+  /** Whether sinks may read unquoted fields in one pass (`ColumnSink.tryFast`); depends on the delimiter. */
+  fast: boolean;
 }
 
 export function rowParser(delimiter: number, sinks: ColumnSink[], rowBase = 0, maxRows = Infinity): RowParser {
   const stops = new Uint8Array(256);
   stops[delimiter] = stops[LF] = stops[CR] = 1;
-  return { delimiter, stops, sinks, scratch: new Uint8Array(1024), rows: 0, raggedRows: [], raggedCount: 0, openQuote: -1, rowBase, maxRows };
+  return { delimiter, stops, sinks, scratch: new Uint8Array(1024), rows: 0, raggedRows: [], raggedCount: 0, openQuote: -1, rowBase, maxRows, fast: fastDelimiter(delimiter) };
 }
 
 function emit(parser: RowParser, sink: ColumnSink, buf: Uint8Array, s: number, e: number, escaped: boolean): void {
@@ -50,7 +53,12 @@ function rollback(parser: RowParser, touched: number): void {
   const n = Math.min(touched, parser.sinks.length);
   for (let c = 0; c < n; c++) {
     const sink = parser.sinks[c];
-    if (sink.kind !== STRING) for (let r = parser.rows; r < sink.length; r++) if (sink.values[r] !== sink.values[r]) sink.missingCount--;
+    // Undo what the dropped cells added to the counts: dictionary uses for strings, missing cells for numbers.
+    if (sink.kind === STRING) {
+      for (let r = parser.rows; r < sink.length; r++) if (sink.codes[r] >= 0) sink.dictionary!.counts[sink.codes[r]]--;
+    } else {
+      for (let r = parser.rows; r < sink.length; r++) if (sink.values[r] !== sink.values[r]) sink.missingCount--;
+    }
     sink.length = parser.rows;
   }
 }
@@ -66,6 +74,7 @@ export function parseRows(buf: Uint8Array, pos: number, end: number, eof: boolea
   const ncol = sinks.length;
   const delimiter = parser.delimiter;
   const stops = parser.stops;
+  const fast = parser.fast;
   let rowStart = pos;
   while (rowStart < end && rowStart < stopAt && parser.rows < parser.maxRows) {
     const first = buf[rowStart];
@@ -82,6 +91,7 @@ export function parseRows(buf: Uint8Array, pos: number, end: number, eof: boolea
       let s = p;
       let e: number;
       let escaped = false;
+      let stored = false;
       if (p < end && buf[p] === QUOTE) {
         let q = p + 1;
         let closed = false;
@@ -119,11 +129,16 @@ export function parseRows(buf: Uint8Array, pos: number, end: number, eof: boolea
           p = after;
         }
       } else {
-        while (p < end && stops[buf[p]] === 0) p++;
+        // A fast read ends before `end`, so the record cannot be cut there and the value may be stored at once.
+        const q = fast && col < ncol && p < end ? sinks[col].tryFast(buf, p, end, stops) : -1;
+        if (q >= 0) {
+          stored = true;
+          p = q;
+        } else while (p < end && stops[buf[p]] === 0) p++;
         e = p;
       }
       if (p >= end && !eof) break;
-      if (col < ncol) emit(parser, sinks[col], buf, s, e, escaped);
+      if (col < ncol && !stored) emit(parser, sinks[col], buf, s, e, escaped);
       col++;
       if (p >= end) {
         rowEnd = end;
