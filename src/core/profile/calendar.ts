@@ -1,4 +1,4 @@
-const DAY = 86_400_000;
+export const DAY = 86_400_000;
 
 /** Year and month (1-12) of a day count since 1970-01-01 (Hinnant's civil_from_days). */
 export function civilFromDays(days: number): { year: number; month: number } {
@@ -95,6 +95,11 @@ export function inferFrequency(sorted: Float64Array): { label: string; ms: numbe
     prev = v;
   }
   if (run) gaps.set(runGap, (gaps.get(runGap) ?? 0) + run);
+  return frequencyFromGaps(gaps);
+}
+
+/** The most common gap of `gaps` (gap in ms → how often it occurs), calendar months and years pooled; null when empty. */
+export function frequencyFromGaps(gaps: Map<number, number>): { label: string; ms: number } | null {
   if (gaps.size === 0) return null;
   const pooled = new Map<string, { count: number; ms: number; best: number }>();
   for (const [g, c] of gaps) {

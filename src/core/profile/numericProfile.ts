@@ -10,10 +10,22 @@ import {
   upperBound,
   variance,
 } from '../stats';
-import { sortFinite } from './sortFinite';
+import { countLattice } from './latticeCounts';
+import { distinctCounts, numericStatsFromCounts } from './latticeStats';
+import { scanFinite, sortScanned } from './sortFinite';
 import { QUANTILE_KEYS, type ColumnProfile, type NumericStats, type Quantiles } from './types';
 
 export { sortFinite, type SortedFinite } from './sortFinite';
+
+/**
+ * Memory a profile may sort into: a buffer, or a function that makes one only when a column needs
+ * sorting (lattice columns are counted instead), so the buffer need not exist at all.
+ */
+export type SortScratch = Float64Array | (() => Float64Array);
+
+export function scratchOf(scratch?: SortScratch): Float64Array | undefined {
+  return typeof scratch === 'function' ? scratch() : scratch;
+}
 
 /** Number of distinct values in an ascending array. */
 export function distinctSorted(sorted: Float64Array): number {
@@ -71,12 +83,22 @@ export function numericStats(sorted: Float64Array, infinite: number): NumericSta
   };
 }
 
-/** Profile of an integer or float column. */
-export function numericProfile(column: NumericColumn, scratch?: Float64Array): ColumnProfile {
-  const { sorted, missing, infinite, distinctInfinite } = sortFinite(column.values, scratch);
+/** Profile of an integer or float column; tall integer-lattice columns are counted, not sorted. */
+export function numericProfile(column: NumericColumn, scratch?: SortScratch): ColumnProfile {
+  const scan = scanFinite(column.values);
+  const { missing, infinite, distinctInfinite } = scan;
   const count = column.values.length - missing;
-  const distinct = distinctSorted(sorted) + distinctInfinite;
-  const numeric = numericStats(sorted, infinite);
+  let distinct: number;
+  let numeric: NumericStats;
+  if (scan.countable) {
+    const lattice = countLattice(column.values, scan);
+    distinct = distinctCounts(lattice) + distinctInfinite;
+    numeric = numericStatsFromCounts(lattice, infinite);
+  } else {
+    const sorted = sortScanned(column.values, scan, scratchOf(scratch));
+    distinct = distinctSorted(sorted) + distinctInfinite;
+    numeric = numericStats(sorted, infinite);
+  }
   return {
     name: column.name,
     type: column.type,

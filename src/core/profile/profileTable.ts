@@ -1,4 +1,4 @@
-import { isNumeric, type Table } from '../table/types';
+import type { Table } from '../table/types';
 import { assembleReport, summarizeTable } from './assembleReport';
 import { computeCorrelations, CORRELATION_SAMPLE_ROWS } from './correlations';
 import { findDuplicates } from './duplicates';
@@ -20,13 +20,14 @@ const CROSS_STEPS = 5;
 
 /** Profiles the named columns only, so several workers can split a table. */
 export function profileColumns(table: Table, columnNames: string[], _options: ProfileOptions = {}, hooks: ProfileHooks = {}): ColumnProfile[] {
-  // One sort buffer for every numeric column of this call (allocated only when there is one to sort).
-  let scratch: Float64Array | undefined;
+  // One sort buffer for every numeric column of this call, made only when a column needs sorting
+  // (integer-lattice columns are counted instead).
+  let buffer: Float64Array | undefined;
+  const scratch = () => (buffer ??= new Float64Array(table.rowCount));
   return columnNames.map((name, i) => {
     hooks.signal?.throwIfAborted();
     const column = table.columns.find((c) => c.name === name);
     if (!column) throw new RangeError(`Column "${name}" is not in table "${table.name}"; it has ${table.columns.map((c) => `"${c.name}"`).join(', ')}.`);
-    if (isNumeric(column) && column.type !== 'boolean') scratch ??= new Float64Array(table.rowCount);
     const profile = profileColumnInto(column, scratch);
     hooks.onSection?.({ kind: 'column', column: profile });
     hooks.onProgress?.(i + 1, columnNames.length);

@@ -15,8 +15,13 @@ export function autoBinCount(sorted: ArrayLike<number>, maxBins = 50): number {
   if (n === 0) return 1;
   const range = sorted[n - 1] - sorted[0];
   if (!(range > 0)) return 1;
+  return binCountFor(n, range, quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25), maxBins);
+}
+
+/** `autoBinCount` from its inputs: `n` values spanning `range` with interquartile range `iqr`. */
+export function binCountFor(n: number, range: number, iqr: number, maxBins = 50): number {
+  if (n === 0 || !(range > 0)) return 1;
   const sturges = range / (Math.log2(n) + 1);
-  const iqr = quantileSorted(sorted, 0.75) - quantileSorted(sorted, 0.25);
   const fd = 2 * iqr * Math.pow(n, -1 / 3);
   const width = fd > 0 ? Math.min(fd, sturges) : sturges;
   return Math.max(1, Math.min(maxBins, Math.ceil(range / width)));
@@ -29,18 +34,8 @@ export function autoBinCount(sorted: ArrayLike<number>, maxBins = 50): number {
 export function histogramSorted(sorted: ArrayLike<number>, bins?: number): Histogram {
   const n = sorted.length;
   if (n === 0) return { edges: [], counts: [] };
-  let first = sorted[0];
-  let last = sorted[n - 1];
-  if (first === last) {
-    first -= 0.5;
-    last += 0.5;
-  }
   const k = bins ?? autoBinCount(sorted);
-  const edges = new Array<number>(k + 1);
-  // NumPy's linspace: i·step + start, with the stop written exactly.
-  const step = (last - first) / k;
-  for (let i = 0; i <= k; i++) edges[i] = i * step + first;
-  edges[k] = last;
+  const edges = histogramEdges(sorted[0], sorted[n - 1], k);
   const counts = new Array<number>(k).fill(0);
   // On sorted input each bin is one contiguous run: walk the edges once.
   let j = 0;
@@ -52,4 +47,20 @@ export function histogramSorted(sorted: ArrayLike<number>, bins?: number): Histo
     counts[b] = j - start;
   }
   return { edges, counts };
+}
+
+/** NumPy's `k` equal-width bin edges from the smallest to the largest value (one bin [v-0.5, v+0.5] when they are equal). */
+export function histogramEdges(min: number, max: number, k: number): number[] {
+  let first = min;
+  let last = max;
+  if (first === last) {
+    first -= 0.5;
+    last += 0.5;
+  }
+  const edges = new Array<number>(k + 1);
+  // NumPy's linspace: i·step + start, with the stop written exactly.
+  const step = (last - first) / k;
+  for (let i = 0; i <= k; i++) edges[i] = i * step + first;
+  edges[k] = last;
+  return edges;
 }

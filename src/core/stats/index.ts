@@ -2,7 +2,7 @@
 export { createRng, shuffleInPlace, type Rng, type StatefulRng } from './rng';
 export { computeMoments, mergeMoments, variance, skewness, kurtosis, type Moments } from './moments';
 export { quantileSorted, madSorted, upperBound, lowerBound } from './quantile';
-export { autoBinCount, histogramSorted, type Histogram } from './histogram';
+export { autoBinCount, binCountFor, histogramEdges, histogramSorted, type Histogram } from './histogram';
 export { pearson, spearman, averageRanks, contingency, chiSquare, cramersV, correlationRatio } from './correlation';
 export { logGamma, gammaQ, chiSquareSf, uniformityPValue, entropyBits } from './special';
 export { fmix32, mix32, hashNumber, hashString } from './hash';

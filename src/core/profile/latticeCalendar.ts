@@ -1,0 +1,71 @@
+import { civilFromDays, DAY, frequencyFromGaps } from './calendar';
+import type { LatticeCounts } from './latticeCounts';
+
+/** `calendarCounts` of the epoch-ms values the counts stand for: same counts, one step per occupied slot. */
+export function calendarFromCounts(lattice: LatticeCounts): {
+  byYear: { year: number; count: number }[];
+  byMonth: number[];
+  byWeekday: number[];
+  byHour: number[];
+  allMidnight: boolean;
+} {
+  const { min, step, counts } = lattice;
+  const years = new Map<number, number>();
+  const byMonth = new Array<number>(12).fill(0);
+  const byWeekday = new Array<number>(7).fill(0);
+  const byHour = new Array<number>(24).fill(0);
+  let allMidnight = true;
+  let day = NaN;
+  let dayCount = 0;
+  const closeDay = () => {
+    if (dayCount === 0) return;
+    const { year, month } = civilFromDays(day);
+    years.set(year, (years.get(year) ?? 0) + dayCount);
+    byMonth[month - 1] += dayCount;
+    byWeekday[(((day + 3) % 7) + 7) % 7] += dayCount;
+  };
+  for (let s = 0; s < counts.length; s++) {
+    const c = counts[s];
+    if (c === 0) continue;
+    const v = min + s * step;
+    const days = Math.floor(v / DAY);
+    if (days !== day) {
+      closeDay();
+      day = days;
+      dayCount = 0;
+    }
+    const msOfDay = v - days * DAY;
+    if (msOfDay !== 0) allMidnight = false;
+    byHour[Math.floor(msOfDay / 3_600_000)] += c;
+    dayCount += c;
+  }
+  closeDay();
+  const byYear = [...years].sort((a, b) => a[0] - b[0]).map(([year, count]) => ({ year, count }));
+  return { byYear, byMonth, byWeekday, byHour, allMidnight };
+}
+
+/** `inferFrequency` from the counts: the gaps between neighbouring occupied slots. */
+export function frequencyFromCounts(lattice: LatticeCounts): { label: string; ms: number } | null {
+  const { min, step, counts } = lattice;
+  const gaps = new Map<number, number>();
+  let prev = NaN;
+  // Runs of equal gaps touch the map once per run, in the order the sorted path inserts them.
+  let runGap = NaN;
+  let run = 0;
+  for (let s = 0; s < counts.length; s++) {
+    if (counts[s] === 0) continue;
+    const v = min + s * step;
+    if (prev === prev) {
+      const g = v - prev;
+      if (g === runGap) run++;
+      else {
+        if (run) gaps.set(runGap, (gaps.get(runGap) ?? 0) + run);
+        runGap = g;
+        run = 1;
+      }
+    }
+    prev = v;
+  }
+  if (run) gaps.set(runGap, (gaps.get(runGap) ?? 0) + run);
+  return frequencyFromGaps(gaps);
+}
