@@ -13,7 +13,7 @@ import {
 } from '../evaluate';
 import { fitRecipe, kFolds, resolveFolds, splitRows, transformRecipe, type FittedRecipe, type Recipe, type Transformed } from '../recipe';
 import type { Table } from '../table';
-import { predict, disposeModel } from './predict';
+import { predictAsync, disposeModel } from './predict';
 import { trainModel } from './registry';
 import type { EpochLog, ModelSpec, TrainData, TrainHooks, Trained } from './types';
 
@@ -30,9 +30,9 @@ export function toTrainData(t: Transformed, fitted: FittedRecipe): TrainData {
   };
 }
 
-/** Evaluates a trained model on transformed rows. */
-export function evaluateModel(model: Trained, t: Transformed, fitted: FittedRecipe): EvaluationReport {
-  const out = predict(model, t.X, t.n);
+/** Evaluates a trained model on transformed rows (reading predictions asynchronously, as WebGPU needs). */
+export async function evaluateModel(model: Trained, t: Transformed, fitted: FittedRecipe): Promise<EvaluationReport> {
+  const out = await predictAsync(model, t.X, t.n);
   if (fitted.task === 'regression') return evaluateRegression(t.y!, out);
   return evaluateClassification(t.y!, out, fitted.classes!);
 }
@@ -77,9 +77,9 @@ export async function runExperiment(table: Table, recipe: Recipe, spec: ModelSpe
   const t1 = Date.now();
   const result = await trainModel(spec, toTrainData(train, fitted), hooks);
   const t2 = Date.now();
-  const report = evaluateModel(result.model, test, fitted);
+  const report = await evaluateModel(result.model, test, fitted);
   const baseline = await trainModel({ kind: 'baseline' }, toTrainData(train, fitted));
-  const baselineMetrics = reportMetrics(evaluateModel(baseline.model, test, fitted));
+  const baselineMetrics = reportMetrics(await evaluateModel(baseline.model, test, fitted));
   const metrics = reportMetrics(report);
   const main = primaryMetric(fitted.task);
   const t3 = Date.now();
@@ -112,7 +112,7 @@ export async function crossValidate(table: Table, recipe: Recipe, spec: ModelSpe
     const fitted = fitRecipe(table, recipe, fold.train);
     const { model } = await trainModel(spec, toTrainData(transformRecipe(fitted, table, fold.train), fitted), { ...(signal ? { signal } : {}) });
     try {
-      const m = reportMetrics(evaluateModel(model, transformRecipe(fitted, table, fold.test), fitted));
+      const m = reportMetrics(await evaluateModel(model, transformRecipe(fitted, table, fold.test), fitted));
       for (const [name, v] of Object.entries(m)) (values[name] ??= []).push(v);
     } finally {
       disposeModel(model);

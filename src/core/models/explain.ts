@@ -1,7 +1,7 @@
 /** Permutation importance and partial dependence for a trained model, per input column. */
 import { evaluateClassification, evaluateRegression, higherIsBetter, partialDependence, permutationImportance, primaryMetric, reportMetrics, type Importance, type PartialDependence } from '../evaluate';
 import { featureGroups, type FittedRecipe, type Transformed } from '../recipe';
-import { predict } from './predict';
+import { predictAsync } from './predict';
 import type { Trained } from './types';
 
 export interface ExplainOptions {
@@ -28,7 +28,7 @@ export async function modelImportance(model: Trained, data: Transformed, fitted:
     X: data.X,
     n: data.n,
     d: data.featureNames.length,
-    predict: (X, n) => predict(model, X, n),
+    predict: (X, n) => predictAsync(model, X, n),
     score,
     groups: featureGroups(fitted),
     repeats: o.repeats ?? 5,
@@ -42,5 +42,5 @@ export async function modelImportance(model: Trained, data: Transformed, fitted:
 export function modelPartialDependence(model: Trained, data: Transformed, name: string, gridSize = 20): Promise<PartialDependence> {
   const feature = data.featureNames.indexOf(name);
   if (feature < 0) throw new Error(`Feature '${name}' is not among the model's inputs (${data.featureNames.slice(0, 10).join(', ')}…).`);
-  return partialDependence({ X: data.X, n: data.n, d: data.featureNames.length, predict: (X, n) => predict(model, X, n), feature, gridSize });
+  return partialDependence({ X: data.X, n: data.n, d: data.featureNames.length, predict: (X, n) => predictAsync(model, X, n), feature, gridSize });
 }

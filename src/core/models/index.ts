@@ -6,7 +6,7 @@
 export { MODELS, modelsForTask } from './catalog';
 export { trainModel } from './registry';
 export { resolveOptions, type ModelMeta, type OptionMeta } from './options';
-export { predict, disposeModel } from './predict';
+export { predict, predictAsync, disposeModel } from './predict';
 export { useBackend, type BackendName } from './backend';
 export { layersFiles, loadLayersFiles, type LayersFiles } from './artifacts';
 export { runExperiment, crossValidate, evaluateModel, toTrainData, type ExperimentResult, type ExperimentOptions, type CvSummary } from './experiment';

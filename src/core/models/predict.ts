@@ -1,33 +1,60 @@
 import * as tf from '@tensorflow/tfjs';
 import { plainColumns, splitInputs } from './network/build';
+import { readBack } from './network/readBack';
 import type { Trained } from './types';
 
 /** Rows per forward pass, to bound memory on large tables. */
 const CHUNK = 8192;
 
+/** The baseline's constant output for n rows. */
+function baselineRows(output: readonly number[], n: number): Float32Array {
+  const k = output.length;
+  const out = new Float32Array(n * k);
+  for (let i = 0; i < n; i++) out.set(output, i * k);
+  return out;
+}
+
+/** The network's outputs for `rows` rows of X from row `start` (binary: both class columns). */
+function chunkOutput(trained: Extract<Trained, { kind: 'tf' }>, X: Float32Array, d: number, start: number, rows: number): tf.Tensor {
+  return tf.tidy(() => {
+    const x = tf.tensor2d(X.subarray(start * d, (start + rows) * d), [rows, d]);
+    const p = trained.model.predict(trained.embeddings ? splitInputs(plainColumns(d, trained.embeddings), trained.embeddings, x, d) : x) as tf.Tensor;
+    return trained.task === 'binary' ? tf.concat([tf.sub(1, p), p], 1) : p;
+  });
+}
+
+const widthOf = (trained: Extract<Trained, { kind: 'tf' }>) => (trained.task === 'regression' ? 1 : trained.numClasses);
+
 /**
  * Predictions for n rows of X (row-major n × d): class probabilities n × k (binary: k = 2) or
- * regression values (n).
+ * regression values (n). Reads synchronously, so never call it on the WebGPU backend (its
+ * synchronous read goes through a canvas: slow, and on SwiftShader it returns zeros and loses the
+ * device); `predictAsync` works on every backend.
  */
 export function predict(trained: Trained, X: Float32Array, n: number): Float32Array {
-  if (trained.kind === 'baseline') {
-    const k = trained.output.length;
-    const out = new Float32Array(n * k);
-    for (let i = 0; i < n; i++) out.set(trained.output, i * k);
-    return out;
-  }
+  if (trained.kind === 'baseline') return baselineRows(trained.output, n);
   const d = n === 0 ? 0 : X.length / n;
-  const width = trained.task === 'regression' ? 1 : trained.numClasses;
-  const out = new Float32Array(n * width);
+  const out = new Float32Array(n * widthOf(trained));
   for (let start = 0; start < n; start += CHUNK) {
-    const rows = Math.min(CHUNK, n - start);
-    const values = tf.tidy(() => {
-      const x = tf.tensor2d(X.subarray(start * d, (start + rows) * d), [rows, d]);
-      const p = trained.model.predict(trained.embeddings ? splitInputs(plainColumns(d, trained.embeddings), trained.embeddings, x, d) : x) as tf.Tensor;
-      return trained.task === 'binary' ? tf.concat([tf.sub(1, p), p], 1) : p;
-    });
-    out.set(values.dataSync() as Float32Array, start * width);
+    const values = chunkOutput(trained, X, d, start, Math.min(CHUNK, n - start));
+    out.set(values.dataSync() as Float32Array, start * widthOf(trained));
     values.dispose();
+  }
+  return out;
+}
+
+/** As `predict`, reading each chunk back as its backend needs (`readBack`): the one to use on WebGPU. */
+export async function predictAsync(trained: Trained, X: Float32Array, n: number): Promise<Float32Array> {
+  if (trained.kind === 'baseline') return baselineRows(trained.output, n);
+  const d = n === 0 ? 0 : X.length / n;
+  const out = new Float32Array(n * widthOf(trained));
+  for (let start = 0; start < n; start += CHUNK) {
+    const values = chunkOutput(trained, X, d, start, Math.min(CHUNK, n - start));
+    try {
+      out.set(await readBack(values), start * widthOf(trained));
+    } finally {
+      values.dispose();
+    }
   }
   return out;
 }

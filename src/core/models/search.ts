@@ -4,7 +4,7 @@ import { fitRecipe, splitRows, transformRecipe, type Recipe } from '../recipe';
 import { createRng, type Rng } from '../stats';
 import type { Table } from '../table';
 import type { ModelMeta } from './options';
-import { disposeModel, predict } from './predict';
+import { disposeModel, predictAsync } from './predict';
 import { MODELS, modelsForTask } from './catalog';
 import { trainModel } from './registry';
 import type { ModelKind, ModelSpec, OptionValue } from './types';
@@ -73,7 +73,7 @@ export async function randomSearch(table: Table, recipe: Recipe, o: SearchOption
     const started = Date.now();
     const result = await trainModel(spec, { task: recipe.task, X: train.X, n: train.n, d: train.featureNames.length, y: train.y!, numClasses: fitted.classes?.length ?? 1, ...(fitted.embeddings.length ? { embeddings: fitted.embeddings } : {}), validation: { X: valid.X, n: valid.n, y: valid.y! } }, o.signal ? { signal: o.signal } : {});
     try {
-      const out = predict(result.model, valid.X, valid.n);
+      const out = await predictAsync(result.model, valid.X, valid.n);
       const metrics = reportMetrics(recipe.task === 'regression' ? evaluateRegression(valid.y!, out) : evaluateClassification(valid.y!, out, fitted.classes!));
       const entry = { spec, score: metrics[metric], metrics, trainMs: Date.now() - started, epochs: result.history.length };
       board.push(entry);

@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { StatefulRng } from '../../stats';
 import { TrainingError, type EpochLog } from '../types';
+import { readBack } from './readBack';
 
 /** The loop's own bookkeeping at the end of an epoch (learning rate already set for the next one). */
 export interface LoopState {
@@ -48,12 +49,7 @@ export interface CheckpointTarget {
   order: Int32Array;
 }
 
-/**
- * WebGL reads synchronously: its asynchronous read polls a fence that never signals once the
- * context is lost, so a loss during the read would hang the run. Elsewhere reads are asynchronous:
- * WebGPU's synchronous read goes through a canvas (slow, and zeros on SwiftShader).
- */
-const read = async (t: tf.Tensor) => Float32Array.from(tf.getBackend() === 'webgl' ? t.dataSync() : await t.data());
+const read = async (t: tf.Tensor) => Float32Array.from(await readBack(t));
 const readAll = (ts: readonly tf.Tensor[]) => Promise.all(ts.map(read));
 
 /** Adam's running β powers (private fields of tfjs-core's AdamOptimizer, read defensively). */
@@ -66,7 +62,7 @@ const betaPowersOf = (optimizer: tf.Optimizer) => {
 export async function saveCheckpoint(target: CheckpointTarget, best: readonly tf.Tensor[] | null, state: LoopState): Promise<Checkpoint> {
   const named = await target.optimizer.getWeights();
   const [iter, ...moments] = named;
-  const iterations = iter ? (await iter.tensor.data())[0] : 0;
+  const iterations = iter ? (await readBack(iter.tensor))[0] : 0;
   // getWeights makes a fresh scalar for the step count; the moments are the optimizer's own variables.
   if (iter) iter.tensor.dispose();
   const powers = betaPowersOf(target.optimizer);

@@ -19,8 +19,6 @@ export class FlatAdam extends tf.AdamOptimizer {
   /** β₁ᵗ and β₂ᵗ in float32, as tfjs-core accumulates them, so a restored run continues bit for bit. */
   private p1 = Math.fround(BETA1);
   private p2 = Math.fround(BETA2);
-  /** Set by `setWeights`: the β powers are read back from `accBeta1`/`accBeta2` before the next step. */
-  private restored = false;
   /** The per-variable moments last handed out: owned here, as tfjs-core's Adam owns its moment variables. */
   private exported: tf.Tensor[] = [];
 
@@ -35,7 +33,6 @@ export class FlatAdam extends tf.AdamOptimizer {
 
   /** One Adam step on `params` (flat) with gradient `g` (flat, same length). */
   update(params: tf.Variable, g: tf.Tensor): void {
-    if (this.restored) this.readPowers();
     const lr = (this as unknown as { learningRate: number }).learningRate;
     const c1 = 1 - this.p1;
     const c2 = 1 - this.p2;
@@ -59,11 +56,18 @@ export class FlatAdam extends tf.AdamOptimizer {
     this.incrementIterations();
   }
 
-  private readPowers(): void {
-    const self = this as unknown as { accBeta1: tf.Variable; accBeta2: tf.Variable };
-    this.p1 = self.accBeta1.dataSync()[0];
-    this.p2 = self.accBeta2.dataSync()[0];
-    this.restored = false;
+  /**
+   * β₁ᵗ⁺¹, β₂ᵗ⁺¹ after `steps` updates, by the same float32 products `update` makes, so a restored
+   * run continues bit for bit without reading `accBeta1`/`accBeta2` back (a synchronous read, which
+   * WebGPU cannot afford: it goes through a canvas and loses the device on SwiftShader).
+   */
+  private resetPowers(steps: number): void {
+    this.p1 = Math.fround(BETA1);
+    this.p2 = Math.fround(BETA2);
+    for (let i = 0; i < steps; i++) {
+      this.p1 = Math.fround(this.p1 * Math.fround(BETA1));
+      this.p2 = Math.fround(this.p2 * Math.fround(BETA2));
+    }
   }
 
   private slices(flat: tf.Tensor, suffix: string): NamedTensor[] {
@@ -96,7 +100,7 @@ export class FlatAdam extends tf.AdamOptimizer {
       this.m.assign(tf.concat(moments.slice(0, k).map((w) => w.tensor.reshape([-1]))));
       this.v.assign(tf.concat(moments.slice(k).map((w) => w.tensor.reshape([-1]))));
     });
-    this.restored = true;
+    this.resetPowers(this.iterations);
   }
 
   override dispose(): void {

@@ -12,6 +12,7 @@ import { balancedWeights, carveValidation, rowsOf, targetScale, type Part } from
 import { canStepDense, createDenseStep } from './denseStep';
 import { learningRateAt, type Schedule } from './schedule';
 import { restoreCheckpoint, saveCheckpoint } from './checkpoint';
+import { readBack } from './readBack';
 
 export interface LoopConfig {
   epochs: number;
@@ -97,26 +98,30 @@ export async function fitNetwork(net: Network, data: TrainData, cfg: LoopConfig,
       }, true, vars)!;
     });
   /** Reads the pending loss checks; throws naming the first batch whose loss was not finite. */
-  const checkLosses = (epoch: number, lastBatch: number, lr: number) => {
+  const checkLosses = async (epoch: number, lastBatch: number, lr: number) => {
     const stacked = tf.stack(checks);
-    const values = stacked.dataSync();
-    tf.dispose([stacked, ...checks.splice(0)]);
+    let values: Float32Array | Int32Array | Uint8Array;
+    try {
+      values = await readBack(stacked);
+    } finally {
+      tf.dispose([stacked, ...checks.splice(0)]);
+    }
     const i = values.findIndex((c) => !Number.isFinite(c));
     if (i >= 0) {
       throw new TrainingError(`Training loss became ${values[i]} at epoch ${epoch}, batch ${lastBatch - values.length + i + 1}. Lower the learning rate (now ${lr}) or scale the features (add a scale step to the recipe).`);
     }
   };
   /** Loss and metric (accuracy or RMSE in target units) in inference mode. */
-  const evaluate = (x: tf.Tensor, y: tf.Tensor): [number, number] => {
-    const [l, m] = tf.tidy(() => {
+  const evaluate = async (x: tf.Tensor, y: tf.Tensor): Promise<[number, number]> => {
+    const both = tf.tidy(() => {
       const p = forward(x, false);
       const loss = rowLoss(p, y).mean();
-      if (regression) return [loss, loss.sqrt()];
+      if (regression) return tf.stack([loss, loss.sqrt()]);
       const hit = data.task === 'binary' ? p.greaterEqual(0.5).toFloat().equal(y) : p.argMax(1).equal(y.argMax(1));
-      return [loss, hit.toFloat().mean()];
+      return tf.stack([loss, hit.toFloat().mean()]);
     });
-    const out: [number, number] = [l.dataSync()[0], m.dataSync()[0]];
-    tf.dispose([l, m]);
+    const values = await readBack(both).finally(() => both.dispose());
+    const out: [number, number] = [values[0], values[1]];
     return regression ? [out[0] * scale.sd ** 2, out[1] * scale.sd] : out;
   };
 
@@ -147,11 +152,11 @@ export async function fitNetwork(net: Network, data: TrainData, cfg: LoopConfig,
         } finally {
           tf.dispose([b.x, b.y, ...(b.w ? [b.w] : [])]);
         }
-        if (checks.length === CHECK_EVERY || end === train.n) checkLosses(epoch, batch, lr);
+        if (checks.length === CHECK_EVERY || end === train.n) await checkLosses(epoch, batch, lr);
       }
       stepper?.push();
-      const [loss, metric] = evaluate(tr.X, tr.Y);
-      const [valLoss, valMetric] = va ? evaluate(va.X, va.Y) : [null, null];
+      const [loss, metric] = await evaluate(tr.X, tr.Y);
+      const [valLoss, valMetric] = va ? await evaluate(va.X, va.Y) : [null, null];
       const monitored = valLoss ?? loss;
       if (monitored < bestLoss) {
         bestLoss = monitored;
