@@ -75,27 +75,43 @@ export function frequencyLabel(ms: number): string {
  * (and 89-92, 365-366) are pooled so calendar months count as one frequency.
  */
 export function inferFrequency(sorted: Float64Array): { label: string; ms: number } | null {
+  const tally = gapTally();
+  for (let i = 0; i < sorted.length; i++) tally.add(sorted[i]);
+  return frequencyFromGaps(tally.gaps());
+}
+
+/**
+ * Counts the gaps between consecutive distinct values fed in ascending order (repeats are skipped).
+ * Runs of equal gaps (regular series) touch the map once per run.
+ */
+export function gapTally(): { add(value: number): void; gaps(): Map<number, number> } {
   const gaps = new Map<number, number>();
   let prev = NaN;
-  // Runs of equal gaps (regular series) touch the map once per run.
   let runGap = NaN;
   let run = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    const v = sorted[i];
-    if (v === prev) continue;
-    if (prev === prev) {
-      const g = v - prev;
-      if (g === runGap) run++;
-      else {
-        if (run) gaps.set(runGap, (gaps.get(runGap) ?? 0) + run);
-        runGap = g;
-        run = 1;
+  const flush = () => {
+    if (run) gaps.set(runGap, (gaps.get(runGap) ?? 0) + run);
+    run = 0;
+  };
+  return {
+    add(v) {
+      if (v === prev) return;
+      if (prev === prev) {
+        const g = v - prev;
+        if (g === runGap) run++;
+        else {
+          flush();
+          runGap = g;
+          run = 1;
+        }
       }
-    }
-    prev = v;
-  }
-  if (run) gaps.set(runGap, (gaps.get(runGap) ?? 0) + run);
-  return frequencyFromGaps(gaps);
+      prev = v;
+    },
+    gaps() {
+      flush();
+      return gaps;
+    },
+  };
 }
 
 /** The most common gap of `gaps` (gap in ms → how often it occurs), calendar months and years pooled; null when empty. */

@@ -1,4 +1,4 @@
-import { civilFromDays, DAY, frequencyFromGaps } from './calendar';
+import { civilFromDays, DAY, frequencyFromGaps, gapTally } from './calendar';
 import type { LatticeCounts } from './latticeCounts';
 
 /** `calendarCounts` of the epoch-ms values the counts stand for: same counts, one step per occupied slot. */
@@ -47,25 +47,7 @@ export function calendarFromCounts(lattice: LatticeCounts): {
 /** `inferFrequency` from the counts: the gaps between neighbouring occupied slots. */
 export function frequencyFromCounts(lattice: LatticeCounts): { label: string; ms: number } | null {
   const { min, step, counts } = lattice;
-  const gaps = new Map<number, number>();
-  let prev = NaN;
-  // Runs of equal gaps touch the map once per run, in the order the sorted path inserts them.
-  let runGap = NaN;
-  let run = 0;
-  for (let s = 0; s < counts.length; s++) {
-    if (counts[s] === 0) continue;
-    const v = min + s * step;
-    if (prev === prev) {
-      const g = v - prev;
-      if (g === runGap) run++;
-      else {
-        if (run) gaps.set(runGap, (gaps.get(runGap) ?? 0) + run);
-        runGap = g;
-        run = 1;
-      }
-    }
-    prev = v;
-  }
-  if (run) gaps.set(runGap, (gaps.get(runGap) ?? 0) + run);
-  return frequencyFromGaps(gaps);
+  const tally = gapTally();
+  for (let s = 0; s < counts.length; s++) if (counts[s] !== 0) tally.add(min + s * step);
+  return frequencyFromGaps(tally.gaps());
 }

@@ -1,4 +1,5 @@
-import { binCountFor, histogramEdges, kurtosis, skewness, variance, type Histogram } from '../stats';
+import { binCountFor, histogramEdges, type Histogram } from '../stats';
+import { assembleNumericStats, outlierFences } from './assembleNumericStats';
 import { madFromCounts, momentsFromCounts, quantilesFromCounts, type LatticeCounts } from './latticeCounts';
 import { QUANTILE_KEYS, type NumericStats, type Quantiles } from './types';
 
@@ -87,37 +88,21 @@ function signCounts(lattice: LatticeCounts): { zeros: number; negatives: number 
  * bit for bit (every sum adds the same terms in the same order, every quantile reads the same ranks).
  */
 export function numericStatsFromCounts(lattice: LatticeCounts, infinite: number): NumericStats {
-  const m = momentsFromCounts(lattice);
-  const v = variance(m);
-  const std = Math.sqrt(v);
   const qs = quantilesFromCounts(lattice, QUANTILE_KEYS.map(Number));
   const quantiles = {} as Quantiles;
   QUANTILE_KEYS.forEach((key, i) => (quantiles[key] = qs[i]));
-  const iqr = quantiles['0.75'] - quantiles['0.25'];
-  const lowerFence = quantiles['0.25'] - 1.5 * iqr;
-  const upperFence = quantiles['0.75'] + 1.5 * iqr;
-  const low = lowTail(lattice, lowerFence, 5);
-  const high = highTail(lattice, upperFence, 5);
+  const { lowerFence, upperFence } = outlierFences(quantiles);
   const [min, max] = extremes(lattice);
-  const { zeros, negatives } = signCounts(lattice);
-  return {
+  return assembleNumericStats({
+    moments: momentsFromCounts(lattice),
+    quantiles,
     min,
     max,
-    range: max - min,
-    mean: m.mean,
-    std,
-    variance: v,
-    sum: m.sum,
-    skewness: skewness(m),
-    kurtosis: kurtosis(m),
-    cv: std / m.mean,
     mad: madFromCounts(lattice, quantiles['0.5']),
-    quantiles,
-    iqr,
-    zeros,
-    negatives,
+    ...signCounts(lattice),
     infinite,
-    outliers: { count: low.count + high.count, low: low.values, high: high.values, lowerFence, upperFence },
+    low: lowTail(lattice, lowerFence, 5),
+    high: highTail(lattice, upperFence, 5),
     histogram: histogramFromCounts(lattice, quantiles['0.25'], quantiles['0.75']),
-  };
+  });
 }

@@ -1,15 +1,6 @@
 import type { NumericColumn } from '../table/types';
-import {
-  computeMoments,
-  histogramSorted,
-  kurtosis,
-  lowerBound,
-  madSorted,
-  quantileSorted,
-  skewness,
-  upperBound,
-  variance,
-} from '../stats';
+import { computeMoments, histogramSorted, lowerBound, madSorted, quantileSorted, upperBound } from '../stats';
+import { assembleNumericStats, outlierFences } from './assembleNumericStats';
 import { countLattice } from './latticeCounts';
 import { distinctCounts, numericStatsFromCounts } from './latticeStats';
 import { scanFinite, sortScanned } from './sortFinite';
@@ -44,43 +35,24 @@ export function quantilesOf(sorted: ArrayLike<number>): Quantiles {
 /** Numeric statistics of the finite values in `sorted` (ascending). */
 export function numericStats(sorted: Float64Array, infinite: number): NumericStats {
   const n = sorted.length;
-  const m = computeMoments(sorted);
-  const v = variance(m);
-  const std = Math.sqrt(v);
   const quantiles = quantilesOf(sorted);
-  const iqr = quantiles['0.75'] - quantiles['0.25'];
-  const lowerFence = quantiles['0.25'] - 1.5 * iqr;
-  const upperFence = quantiles['0.75'] + 1.5 * iqr;
+  const { lowerFence, upperFence } = outlierFences(quantiles);
   const below = lowerBound(sorted, lowerFence);
   const above = n - upperBound(sorted, upperFence);
-  const low: number[] = [];
-  for (let i = 0; i < Math.min(5, below); i++) low.push(sorted[i]);
-  const high: number[] = [];
-  for (let i = 0; i < Math.min(5, above); i++) high.push(sorted[n - 1 - i]);
   const zeroStart = lowerBound(sorted, 0);
-  const zeros = upperBound(sorted, 0) - zeroStart;
-  const min = n ? sorted[0] : NaN;
-  const max = n ? sorted[n - 1] : NaN;
-  return {
-    min,
-    max,
-    range: max - min,
-    mean: m.mean,
-    std,
-    variance: v,
-    sum: m.sum,
-    skewness: skewness(m),
-    kurtosis: kurtosis(m),
-    cv: std / m.mean,
-    mad: madSorted(sorted),
+  return assembleNumericStats({
+    moments: computeMoments(sorted),
     quantiles,
-    iqr,
-    zeros,
+    min: n ? sorted[0] : NaN,
+    max: n ? sorted[n - 1] : NaN,
+    mad: madSorted(sorted),
+    zeros: upperBound(sorted, 0) - zeroStart,
     negatives: zeroStart,
     infinite,
-    outliers: { count: below + above, low, high, lowerFence, upperFence },
+    low: { count: below, values: Array.from(sorted.subarray(0, Math.min(5, below))) },
+    high: { count: above, values: Array.from(sorted.subarray(n - Math.min(5, above))).reverse() },
     histogram: histogramSorted(sorted),
-  };
+  });
 }
 
 /** Profile of an integer or float column; tall integer-lattice columns are counted, not sorted. */
