@@ -4,6 +4,7 @@
  * the upload per batch, mostly checking every index in JavaScript).
  */
 import * as tf from '@tensorflow/tfjs';
+import type { HostRows } from './wasmDense';
 
 /** Row-major matrices of the same rows: features (n × d), targets (n × k) and optional row weights (n). */
 export interface Rows {
@@ -42,6 +43,10 @@ export function epochBatches(rows: Rows) {
       permuteRows(rows.X, rows.d, order, X);
       permuteRows(rows.Y, rows.k, order, Y);
       if (W && rows.W) permuteRows(rows.W, 1, order, W);
+    },
+    /** Rows [start, end) of the current order, as views of its buffers. */
+    rows(start: number, end: number): HostRows {
+      return { x: X.subarray(start * rows.d, end * rows.d), y: Y.subarray(start * rows.k, end * rows.k), w: W ? W.subarray(start, end) : null, m: end - start };
     },
     /** Rows [start, end) of the current order as tensors (the caller disposes them). */
     batch(start: number, end: number): Batch {

@@ -10,6 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Task } from '../../recipe';
 import type { Network } from './build';
 import { FlatAdam } from './flatAdam';
+import { createWasmDense, type HostRows } from './wasmDense';
 
 export interface DenseStepConfig {
   task: Task;
@@ -18,6 +19,10 @@ export interface DenseStepConfig {
   l2: number;
   /** Drop rate after each hidden layer, [0, 1). */
   dropout: number;
+  /** Largest batch (rows) `step` will be given. */
+  batchSize: number;
+  /** 'ops' keeps every backend on TF.js ops; 'auto' (default) takes the raw WASM kernels when they are there. */
+  engine?: 'auto' | 'ops';
 }
 
 export interface DenseStep {
@@ -29,12 +34,15 @@ export interface DenseStep {
    */
   gradient(x: tf.Tensor2D, y: tf.Tensor2D, w: tf.Tensor2D | null, seed: () => number): { g: tf.Tensor1D; watch: tf.Scalar };
   /**
-   * One batch (x: rows × inputs, y: rows × outputs, w: rows × 1 row weights or null): forward,
-   * backward, Adam. Returns a scalar that is non-finite exactly when the batch's loss is (the
-   * classification loss itself, clipped, is non-finite only when a probability is NaN, and so is
-   * the sum of the output gradient). `seed` gives each dropout mask its seed. The caller disposes.
+   * One batch: forward, backward, Adam. Returns a value that is non-finite exactly when the
+   * batch's loss is (the classification loss itself, clipped, is non-finite only when a
+   * probability is NaN, and so is the sum of the output gradient): a number at once from the raw
+   * WASM step, a scalar to read later (the caller disposes it) from TF.js ops. `seed` gives each
+   * dropout mask its seed.
    */
-  step(x: tf.Tensor2D, y: tf.Tensor2D, w: tf.Tensor2D | null, seed: () => number): tf.Scalar;
+  step(rows: HostRows, seed: () => number): tf.Scalar | number;
+  /** 'wasm' when the raw WASM kernels run the step, 'ops' when TF.js ops do. */
+  engine: 'wasm' | 'ops';
   /** Writes the flat weights into the layers' variables (before evaluating or checkpointing). */
   push(): void;
   /** Reads the layers' variables into the flat weights (after a checkpoint was restored into them). */
@@ -146,23 +154,55 @@ export function createDenseStep(net: Network, vars: tf.Variable[], cfg: DenseSte
     const g = tf.concat(grads.map((t) => t.reshape([-1]))) as tf.Tensor1D;
     return { g: l2Mask ? (g.add(params.mul(l2Mask)) as tf.Tensor1D) : g, watch: watch! };
   };
-  const step = (x: tf.Tensor2D, y: tf.Tensor2D, w: tf.Tensor2D | null, seed: () => number): tf.Scalar =>
-    tf.tidy(() => {
-      const { g, watch } = gradient(x, y, w, seed);
-      optimizer.update(params, g);
-      return watch;
-    });
+  const raw = cfg.engine === 'ops' ? null : createWasmDense({
+    task: cfg.task,
+    layers: layers.map((l) => ({ inputs: l.kernel.shape[0], outputs: l.kernel.shape[1], kernel: l.kernel.offset, bias: l.bias.offset })),
+    size: offset,
+    batchSize: cfg.batchSize,
+    dropout: cfg.dropout,
+    l2: cfg.l2,
+  }, net.activation);
+  const tensorsOf = (rows: HostRows) => {
+    const d = layers[0].kernel.shape[0];
+    const k = layers[last].kernel.shape[1];
+    return {
+      x: tf.tensor2d(rows.x.subarray(0, rows.m * d), [rows.m, d]),
+      y: tf.tensor2d(rows.y.subarray(0, rows.m * k), [rows.m, k]),
+      w: rows.w ? tf.tensor2d(rows.w.subarray(0, rows.m), [rows.m, 1]) : null,
+    };
+  };
+  const hostOf = (x: tf.Tensor2D, y: tf.Tensor2D, w: tf.Tensor2D | null): HostRows => ({
+    x: x.dataSync() as Float32Array, y: y.dataSync() as Float32Array, w: w ? (w.dataSync() as Float32Array) : null, m: x.shape[0],
+  });
 
   return {
     optimizer,
-    gradient,
-    step,
+    engine: raw ? 'wasm' : 'ops',
+    gradient: raw
+      ? (x, y, w, seed) => {
+        const watch = raw.gradient(hostOf(x, y, w), params, seed);
+        return { g: tf.tensor1d(raw.lastGradient(params)), watch: tf.scalar(watch) };
+      }
+      : gradient,
+    step: raw
+      ? (rows, seed) => {
+        const watch = raw.gradient(rows, params, seed);
+        const { m, v } = optimizer.moments;
+        return watch + raw.adam(params, m, v, optimizer.advance());
+      }
+      : (rows, seed) => tf.tidy(() => {
+        const { x, y, w } = tensorsOf(rows);
+        const { g, watch } = gradient(x, y, w, seed);
+        optimizer.update(params, g);
+        return watch;
+      }),
     push: () => tf.tidy(() => vars.forEach((v, i) => v.assign(params.slice(slots[i].offset, slots[i].size).reshape(slots[i].shape)))),
     pull: () => tf.tidy(() => params.assign(tf.concat(vars.map((v) => v.reshape([-1]))))),
     dispose: () => {
       optimizer.dispose();
       params.dispose();
       l2Mask?.dispose();
+      raw?.dispose();
     },
   };
 }

@@ -6,6 +6,14 @@
  */
 import * as tf from '@tensorflow/tfjs';
 
+/** One step's scalars: p −= scale · m / (√v + epsHat) after m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g². */
+export interface AdamStep {
+  scale: number;
+  epsHat: number;
+  beta1: number;
+  beta2: number;
+}
+
 /** A tensor with a name, as optimizers' `getWeights` returns them. */
 type NamedTensor = { name: string; tensor: tf.Tensor };
 
@@ -31,12 +39,29 @@ export class FlatAdam extends tf.AdamOptimizer {
     this.v = tf.tidy(() => tf.variable(tf.zeros([size]), false));
   }
 
-  /** One Adam step on `params` (flat) with gradient `g` (flat, same length). */
-  update(params: tf.Variable, g: tf.Tensor): void {
+  /** The flat first and second moments (the raw WASM step updates them in place). */
+  get moments(): { m: tf.Variable; v: tf.Variable } {
+    return { m: this.m, v: this.v };
+  }
+
+  /**
+   * Counts one step and returns its scalars: with m̂ = m / c1 and v̂ = v / c2, m̂ / (√v̂ + ε) is
+   * folded into p −= scale · m / (√v + epsHat).
+   */
+  advance(): AdamStep {
     const lr = (this as unknown as { learningRate: number }).learningRate;
+    const eps = (this as unknown as { epsilon: number }).epsilon;
     const c1 = 1 - this.p1;
     const c2 = 1 - this.p2;
-    const eps = (this as unknown as { epsilon: number }).epsilon;
+    this.p1 = Math.fround(this.p1 * Math.fround(BETA1));
+    this.p2 = Math.fround(this.p2 * Math.fround(BETA2));
+    this.incrementIterations();
+    return { scale: (lr * Math.sqrt(c2)) / c1, epsHat: eps * Math.sqrt(c2), beta1: BETA1, beta2: BETA2 };
+  }
+
+  /** One Adam step on `params` (flat) with gradient `g` (flat, same length). */
+  update(params: tf.Variable, g: tf.Tensor): void {
+    const { scale, epsHat } = this.advance();
     tf.tidy(() => {
       // Moments of weights whose gradient stays 0 (a dead ReLU) decay into subnormal floats, and
       // arithmetic on those runs ~100× slower on x86 (WASM cannot flush them): one training slowed
@@ -45,15 +70,11 @@ export class FlatAdam extends tf.AdamOptimizer {
       // that small moves its weight by less than 1e-20.
       const m = this.m.mul(BETA1).add(g.mul(1 - BETA1)).add(FLUSH).sub(FLUSH);
       const v = this.v.mul(BETA2).add(g.square().mul(1 - BETA2)).add(FLUSH).sub(FLUSH);
-      // m̂ / (√v̂ + ε) with m̂ = m / c1 and v̂ = v / c2, folded into two scalars.
-      const step = m.div(v.sqrt().add(eps * Math.sqrt(c2))).mul((lr * Math.sqrt(c2)) / c1);
+      const step = m.div(v.sqrt().add(epsHat)).mul(scale);
       this.m.assign(m);
       this.v.assign(v);
       params.assign(params.sub(step));
     });
-    this.p1 = Math.fround(this.p1 * Math.fround(BETA1));
-    this.p2 = Math.fround(this.p2 * Math.fround(BETA2));
-    this.incrementIterations();
   }
 
   /**

@@ -59,7 +59,7 @@ export async function fitNetwork(net: Network, data: TrainData, cfg: LoopConfig,
   const va = valid ? toTensors(valid) : null;
   const batches = epochBatches({ X: train.X, d: data.d, ...targetMatrix(train.y, data.task, data.numClasses, scale), W: cfg.classWeight === 'balanced' && !regression ? balancedWeights(train.y, data.numClasses) : null, n: train.n });
   // Dense stacks train with the hand-derived step; embeddings (and selu) go through the autodiff tape.
-  const stepper = canStepDense(net) ? createDenseStep(net, vars, { task: data.task, learningRate: cfg.learningRate, l2: cfg.l2, dropout: cfg.dropout }) : null;
+  const stepper = canStepDense(net) ? createDenseStep(net, vars, { task: data.task, learningRate: cfg.learningRate, l2: cfg.l2, dropout: cfg.dropout, batchSize: cfg.batchSize }) : null;
   const optimizer = stepper?.optimizer ?? tf.train.adam(cfg.learningRate);
   const checks: tf.Scalar[] = [];
   let best: tf.Tensor[] | null = null;
@@ -107,9 +107,7 @@ export async function fitNetwork(net: Network, data: TrainData, cfg: LoopConfig,
       tf.dispose([stacked, ...checks.splice(0)]);
     }
     const i = values.findIndex((c) => !Number.isFinite(c));
-    if (i >= 0) {
-      throw new TrainingError(`Training loss became ${values[i]} at epoch ${epoch}, batch ${lastBatch - values.length + i + 1}. Lower the learning rate (now ${lr}) or scale the features (add a scale step to the recipe).`);
-    }
+    if (i >= 0) throw lossError(values[i], epoch, lastBatch - values.length + i + 1, lr);
   };
   /** Loss and metric (accuracy or RMSE in target units) in inference mode. */
   const evaluate = async (x: tf.Tensor, y: tf.Tensor): Promise<[number, number]> => {
@@ -146,13 +144,20 @@ export async function fitNetwork(net: Network, data: TrainData, cfg: LoopConfig,
       for (let start = 0, batch = 1; start < train.n; start += cfg.batchSize, batch++) {
         await waitWhilePaused(hooks);
         const end = Math.min(train.n, start + cfg.batchSize);
-        const b = batches.batch(start, end);
-        try {
-          checks.push(stepper ? stepper.step(b.x, b.y, b.w, () => rng.int(2 ** 31)) : tapeStep(b));
-        } finally {
-          tf.dispose([b.x, b.y, ...(b.w ? [b.w] : [])]);
+        if (stepper) {
+          const watch = stepper.step(batches.rows(start, end), () => rng.int(2 ** 31));
+          if (typeof watch === 'number') {
+            if (!Number.isFinite(watch)) throw lossError(watch, epoch, batch, lr);
+          } else checks.push(watch);
+        } else {
+          const b = batches.batch(start, end);
+          try {
+            checks.push(tapeStep(b));
+          } finally {
+            tf.dispose([b.x, b.y, ...(b.w ? [b.w] : [])]);
+          }
         }
-        if (checks.length === CHECK_EVERY || end === train.n) await checkLosses(epoch, batch, lr);
+        if (checks.length === CHECK_EVERY || (end === train.n && checks.length > 0)) await checkLosses(epoch, batch, lr);
       }
       stepper?.push();
       const [loss, metric] = await evaluate(tr.X, tr.Y);
@@ -184,6 +189,10 @@ export async function fitNetwork(net: Network, data: TrainData, cfg: LoopConfig,
     if (stepper) stepper.dispose();
     else optimizer.dispose();
   }
+}
+
+function lossError(value: number, epoch: number, batch: number, lr: number): TrainingError {
+  return new TrainingError(`Training loss became ${value} at epoch ${epoch}, batch ${batch}. Lower the learning rate (now ${lr}) or scale the features (add a scale step to the recipe).`);
 }
 
 async function waitWhilePaused(hooks: TrainHooks): Promise<void> {

@@ -36,7 +36,7 @@ test.each(cases)('hand-derived gradient = TF.js autodiff of the loop loss: $name
   const k = task === 'multiclass' ? 3 : 1;
   const net = buildNetwork({ inputs: 5, hidden, activation, outputs: k, output: task === 'binary' ? 'sigmoid' : task === 'multiclass' ? 'softmax' : 'linear', seed: 3 });
   const vars = net.model.trainableWeights.map((v) => v.read() as tf.Variable);
-  const step = createDenseStep(net, vars, { task, learningRate: 1e-3, l2, dropout: 0 });
+  const step = createDenseStep(net, vars, { task, learningRate: 1e-3, l2, dropout: 0, batchSize: 32 });
   const n = 23;
   const x = tf.randomNormal([n, 5], 0, 1, 'float32', 1) as tf.Tensor2D;
   const y = tf.tidy(() => {

@@ -41,6 +41,26 @@ test.each([
   net.model.dispose();
 });
 
+test.each([[[8, 8], NaN], [[8, 8], Infinity], [[], Infinity]])('raw WASM step, hidden %j, a feature %d: the batch is named though the fused ReLU clamps NaN to 0, and nothing is left behind', async (hidden, bad) => {
+  await useBackend('wasm');
+  try {
+    const data = rows(400, 5);
+    const badRow = 123;
+    data.X[2 * badRow] = bad;
+    const batchSize = 16;
+    const net = buildNetwork({ inputs: 2, hidden, activation: 'relu', outputs: 1, output: 'sigmoid', seed: 9 });
+    const before = tf.memory().numTensors;
+    const order = shuffleInPlace(Int32Array.from({ length: data.n }, (_, i) => i), createRng(9));
+    const batch = Math.floor(order.indexOf(badRow) / batchSize) + 1;
+    const cfg = loopConfig(resolveOptions(logisticMeta, { epochs: 2, batchSize, earlyStopping: false }), 9);
+    await expect(fitNetwork(net, data, cfg)).rejects.toThrow(new RegExp(`Training loss became NaN at epoch 1, batch ${batch}\\. Lower the learning rate`));
+    expect(tf.memory().numTensors).toBe(before);
+    net.model.dispose();
+  } finally {
+    await useBackend('cpu');
+  }
+});
+
 test('epoch batches hold the rows of the given order, features, targets and weights together', () => {
   const X = Float32Array.from({ length: 12 }, (_, i) => i); // 4 rows × 3
   const { Y, k } = targetMatrix(Int32Array.from([2, 0, 1, 2]), 'multiclass', 3, { mean: 0, sd: 1 });
