@@ -3,11 +3,21 @@ import plain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url
 import simd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { checkpointBuffers } from '../src/core/models';
+import { setGradientHelperFactory } from '../src/core/models/network/sharedGradient';
 import { createTrainApi } from './trainApi';
 import { browserDevices } from './trainDevices';
 
 // The WASM binaries ship with the app (Vite emits them), so nothing is fetched from elsewhere.
 const api = createTrainApi(browserDevices({ 'tfjs-backend-wasm.wasm': plain, 'tfjs-backend-wasm-simd.wasm': simd, 'tfjs-backend-wasm-threaded-simd.wasm': threaded }));
+
+// Large dense runs on WASM split each batch with a helper worker (shared memory: only when cross-origin isolated).
+if (self.crossOriginIsolated && navigator.hardwareConcurrency >= 2) {
+  setGradientHelperFactory((init) => {
+    const helper = new Worker(new URL('./trainHelper.ts', import.meta.url), { type: 'module', name: 'train-helper' });
+    helper.postMessage(init);
+    return { stop: () => helper.terminate() };
+  });
+}
 
 /** As the core api, with the model's weight bytes transferred rather than copied. */
 const workerApi = {

@@ -7,6 +7,7 @@ import { disposeModel, MODELS, resolveOptions, toTrainData, trainModel, type Mod
 import type { BackendName } from '../src/core/models';
 import { BACKEND_LABELS, chooseBackend, msPerStep, type BackendCandidate, type ProbeResult } from '../src/core/models';
 import { fitRecipe, splitRows, transformRecipe, type Recipe } from '../src/core/recipe';
+import { batchRows } from '../src/core/models/mlp/meta';
 import type { Table } from '../src/core/table';
 import type { Devices } from './trainDevices';
 
@@ -61,9 +62,10 @@ function sampleFromTable(table: Table, recipe: Recipe, limit: number): TrainData
   return toTrainData(transformRecipe(fitted, table, split.train.subarray(0, limit)), fitted);
 }
 
-const batchSizeOf = (spec: ModelSpec): number | undefined => {
+/** The batch the run will use (an automatic size from the training rows), or undefined for models without batches. */
+const batchSizeOf = (spec: ModelSpec, trainRows: number): number | undefined => {
   const o = resolveOptions(MODELS[spec.kind], spec.options);
-  return typeof o.batchSize === 'number' ? o.batchSize : undefined;
+  return typeof o.batchSize === 'number' ? batchRows(o.batchSize, trainRows) : undefined;
 };
 
 /** What a probe may measure on: model-ready rows, or a table and its recipe. */
@@ -105,7 +107,8 @@ export function createProber(devices: Devices, checkDevice: () => void, classify
   }
 
   async function probe(spec: ModelSpec, sample?: ProbeSample, options: ProbeOptions = {}, onStatus?: (s: TrainStatus) => void): Promise<ProbeResult> {
-    const batch = batchSizeOf(spec);
+    // All the table's rows stand in for the training rows: the automatic size needs only their order of magnitude.
+    const batch = batchSizeOf(spec, !sample ? 0 : 'X' in sample ? sample.n : sample.table.rowCount);
     const data = batch === undefined ? null : !sample ? syntheticSample() : 'X' in sample ? sample : sampleFromTable(sample.table, sample.recipe, batch * (WARMUP_STEPS + TIMED_STEPS + 1));
     const key = JSON.stringify([spec.kind, spec.options ?? {}, data && [data.task, data.d, data.numClasses, data.embeddings], options.exclude ?? [], options.allowFallback ?? false]);
     const cached = probes.get(key);

@@ -6,6 +6,8 @@
  * (TF.js layers format: model.json + weights.bin; the baseline as baseline.json), then prints
  * the test metrics as one JSON line.
  */
+import { setGradientHelperFactory } from '../core/models/network/sharedGradient';
+import { nodeGradientHelper } from './gradientHelper';
 import { readFlags } from './flags';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -101,6 +103,7 @@ async function train(argv: string[]): Promise<number> {
   }
   const started = Date.now();
   const backend = await useBackend(args.backend);
+  setGradientHelperFactory(nodeGradientHelper);
   const input = await readTable(await nodeFileSource(args.file));
   const testInput = args.test ? await readTable(await nodeFileSource(args.test)) : undefined;
   const readMs = Date.now() - started;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { stageLink } from './trust-journey';
 
 const samples = JSON.parse(readFileSync('public/samples/index.json', 'utf8')) as { name: string; task: string }[];
 
@@ -77,6 +78,33 @@ test.describe('Train', () => {
     await expect(page.getByRole('row', { name: /#2/ })).toContainText('completed', { timeout: 150_000 });
     await page.getByRole('button', { name: /Show evaluation of .*#2/ }).click();
     expect(await metrics()).toBe(first);
+  });
+
+  test('32,000 rows: the default MLP on WASM splits each batch with a helper worker and evaluates', async ({ page }) => {
+    await page.goto('./');
+    // Seeded rows: y depends on x1·x2, x3 and the category, with noise.
+    let state = 7;
+    const rand = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const lines = ['x1,x2,x3,cat,y'];
+    for (let i = 0; i < 32_000; i++) {
+      const [a, b, c] = [rand() * 2 - 1, rand() * 2 - 1, rand() * 2 - 1];
+      const cat = 'pqrs'[Math.floor(rand() * 4)];
+      lines.push(`${a.toFixed(4)},${b.toFixed(4)},${c.toFixed(4)},${cat},${a * b + c + (cat === 'p' ? 0.5 : 0) + (rand() - 0.5) * 0.6 > 0.2 ? 'yes' : 'no'}`);
+    }
+    await page.getByLabel('Open dataset').setInputFiles({ name: 'split.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await expect(page.getByTestId('dataset-ready')).toBeVisible();
+    expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
+    await stageLink(page, 'Train').click();
+    await page.getByRole('combobox', { name: 'Target column' }).selectOption('y');
+    // The measured choice: software GPUs never win, so this machine trains on WASM (asserted below).
+    await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect(page.locator('.runs tbody tr').first()).toContainText('completed', { timeout: 150_000 });
+    // The train worker started its helper (a nested worker over shared memory) and it took half of the batches.
+    const evaluation = page.getByTestId('evaluation');
+    await expect(evaluation).toContainText('Backend: WASM (2 threads)');
+    const auc = Number((await evaluation.getByRole('row', { name: /^ROC AUC/ }).first().textContent())!.match(/0\.\d+/)![0]);
+    expect(auc).toBeGreaterThan(0.85);
   });
 
   test('WebGPU forced (SwiftShader) trains and evaluates', async ({ page }) => {

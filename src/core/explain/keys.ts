@@ -96,7 +96,7 @@ export const SPLIT_OPTION_GLOSSARY: Readonly<Record<Exclude<keyof SplitSpec, 'me
 export const MODEL_GLOSSARY: Readonly<Record<ModelKind, GlossaryKey>> = { baseline: 'model.baseline', linear: 'model.linear', logistic: 'model.logistic', mlp: 'model.mlp' };
 export const BACKEND_GLOSSARY: Readonly<Record<BackendName, GlossaryKey>> = { webgpu: 'backend.webgpu', webgl: 'backend.webgl', wasm: 'backend.wasm', cpu: 'backend.cpu' };
 export const EPOCH_LOG_GLOSSARY: Readonly<Record<Exclude<keyof EpochLog, 'elapsedMs'>, GlossaryKey>> = {
-  epoch: 'epoch', loss: 'trainingLoss', valLoss: 'validationLoss', metric: 'trainingLoss', valMetric: 'validationLoss', learningRate: 'option.learningRate',
+  epoch: 'epoch', loss: 'trainingLoss', valLoss: 'validationLoss', metric: 'trainingLoss', valMetric: 'validationLoss', learningRate: 'option.learningRate', threads: 'backend.wasm',
 };
 /** Option names of every model's meta (`ModelMeta.options[].name`); the unit test checks the metas against it. */
 export const MODEL_OPTION_GLOSSARY: Readonly<Record<string, GlossaryKey>> = {

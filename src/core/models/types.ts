@@ -47,6 +47,8 @@ export interface EpochLog {
   /** Milliseconds since training started. */
   elapsedMs: number;
   learningRate?: number;
+  /** Threads that computed this epoch's batches: 2 when a helper worker took half of each (WASM, large runs). */
+  threads?: number;
 }
 
 export interface TrainHooks {

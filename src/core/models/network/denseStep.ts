@@ -10,7 +10,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { Task } from '../../recipe';
 import type { Network } from './build';
 import { FlatAdam } from './flatAdam';
-import { createWasmDense, type HostRows } from './wasmDense';
+import { createWasmDense, type HostRows, type WasmDenseSpec } from './wasmDense';
+import { SPLIT_MIN_BATCH_ROWS, seedsFrom, startGradientHelper } from './sharedGradient';
 
 export interface DenseStepConfig {
   task: Task;
@@ -21,8 +22,12 @@ export interface DenseStepConfig {
   dropout: number;
   /** Largest batch (rows) `step` will be given. */
   batchSize: number;
+  /** Whether batches carry row weights (class weights). */
+  weighted?: boolean;
   /** 'ops' keeps every backend on TF.js ops; 'auto' (default) takes the raw WASM kernels when they are there. */
   engine?: 'auto' | 'ops';
+  /** Compute each batch of the raw WASM step as two halves, the second on a helper thread when there is one (`splitsBatches`). */
+  split?: boolean;
 }
 
 export interface DenseStep {
@@ -43,6 +48,8 @@ export interface DenseStep {
   step(rows: HostRows, seed: () => number): tf.Scalar | number;
   /** 'wasm' when the raw WASM kernels run the step, 'ops' when TF.js ops do. */
   engine: 'wasm' | 'ops';
+  /** Batches a helper thread has taken half of so far. */
+  helped(): number;
   /** Writes the flat weights into the layers' variables (before evaluating or checkpointing). */
   push(): void;
   /** Reads the layers' variables into the flat weights (after a checkpoint was restored into them). */
@@ -154,14 +161,37 @@ export function createDenseStep(net: Network, vars: tf.Variable[], cfg: DenseSte
     const g = tf.concat(grads.map((t) => t.reshape([-1]))) as tf.Tensor1D;
     return { g: l2Mask ? (g.add(params.mul(l2Mask)) as tf.Tensor1D) : g, watch: watch! };
   };
-  const raw = cfg.engine === 'ops' ? null : createWasmDense({
+  const spec: WasmDenseSpec = {
     task: cfg.task,
     layers: layers.map((l) => ({ inputs: l.kernel.shape[0], outputs: l.kernel.shape[1], kernel: l.kernel.offset, bias: l.bias.offset })),
     size: offset,
     batchSize: cfg.batchSize,
     dropout: cfg.dropout,
     l2: cfg.l2,
-  }, net.activation);
+  };
+  const raw = cfg.engine === 'ops' ? null : createWasmDense(spec, net.activation);
+  // The second half of split batches: on the helper when it answers, else here, with identical results.
+  const rawB = raw && cfg.split ? createWasmDense(spec, net.activation) : null;
+  const helper = rawB ? startGradientHelper(spec, layers[0].kernel.shape[0], layers[last].kernel.shape[1], cfg.weighted ?? false) : null;
+  const part = (rows: HostRows, from: number, to: number, width: number, k: number): HostRows => ({
+    x: rows.x.subarray(from * width, to * width), y: rows.y.subarray(from * k, to * k), w: rows.w ? rows.w.subarray(from, to) : null, m: to - from,
+  });
+  const rawStep = (rows: HostRows, seed: () => number): number => {
+    const { m, v } = optimizer.moments;
+    if (!raw) throw new Error('unreachable');
+    if (!rawB || rows.m < SPLIT_MIN_BATCH_ROWS) return raw.gradient(rows, params, seed) + raw.adam(params, m, v, optimizer.advance());
+    const d = layers[0].kernel.shape[0];
+    const k = layers[last].kernel.shape[1];
+    const half = Math.ceil(rows.m / 2);
+    const second = part(rows, half, rows.m, d, k);
+    const base = seed();
+    const sent = helper?.request(second, params, base, rows.m) ?? false;
+    let watch = raw.gradient(part(rows, 0, half, d, k), params, seed, rows.m);
+    const answer = sent ? helper!.collect() : null;
+    if (answer) watch += answer.watch;
+    else watch += rawB.gradient(second, params, seedsFrom(base), rows.m);
+    return watch + raw.adam(params, m, v, optimizer.advance(), answer ? answer.grad : rawB.gradientView());
+  };
   const tensorsOf = (rows: HostRows) => {
     const d = layers[0].kernel.shape[0];
     const k = layers[last].kernel.shape[1];
@@ -178,6 +208,7 @@ export function createDenseStep(net: Network, vars: tf.Variable[], cfg: DenseSte
   return {
     optimizer,
     engine: raw ? 'wasm' : 'ops',
+    helped: () => helper?.answered() ?? 0,
     gradient: raw
       ? (x, y, w, seed) => {
         const watch = raw.gradient(hostOf(x, y, w), params, seed);
@@ -185,11 +216,7 @@ export function createDenseStep(net: Network, vars: tf.Variable[], cfg: DenseSte
       }
       : gradient,
     step: raw
-      ? (rows, seed) => {
-        const watch = raw.gradient(rows, params, seed);
-        const { m, v } = optimizer.moments;
-        return watch + raw.adam(params, m, v, optimizer.advance());
-      }
+      ? rawStep
       : (rows, seed) => tf.tidy(() => {
         const { x, y, w } = tensorsOf(rows);
         const { g, watch } = gradient(x, y, w, seed);
@@ -203,6 +230,8 @@ export function createDenseStep(net: Network, vars: tf.Variable[], cfg: DenseSte
       params.dispose();
       l2Mask?.dispose();
       raw?.dispose();
+      helper?.stop();
+      rawB?.dispose();
     },
   };
 }

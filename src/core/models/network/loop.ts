@@ -10,12 +10,15 @@ import { splitInputs, type Network } from './build';
 import { epochBatches, targetMatrix, type Batch } from './batches';
 import { balancedWeights, carveValidation, rowsOf, targetScale, type Part } from './data';
 import { canStepDense, createDenseStep } from './denseStep';
+import { splitsBatches } from './sharedGradient';
+import { batchRows } from '../mlp/meta';
 import { learningRateAt, type Schedule } from './schedule';
 import { restoreCheckpoint, saveCheckpoint } from './checkpoint';
 import { readBack } from './readBack';
 
 export interface LoopConfig {
   epochs: number;
+  /** Rows per batch; 0 picks it from the training rows (`batchRows`). */
   batchSize: number;
   learningRate: number;
   schedule: Schedule;
@@ -57,9 +60,11 @@ export async function fitNetwork(net: Network, data: TrainData, cfg: LoopConfig,
   // The training loss and metric are measured on a fixed seeded sample of the training rows.
   const tr = toTensors(train.n > MAX_EVAL_ROWS ? rowsOf(train, data.d, shuffleInPlace(Int32Array.from({ length: train.n }, (_, i) => i), createRng(cfg.seed + 2)).slice(0, MAX_EVAL_ROWS)) : train);
   const va = valid ? toTensors(valid) : null;
-  const batches = epochBatches({ X: train.X, d: data.d, ...targetMatrix(train.y, data.task, data.numClasses, scale), W: cfg.classWeight === 'balanced' && !regression ? balancedWeights(train.y, data.numClasses) : null, n: train.n });
+  const weighted = cfg.classWeight === 'balanced' && !regression;
+  const batches = epochBatches({ X: train.X, d: data.d, ...targetMatrix(train.y, data.task, data.numClasses, scale), W: weighted ? balancedWeights(train.y, data.numClasses) : null, n: train.n });
   // Dense stacks train with the hand-derived step; embeddings (and selu) go through the autodiff tape.
-  const stepper = canStepDense(net) ? createDenseStep(net, vars, { task: data.task, learningRate: cfg.learningRate, l2: cfg.l2, dropout: cfg.dropout, batchSize: cfg.batchSize }) : null;
+  const batchSize = batchRows(cfg.batchSize, train.n);
+  const stepper = canStepDense(net) ? createDenseStep(net, vars, { task: data.task, learningRate: cfg.learningRate, l2: cfg.l2, dropout: cfg.dropout, batchSize, weighted, split: splitsBatches(train.n, batchSize) }) : null;
   const optimizer = stepper?.optimizer ?? tf.train.adam(cfg.learningRate);
   const checks: tf.Scalar[] = [];
   let best: tf.Tensor[] | null = null;
@@ -141,9 +146,10 @@ export async function fitNetwork(net: Network, data: TrainData, cfg: LoopConfig,
     for (let epoch = (resumed?.state.epoch ?? 0) + 1; epoch <= (resumed?.state.done ? 0 : cfg.epochs); epoch++) {
       shuffleInPlace(order, rng);
       batches.shuffle(order);
-      for (let start = 0, batch = 1; start < train.n; start += cfg.batchSize, batch++) {
+      const helpedBefore = stepper?.helped() ?? 0;
+      for (let start = 0, batch = 1; start < train.n; start += batchSize, batch++) {
         await waitWhilePaused(hooks);
-        const end = Math.min(train.n, start + cfg.batchSize);
+        const end = Math.min(train.n, start + batchSize);
         if (stepper) {
           const watch = stepper.step(batches.rows(start, end), () => rng.int(2 ** 31));
           if (typeof watch === 'number') {
@@ -170,7 +176,7 @@ export async function fitNetwork(net: Network, data: TrainData, cfg: LoopConfig,
         if (best) tf.dispose(best);
         best = vars.map((v) => v.clone());
       } else since++;
-      const log: EpochLog = { epoch, loss, valLoss, metric, valMetric, elapsedMs: Date.now() - started, learningRate: lr };
+      const log: EpochLog = { epoch, loss, valLoss, metric, valMetric, elapsedMs: Date.now() - started, learningRate: lr, threads: (stepper?.helped() ?? 0) > helpedBefore ? 2 : 1 };
       history.push(log);
       hooks.onEpoch?.(log);
       const stop = cfg.earlyStopping && since >= cfg.patience;

@@ -37,18 +37,24 @@ const FLOAT32 = 0;
 const RELU = 1;
 /** Added to and taken from a double, it rounds |x| < ~1e-38 to a multiple of 2⁻¹²⁵: never a subnormal float32. */
 const FLUSH = 1e-22;
+/**
+ * The same for weights, coarser: |w| < ~1e-24 becomes 0. Weights of a dead unit decay towards 0
+ * under L2 (to 1e-35 within 20 epochs of the flights bench), and their products with gradients
+ * are subnormal: one backward product slowed 7× until this rounding was added.
+ */
+const WEIGHT_FLUSH = 1e-8;
 
 /**
  * Adam on the heap, with the L2 term (2·l2·p on kernel entries) added to the gradient as it is
  * read. Returns 0, or NaN when a gradient entry was not finite.
  */
-function adamInPlace(h: Float32Array, p: number, mo: number, vo: number, g: number, from: number, to: number, l2: number, step: AdamStep): number {
+function adamInPlace(h: Float32Array, p: number, mo: number, vo: number, g: number, extra: Float32Array, from: number, to: number, l2: number, step: AdamStep): number {
   const { scale, epsHat, beta1, beta2 } = step;
   const c1 = 1 - beta1;
   const c2 = 1 - beta2;
   let check = 0;
   for (let j = from; j < to; j++) {
-    const gj = h[g + j] + l2 * h[p + j];
+    const gj = h[g + j] + extra[j] + l2 * h[p + j];
     check += gj * 0;
     // Adding and taking back FLUSH (in doubles) rounds |x| below ~1e-38 to a multiple of 2⁻¹²⁵, so
     // no moment is stored as a subnormal float32 (slow arithmetic); a branch here mispredicts on sign.
@@ -56,7 +62,7 @@ function adamInPlace(h: Float32Array, p: number, mo: number, vo: number, g: numb
     const v1 = beta2 * h[vo + j] + c2 * gj * gj + FLUSH - FLUSH;
     h[mo + j] = m1;
     h[vo + j] = v1;
-    h[p + j] -= (scale * m1) / (Math.sqrt(v1) + epsHat);
+    h[p + j] = h[p + j] - (scale * m1) / (Math.sqrt(v1) + epsHat) + WEIGHT_FLUSH - WEIGHT_FLUSH;
   }
   return check;
 }
@@ -71,10 +77,17 @@ interface Kernels {
   multiply: Kernel;
 }
 
+const wrapped = new WeakMap<object, { backend: WasmBackend; kernels: Kernels } | null>();
+
 /** The backend and its kernels when the active backend is tfjs-backend-wasm as this module knows it. */
 function wasmKernels(): { backend: WasmBackend; kernels: Kernels } | null {
   if (tf.getBackend() !== 'wasm') return null;
-  const backend = tf.backend() as unknown as Partial<WasmBackend>;
+  const active = tf.backend();
+  if (!wrapped.has(active)) wrapped.set(active, wrap(active as unknown as Partial<WasmBackend>));
+  return wrapped.get(active)!;
+}
+
+function wrap(backend: Partial<WasmBackend>): { backend: WasmBackend; kernels: Kernels } | null {
   const wasm = backend.wasm;
   if (!wasm || typeof wasm.cwrap !== 'function' || typeof wasm._malloc !== 'function' || typeof wasm.tfjs?.registerTensor !== 'function'
     || typeof wasm.tfjs.disposeData !== 'function' || typeof backend.dataIdNextNumber !== 'number' || typeof backend.dataIdMap?.get !== 'function') return null;
@@ -92,6 +105,22 @@ function wasmKernels(): { backend: WasmBackend; kernels: Kernels } | null {
   } catch {
     return null;
   }
+}
+
+/** Overwrites a float32 tensor of the WASM backend with `values`, in place (a variable keeps its identity). */
+export function writeTensor(t: tf.Tensor, values: Float32Array): void {
+  const found = wasmKernels();
+  const info = found?.backend.dataIdMap.get(t.dataId);
+  if (!found || !info) throw new Error('Not a tensor of the WASM backend.');
+  found.backend.wasm.HEAPF32.set(values.subarray(0, t.size), info.memoryOffset >> 2);
+}
+
+/** A float32 tensor of the WASM backend as a view of the heap (valid until the next call into the backend). */
+export function tensorView(t: tf.Tensor): Float32Array {
+  const found = wasmKernels();
+  const info = found?.backend.dataIdMap.get(t.dataId);
+  if (!found || !info) throw new Error('Not a tensor of the WASM backend.');
+  return found.backend.wasm.HEAPF32.subarray(info.memoryOffset >> 2, (info.memoryOffset >> 2) + t.size);
 }
 
 export interface WasmDenseLayer {
@@ -127,16 +156,20 @@ export interface WasmDense {
    * Forward and backward for one batch with the flat weights held by `params`: writes the gradient
    * of the row-weighted mean loss into its own buffer and returns the check value
    * (non-finite exactly when the loss is). `seed` seeds each hidden layer's dropout mask.
+   * `divisor` is the batch's row count when `rows` is part of a batch (default: rows.m).
    */
-  gradient(rows: HostRows, params: tf.Variable, seed: () => number): number;
+  gradient(rows: HostRows, params: tf.Variable, seed: () => number, divisor?: number): number;
+  /** The last gradient, as a view of the heap (valid until the next call into the backend). */
+  gradientView(): Float32Array;
   /** A copy of the last gradient, with the L2 term for `params`. */
   lastGradient(params: tf.Variable): Float32Array;
   /**
    * Adam on the flat weights and moments (tensors of the active backend, updated in place).
    * Returns NaN when the gradient held a non-finite value, else 0: XNNPACK's fused ReLU clamps NaN
    * to 0, so a diverged first layer would otherwise leave the loss finite and the model silently broken.
+   * `extra`, when given, is the gradient of the batch's other rows, added to this one's.
    */
-  adam(params: tf.Variable, m: tf.Variable, v: tf.Variable, step: AdamStep): number;
+  adam(params: tf.Variable, m: tf.Variable, v: tf.Variable, step: AdamStep, extra?: Float32Array): number;
   dispose(): void;
 }
 
@@ -172,6 +205,7 @@ export function createWasmDense(spec: WasmDenseSpec, activation: string): WasmDe
   const at = (f: number) => (base >> 2) + f; // float index in HEAPF32 of arena float `f`
   const keep = 1 / (1 - spec.dropout);
   wasm.HEAPF32[at(keepScale)] = keep;
+  const zeros = new Float32Array(size);
 
   const offsetOf = (t: tf.Tensor): number => {
     const info = backend.dataIdMap.get(t.dataId);
@@ -215,7 +249,7 @@ export function createWasmDense(spec: WasmDenseSpec, activation: string): WasmDe
       if (spec.dropout > 0) kernels.multiply(gId, shape(n), 1, keepId, shape(1), 1, FLOAT32, gId);
     });
 
-  const gradient = (rows: HostRows, params: tf.Variable, seed: () => number): number => {
+  const gradient = (rows: HostRows, params: tf.Variable, seed: () => number, divisor = rows.m): number => {
     const m = rows.m;
     const p = offsetOf(params);
     wasm.HEAPF32.set(rows.x.subarray(0, m * dims[0]), at(acts[0]));
@@ -237,7 +271,7 @@ export function createWasmDense(spec: WasmDenseSpec, activation: string): WasmDe
     const { y, w } = rows;
     let watch = 0;
     for (let r = 0; r < m; r++) {
-      const rw = (w ? w[r] : 1) / m;
+      const rw = (w ? w[r] : 1) / divisor;
       const o = r * k;
       if (task === 'regression') {
         for (let j = 0; j < k; j++) {
@@ -293,16 +327,17 @@ export function createWasmDense(spec: WasmDenseSpec, activation: string): WasmDe
       for (const l of layers) for (let j = l.kernel; j < l.bias; j++) last[j] += 2 * spec.l2 * h[p + j];
       return last;
     },
-    adam: (params, mVar, vVar, step) => {
+    adam: (params, mVar, vVar, step, extra = zeros) => {
       const h = wasm.HEAPF32;
       const [p, mo, vo, G] = [offsetOf(params), offsetOf(mVar), offsetOf(vVar), at(grad)];
       let check = 0;
       for (const l of layers) {
-        check += adamInPlace(h, p, mo, vo, G, l.kernel, l.bias, 2 * spec.l2, step);
-        check += adamInPlace(h, p, mo, vo, G, l.bias, l.bias + l.outputs, 0, step);
+        check += adamInPlace(h, p, mo, vo, G, extra, l.kernel, l.bias, 2 * spec.l2, step);
+        check += adamInPlace(h, p, mo, vo, G, extra, l.bias, l.bias + l.outputs, 0, step);
       }
       return check;
     },
+    gradientView: () => wasm.HEAPF32.subarray(at(grad), at(grad) + size),
     dispose: () => wasm._free(base),
   };
 }
