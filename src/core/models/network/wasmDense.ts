@@ -2,14 +2,14 @@
  * The dense ReLU step on tfjs-backend-wasm without TF.js's per-op machinery. Through TF.js ops a
  * batch of 128 rows ran ~45 kernels at 10–15 µs of engine overhead each (allocation, tracking,
  * disposal) around ~150 µs of arithmetic, so the studio trained at half scikit-learn's rows/s.
- * Here the matrix products still run in the backend's own XNNPACK kernel (`_FusedMatMul`, called
- * as its kernel calls it), on buffers allocated once in the backend's heap; the element-wise work
- * (output loss gradient, ReLU mask, bias sums, Adam) is plain loops over the same heap.
+ * Here the products, transposes and ReLU masks still run in the backend's own kernels (called
+ * with the arguments its TF.js kernels pass), on buffers allocated once in the backend's heap; the
+ * loss gradient and Adam are plain loops over the same heap. Each bias gradient comes out of its
+ * kernel-gradient product as one more row (the layer input gets a row of ones).
  *
  * XNNPACK packs and caches the right-hand operand per tensor id (it assumes weights never
- * change), so every right-hand operand and bias gets a fresh id for one call and is disposed
- * right after, which also frees the cached operator. Products whose right-hand side would be a
- * single column are loops: packing costs about as much as such a product.
+ * change), so every operand gets a fresh id for one call and is disposed right after, which also
+ * frees the cached operator.
  */
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../../stats';
@@ -29,8 +29,6 @@ interface WasmBackend {
   dataIdNextNumber: number;
   dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
 }
-
-type FusedMatMul = (...args: unknown[]) => void;
 
 const LINEAR = 0;
 const FLOAT32 = 0;

@@ -5,24 +5,11 @@ import { buildNetwork, type NetworkShape } from '../../../../../src/core/models/
 import { canStepDense, createDenseStep } from '../../../../../src/core/models/network/denseStep';
 import { FlatAdam } from '../../../../../src/core/models/network/flatAdam';
 import type { Task } from '../../../../../src/core/recipe';
+import { expectAutodiffGradient } from './autodiffCheck';
 
 beforeAll(async () => {
   await useBackend('cpu');
 });
-
-const EPS = 1e-7;
-
-/** The loss the tape path minimises (loop.ts's rowLoss, row-weighted mean, plus l2 · Σ kernel²), written independently. */
-function referenceLoss(p: tf.Tensor, y: tf.Tensor, w: tf.Tensor | null, task: Task, kernels: tf.Tensor[], l2: number): tf.Scalar {
-  let rows: tf.Tensor;
-  if (task === 'regression') rows = p.sub(y).square().sum(1);
-  else {
-    const q = p.clipByValue(EPS, 1 - EPS);
-    rows = task === 'binary' ? y.mul(q.log()).add(tf.sub(1, y).mul(tf.sub(1, q).log())).neg().sum(1) : y.mul(q.log()).sum(1).neg();
-  }
-  const data = (w ? rows.mul(w.reshape([-1])) : rows).mean();
-  return (l2 > 0 ? data.add(tf.addN(kernels.map((k) => k.square().sum())).mul(l2)) : data) as tf.Scalar;
-}
 
 const cases: { name: string; task: Task; hidden: number[]; activation: NetworkShape['activation']; l2: number; weighted: boolean }[] = [
   { name: 'binary, 2 × 8 relu, L2, row weights', task: 'binary', hidden: [8, 8], activation: 'relu', l2: 1e-2, weighted: true },
@@ -37,26 +24,9 @@ test.each(cases)('hand-derived gradient = TF.js autodiff of the loop loss: $name
   const net = buildNetwork({ inputs: 5, hidden, activation, outputs: k, output: task === 'binary' ? 'sigmoid' : task === 'multiclass' ? 'softmax' : 'linear', seed: 3 });
   const vars = net.model.trainableWeights.map((v) => v.read() as tf.Variable);
   const step = createDenseStep(net, vars, { task, learningRate: 1e-3, l2, dropout: 0, batchSize: 32 });
-  const n = 23;
-  const x = tf.randomNormal([n, 5], 0, 1, 'float32', 1) as tf.Tensor2D;
-  const y = tf.tidy(() => {
-    if (task === 'regression') return tf.randomNormal([n, 1], 0, 1, 'float32', 2);
-    if (task === 'binary') return tf.randomUniform([n, 1], 0, 1, 'float32', 2).round();
-    return tf.oneHot(tf.randomUniform([n], 0, 3, 'int32', 2), 3).toFloat();
-  }) as tf.Tensor2D;
-  const w = weighted ? (tf.randomUniform([n, 1], 0.5, 2, 'float32', 4) as tf.Tensor2D) : null;
-  const [ours, ref] = tf.tidy(() => {
-    const { g } = step.gradient(x, y, w, () => 0);
-    const kernels = net.dense.map((l) => l.trainableWeights[0].read());
-    const { grads } = tf.variableGrads(() => referenceLoss(net.model.apply(x) as tf.Tensor, y, w, task, kernels, l2), vars);
-    return [g.arraySync(), tf.concat(vars.map((v) => grads[v.name].reshape([-1]))).arraySync() as number[]];
-  });
-  expect(ours).toHaveLength(ref.length);
-  const scale = Math.max(...ref.map(Math.abs));
-  ours.forEach((v, i) => expect(Math.abs(v - ref[i])).toBeLessThan(1e-5 * scale + 1e-7));
+  expectAutodiffGradient(step, net, vars, task, k, l2, weighted);
   step.dispose();
   net.model.dispose();
-  tf.dispose([x, y, ...(w ? [w] : [])]);
 });
 
 test('FlatAdam on the flat vector = tfjs-core Adam per variable, learning-rate changes included', () => {

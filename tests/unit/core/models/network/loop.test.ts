@@ -20,45 +20,39 @@ function rows(n: number, seed: number): TrainData {
   return { task: 'binary', X, n, d: 2, y, numClasses: 2 };
 }
 
-test.each([
-  [[8, 8], 37],
-  [[8, 8], 300],
-  [[], 150],
-])('hidden %j: the first batch with a non-finite loss is the one named, though checks are read in groups (NaN in row %i)', async (hidden, badRow) => {
-  // Straight to the loop: trainModel refuses non-finite features up front.
-  const data = rows(400, 5);
-  data.X[2 * badRow] = NaN;
-  const batchSize = 4;
-  const net = buildNetwork({ inputs: 2, hidden, activation: 'relu', outputs: 1, output: 'sigmoid', seed: 9 });
-  const before = tf.memory().numTensors;
-  // The loop's first shuffle: its RNG is seeded with the spec's seed and shuffles 0..n-1 before anything else.
-  const order = shuffleInPlace(Int32Array.from({ length: data.n }, (_, i) => i), createRng(9));
-  const batch = Math.floor(order.indexOf(badRow) / batchSize) + 1;
-  const cfg = loopConfig(resolveOptions(logisticMeta, { epochs: 2, batchSize, earlyStopping: false }), 9);
-  await expect(fitNetwork(net, data, cfg)).rejects.toThrow(new RegExp(`Training loss became NaN at epoch 1, batch ${batch}\\. Lower the learning rate`));
-  expect(batch % 32).not.toBe(0); // not the last batch of a group of checks
-  expect(tf.memory().numTensors).toBe(before);
-  net.model.dispose();
-});
-
-test.each([[[8, 8], NaN], [[8, 8], Infinity], [[], Infinity]])('raw WASM step, hidden %j, a feature %d: the batch is named though the fused ReLU clamps NaN to 0, and nothing is left behind', async (hidden, bad) => {
-  await useBackend('wasm');
+/** Trains on `backend` with feature 0 of row `badRow` set to `bad`; the error must name the batch holding it. */
+async function expectBadBatchNamed(backend: 'cpu' | 'wasm', hidden: number[], badRow: number, bad: number, batchSize: number): Promise<number> {
+  await useBackend(backend);
   try {
+    // Straight to the loop: trainModel refuses non-finite features up front.
     const data = rows(400, 5);
-    const badRow = 123;
     data.X[2 * badRow] = bad;
-    const batchSize = 16;
     const net = buildNetwork({ inputs: 2, hidden, activation: 'relu', outputs: 1, output: 'sigmoid', seed: 9 });
     const before = tf.memory().numTensors;
+    // The loop's first shuffle: its RNG is seeded with the spec's seed and shuffles 0..n-1 before anything else.
     const order = shuffleInPlace(Int32Array.from({ length: data.n }, (_, i) => i), createRng(9));
     const batch = Math.floor(order.indexOf(badRow) / batchSize) + 1;
     const cfg = loopConfig(resolveOptions(logisticMeta, { epochs: 2, batchSize, earlyStopping: false }), 9);
     await expect(fitNetwork(net, data, cfg)).rejects.toThrow(new RegExp(`Training loss became NaN at epoch 1, batch ${batch}\\. Lower the learning rate`));
     expect(tf.memory().numTensors).toBe(before);
     net.model.dispose();
+    return batch;
   } finally {
     await useBackend('cpu');
   }
+}
+
+test.each([
+  [[8, 8], 37],
+  [[8, 8], 300],
+  [[], 150],
+])('TF.js ops, hidden %j: the first batch with a non-finite loss is the one named, though checks are read in groups (NaN in row %i)', async (hidden, badRow) => {
+  const batch = await expectBadBatchNamed('cpu', hidden, badRow, NaN, 4);
+  expect(batch % 32).not.toBe(0); // not the last batch of a group of checks
+});
+
+test.each([[[8, 8], NaN], [[8, 8], Infinity], [[], Infinity]])('raw WASM step, hidden %j, a feature %d: the batch is named though the fused ReLU clamps NaN to 0, and nothing is left behind', async (hidden, bad) => {
+  await expectBadBatchNamed('wasm', hidden, 123, bad, 16);
 });
 
 test('epoch batches hold the rows of the given order, features, targets and weights together', () => {
