@@ -125,7 +125,14 @@ test.describe('Models stage storage', () => {
     test.setTimeout(180_000);
     await openSample(page, 'penguins');
     await page.getByRole('navigation', { name: 'Stages' }).getByRole('link', { name: 'Train' }).click();
-    await page.getByText('Model settings').click();
+    // Open the settings once the stage has settled: a click while its recipe was still arriving was
+    // seen to open a panel that the next render replaced (a loaded CI run).
+    await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({ timeout: 30_000 });
+    const epochs = page.getByRole('spinbutton', { name: 'Maximum epochs' });
+    await expect(async () => {
+      if (!(await epochs.isVisible())) await page.getByText('Model settings').click();
+      await expect(epochs).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
     await page.getByRole('spinbutton', { name: 'Maximum epochs' }).fill('5000');
     await page.getByRole('spinbutton', { name: 'Maximum epochs' }).dispatchEvent('change');
     await page.getByRole('checkbox', { name: 'Early stopping' }).uncheck();
