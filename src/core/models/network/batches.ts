@@ -50,12 +50,8 @@ export function epochBatches(rows: Rows) {
     },
     /** Rows [start, end) of the current order as tensors (the caller disposes them). */
     batch(start: number, end: number): Batch {
-      const m = end - start;
-      return {
-        x: tf.tensor2d(X.subarray(start * rows.d, end * rows.d), [m, rows.d]),
-        y: tf.tensor2d(Y.subarray(start * rows.k, end * rows.k), [m, rows.k]),
-        w: W ? tf.tensor2d(W.subarray(start, end), [m, 1]) : null,
-      };
+      const { x, y, w, m } = this.rows(start, end);
+      return { x: tf.tensor2d(x, [m, rows.d]), y: tf.tensor2d(y, [m, rows.k]), w: w ? tf.tensor2d(w, [m, 1]) : null };
     },
   };
 }

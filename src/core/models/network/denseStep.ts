@@ -10,7 +10,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Task } from '../../recipe';
 import type { Network } from './build';
 import { FlatAdam } from './flatAdam';
-import { createWasmDense, type HostRows, type WasmDenseSpec } from './wasmDense';
+import { createWasmDense, type HostRows, type WasmDense, type WasmDenseSpec } from './wasmDense';
 import { SPLIT_MIN_BATCH_ROWS, seedsFrom, startGradientHelper } from './sharedGradient';
 
 export interface DenseStepConfig {
@@ -169,38 +169,33 @@ export function createDenseStep(net: Network, vars: tf.Variable[], cfg: DenseSte
     dropout: cfg.dropout,
     l2: cfg.l2,
   };
+  const inputs = layers[0].kernel.shape[0];
+  const outputs = layers[last].kernel.shape[1];
+  const part = (rows: HostRows, from: number, to: number): HostRows => ({
+    x: rows.x.subarray(from * inputs, to * inputs), y: rows.y.subarray(from * outputs, to * outputs), w: rows.w ? rows.w.subarray(from, to) : null, m: to - from,
+  });
   const raw = cfg.engine === 'ops' ? null : createWasmDense(spec, net.activation);
   // The second half of split batches: on the helper when it answers, else here, with identical results.
   const rawB = raw && cfg.split ? createWasmDense(spec, net.activation) : null;
-  const helper = rawB ? startGradientHelper(spec, layers[0].kernel.shape[0], layers[last].kernel.shape[1], cfg.weighted ?? false) : null;
-  const part = (rows: HostRows, from: number, to: number, width: number, k: number): HostRows => ({
-    x: rows.x.subarray(from * width, to * width), y: rows.y.subarray(from * k, to * k), w: rows.w ? rows.w.subarray(from, to) : null, m: to - from,
-  });
-  const rawStep = (rows: HostRows, seed: () => number): number => {
+  const helper = rawB ? startGradientHelper(spec, inputs, outputs, cfg.weighted ?? false) : null;
+  const rawStep = (first: WasmDense, second: WasmDense | null) => (rows: HostRows, seed: () => number): number => {
     const { m, v } = optimizer.moments;
-    if (!raw) throw new Error('unreachable');
-    if (!rawB || rows.m < SPLIT_MIN_BATCH_ROWS) return raw.gradient(rows, params, seed) + raw.adam(params, m, v, optimizer.advance());
-    const d = layers[0].kernel.shape[0];
-    const k = layers[last].kernel.shape[1];
+    if (!second || rows.m < SPLIT_MIN_BATCH_ROWS) return first.gradient(rows, params, seed) + first.adam(params, m, v, optimizer.advance());
     const half = Math.ceil(rows.m / 2);
-    const second = part(rows, half, rows.m, d, k);
+    const rest = part(rows, half, rows.m);
     const base = seed();
-    const sent = helper?.request(second, params, base, rows.m) ?? false;
-    let watch = raw.gradient(part(rows, 0, half, d, k), params, seed, rows.m);
+    const sent = helper?.request(rest, params, base, rows.m) ?? false;
+    let watch = first.gradient(part(rows, 0, half), params, seed, rows.m);
     const answer = sent ? helper!.collect() : null;
     if (answer) watch += answer.watch;
-    else watch += rawB.gradient(second, params, seedsFrom(base), rows.m);
-    return watch + raw.adam(params, m, v, optimizer.advance(), answer ? answer.grad : rawB.gradientView());
+    else watch += second.gradient(rest, params, seedsFrom(base), rows.m);
+    return watch + first.adam(params, m, v, optimizer.advance(), answer ? answer.grad : second.gradientView());
   };
-  const tensorsOf = (rows: HostRows) => {
-    const d = layers[0].kernel.shape[0];
-    const k = layers[last].kernel.shape[1];
-    return {
-      x: tf.tensor2d(rows.x.subarray(0, rows.m * d), [rows.m, d]),
-      y: tf.tensor2d(rows.y.subarray(0, rows.m * k), [rows.m, k]),
-      w: rows.w ? tf.tensor2d(rows.w.subarray(0, rows.m), [rows.m, 1]) : null,
-    };
-  };
+  const tensorsOf = (rows: HostRows) => ({
+    x: tf.tensor2d(rows.x.subarray(0, rows.m * inputs), [rows.m, inputs]),
+    y: tf.tensor2d(rows.y.subarray(0, rows.m * outputs), [rows.m, outputs]),
+    w: rows.w ? tf.tensor2d(rows.w.subarray(0, rows.m), [rows.m, 1]) : null,
+  });
   const hostOf = (x: tf.Tensor2D, y: tf.Tensor2D, w: tf.Tensor2D | null): HostRows => ({
     x: x.dataSync() as Float32Array, y: y.dataSync() as Float32Array, w: w ? (w.dataSync() as Float32Array) : null, m: x.shape[0],
   });
@@ -216,7 +211,7 @@ export function createDenseStep(net: Network, vars: tf.Variable[], cfg: DenseSte
       }
       : gradient,
     step: raw
-      ? rawStep
+      ? rawStep(raw, rawB)
       : (rows, seed) => tf.tidy(() => {
         const { x, y, w } = tensorsOf(rows);
         const { g, watch } = gradient(x, y, w, seed);

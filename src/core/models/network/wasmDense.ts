@@ -105,20 +105,17 @@ function wrap(backend: Partial<WasmBackend>): { backend: WasmBackend; kernels: K
   }
 }
 
-/** Overwrites a float32 tensor of the WASM backend with `values`, in place (a variable keeps its identity). */
-export function writeTensor(t: tf.Tensor, values: Float32Array): void {
-  const found = wasmKernels();
-  const info = found?.backend.dataIdMap.get(t.dataId);
-  if (!found || !info) throw new Error('Not a tensor of the WASM backend.');
-  found.backend.wasm.HEAPF32.set(values.subarray(0, t.size), info.memoryOffset >> 2);
-}
-
 /** A float32 tensor of the WASM backend as a view of the heap (valid until the next call into the backend). */
 export function tensorView(t: tf.Tensor): Float32Array {
   const found = wasmKernels();
   const info = found?.backend.dataIdMap.get(t.dataId);
   if (!found || !info) throw new Error('Not a tensor of the WASM backend.');
   return found.backend.wasm.HEAPF32.subarray(info.memoryOffset >> 2, (info.memoryOffset >> 2) + t.size);
+}
+
+/** Overwrites a float32 tensor of the WASM backend with `values`, in place (a variable keeps its identity). */
+export function writeTensor(t: tf.Tensor, values: Float32Array): void {
+  tensorView(t).set(values.subarray(0, t.size));
 }
 
 export interface WasmDenseLayer {
@@ -195,7 +192,7 @@ export function createWasmDense(spec: WasmDenseSpec, activation: string): WasmDe
   const dz = dims.map((d, i) => (i === 0 ? -1 : take(B * d)));
   // Each layer's input, transposed, with a row of ones below it: (inputs + 1) × rows. Reused as a mask afterwards.
   const actT = layers.map((l) => take(B * (l.inputs + 1)));
-  const kernelT = layers.map((l) => take(l.inputs * l.outputs));
+  const kernelT = layers.map((l, i) => (i > 0 ? take(l.inputs * l.outputs) : -1)); // layer 0 has no input gradient
   const grad = take(size);
   const keepScale = take(1);
   const base = wasm._malloc(floats * 4) >>> 0;

@@ -48,6 +48,11 @@ function nodeWorker(crash = false): ProfileWorker {
 
 describe('ProfileBridge over two workers', () => {
   const table = loadSample('penguins.json');
+  /** The bridge's report equals profileTable's on the same table, section by section. */
+  const expectSameAsLocal = (report: ReturnType<typeof profileTable>, keys: (keyof ReturnType<typeof profileTable>)[]) => {
+    const local = profileTable(table, { target: 'Species' });
+    for (const key of keys) expect(report[key], key).toEqual(local[key]);
+  };
 
   test('splitColumns gives every column once', () => {
     const [a, b] = splitColumns(table);
@@ -82,13 +87,7 @@ describe('ProfileBridge over two workers', () => {
     let last = [0, 0];
     const report = await bridge.profile(shared, { target: 'Species' }, { onProgress: (d, t) => (last = [d, t]) });
     bridge.dispose();
-    const local = profileTable(table, { target: 'Species' });
-    expect(report.columns).toEqual(local.columns);
-    expect(report.dataset).toEqual(local.dataset);
-    expect(report.correlations).toEqual(local.correlations);
-    expect(report.missing).toEqual(local.missing);
-    expect(report.target).toEqual(local.target);
-    expect(report.pca).toEqual(local.pca);
+    expectSameAsLocal(report, ['columns', 'dataset', 'correlations', 'missing', 'target', 'pca']);
     expect(last[0]).toBe(last[1]);
     // Nothing was transferred away from the caller.
     expect(shared.columns.every((c) => ('values' in c ? c.values.length : c.codes.length) === 344)).toBe(true);
@@ -102,11 +101,7 @@ describe('ProfileBridge over two workers', () => {
     // Section callbacks use their own message ports and may land just after the result.
     await new Promise((r) => setTimeout(r, 100));
     bridge.dispose();
-    const local = profileTable(table, { target: 'Species' });
-    expect(report.columns).toEqual(local.columns);
-    expect(report.alerts).toEqual(local.alerts);
-    expect(report.correlations).toEqual(local.correlations);
-    expect(report.target).toEqual(local.target);
+    expectSameAsLocal(report, ['columns', 'alerts', 'correlations', 'target']);
     expect(last[0]).toBe(last[1]);
     expect(sections.filter((s) => s === 'column')).toHaveLength(7);
     expect(table.columns.every((c) => ('values' in c ? c.values.length : c.codes.length) === 344)).toBe(true);
