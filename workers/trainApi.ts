@@ -5,7 +5,7 @@
  * so the bridge's watchdog can tell a slow run from a hung one.
  */
 import * as tf from '@tensorflow/tfjs';
-import { disposeModel, layersFiles, MODELS, randomSearch, runExperiment, type BaselineModel, type Checkpoint, type EpochLog, type ExperimentResult, type LayersFiles, type LeaderboardEntry, type ModelKind, type ModelSpec, type Trained } from '../src/core/models';
+import { disposeModel, layersFiles, MODELS, randomSearch, runExperiment, type BaselineModel, type TreeEnsemble, type Checkpoint, type EpochLog, type ExperimentResult, type LayersFiles, type LeaderboardEntry, type ModelKind, type ModelSpec, type Trained } from '../src/core/models';
 import type { BackendName } from '../src/core/models';
 import { BACKEND_LABELS, type ProbeResult } from '../src/core/models';
 import type { Recipe } from '../src/core/recipe';
@@ -30,11 +30,13 @@ export interface WorkerTrainOptions extends ProbeOptions {
   resume?: Checkpoint;
 }
 
+const TREE_KINDS: readonly ModelKind[] = ['gbdt', 'forest'];
+
 /** Backends whose device can be lost, so training on them sends a checkpoint after every epoch. */
 const LOSABLE: readonly BackendName[] = ['webgl', 'webgpu'];
 
 /** A trained model as bytes: the TF.js layers files plus what `predict` needs, or the plain-JSON baseline. */
-export type ModelArtifacts = BaselineModel | { kind: 'tf'; modelKind: Exclude<ModelKind, 'baseline'>; task: ExperimentResult['fitted']['task']; numClasses: number; embeddings?: { feature: number; size: number }[]; files: LayersFiles };
+export type ModelArtifacts = BaselineModel | TreeEnsemble | { kind: 'tf'; modelKind: Exclude<ModelKind, 'baseline'>; task: ExperimentResult['fitted']['task']; numClasses: number; embeddings?: { feature: number; size: number }[]; files: LayersFiles };
 
 export interface TrainOutput {
   /** `runExperiment`'s result with the live model replaced by its files. */
@@ -62,7 +64,7 @@ function deviceLostError(message: string): Error {
 }
 
 async function toArtifacts(model: Trained): Promise<ModelArtifacts> {
-  if (model.kind === 'baseline') return model;
+  if (model.kind === 'baseline' || model.kind === 'trees') return model;
   return { kind: 'tf', modelKind: model.modelKind, task: model.task, numClasses: model.numClasses, ...(model.embeddings ? { embeddings: model.embeddings } : {}), files: await layersFiles(model) };
 }
 
@@ -126,6 +128,8 @@ export function createTrainApi(devices: Devices) {
 
   /** Switches to the requested backend, measuring first when it is `auto`. */
   async function pick(spec: ModelSpec, requested: 'auto' | BackendName, sample: { table: Table; recipe: Recipe }, options: ProbeOptions, onStatus?: (s: TrainStatus) => void) {
+    // Trees train in plain JavaScript (two threads where a helper runs): no TF.js backend to measure.
+    if (TREE_KINDS.includes(spec.kind)) return { backend: 'cpu' as BackendName, probe: null };
     const measured = requested === 'auto' ? await probe(spec, sample, options, onStatus) : null;
     const backend = measured?.chosen ?? (requested as BackendName);
     await devices.use(backend);

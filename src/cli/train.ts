@@ -1,9 +1,9 @@
 /**
  * `modelbench train <file> --target COL [--test FILE] [--recipe recipe.json]
- *  [--model baseline|linear|logistic|mlp|auto] [--seed N] [--cv K] [--backend wasm|cpu] --out DIR`
+ *  [--model baseline|linear|logistic|mlp|gbdt|forest|auto] [--<option> VALUE …] [--seed N] [--cv K] [--backend wasm|cpu] --out DIR`
  *
  * Writes DIR/run.json (spec, recipe, fitted recipe, metrics, timings, backend) and the model
- * (TF.js layers format: model.json + weights.bin; the baseline as baseline.json), then prints
+ * (TF.js layers format: model.json + weights.bin; trees as trees.json; the baseline as baseline.json), then prints
  * the test metrics as one JSON line.
  */
 import { setGradientHelperFactory } from '../core/models/network/sharedGradient';
@@ -11,7 +11,7 @@ import { nodeGradientHelper } from './gradientHelper';
 import { readFlags } from './flags';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { disposeModel, layersFiles, MODELS, TrainingError, randomSearch, runExperiment, useBackend, type BackendName, type LeaderboardEntry, type ModelKind, type ModelSpec } from '../core/models';
+import { disposeModel, layersFiles, MODELS, resolveOptions, TrainingError, type OptionValue, randomSearch, runExperiment, useBackend, type BackendName, type LeaderboardEntry, type ModelKind, type ModelSpec } from '../core/models';
 import { parseRecipe, proposeRecipe, RecipeError, type Recipe } from '../core/recipe';
 import { readTable } from '../core/table';
 import { nodeFileSource } from './nodeSource';
@@ -22,13 +22,18 @@ interface TrainArgs {
   test?: string;
   recipe?: string;
   model: ModelKind | 'auto';
+  /** Model options given as flags (`--rounds 300`), checked against the model's meta. */
+  options: Record<string, OptionValue>;
   seed: number;
   cv?: number;
   backend: BackendName;
   out: string;
 }
 
-const USAGE = 'Usage: modelbench train <file> --target COL [--test FILE] [--recipe recipe.json] [--model baseline|linear|logistic|mlp|auto] [--seed N] [--cv K] [--backend wasm|cpu] --out DIR';
+const KINDS = Object.keys(MODELS).join('|');
+/** Every option name of every model kind: each is also a flag (`--learningRate 0.05`). */
+const OPTION_FLAGS = [...new Set(Object.values(MODELS).flatMap((m) => m.options.map((o) => o.name)))];
+const USAGE = `Usage: modelbench train <file> --target COL [--test FILE] [--recipe recipe.json] [--model ${KINDS}|auto] [--<option> VALUE …] [--seed N] [--cv K] [--backend wasm|cpu] --out DIR`;
 
 class UsageError extends Error {}
 
@@ -36,7 +41,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   let read;
   try {
     // The usage line is printed once by `train`, after the message.
-    read = readFlags(argv, ['target', 'test', 'recipe', 'model', 'seed', 'cv', 'backend', 'out'], '');
+    read = readFlags(argv, ['target', 'test', 'recipe', 'model', 'seed', 'cv', 'backend', 'out', ...OPTION_FLAGS], '');
   } catch (e) {
     throw new UsageError((e as Error).message.trim());
   }
@@ -45,7 +50,8 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   if (!flags.target) throw new UsageError('--target COL is required: the column to predict.');
   if (!flags.out) throw new UsageError('--out DIR is required: where run.json and the model go.');
   const model = (flags.model ?? 'auto') as TrainArgs['model'];
-  if (model !== 'auto' && !(model in MODELS)) throw new UsageError(`--model ${model} is not one of baseline, linear, logistic, mlp, auto.`);
+  if (model !== 'auto' && !(model in MODELS)) throw new UsageError(`--model ${model} is not one of ${KINDS.replaceAll('|', ', ')}, auto.`);
+  const options = modelOptions(model, flags);
   const integer = (name: string, v: string | undefined) => {
     if (v === undefined) return undefined;
     if (!/^\d+$/.test(v)) throw new UsageError(`--${name} ${v} must be a whole number.`);
@@ -58,6 +64,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     file: positional[0],
     target: flags.target,
     model,
+    options,
     seed: integer('seed', flags.seed) ?? 42,
     backend,
     out: flags.out,
@@ -65,6 +72,31 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     ...(flags.recipe ? { recipe: flags.recipe } : {}),
     ...(cv !== undefined ? { cv } : {}),
   };
+}
+
+/** Reads the option flags of the chosen model, typed by its meta; options of other kinds are an error. */
+function modelOptions(model: ModelKind | 'auto', flags: Record<string, string | undefined>): Record<string, OptionValue> {
+  const given = OPTION_FLAGS.filter((name) => flags[name] !== undefined);
+  if (given.length === 0) return {};
+  if (model === 'auto') throw new UsageError(`--${given[0]} sets an option of one model kind; choose the kind with --model (the search picks options itself).`);
+  const meta = MODELS[model];
+  const out: Record<string, OptionValue> = {};
+  for (const name of given) {
+    const o = meta.options.find((x) => x.name === name);
+    if (!o) throw new UsageError(`--${name} is not an option of ${meta.label}; its options are ${meta.options.map((x) => `--${x.name}`).join(', ') || 'none'}.`);
+    const v = flags[name]!;
+    if (o.type === 'boolean') {
+      if (v !== 'true' && v !== 'false') throw new UsageError(`--${name} ${v} must be true or false.`);
+      out[name] = v === 'true';
+    } else if (o.type === 'choice') out[name] = v;
+    else {
+      const num = Number(v);
+      if (v.trim() === '' || !Number.isFinite(num)) throw new UsageError(`--${name} ${v} must be a number.`);
+      out[name] = num;
+    }
+  }
+  resolveOptions(meta, out);
+  return out;
 }
 
 async function loadRecipe(path: string, target: string): Promise<Recipe> {
@@ -117,7 +149,7 @@ async function train(argv: string[]): Promise<number> {
   }
   recipe = { ...recipe, split: { ...recipe.split, seed: args.seed } };
   let leaderboard: LeaderboardEntry[] | undefined;
-  let spec: ModelSpec = { kind: args.model === 'auto' ? 'mlp' : args.model, seed: args.seed };
+  let spec: ModelSpec = { kind: args.model === 'auto' ? 'gbdt' : args.model, seed: args.seed, ...(Object.keys(args.options).length ? { options: args.options } : {}) };
   if (args.model === 'auto') {
     leaderboard = await randomSearch(input.table, recipe, { trials: 8, maxMinutes: 5, seed: args.seed });
     spec = leaderboard[0].spec;
@@ -134,6 +166,9 @@ async function train(argv: string[]): Promise<number> {
       await writeFile(join(args.out, 'model.json'), files.modelJson);
       await writeFile(join(args.out, 'weights.bin'), files.weights);
       modelFiles.push('model.json', 'weights.bin');
+    } else if (result.model.kind === 'trees') {
+      await writeFile(join(args.out, 'trees.json'), JSON.stringify(result.model));
+      modelFiles.push('trees.json');
     } else {
       await writeFile(join(args.out, 'baseline.json'), JSON.stringify(result.model, null, 1));
       modelFiles.push('baseline.json');

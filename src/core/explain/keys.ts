@@ -93,7 +93,7 @@ export const SPLIT_GLOSSARY: Readonly<Record<SplitSpec['method'], GlossaryKey>> 
 export const SPLIT_OPTION_GLOSSARY: Readonly<Record<Exclude<keyof SplitSpec, 'method' | 'timeColumn'>, GlossaryKey>> = {
   testFraction: 'testFraction', seed: 'seed', folds: 'crossValidation',
 };
-export const MODEL_GLOSSARY: Readonly<Record<ModelKind, GlossaryKey>> = { baseline: 'model.baseline', linear: 'model.linear', logistic: 'model.logistic', mlp: 'model.mlp' };
+export const MODEL_GLOSSARY: Readonly<Record<ModelKind, GlossaryKey>> = { baseline: 'model.baseline', linear: 'model.linear', logistic: 'model.logistic', mlp: 'model.mlp', gbdt: 'model.gbdt', forest: 'model.forest' };
 export const BACKEND_GLOSSARY: Readonly<Record<BackendName, GlossaryKey>> = { webgpu: 'backend.webgpu', webgl: 'backend.webgl', wasm: 'backend.wasm', cpu: 'backend.cpu' };
 export const EPOCH_LOG_GLOSSARY: Readonly<Record<Exclude<keyof EpochLog, 'elapsedMs'>, GlossaryKey>> = {
   epoch: 'epoch', loss: 'trainingLoss', valLoss: 'validationLoss', metric: 'trainingLoss', valMetric: 'validationLoss', learningRate: 'option.learningRate', threads: 'backend.wasm',
@@ -104,6 +104,8 @@ export const MODEL_OPTION_GLOSSARY: Readonly<Record<string, GlossaryKey>> = {
   learningRate: 'option.learningRate', schedule: 'option.schedule', batchSize: 'option.batchSize', epochs: 'option.epochs',
   l2: 'option.l2', earlyStopping: 'option.earlyStopping', patience: 'option.patience',
   validationFraction: 'option.validationFraction', classWeight: 'option.classWeight',
+  rounds: 'option.rounds', trees: 'option.trees', maxLeaves: 'option.maxLeaves', maxDepth: 'option.maxDepth', minSamplesLeaf: 'option.minSamplesLeaf',
+  minHessian: 'option.minHessian', maxBins: 'option.maxBins', rowSample: 'option.rowSample', colSample: 'option.colSample', loss: 'option.loss', maxFeatures: 'option.maxFeatures',
 };
 /** Hypothesis tests of `stats/tests` and the A/B analysis. */
 export const STAT_TEST_KEYS: readonly GlossaryKey[] = [

@@ -8,6 +8,7 @@ import { baselineMeta } from './baseline/meta';
 import { linearMeta } from './linear/meta';
 import { logisticMeta } from './logistic/meta';
 import { mlpMeta } from './mlp/meta';
+import { forestMeta, gbdtMeta } from './trees/meta';
 import type { ModelMeta } from './options';
 import type { ModelKind } from './types';
 
@@ -17,6 +18,8 @@ export const MODELS: Record<ModelKind, ModelMeta> = {
   linear: linearMeta,
   logistic: logisticMeta,
   mlp: mlpMeta,
+  gbdt: gbdtMeta,
+  forest: forestMeta,
 };
 
 export function modelsForTask(task: Task): ModelMeta[] {
@@ -32,3 +35,5 @@ export { BACKENDS, BACKEND_LABELS, chooseBackend, nextBackend, msPerStep, isSoft
 export { startWatchdog, DEFAULT_STALL_MS } from './trainWatchdog';
 export { planRecovery, TrainingStoppedError, type Recovery, type FailedAttempt, type RecoveryContext } from './trainRecovery';
 export { learningRateAt, type Schedule } from './network/schedule';
+export type { Tree, TreeEnsemble } from './trees/types';
+export { predictTrees, rawScores } from './trees/predictTrees';

@@ -11,14 +11,22 @@ import {
   type BaselineComparison,
   type EvaluationReport,
 } from '../evaluate';
-import { fitRecipe, kFolds, resolveFolds, splitRows, transformRecipe, type FittedRecipe, type Recipe, type Transformed } from '../recipe';
+import { fitRecipe, forTrees, kFolds, resolveFolds, splitRows, transformRecipe, type FittedRecipe, type Recipe, type Transformed } from '../recipe';
 import type { Table } from '../table';
+import { explainModel, type ModelExplanation } from './explainModel';
 import { predictAsync, disposeModel } from './predict';
 import { trainModel } from './registry';
 import type { EpochLog, ModelSpec, TrainData, TrainHooks, Trained } from './types';
 
+/** Features holding ordinal category codes, which trees split as categories. */
+export function categoricalFeatures(fitted: FittedRecipe): number[] {
+  const names = new Set(fitted.steps.flatMap((s) => (s.kind === 'encode' && s.method === 'ordinal' ? s.columns.map((c) => c.name) : [])));
+  return fitted.featureNames.flatMap((name, j) => (names.has(name) ? [j] : []));
+}
+
 export function toTrainData(t: Transformed, fitted: FittedRecipe): TrainData {
   if (!t.y) throw new Error(`The table has no target column '${fitted.target}'.`);
+  const categorical = categoricalFeatures(fitted);
   return {
     task: fitted.task,
     X: t.X,
@@ -27,6 +35,7 @@ export function toTrainData(t: Transformed, fitted: FittedRecipe): TrainData {
     y: t.y,
     numClasses: fitted.classes?.length ?? 1,
     ...(fitted.embeddings.length ? { embeddings: fitted.embeddings } : {}),
+    ...(categorical.length ? { categorical } : {}),
   };
 }
 
@@ -57,6 +66,8 @@ export interface ExperimentResult {
   baselineMetrics: Record<string, number>;
   comparison: BaselineComparison;
   cv?: CvSummary;
+  /** Tree models: importance (split gain, permutation) and TreeSHAP contributions on the test rows. */
+  explanation?: ModelExplanation;
   timings: { recipeMs: number; trainMs: number; evaluateMs: number; cvMs: number };
 }
 
@@ -67,11 +78,20 @@ export interface ExperimentOptions {
   crossValidate?: boolean | number;
 }
 
+/**
+ * The recipe a model kind trains on: trees skip the steps they do not need (`forTrees`) unless
+ * their `recipeSteps` option asks for the recipe as written.
+ */
+export function recipeFor(recipe: Recipe, spec: ModelSpec): Recipe {
+  const tree = spec.kind === 'gbdt' || spec.kind === 'forest';
+  return tree && spec.options?.recipeSteps !== 'as-written' ? forTrees(recipe).recipe : recipe;
+}
+
 /** The caller owns `result.model` (free with `disposeModel`). */
 export async function runExperiment(table: Table, recipe: Recipe, spec: ModelSpec, hooks: TrainHooks = {}, options: ExperimentOptions = {}): Promise<ExperimentResult> {
   const t0 = Date.now();
   const split = options.testTable ? null : splitRows(table, recipe.target, recipe.split);
-  const fitted = fitRecipe(table, recipe, split?.train);
+  const fitted = fitRecipe(table, recipeFor(recipe, spec), split?.train);
   const train = transformRecipe(fitted, table, split?.train);
   const test = options.testTable ? transformRecipe(fitted, options.testTable) : transformRecipe(fitted, table, split!.test);
   const t1 = Date.now();
@@ -82,6 +102,7 @@ export async function runExperiment(table: Table, recipe: Recipe, spec: ModelSpe
   const baselineMetrics = reportMetrics(await evaluateModel(baseline.model, test, fitted));
   const metrics = reportMetrics(report);
   const main = primaryMetric(fitted.task);
+  const explanation = result.model.kind === 'trees' ? await explainModel(result.model, test, fitted, hooks.signal) : undefined;
   const t3 = Date.now();
   const k = options.crossValidate === true ? resolveFolds(recipe.split, train.n) : typeof options.crossValidate === 'number' ? options.crossValidate : 0;
   const cv = k >= 2 ? await crossValidate(table, recipe, spec, train.rows, k, hooks.signal) : undefined;
@@ -99,6 +120,7 @@ export async function runExperiment(table: Table, recipe: Recipe, spec: ModelSpe
     baselineMetrics,
     comparison: compareToBaseline(main, metrics[main], baselineMetrics[main]),
     ...(cv ? { cv } : {}),
+    ...(explanation ? { explanation } : {}),
     timings: { recipeMs: t1 - t0, trainMs: t2 - t1, evaluateMs: t3 - t2, cvMs: Date.now() - t3 },
   };
 }
@@ -109,7 +131,7 @@ export async function crossValidate(table: Table, recipe: Recipe, spec: ModelSpe
   const strata = recipe.task === 'regression' ? undefined : Array.from(rows, (i) => ('codes' in yColumn ? String(yColumn.codes[i]) : String(yColumn.values[i])));
   const values: Record<string, number[]> = {};
   for (const fold of kFolds(rows, k, recipe.split.seed, strata)) {
-    const fitted = fitRecipe(table, recipe, fold.train);
+    const fitted = fitRecipe(table, recipeFor(recipe, spec), fold.train);
     const { model } = await trainModel(spec, toTrainData(transformRecipe(fitted, table, fold.train), fitted), { ...(signal ? { signal } : {}) });
     try {
       const m = reportMetrics(await evaluateModel(model, transformRecipe(fitted, table, fold.test), fitted));

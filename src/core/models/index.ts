@@ -19,3 +19,5 @@ export type { ModelKind, ModelSpec, OptionValue, TrainData, EpochLog, TrainHooks
 export { BACKENDS, BACKEND_LABELS, chooseBackend, nextBackend, msPerStep, isSoftwareAdapter, type BackendCandidate, type ProbeResult } from './backendProbe';
 export { startWatchdog, DEFAULT_STALL_MS } from './trainWatchdog';
 export { planRecovery, TrainingStoppedError, type Recovery, type FailedAttempt, type RecoveryContext } from './trainRecovery';
+export type { Tree, TreeEnsemble } from './trees/types';
+export { predictTrees, rawScores } from './trees/predictTrees';

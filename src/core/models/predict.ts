@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { plainColumns, splitInputs } from './network/build';
 import { readBack } from './network/readBack';
+import { predictTrees } from './trees/predictTrees';
 import type { Trained } from './types';
 
 /** Rows per forward pass, to bound memory on large tables. */
@@ -33,6 +34,7 @@ const widthOf = (trained: Extract<Trained, { kind: 'tf' }>) => (trained.task ===
  */
 export function predict(trained: Trained, X: Float32Array, n: number): Float32Array {
   if (trained.kind === 'baseline') return baselineRows(trained.output, n);
+  if (trained.kind === 'trees') return predictTrees(trained, X, n);
   const d = n === 0 ? 0 : X.length / n;
   const out = new Float32Array(n * widthOf(trained));
   for (let start = 0; start < n; start += CHUNK) {
@@ -46,6 +48,7 @@ export function predict(trained: Trained, X: Float32Array, n: number): Float32Ar
 /** As `predict`, reading each chunk back as its backend needs (`readBack`): the one to use on WebGPU. */
 export async function predictAsync(trained: Trained, X: Float32Array, n: number): Promise<Float32Array> {
   if (trained.kind === 'baseline') return baselineRows(trained.output, n);
+  if (trained.kind === 'trees') return predictTrees(trained, X, n);
   const d = n === 0 ? 0 : X.length / n;
   const out = new Float32Array(n * widthOf(trained));
   for (let start = 0; start < n; start += CHUNK) {

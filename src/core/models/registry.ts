@@ -3,6 +3,8 @@ import { trainBaseline } from './baseline/train';
 import { trainLinear } from './linear/train';
 import { trainLogistic } from './logistic/train';
 import { trainMlp } from './mlp/train';
+import { trainForest } from './trees/forest';
+import { trainGbdt } from './trees/gbdt';
 import { TrainingError, type ModelKind, type ModelSpec, type TrainData, type TrainHooks, type TrainResult } from './types';
 
 /**
@@ -16,7 +18,9 @@ export async function trainModel(spec: ModelSpec, data: TrainData, hooks: TrainH
     throw new TrainingError(`${meta.label} does not support ${data.task} tasks; choose one of ${modelsForTask(data.task).map((m) => m.kind).join(', ')}.`);
   }
   if (data.n === 0) throw new TrainingError('There are no training rows; check the target column and the split.');
-  const bad = data.X.findIndex((v) => !Number.isFinite(v));
+  // Trees send missing values (NaN) down a learned side; infinities have no place in any model.
+  const trees = spec.kind === 'gbdt' || spec.kind === 'forest';
+  const bad = data.X.findIndex(trees ? (v) => v === Infinity || v === -Infinity : (v) => !Number.isFinite(v));
   if (bad >= 0) {
     throw new TrainingError(`Feature column ${bad % data.d} (row ${Math.floor(bad / data.d) + 1}) holds ${data.X[bad]}; add an impute step (and clip or scale extreme values) to the recipe.`);
   }
@@ -25,5 +29,7 @@ export async function trainModel(spec: ModelSpec, data: TrainData, hooks: TrainH
     case 'linear': return trainLinear(spec, data, hooks);
     case 'logistic': return trainLogistic(spec, data, hooks);
     case 'mlp': return trainMlp(spec, data, hooks);
+    case 'gbdt': return trainGbdt(spec, data, hooks);
+    case 'forest': return trainForest(spec, data, hooks);
   }
 }

@@ -1,13 +1,20 @@
 /** Random search over model kinds and their main options, bounded by trials and/or minutes. */
 import { evaluateClassification, evaluateRegression, higherIsBetter, primaryMetric, reportMetrics } from '../evaluate';
-import { fitRecipe, splitRows, transformRecipe, type Recipe } from '../recipe';
+import { fitRecipe, splitRows, transformRecipe, type FittedRecipe, type Recipe, type Task, type Transformed } from '../recipe';
+import { recipeFor, toTrainData } from './experiment';
 import { createRng, type Rng } from '../stats';
 import type { Table } from '../table';
 import type { ModelMeta } from './options';
 import { disposeModel, predictAsync } from './predict';
 import { MODELS, modelsForTask } from './catalog';
 import { trainModel } from './registry';
-import type { ModelKind, ModelSpec, OptionValue } from './types';
+import type { ModelKind, ModelSpec, OptionValue, TrainData } from './types';
+
+/** Kinds the search tries for a task, gradient boosting first (the usual winner on tables). */
+export function searchKinds(task: Task): ModelKind[] {
+  const kinds = modelsForTask(task).map((m) => m.kind).filter((k) => k !== 'baseline');
+  return [...kinds.filter((k) => k === 'gbdt'), ...kinds.filter((k) => k !== 'gbdt')];
+}
 
 export interface SearchOptions {
   /** Kinds to try. Default: every kind for the task except the baseline. */
@@ -54,16 +61,27 @@ function sample(meta: ModelMeta, rng: Rng): Record<string, OptionValue> {
  */
 export async function randomSearch(table: Table, recipe: Recipe, o: SearchOptions = {}): Promise<LeaderboardEntry[]> {
   const rng = createRng(o.seed ?? 0);
-  const kinds = o.kinds ?? modelsForTask(recipe.task).map((m) => m.kind).filter((k) => k !== 'baseline');
+  const kinds = o.kinds ?? searchKinds(recipe.task);
   const metric = o.metric ?? primaryMetric(recipe.task);
   const outer = splitRows(table, recipe.target, recipe.split);
   const inner = splitRows({ ...table }, recipe.target, { ...recipe.split, testFraction: 0.2, seed: (o.seed ?? 0) + 1 });
   const trainSet = new Set(outer.train);
   const fitRows = inner.train.filter((i) => trainSet.has(i));
   const validRows = inner.test.filter((i) => trainSet.has(i));
-  const fitted = fitRecipe(table, recipe, fitRows);
-  const train = transformRecipe(fitted, table, fitRows);
-  const valid = transformRecipe(fitted, table, validRows);
+  // Trees and networks may train on different variants of the recipe (`recipeFor`): fit each once.
+  const prepared = new Map<string, { fitted: FittedRecipe; data: TrainData; valid: Transformed }>();
+  const prepare = (spec: ModelSpec) => {
+    const used = recipeFor(recipe, spec);
+    const key = JSON.stringify(used.steps);
+    let p = prepared.get(key);
+    if (!p) {
+      const fitted = fitRecipe(table, used, fitRows);
+      const valid = transformRecipe(fitted, table, validRows);
+      const data = { ...toTrainData(transformRecipe(fitted, table, fitRows), fitted), validation: { X: valid.X, n: valid.n, y: valid.y! } };
+      prepared.set(key, (p = { fitted, data, valid }));
+    }
+    return p;
+  };
   const deadline = o.maxMinutes ? Date.now() + o.maxMinutes * 60_000 : Infinity;
   const board: LeaderboardEntry[] = [];
   const trials = o.trials ?? 12;
@@ -71,7 +89,8 @@ export async function randomSearch(table: Table, recipe: Recipe, o: SearchOption
     const kind = kinds[t % kinds.length];
     const spec: ModelSpec = { kind, seed: o.seed ?? 0, options: t < kinds.length ? {} : sample(MODELS[kind], rng) };
     const started = Date.now();
-    const result = await trainModel(spec, { task: recipe.task, X: train.X, n: train.n, d: train.featureNames.length, y: train.y!, numClasses: fitted.classes?.length ?? 1, ...(fitted.embeddings.length ? { embeddings: fitted.embeddings } : {}), validation: { X: valid.X, n: valid.n, y: valid.y! } }, o.signal ? { signal: o.signal } : {});
+    const { fitted, data, valid } = prepare(spec);
+    const result = await trainModel(spec, data, o.signal ? { signal: o.signal } : {});
     try {
       const out = await predictAsync(result.model, valid.X, valid.n);
       const metrics = reportMetrics(recipe.task === 'regression' ? evaluateRegression(valid.y!, out) : evaluateClassification(valid.y!, out, fitted.classes!));

@@ -5,8 +5,9 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { Task } from '../recipe';
 import type { Checkpoint } from './network/checkpoint';
+import type { TreeEnsemble } from './trees/types';
 
-export type ModelKind = 'baseline' | 'linear' | 'logistic' | 'mlp';
+export type ModelKind = 'baseline' | 'linear' | 'logistic' | 'mlp' | 'gbdt' | 'forest';
 
 export type OptionValue = number | string | boolean;
 
@@ -29,6 +30,8 @@ export interface TrainData {
   y: Int32Array | Float32Array;
   /** Number of classes (classification); 1 for regression. */
   numClasses: number;
+  /** Columns of category codes (from an `ordinal` encode step; < 0 = missing) that trees split as categories. */
+  categorical?: number[];
   /** Columns of embedding codes (from an `embedding` encode step); the MLP feeds them to embedding layers. */
   embeddings?: { feature: number; size: number }[];
   /** Rows for early stopping; when absent, networks carve `validationFraction` out of the training rows. */
@@ -75,7 +78,7 @@ export interface BaselineModel {
  * A trained model. Networks output probabilities (sigmoid: P(class 1); softmax: n × k) or values
  * in the target's own units.
  */
-export type Trained = BaselineModel | NetworkModel;
+export type Trained = BaselineModel | NetworkModel | TreeEnsemble;
 
 /**
  * A TF.js model. With `embeddings`, its inputs are the other feature columns in order, then one
@@ -83,7 +86,7 @@ export type Trained = BaselineModel | NetworkModel;
  */
 export interface NetworkModel {
   kind: 'tf';
-  modelKind: Exclude<ModelKind, 'baseline'>;
+  modelKind: Exclude<ModelKind, 'baseline' | 'gbdt' | 'forest'>;
   task: Task;
   numClasses: number;
   model: tf.LayersModel;

@@ -16,3 +16,4 @@ export { parseRecipe } from './parse';
 export { validateDerive, yeoJohnson, fitYeoJohnson, type DeriveCheck } from './steps';
 export { subsetRows } from './frame';
 export { featureGroups } from './featureGroups';
+export { forTrees, type TreeAdaptation } from './forTrees';

@@ -1,0 +1,172 @@
+/**
+ * Histogram gradient boosting (as LightGBM and scikit-learn's HistGradientBoosting): features
+ * binned once, one leaf-wise tree per round (per class for multiclass) on quantised gradients,
+ * shrunk by the learning rate, with early stopping on a validation slice.
+ */
+import { createRng } from '../../stats';
+import { carveValidation } from '../network/data';
+import { resolveOptions } from '../options';
+import { TrainingError, type EpochLog, type ModelSpec, type TrainData, type TrainHooks, type TrainResult } from '../types';
+import type { BinnedData } from './binning';
+import { compiledLeaf, compileTree } from './compiled';
+import { binnedLeaf, growTree, histPool, type Grown, type GrowParams } from './grow';
+import { lossFor, type RegressionLoss } from './losses';
+import { gbdtMeta } from './meta';
+import { binRows, categoricalSet, makeBuilder, rowWeights, sharedFloat64, sharedUint32, yielder } from './prepare';
+import { quantizeInPlace } from './quantize';
+import { sampleFeatures, waitWhilePaused } from './treeRun';
+import type { Tree, TreeEnsemble } from './types';
+
+export async function trainGbdt(spec: ModelSpec, data: TrainData, hooks: TrainHooks = {}): Promise<TrainResult> {
+  const o = resolveOptions(gbdtMeta, spec.options);
+  const seed = spec.seed ?? 0;
+  const started = Date.now();
+  const categorical = categoricalSet(data);
+  const { train, valid } = o.earlyStopping ? carveValidation(data, o.validationFraction as number, seed) : { train: data, valid: null };
+  const n = train.n;
+  const d = data.d;
+  const loss = lossFor(data.task, data.numClasses, o.loss as RegressionLoss, train.y);
+  const K = loss.outputs;
+  const weights = rowWeights({ task: data.task, numClasses: data.numClasses, y: train.y }, o.classWeight as string);
+  const binned = binRows(train.X, n, d, categorical, o.maxBins as number);
+  const base = loss.base(train.y, weights);
+  const raw = new Float64Array(n * K);
+  const validRaw = new Float64Array((valid?.n ?? 0) * K);
+  for (let i = 0; i < raw.length; i++) raw[i] = base[i % K];
+  for (let i = 0; i < validRaw.length; i++) validRaw[i] = base[i % K];
+  const gradients = Array.from({ length: K }, () => ({ channels: 1, grad: sharedFloat64(n), hess: sharedFloat64(n) }));
+  const builders = gradients.map((g) => makeBuilder(binned, g));
+  const pool = histPool(binned, 1, sharedFloat64);
+  const rows = sharedUint32(n);
+  const bag = Uint32Array.from({ length: n }, (_, i) => i);
+  const scratch = new Float64Array(n);
+  const inBag = new Uint8Array(n);
+  const rng = createRng(seed);
+  const lr = o.learningRate as number;
+  const params: GrowParams = {
+    channels: 1,
+    l2: o.l2 as number,
+    minSamplesLeaf: o.minSamplesLeaf as number,
+    minHessian: o.minHessian as number,
+    minGain: 0,
+    maxCategoriesLeft: 32,
+    categorySmooth: 10,
+    oneVsRestBelow: 4,
+    maxLeaves: o.maxLeaves as number,
+    maxDepth: o.maxDepth as number,
+    order: 'best',
+    subtraction: true,
+    featuresPerNode: null,
+  };
+  const allFeatures = Int32Array.from({ length: d }, (_, f) => f);
+  const trees: Tree[] = [];
+  const treeOutput: number[] = [];
+  const history: EpochLog[] = [];
+  const pause = yielder();
+  let best = { loss: Infinity, round: 0 };
+  const threads = Math.max(...builders.map((b) => b.threads));
+  try {
+    for (let round = 1; round <= (o.rounds as number); round++) {
+      await waitWhilePaused(hooks);
+      let count = 0;
+      if ((o.rowSample as number) < 1) {
+        for (let i = 0; i < n; i++) if (rng.next() < (o.rowSample as number)) bag[count++] = i;
+      } else count = n;
+      const features = sampleFeatures(allFeatures, o.colSample as number, rng);
+      // Every class's gradients come from the scores before this round's trees.
+      for (let k = 0; k < K; k++) {
+        const g = gradients[k];
+        loss.gradients(raw, train.y, weights, k, g.grad, g.hess);
+        quantizeInPlace(g.grad, n);
+        quantizeInPlace(g.hess, n);
+      }
+      for (let k = 0; k < K; k++) {
+        rows.set(bag.subarray(0, count));
+        const grown = growTree(binned, gradients[k], rows, count, features, params, builders[k], pool, null);
+        const tree = grown.tree;
+        if (o.loss === 'absolute' && data.task === 'regression') medianLeaves(tree, grown.leafBegin, grown.leafEnd, rows, raw, train.y, scratch);
+        for (let i = 0; i < tree.leafValue.length; i++) tree.leafValue[i] *= lr;
+        addGrown(grown, rows, raw, K, k, count < n ? { binned, inBag: markBag(inBag, bag, count) } : null);
+        if (valid) addTree(tree, valid.X, d, validRaw, K, k, valid.n);
+        trees.push(tree);
+        treeOutput.push(k);
+      }
+      const log: EpochLog = {
+        epoch: round,
+        loss: loss.loss(raw, train.y, n),
+        valLoss: valid ? loss.loss(validRaw, valid.y, valid.n) : null,
+        metric: loss.metric(raw, train.y, n),
+        valMetric: valid ? loss.metric(validRaw, valid.y, valid.n) : null,
+        elapsedMs: Date.now() - started,
+        learningRate: lr,
+        threads,
+      };
+      if (!Number.isFinite(log.loss)) throw new TrainingError(`Training loss became ${log.loss} at round ${round}. Lower the learning rate (now ${lr}) or check the target for extreme values.`);
+      history.push(log);
+      hooks.onEpoch?.(log);
+      if (log.valLoss !== null) {
+        if (log.valLoss < best.loss - 1e-7) best = { loss: log.valLoss, round };
+        else if (round - best.round >= (o.patience as number)) break;
+      }
+      await pause();
+    }
+  } finally {
+    for (const b of builders) b.stop?.();
+  }
+  const kept = valid && best.round > 0 ? best.round : history.length;
+  const model: TreeEnsemble = {
+    kind: 'trees',
+    modelKind: 'gbdt',
+    task: data.task,
+    numClasses: data.numClasses,
+    outputs: K,
+    width: 1,
+    base,
+    trees: trees.slice(0, kept * K),
+    treeOutput: treeOutput.slice(0, kept * K),
+    aggregate: 'sum',
+    link: data.task === 'binary' ? 'sigmoid' : data.task === 'multiclass' ? 'softmax' : 'identity',
+    features: d,
+    categorical: [...categorical].sort((a, b) => a - b),
+  };
+  return { model, history, ...(valid ? { bestEpoch: kept } : {}), options: o };
+}
+
+/** Adds tree output `k` to raw scores of every row of X (row-major n × d). */
+function addTree(tree: Tree, X: Float32Array, d: number, raw: Float64Array, K: number, k: number, n: number): void {
+  const compiled = compileTree(tree);
+  for (let i = 0; i < n; i++) raw[i * K + k] += tree.leafValue[compiledLeaf(compiled, X, i * d)];
+}
+
+/**
+ * Adds a grown tree to the training rows' raw scores: rows it grew on from its leaves' row ranges,
+ * rows left out of this round's sample by routing their bins.
+ */
+function addGrown(grown: Grown, rows: Uint32Array, raw: Float64Array, K: number, k: number, sampled: { binned: BinnedData; inBag: Uint8Array } | null): void {
+  const values = grown.tree.leafValue;
+  for (let l = 0; l < grown.leafBegin.length; l++) {
+    const v = values[l];
+    for (let i = grown.leafBegin[l]; i < grown.leafEnd[l]; i++) raw[rows[i] * K + k] += v;
+  }
+  if (!sampled) return;
+  const { binned, inBag } = sampled;
+  for (let r = 0; r < binned.n; r++) if (!inBag[r]) raw[r * K + k] += values[binnedLeaf(grown.splits, grown.tree, binned.bins, binned.n, r)];
+}
+
+function markBag(inBag: Uint8Array, bag: Uint32Array, count: number): Uint8Array {
+  inBag.fill(0);
+  for (let i = 0; i < count; i++) inBag[bag[i]] = 1;
+  return inBag;
+}
+
+/** Absolute loss: each leaf predicts the median residual of its rows (the L1-optimal constant), as LightGBM does. */
+function medianLeaves(tree: Tree, begin: Int32Array, end: Int32Array, rows: Uint32Array, raw: Float64Array, y: ArrayLike<number>, scratch: Float64Array): void {
+  for (let l = 0; l < begin.length; l++) {
+    const m = end[l] - begin[l];
+    if (m === 0) continue;
+    const r = scratch.subarray(0, m);
+    for (let i = 0; i < m; i++) r[i] = y[rows[begin[l] + i]] - raw[rows[begin[l] + i]];
+    r.sort();
+    tree.leafValue[l] = m % 2 ? r[m >> 1] : (r[(m >> 1) - 1] + r[m >> 1]) / 2;
+  }
+}

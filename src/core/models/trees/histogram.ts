@@ -1,0 +1,79 @@
+/**
+ * Gradient histograms: per feature and bin, the sums of each gradient channel, of the hessian and
+ * of the rows. Slot layout [g_0 … g_{C-1}, h, count]; a leaf's histogram covers every feature
+ * (d × SLOTS slots) so a child can be derived from its parent and sibling by subtraction.
+ */
+import { SLOTS, type BinnedData } from './binning';
+
+/** Where a node's rows are: rows[begin..end) of a shared row-index array. */
+export interface RowRange {
+  rows: Uint32Array;
+  begin: number;
+  end: number;
+}
+
+/** Gradients for every row of the binned data: `channels` per row, row-major, and one hessian. */
+export interface Gradients {
+  channels: number;
+  grad: Float64Array;
+  hess: Float64Array;
+}
+
+/** Fills `hist` for `features` from the rows of a node. Implementations may spread features over threads. */
+export interface HistogramBuilder {
+  build(hist: Float64Array, range: RowRange, features: Int32Array): void;
+}
+
+export const slotWidth = (channels: number) => channels + 2;
+export const histLength = (d: number, channels: number) => d * SLOTS * slotWidth(channels);
+
+/**
+ * Sums the histogram of features `features[from..to)` over rows rows[begin..end). Each feature's
+ * sums are taken in row order, so the result is the same whichever thread computes which feature.
+ */
+export function histogramSlice(data: BinnedData, g: Gradients, hist: Float64Array, range: RowRange, features: Int32Array, from: number, to: number): void {
+  const { bins, n } = data;
+  const { rows, begin, end } = range;
+  const C = g.channels;
+  const S = slotWidth(C);
+  const grad = g.grad;
+  const hess = g.hess;
+  for (let k = from; k < to; k++) {
+    const f = features[k];
+    const off = f * n;
+    const hb = f * SLOTS * S;
+    hist.fill(0, hb, hb + SLOTS * S);
+    if (C === 1) {
+      for (let i = begin; i < end; i++) {
+        const r = rows[i];
+        const b = hb + bins[off + r] * 3;
+        hist[b] += grad[r];
+        hist[b + 1] += hess[r];
+        hist[b + 2] += 1;
+      }
+    } else {
+      for (let i = begin; i < end; i++) {
+        const r = rows[i];
+        const b = hb + bins[off + r] * S;
+        const gr = r * C;
+        for (let c = 0; c < C; c++) hist[b + c] += grad[gr + c];
+        hist[b + C] += hess[r];
+        hist[b + C + 1] += 1;
+      }
+    }
+  }
+}
+
+/** One thread: every feature in order. */
+export function serialBuilder(data: BinnedData, g: Gradients): HistogramBuilder {
+  return { build: (hist, range, features) => histogramSlice(data, g, hist, range, features, 0, features.length) };
+}
+
+/** parent − child, in place into `parent`, for `features`. */
+export function subtractInto(parent: Float64Array, child: Float64Array, features: Int32Array, channels: number): void {
+  const len = SLOTS * slotWidth(channels);
+  for (let k = 0; k < features.length; k++) {
+    const hb = features[k] * len;
+    for (let i = hb; i < hb + len; i++) parent[i] -= child[i];
+  }
+}

@@ -1,0 +1,63 @@
+/** What both tree trainers do first: pick the categorical features, weigh rows, and bin the features. */
+import { TrainingError, type TrainData } from '../types';
+import { balancedWeights } from '../network/data';
+import { applyBins, fitBins, type BinnedData } from './binning';
+import { serialBuilder, type Gradients, type HistogramBuilder } from './histogram';
+
+/** Makes the histogram builder for a run; the default sums every feature on this thread. */
+export type BuilderFactory = (data: BinnedData, g: Gradients) => HistogramBuilder & { threads: number; stop?(): void };
+
+let factory: BuilderFactory | null = null;
+
+/**
+ * Installs the environment's two-thread histogram builder (a helper worker in the studio,
+ * worker_threads in the CLI). Builders only change which thread sums which feature, never a sum.
+ */
+export function setHistogramBuilderFactory(f: BuilderFactory | null): void {
+  factory = f;
+}
+
+export function makeBuilder(data: BinnedData, g: Gradients): HistogramBuilder & { threads: number; stop?(): void } {
+  return factory?.(data, g) ?? { ...serialBuilder(data, g), threads: 1 };
+}
+
+/** Allocates shared memory where it exists, so a helper thread can read the same bytes. */
+export function sharedFloat64(length: number): Float64Array {
+  return typeof SharedArrayBuffer === 'function' && factory ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
+}
+export function sharedUint8(length: number): Uint8Array {
+  return typeof SharedArrayBuffer === 'function' && factory ? new Uint8Array(new SharedArrayBuffer(length)) : new Uint8Array(length);
+}
+export function sharedUint32(length: number): Uint32Array {
+  return typeof SharedArrayBuffer === 'function' && factory ? new Uint32Array(new SharedArrayBuffer(length * 4)) : new Uint32Array(length);
+}
+
+
+/** Categorical features of the data as a set (ordinal codes; codes < 0 are missing). */
+export function categoricalSet(data: TrainData): Set<number> {
+  return new Set(data.categorical ?? []);
+}
+
+/** Row weights for `classWeight`, or null when every row weighs 1. */
+export function rowWeights(data: Pick<TrainData, 'task' | 'numClasses'> & { y: Int32Array | Float32Array }, classWeight: string): Float64Array | null {
+  if (classWeight !== 'balanced' || data.task === 'regression') return null;
+  return Float64Array.from(balancedWeights(data.y, data.numClasses));
+}
+
+/** Bins all rows of X on themselves (the trainer's rows are the training split). */
+export function binRows(X: Float32Array, n: number, d: number, categorical: Set<number>, maxBins: number): BinnedData {
+  if (n === 0) throw new TrainingError('There are no training rows; check the target column and the split.');
+  const rows = Int32Array.from({ length: n }, (_, i) => i);
+  const features = fitBins(X, d, rows, categorical, { maxBins });
+  return applyBins(X, d, rows, features, sharedUint8);
+}
+
+/** Lets progress messages and cancellation through at most every `ms` of work. */
+export function yielder(ms = 50): () => Promise<void> {
+  let last = Date.now();
+  return async () => {
+    if (Date.now() - last < ms) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    last = Date.now();
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * Gradients rounded onto a power-of-two grid fine enough to lose nothing that matters (30 bits
+ * below the largest magnitude) and coarse enough that every histogram sum over the rows is an
+ * exact integer multiple of the grid in a double. Sums are then independent of their order: a
+ * histogram derived by subtraction equals the one summed directly, bit for bit, and threads can
+ * split the work any way without changing the model.
+ */
+
+/** Rounds `values` in place onto a grid chosen for `rows` summands; returns the grid step. */
+export function quantizeInPlace(values: Float64Array, rows: number): number {
+  let max = 0;
+  for (let i = 0; i < values.length; i++) {
+    const a = Math.abs(values[i]);
+    if (a > max) max = a;
+  }
+  if (max === 0 || !Number.isFinite(max)) return 1;
+  const bits = Math.min(30, 52 - Math.ceil(Math.log2(rows + 1)));
+  const step = 2 ** (Math.ceil(Math.log2(max)) - bits);
+  const inv = 1 / step;
+  // |v · inv| <= 2^30, so rounding half away from zero through an int32 is exact and fast.
+  for (let i = 0; i < values.length; i++) {
+    const q = values[i] * inv;
+    values[i] = ((q + (q >= 0 ? 0.5 : -0.5)) | 0) * step;
+  }
+  return step;
+}
