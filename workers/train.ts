@@ -4,6 +4,7 @@ import simd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm
 import threaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { checkpointBuffers } from '../src/core/models';
 import { setGradientHelperFactory } from '../src/core/models/network/sharedGradient';
+import { setHistogramHelperFactory } from '../src/core/models/trees/prepare';
 import { createTrainApi } from './trainApi';
 import { browserDevices } from './trainDevices';
 
@@ -14,6 +15,12 @@ const api = createTrainApi(browserDevices({ 'tfjs-backend-wasm.wasm': plain, 'tf
 if (self.crossOriginIsolated && navigator.hardwareConcurrency >= 2) {
   setGradientHelperFactory((init) => {
     const helper = new Worker(new URL('./trainHelper.ts', import.meta.url), { type: 'module', name: 'train-helper' });
+    helper.postMessage(init);
+    return { stop: () => helper.terminate() };
+  });
+  // Tree histograms: a helper sums half of each large node's rows.
+  setHistogramHelperFactory((init) => {
+    const helper = new Worker(new URL('./treeHelper.ts', import.meta.url), { type: 'module', name: 'tree-helper' });
     helper.postMessage(init);
     return { stop: () => helper.terminate() };
   });

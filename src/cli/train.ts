@@ -8,6 +8,8 @@
  */
 import { setGradientHelperFactory } from '../core/models/network/sharedGradient';
 import { nodeGradientHelper } from './gradientHelper';
+import { setHistogramHelperFactory } from '../core/models/trees/prepare';
+import { nodeHistogramHelper } from './treeHelper';
 import { readFlags } from './flags';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -136,6 +138,7 @@ async function train(argv: string[]): Promise<number> {
   const started = Date.now();
   const backend = await useBackend(args.backend);
   setGradientHelperFactory(nodeGradientHelper);
+  setHistogramHelperFactory(nodeHistogramHelper);
   const input = await readTable(await nodeFileSource(args.file));
   const testInput = args.test ? await readTable(await nodeFileSource(args.test)) : undefined;
   const readMs = Date.now() - started;
@@ -158,6 +161,8 @@ async function train(argv: string[]): Promise<number> {
     ...(testInput ? { testTable: testInput.table } : {}),
     crossValidate: args.cv ?? true,
   });
+  // Trees train in plain JavaScript whatever TF.js backend was started.
+  const usedBackend: BackendName = spec.kind === 'gbdt' || spec.kind === 'forest' ? 'cpu' : backend;
   try {
     await mkdir(args.out, { recursive: true });
     const modelFiles: string[] = [];
@@ -177,7 +182,7 @@ async function train(argv: string[]): Promise<number> {
       version: 1,
       createdAt: new Date().toISOString(),
       input: { file: args.file, rows: input.table.rowCount, format: input.meta.format, warnings: input.warnings.length, ...(args.test ? { test: args.test, testRows: testInput!.table.rowCount } : {}) },
-      backend,
+      backend: usedBackend,
       spec: result.spec,
       options: result.options,
       recipe: result.recipe,
@@ -188,6 +193,7 @@ async function train(argv: string[]): Promise<number> {
       comparison: result.comparison,
       ...(result.cv ? { cv: result.cv } : {}),
       ...(leaderboard ? { leaderboard } : {}),
+      ...(result.explanation ? { explanation: result.explanation } : {}),
       history: result.history,
       bestEpoch: result.bestEpoch ?? null,
       report: result.report,
@@ -195,7 +201,7 @@ async function train(argv: string[]): Promise<number> {
       modelFiles,
     };
     await writeFile(join(args.out, 'run.json'), JSON.stringify(run, null, 1));
-    console.log(JSON.stringify({ model: spec.kind, task: recipe.task, backend, metrics: result.metrics, baseline: result.baselineMetrics[result.comparison.metric], beatsBaseline: result.comparison.beatsBaseline }));
+    console.log(JSON.stringify({ model: spec.kind, task: recipe.task, backend: usedBackend, metrics: result.metrics, baseline: result.baselineMetrics[result.comparison.metric], beatsBaseline: result.comparison.beatsBaseline }));
     return 0;
   } finally {
     disposeModel(result.model);

@@ -10,7 +10,7 @@ import type { EpochLog, ModelSpec, TrainData, TrainHooks, TrainResult } from '..
 import { growTree, histPool, type GrowParams } from './grow';
 import { forestMeta } from './meta';
 import { leafOf } from './predictTrees';
-import { binRows, categoricalSet, makeBuilder, rowWeights, sharedFloat64, sharedUint32, yielder } from './prepare';
+import { binRows, categoricalSet, makeBuilders, rowWeights, sharedFloat64, sharedUint32, yielder } from './prepare';
 import { quantizeInPlace } from './quantize';
 import { waitWhilePaused } from './treeRun';
 import type { Tree, TreeEnsemble } from './types';
@@ -31,9 +31,10 @@ export async function trainForest(spec: ModelSpec, data: TrainData, hooks: Train
   const binned = binRows(data.X, n, d, categorical, o.maxBins as number);
   const classWeights = rowWeights(data, o.classWeight as string);
   const g = { channels: C, grad: sharedFloat64(n * C), hess: sharedFloat64(n) };
-  const builder = makeBuilder(binned, g);
-  const pool = histPool(binned, C, sharedFloat64);
+  const pool = histPool(binned, C);
   const rows = sharedUint32(n);
+  const threaded = makeBuilders(binned, [g], rows);
+  const builder = threaded.builders[0];
   const rng = createRng(spec.seed ?? 0);
   const params: GrowParams = {
     channels: C,
@@ -83,13 +84,13 @@ export async function trainForest(spec: ModelSpec, data: TrainData, hooks: Train
         }
         if (counts[r] === 0) oobTrees[r]++;
       }
-      const log = forestLog(t, sum, oobSum, oobTrees, data, C, started);
+      const log = forestLog(t, sum, oobSum, oobTrees, data, C, started, threaded.threads());
       history.push(log);
       hooks.onEpoch?.(log);
       await pause();
     }
   } finally {
-    builder.stop?.();
+    threaded.stop();
   }
   const model: TreeEnsemble = {
     kind: 'trees',
@@ -119,11 +120,11 @@ function target(y: number, c: number, task: TrainData['task']): number {
 }
 
 /** Loss and metric of the forest so far on all training rows (optimistic) and out of bag (the honest curve). */
-function forestLog(t: number, sum: Float64Array, oobSum: Float64Array, oobTrees: Uint32Array, data: TrainData, C: number, started: number): EpochLog {
+function forestLog(t: number, sum: Float64Array, oobSum: Float64Array, oobTrees: Uint32Array, data: TrainData, C: number, started: number, threads: number): EpochLog {
   const train = score(sum, () => t, data, C, null);
   const oob = score(oobSum, (r) => oobTrees[r], data, C, oobTrees);
   const valLoss = Number.isFinite(oob.loss) ? oob.loss : null;
-  return { epoch: t, loss: train.loss, valLoss, metric: train.metric ?? 0, valMetric: valLoss === null ? null : oob.metric, elapsedMs: Date.now() - started };
+  return { epoch: t, loss: train.loss, valLoss, metric: train.metric ?? 0, valMetric: valLoss === null ? null : oob.metric, elapsedMs: Date.now() - started, threads };
 }
 
 function score(sum: Float64Array, trees: (r: number) => number, data: TrainData, C: number, only: Uint32Array | null): { loss: number; metric: number | null } {

@@ -12,7 +12,7 @@ import { compiledLeaf, compileTree } from './compiled';
 import { binnedLeaf, growTree, histPool, type Grown, type GrowParams } from './grow';
 import { lossFor, type RegressionLoss } from './losses';
 import { gbdtMeta } from './meta';
-import { binRows, categoricalSet, makeBuilder, rowWeights, sharedFloat64, sharedUint32, yielder } from './prepare';
+import { binRows, categoricalSet, makeBuilders, rowWeights, sharedFloat64, sharedUint32, yielder } from './prepare';
 import { quantizeInPlace } from './quantize';
 import { sampleFeatures, waitWhilePaused } from './treeRun';
 import type { Tree, TreeEnsemble } from './types';
@@ -35,9 +35,9 @@ export async function trainGbdt(spec: ModelSpec, data: TrainData, hooks: TrainHo
   for (let i = 0; i < raw.length; i++) raw[i] = base[i % K];
   for (let i = 0; i < validRaw.length; i++) validRaw[i] = base[i % K];
   const gradients = Array.from({ length: K }, () => ({ channels: 1, grad: sharedFloat64(n), hess: sharedFloat64(n) }));
-  const builders = gradients.map((g) => makeBuilder(binned, g));
-  const pool = histPool(binned, 1, sharedFloat64);
+  const pool = histPool(binned, 1);
   const rows = sharedUint32(n);
+  const { builders, threads, stop } = makeBuilders(binned, gradients, rows);
   const bag = Uint32Array.from({ length: n }, (_, i) => i);
   const scratch = new Float64Array(n);
   const inBag = new Uint8Array(n);
@@ -64,7 +64,6 @@ export async function trainGbdt(spec: ModelSpec, data: TrainData, hooks: TrainHo
   const history: EpochLog[] = [];
   const pause = yielder();
   let best = { loss: Infinity, round: 0 };
-  const threads = Math.max(...builders.map((b) => b.threads));
   try {
     for (let round = 1; round <= (o.rounds as number); round++) {
       await waitWhilePaused(hooks);
@@ -99,7 +98,7 @@ export async function trainGbdt(spec: ModelSpec, data: TrainData, hooks: TrainHo
         valMetric: valid ? loss.metric(validRaw, valid.y, valid.n) : null,
         elapsedMs: Date.now() - started,
         learningRate: lr,
-        threads,
+        threads: threads(),
       };
       if (!Number.isFinite(log.loss)) throw new TrainingError(`Training loss became ${log.loss} at round ${round}. Lower the learning rate (now ${lr}) or check the target for extreme values.`);
       history.push(log);
@@ -111,7 +110,7 @@ export async function trainGbdt(spec: ModelSpec, data: TrainData, hooks: TrainHo
       await pause();
     }
   } finally {
-    for (const b of builders) b.stop?.();
+    stop();
   }
   const kept = valid && best.round > 0 ? best.round : history.length;
   const model: TreeEnsemble = {

@@ -3,33 +3,33 @@ import { TrainingError, type TrainData } from '../types';
 import { balancedWeights } from '../network/data';
 import { applyBins, fitBins, type BinnedData } from './binning';
 import { serialBuilder, type Gradients, type HistogramBuilder } from './histogram';
+import { sharedBuilders, type HistogramHelperFactory } from './sharedHistogram';
 
-/** Makes the histogram builder for a run; the default sums every feature on this thread. */
-export type BuilderFactory = (data: BinnedData, g: Gradients) => HistogramBuilder & { threads: number; stop?(): void };
-
-let factory: BuilderFactory | null = null;
+let helperFactory: HistogramHelperFactory | null = null;
 
 /**
- * Installs the environment's two-thread histogram builder (a helper worker in the studio,
- * worker_threads in the CLI). Builders only change which thread sums which feature, never a sum.
+ * Installs the environment's histogram helper (a nested worker in the studio, worker_threads in
+ * the CLI). A helper only changes which thread sums which rows, never a sum.
  */
-export function setHistogramBuilderFactory(f: BuilderFactory | null): void {
-  factory = f;
+export function setHistogramHelperFactory(f: HistogramHelperFactory | null): void {
+  helperFactory = f;
 }
 
-export function makeBuilder(data: BinnedData, g: Gradients): HistogramBuilder & { threads: number; stop?(): void } {
-  return factory?.(data, g) ?? { ...serialBuilder(data, g), threads: 1 };
+/** One histogram builder per gradient set, sharing a helper thread when one can start. */
+export function makeBuilders(data: BinnedData, gs: Gradients[], rows: Uint32Array): { builders: HistogramBuilder[]; threads(): number; stop(): void } {
+  if (!helperFactory) return { builders: gs.map((g) => serialBuilder(data, g)), threads: () => 1, stop() {} };
+  return sharedBuilders(data, gs, rows, helperFactory);
 }
 
 /** Allocates shared memory where it exists, so a helper thread can read the same bytes. */
 export function sharedFloat64(length: number): Float64Array {
-  return typeof SharedArrayBuffer === 'function' && factory ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
+  return typeof SharedArrayBuffer === 'function' && helperFactory ? new Float64Array(new SharedArrayBuffer(length * 8)) : new Float64Array(length);
 }
 export function sharedUint8(length: number): Uint8Array {
-  return typeof SharedArrayBuffer === 'function' && factory ? new Uint8Array(new SharedArrayBuffer(length)) : new Uint8Array(length);
+  return typeof SharedArrayBuffer === 'function' && helperFactory ? new Uint8Array(new SharedArrayBuffer(length)) : new Uint8Array(length);
 }
 export function sharedUint32(length: number): Uint32Array {
-  return typeof SharedArrayBuffer === 'function' && factory ? new Uint32Array(new SharedArrayBuffer(length * 4)) : new Uint32Array(length);
+  return typeof SharedArrayBuffer === 'function' && helperFactory ? new Uint32Array(new SharedArrayBuffer(length * 4)) : new Uint32Array(length);
 }
 
 
