@@ -1,8 +1,8 @@
 /**
  * `modelbench export <run-dir> --out bundle.zip [--name NAME] [--version V]`
  *
- * Reads a run directory written by `modelbench train` (run.json plus model.json + weights.bin, or
- * baseline.json), measures scorer.mjs latency on rows of the training file when it is still
+ * Reads a run directory written by `modelbench train` (run.json plus model.json + weights.bin,
+ * trees.json or baseline.json), measures scorer.mjs latency on rows of the training file when it is still
  * there, and writes the portable bundle zip. Prints one JSON line: files, bytes, latency.
  */
 import { createHash } from 'node:crypto';
@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildBundle, DeployError, measureLatency, portableOf, scorerModule, type BundleInput, type LatencyReport } from '../core/deploy';
-import type { BaselineModel } from '../core/models';
+import type { BaselineModel, TreeEnsemble } from '../core/models';
 import type { FittedRecipe } from '../core/recipe';
 import { readTable } from '../core/table';
 import { isNumeric, type Table } from '../core/table/types';
@@ -58,6 +58,9 @@ async function readRun(dir: string): Promise<RunJson> {
 }
 
 async function modelOf(dir: string, run: RunJson): Promise<BundleInput['model']> {
+  if ((run.modelFiles ?? []).includes('trees.json')) {
+    return { kind: 'trees', ensemble: JSON.parse(await readFile(join(dir, 'trees.json'), 'utf8')) as TreeEnsemble };
+  }
   if ((run.modelFiles ?? []).includes('baseline.json')) {
     return { kind: 'baseline', baseline: JSON.parse(await readFile(join(dir, 'baseline.json'), 'utf8')) as BaselineModel };
   }

@@ -162,7 +162,7 @@ async function train(argv: string[]): Promise<number> {
     crossValidate: args.cv ?? true,
   });
   // Trees train in plain JavaScript whatever TF.js backend was started.
-  const usedBackend: BackendName = spec.kind === 'gbdt' || spec.kind === 'forest' ? 'cpu' : backend;
+  const usedBackend = spec.kind === 'gbdt' || spec.kind === 'forest' ? 'cpu' : backend;
   try {
     await mkdir(args.out, { recursive: true });
     const modelFiles: string[] = [];

@@ -26,3 +26,19 @@ export function floatsBase64(values: Float32Array): string {
   values.forEach((v, i) => view.setFloat32(i * 4, v, true));
   return base64(bytes);
 }
+
+/** Little-endian bytes of float64 values, base64-encoded (exact: leaf values keep every bit). */
+export function doublesBase64(values: ArrayLike<number>): string {
+  const bytes = new Uint8Array(values.length * 8);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < values.length; i++) view.setFloat64(i * 8, values[i], true);
+  return base64(bytes);
+}
+
+/** Little-endian bytes of int32 values, base64-encoded. */
+export function int32sBase64(values: ArrayLike<number>): string {
+  const bytes = new Uint8Array(values.length * 4);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < values.length; i++) view.setInt32(i * 4, values[i], true);
+  return base64(bytes);
+}

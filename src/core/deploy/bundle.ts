@@ -1,12 +1,13 @@
 import { strToU8, zipSync } from 'fflate';
-import type { BaselineModel, LayersFiles } from '../models';
+import type { BaselineModel, LayersFiles, TreeEnsemble } from '../models';
 import type { FittedRecipe } from '../recipe';
 import { modelCard, type CardInfo } from './card';
 import { demoPage } from './demoPage';
 import { buildManifest, type Manifest } from './manifest';
 import { exportOnnx } from './onnx/exportOnnx';
-import { modelFromBaseline, modelFromLayersFiles } from './portableModel';
+import { modelFromBaseline, modelFromLayersFiles, modelFromTrees } from './portableModel';
 import { assertPortable } from './requiredInputs';
+import { treeSummary, treesKindWords } from './treeSummary';
 import { scorerClassicScript, scorerModule } from './scorerSource';
 import type { PortableModel } from './types';
 
@@ -14,8 +15,8 @@ export interface BundleInput {
   name: string;
   version: string | number;
   fitted: FittedRecipe;
-  /** A network's TF.js files (from `layersFiles` or a run directory), or the baseline. */
-  model: { kind: 'tf'; modelKind: string; files: LayersFiles } | { kind: 'baseline'; baseline: BaselineModel };
+  /** A network's TF.js files (from `layersFiles` or a run directory), the baseline, or a tree ensemble (`trees.json`). */
+  model: { kind: 'tf'; modelKind: string; files: LayersFiles } | { kind: 'baseline'; baseline: BaselineModel } | { kind: 'trees'; ensemble: TreeEnsemble };
   metrics?: Record<string, number>;
   baselineMetrics?: Record<string, number>;
   data?: CardInfo['data'];
@@ -35,11 +36,13 @@ export interface Bundle {
 
 /** The portable model of a bundle input (also what the latency bench scores). */
 export function portableOf(input: Pick<BundleInput, 'fitted' | 'model'>): PortableModel {
-  return input.model.kind === 'tf' ? modelFromLayersFiles(input.model.files, input.fitted) : modelFromBaseline(input.model.baseline, input.fitted);
+  const m = input.model;
+  if (m.kind === 'tf') return modelFromLayersFiles(m.files, input.fitted);
+  return m.kind === 'trees' ? modelFromTrees(m.ensemble, input.fitted) : modelFromBaseline(m.baseline, input.fitted);
 }
 
 /**
- * One zip per model version: TF.js files (networks only), preprocess.json, scorer.mjs,
+ * One zip per model version: TF.js files (networks only; trees and the baseline have none), preprocess.json, scorer.mjs,
  * model.onnx, index.html, README.md (model card) and manifest.json with every file's SHA-256.
  * Throws DeployError for recipes the portable paths cannot reproduce (a derive step).
  */
@@ -61,9 +64,10 @@ export function buildBundle(input: BundleInput): Bundle {
     modelCard(input.fitted, {
       name: input.name,
       version: input.version,
-      kind: input.model.kind === 'tf' ? input.model.modelKind : 'baseline',
+      kind: input.model.kind === 'tf' ? input.model.modelKind : input.model.kind === 'trees' ? treesKindWords(input.model.ensemble) : 'baseline',
       createdAt,
       hasTfjs: input.model.kind === 'tf',
+      ...(input.model.kind === 'trees' ? { trees: treeSummary(input.model.ensemble, input.fitted.featureNames) } : {}),
       ...(input.metrics ? { metrics: input.metrics } : {}),
       ...(input.baselineMetrics ? { baselineMetrics: input.baselineMetrics } : {}),
       ...(input.data ? { data: input.data } : {}),

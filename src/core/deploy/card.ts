@@ -3,12 +3,13 @@ import { codeBlock, escapeMarkdown as md } from './escape';
 import type { LatencyReport } from './latency';
 import { onnxInputNames } from './onnx/inputNames';
 import { requiredInputs } from './requiredInputs';
+import type { TreeSummary } from './treeSummary';
 
 /** What the model card says beyond the recipe. */
 export interface CardInfo {
   name: string;
   version: string | number;
-  /** Model kind (mlp, logistic, linear, baseline). */
+  /** Model kind (mlp, logistic, linear, baseline; `gradient-boosted trees` or `random forest` for ensembles). */
   kind: string;
   createdAt: string;
   /** Test metrics of the model and of the baseline, by metric name. */
@@ -20,6 +21,8 @@ export interface CardInfo {
   latency?: LatencyReport[];
   /** True when the bundle has model.json + weights.bin. */
   hasTfjs: boolean;
+  /** For a tree ensemble: its size and the features it splits on most (`treeSummary`). */
+  trees?: TreeSummary;
 }
 
 const fmt = (v: number) => (Number.isFinite(v) ? (Math.abs(v) >= 1000 ? v.toFixed(1) : v.toPrecision(4)) : String(v));
@@ -29,6 +32,14 @@ function metricsTable(info: CardInfo): string {
   if (names.length === 0) return '_No test metrics were recorded with this model._';
   const rows = names.map((m) => `| ${md(m)} | ${fmt(info.metrics![m])} | ${info.baselineMetrics?.[m] !== undefined ? fmt(info.baselineMetrics[m]) : '–'} |`);
   return ['| Metric | Model | Baseline |', '|---|---:|---:|', ...rows].join('\n');
+}
+
+function treesSection(t: TreeSummary): string[] {
+  const size = `${t.trees.toLocaleString('en-US')} tree${t.trees === 1 ? '' : 's'}${t.rounds !== null ? ` (${t.rounds.toLocaleString('en-US')} boosting round${t.rounds === 1 ? '' : 's'})` : ''}, max depth ${t.maxDepth}.`;
+  const features = t.topFeatures.length
+    ? ['Top features by total split gain (summed over every split on the feature):', '', '| Feature | Gain | Share |', '|---|---:|---:|', ...t.topFeatures.map((f) => `| ${md(f.name)} | ${fmt(f.gain)} | ${(100 * f.share).toFixed(1)}% |`)]
+    : ['_No split recorded a gain, so there is no feature ranking._'];
+  return ['## Model', '', `${t.kind[0].toUpperCase()}${t.kind.slice(1)}: ${size}`, '', ...features, ''];
 }
 
 function latencyTable(info: CardInfo): string {
@@ -54,9 +65,12 @@ export function modelCard(fitted: FittedRecipe, info: CardInfo): string {
     `A ${md(info.kind)} model for ${task} of **${md(fitted.target)}**, exported by Modelbench on ${md(info.createdAt)}.`,
     fitted.classes ? `Classes: ${fitted.classes.map((c) => `\`${md(c)}\``).join(', ')}.` : '',
     '',
+    ...(info.trees ? treesSection(info.trees) : []),
     '## Input features',
     '',
-    'Send one object per row, keyed by column name. Missing values (null or empty) are imputed as the recipe was fitted; an unseen category is encoded as it was in training ("other" or all zeros). A row without a required column, or with text in a numeric column, gets `{ error }` instead of a prediction.',
+    info.trees
+      ? 'Send one object per row, keyed by column name. Missing values (null or empty) and unseen categories are not imputed: each split sends them the way it learned in training. A row without a required column, or with text in a numeric column, gets `{ error }` instead of a prediction.'
+      : 'Send one object per row, keyed by column name. Missing values (null or empty) are imputed as the recipe was fitted; an unseen category is encoded as it was in training ("other" or all zeros). A row without a required column, or with text in a numeric column, gets `{ error }` instead of a prediction.',
     '',
     '| Column | Type | ONNX input |',
     '|---|---|---|',
@@ -79,7 +93,7 @@ export function modelCard(fitted: FittedRecipe, info: CardInfo): string {
     `- Use it to score rows drawn from the same population as the training data. Check drift (PSI per feature) before trusting it on new data; a PSI above 0.25 means the inputs have shifted.`,
     `- It saw ${fitted.trainRows.toLocaleString('en-US')} rows; categories outside its vocabulary carry no information of their own.`,
     '- Datetimes are read as UTC. Probabilities are not recalibrated after training.',
-    info.hasTfjs ? '' : '- This is the baseline model: it ignores the features and returns the training priors (or mean). There are no TF.js files in this bundle.',
+    info.hasTfjs || info.trees ? '' : '- This is the baseline model: it ignores the features and returns the training priors (or mean). There are no TF.js files in this bundle.',
     '',
     '## Files',
     '',

@@ -4,7 +4,8 @@
  */
 export type { Activation, DenseLayer, EmbeddingTable, PortableModel, RowPrediction, Preprocess } from './types';
 export { DeployError } from './errors';
-export { modelFromLayersFiles, modelFromBaseline } from './portableModel';
+export { modelFromLayersFiles, modelFromBaseline, modelFromTrees } from './portableModel';
+export { treeSummary, treesKindWords, type TreeSummary } from './treeSummary';
 export { requiredInputs, assertPortable } from './requiredInputs';
 export { coerceCell, type Cell } from './coerceCell';
 export { scorerModule, scorerClassicScript, type ScorerIdentity } from './scorerSource';

@@ -1,4 +1,4 @@
-import type { BaselineModel, LayersFiles } from '../models';
+import type { BaselineModel, LayersFiles, TreeEnsemble } from '../models';
 import type { FittedRecipe } from '../recipe';
 import type { Activation, DenseLayer, EmbeddingTable, PortableModel } from './types';
 import { DeployError } from './errors';
@@ -94,4 +94,23 @@ export function modelFromBaseline(baseline: BaselineModel, fitted: FittedRecipe)
     embeddings: [],
     layers: [{ inputs: 0, units, activation: 'linear', kernel: new Float32Array(0), bias: Float32Array.from(baseline.output) }],
   };
+}
+
+/**
+ * A tree ensemble as a portable model. Checks that it reads the recipe's X: a mismatch means the
+ * run's files do not belong together, and scoring would silently read the wrong columns.
+ */
+export function modelFromTrees(ensemble: TreeEnsemble, fitted: FittedRecipe): PortableModel {
+  const d = fitted.featureNames.length;
+  if (ensemble.features !== d) {
+    throw new DeployError(`The tree ensemble reads ${ensemble.features} features but the recipe yields ${d}; trees.json and preprocess.json do not belong together. Re-export the run.`);
+  }
+  if (ensemble.task !== fitted.task) {
+    throw new DeployError(`The tree ensemble was trained for ${ensemble.task} but the recipe is for ${fitted.task}; trees.json and preprocess.json do not belong together. Re-export the run.`);
+  }
+  const k = fitted.task === 'regression' ? 1 : (fitted.classes?.length ?? 0);
+  if (ensemble.numClasses !== k) {
+    throw new DeployError(`The tree ensemble has ${ensemble.numClasses} classes but the recipe has ${k}; trees.json and preprocess.json do not belong together. Re-export the run.`);
+  }
+  return { task: fitted.task, source: 'trees', plain: [], embeddings: [], layers: [], trees: ensemble };
 }

@@ -2,7 +2,8 @@
  * The body of scorer.mjs: plain ES2017 with no imports, eval or Function, so it runs unchanged in
  * a browser page, a worker and Node 18+. It reads `SPEC` (declared before it by `scorerSource`),
  * compiles the fitted recipe into closures over two scratch arrays at load, and scores a row with
- * no allocation in the preprocessing or the forward pass. `coerce` mirrors coerceCell.ts.
+ * no allocation in the preprocessing or the forward pass. `coerce` mirrors coerceCell.ts. A tree
+ * ensemble's pass (`TREES`, `forwardTrees`) comes from scorerTrees.ts, appended after this text.
  * Kept as text (no template literals inside) because it is shipped, not executed, by the studio.
  */
 export const SCORER_RUNTIME = String.raw`
@@ -217,7 +218,7 @@ var LAYERS = SPEC.model.layers.map(function (l) {
 });
 var EMBEDS = SPEC.model.embeddings.map(function (e) { return { feature: e.feature, size: e.size, width: e.width, T: floats(e.table) }; });
 var PLAIN = Int32Array.from(SPEC.model.plain);
-var H0 = new Float64Array(LAYERS[0].inputs);
+var H0 = new Float64Array(LAYERS.length ? LAYERS[0].inputs : 0);
 
 function activate(act, a) {
   var n = a.length, i;
@@ -272,7 +273,7 @@ function predictOne(row) {
   }
   for (i = 0; i < OPS.length; i++) OPS[i]();
   for (i = 0; i < D; i++) X[i] = NUM[FEAT[i]];
-  var out = forward();
+  var out = TREES ? forwardTrees() : forward();
   if (SPEC.task === 'regression') return { value: out[0] };
   if (out.length === 1) { P[0] = 1 - out[0]; P[1] = out[0]; }
   else for (i = 0; i < P.length; i++) P[i] = out[i];

@@ -18,9 +18,10 @@ export async function trainModel(spec: ModelSpec, data: TrainData, hooks: TrainH
     throw new TrainingError(`${meta.label} does not support ${data.task} tasks; choose one of ${modelsForTask(data.task).map((m) => m.kind).join(', ')}.`);
   }
   if (data.n === 0) throw new TrainingError('There are no training rows; check the target column and the split.');
-  // Trees send missing values (NaN) down a learned side; infinities have no place in any model.
-  const trees = spec.kind === 'gbdt' || spec.kind === 'forest';
-  const bad = data.X.findIndex(trees ? (v) => v === Infinity || v === -Infinity : (v) => !Number.isFinite(v));
+  // Trees send missing values (NaN) down a learned side, and the baseline never reads X (it is
+  // trained on the tree's data in runExperiment); infinities have no place in any model.
+  const nanOk = spec.kind === 'gbdt' || spec.kind === 'forest' || spec.kind === 'baseline';
+  const bad = data.X.findIndex(nanOk ? (v) => v === Infinity || v === -Infinity : (v) => !Number.isFinite(v));
   if (bad >= 0) {
     throw new TrainingError(`Feature column ${bad % data.d} (row ${Math.floor(bad / data.d) + 1}) holds ${data.X[bad]}; add an impute step (and clip or scale extreme values) to the recipe.`);
   }

@@ -9,13 +9,14 @@ import { onnxInputNames } from './inputNames';
 import { networkGraph, classifierOutputs } from './networkGraph';
 import { DT, type ValueInfo } from './onnxTypes';
 import { preprocessGraph } from './preprocessGraph';
+import { treesGraph } from './treesGraph';
 
 /** Default-domain opset: 13 is the floor the brief sets; 17 adds nothing we need but is widely served. */
 const OPSET = 17;
 const ML_OPSET = 2;
 
 /**
- * model.onnx: the fitted recipe and the network as one graph. Inputs: one [N,1] tensor per required
+ * model.onnx: the fitted recipe and the model (network, baseline or tree ensemble) as one graph. Inputs: one [N,1] tensor per required
  * column, named by `onnxInputNames` (float for numbers and booleans, double epoch ms for datetimes,
  * string for text with "" as missing). Outputs: `probabilities` [N,k], `label` [N] (string) and
  * `label_index` [N] (int64) for classification; `value` [N,1] for regression. Metadata carries the
@@ -27,7 +28,9 @@ export function exportOnnx(fitted: FittedRecipe, model: PortableModel, id: Score
   const names = onnxInputNames(inputs);
   const g = graphBuilder();
   const { features } = preprocessGraph(g, fitted, inputs, names);
-  const out = networkGraph(g, model, features, names[0]);
+  const { out, units } = model.trees
+    ? treesGraph(g, model.trees, features)
+    : { out: networkGraph(g, model, features, names[0]), units: model.layers[model.layers.length - 1].units };
   const graphInputs: ValueInfo[] = inputs.map((c, i) => ({
     name: names[i],
     type: isStringType(c.type) ? DT.STRING : c.type === 'datetime' ? DT.DOUBLE : DT.FLOAT,
@@ -39,7 +42,7 @@ export function exportOnnx(fitted: FittedRecipe, model: PortableModel, id: Score
     outputs = [{ name: 'value', type: DT.FLOAT, dims: [null, 1] }];
   } else {
     const classes = fitted.classes ?? [];
-    const c = classifierOutputs(g, out, model.layers[model.layers.length - 1].units, classes);
+    const c = classifierOutputs(g, out, units, classes);
     g.name(c.probabilities, 'probabilities');
     g.name(c.label, 'label');
     g.name(c.index, 'label_index');

@@ -21,6 +21,9 @@ export interface GrowParams extends SplitParams {
   featuresPerNode: number | null;
 }
 
+/** The largest finite float32: every finite value is <= it. */
+const FLOAT32_MAX = 3.4028234663852886e38;
+
 interface Node {
   begin: number;
   end: number;
@@ -204,7 +207,8 @@ function toTree(root: Node, data: BinnedData, C: number, l2: number): Grown {
     const fb = data.features[s.feature];
     nodes.push(s);
     tree.feature.push(s.feature);
-    tree.threshold.push(s.leftBins ? 0 : fb.upper[s.bin]);
+    // The last bin is unbounded (a split on missingness alone): the largest float32 keeps the tree JSON.
+    tree.threshold.push(s.leftBins ? 0 : Math.min(fb.upper[s.bin], FLOAT32_MAX));
     tree.categories.push(s.leftBins ? leftCodes(s.leftBins, fb.codes) : null);
     tree.missingLeft.push(s.missingLeft);
     tree.cover.push(node.sums.H);

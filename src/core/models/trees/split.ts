@@ -120,7 +120,9 @@ class SplitFinder {
     for (const missingLeft of hasMissing ? [false, true] : [false]) {
       this.left.reset();
       if (missingLeft) this.left.add(hist, missingAt);
-      for (let b = 0; b + 1 < fb.count; b++) {
+      // With missing values on the right, every value may go left: the split on missingness alone.
+      const last = hasMissing && !missingLeft ? fb.count : fb.count - 1;
+      for (let b = 0; b < last; b++) {
         this.left.add(hist, hb + b * S);
         if (this.consider(f, b, null, missingLeft, hasMissing) === 'small-right') break;
       }
@@ -148,6 +150,8 @@ class SplitFinder {
         this.consider(f, -1, mask, missingLeft, hasMissing);
       }
     };
+    // Every known category against the missing ones: the split on missingness alone.
+    if (hasMissing && used.length > 1) tryLeft(used);
     if (used.length <= p.oneVsRestBelow) {
       for (const b of used) tryLeft([b]);
       return;

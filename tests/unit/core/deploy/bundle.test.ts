@@ -3,7 +3,7 @@ import { strFromU8, unzipSync, zipSync } from 'fflate';
 import * as tf from '@tensorflow/tfjs';
 import { disposeModel, loadLayersFiles, predict, type ModelSpec } from '../../../../src/core/models';
 import { transformRecipe, type Recipe } from '../../../../src/core/recipe';
-import { buildBundle, onnxInputs, verifyBundle, type Bundle } from '../../../../src/core/deploy';
+import { buildBundle, onnxInputs, verifyBundle, type Bundle, type BundleInput } from '../../../../src/core/deploy';
 import type { Table } from '../../../../src/core/table/types';
 import { agreement, withEdits } from './agreement';
 import { breastCancer, cars, crafted, importScorer, penguins, rowsOf, runOnnx, trainTiny, type Tiny } from './trainTiny';
@@ -15,7 +15,8 @@ async function bundleFor(table: Table, target: string, spec: ModelSpec, edit?: (
   const tiny = await trainTiny(table, target, spec, edit);
   trained.push(tiny);
   const { result, files } = tiny;
-  const model = result.model.kind === 'tf' ? { kind: 'tf' as const, modelKind: spec.kind, files: files! } : { kind: 'baseline' as const, baseline: result.model };
+  const m = result.model;
+  const model: BundleInput['model'] = m.kind === 'tf' ? { kind: 'tf', modelKind: spec.kind, files: files! } : m.kind === 'trees' ? { kind: 'trees', ensemble: m } : { kind: 'baseline', baseline: m };
   const bundle = buildBundle({ name: `${table.name}-${spec.kind}`, version: 3, fitted: result.fitted, model, metrics: result.metrics, baselineMetrics: result.baselineMetrics, createdAt: '2026-01-02T03:04:05.000Z' });
   return { tiny, bundle };
 }
