@@ -10,7 +10,7 @@ import { TrainingError, type EpochLog, type ModelSpec, type TrainData, type Trai
 import type { BinnedData } from './binning';
 import { compiledLeaf, compileTree } from './compiled';
 import { binnedLeaf, growTree, histPool, type Grown, type GrowParams } from './grow';
-import { lossFor, type RegressionLoss } from './losses';
+import { lossFor, type Loss, type RegressionLoss } from './losses';
 import { gbdtMeta } from './meta';
 import { binRows, categoricalSet, makeBuilders, rowWeights, sharedFloat64, sharedUint32, yielder } from './prepare';
 import { quantizeInPlace } from './quantize';
@@ -41,6 +41,7 @@ export async function trainGbdt(spec: ModelSpec, data: TrainData, hooks: TrainHo
   const bag = Uint32Array.from({ length: n }, (_, i) => i);
   const scratch = new Float64Array(n);
   const inBag = new Uint8Array(n);
+  const curve = trainingCurve(loss, raw, train.y, n, K);
   const rng = createRng(seed);
   const lr = o.learningRate as number;
   const params: GrowParams = {
@@ -92,9 +93,9 @@ export async function trainGbdt(spec: ModelSpec, data: TrainData, hooks: TrainHo
       }
       const log: EpochLog = {
         epoch: round,
-        loss: loss.loss(raw, train.y, n),
+        loss: curve.loss(),
         valLoss: valid ? loss.loss(validRaw, valid.y, valid.n) : null,
-        metric: loss.metric(raw, train.y, n),
+        metric: curve.metric(),
         valMetric: valid ? loss.metric(validRaw, valid.y, valid.n) : null,
         elapsedMs: Date.now() - started,
         learningRate: lr,
@@ -168,4 +169,25 @@ function medianLeaves(tree: Tree, begin: Int32Array, end: Int32Array, rows: Uint
     r.sort();
     tree.leafValue[l] = m % 2 ? r[m >> 1] : (r[(m >> 1) - 1] + r[m >> 1]) / 2;
   }
+}
+
+/** Rows the training curve is measured on: all of them up to this many, else an even spread. */
+const CURVE_ROWS = 20_000;
+
+/**
+ * The training loss and metric per round, on at most CURVE_ROWS rows spread evenly over the
+ * training rows (a curve, not a figure anyone acts on: the validation curve decides early stopping).
+ */
+function trainingCurve(loss: Loss, raw: Float64Array, y: ArrayLike<number>, n: number, K: number): { loss(): number; metric(): number } {
+  if (n <= CURVE_ROWS) return { loss: () => loss.loss(raw, y, n), metric: () => loss.metric(raw, y, n) };
+  const pick = Int32Array.from({ length: CURVE_ROWS }, (_, i) => Math.floor((i * n) / CURVE_ROWS));
+  const ys = Float64Array.from(pick, (r) => y[r]);
+  const rs = new Float64Array(CURVE_ROWS * K);
+  const gather = () => {
+    for (let i = 0; i < CURVE_ROWS; i++) for (let k = 0; k < K; k++) rs[i * K + k] = raw[pick[i] * K + k];
+  };
+  return {
+    loss: () => (gather(), loss.loss(rs, ys, CURVE_ROWS)),
+    metric: () => (gather(), loss.metric(rs, ys, CURVE_ROWS)),
+  };
 }
