@@ -34,7 +34,9 @@ export async function trainGbdt(spec: ModelSpec, data: TrainData, hooks: TrainHo
   const validRaw = new Float64Array((valid?.n ?? 0) * K);
   for (let i = 0; i < raw.length; i++) raw[i] = base[i % K];
   for (let i = 0; i < validRaw.length; i++) validRaw[i] = base[i % K];
-  const gradients = Array.from({ length: K }, () => ({ channels: 1, grad: sharedFloat64(n), hess: sharedFloat64(n) }));
+  // Unweighted regression losses have a hessian of 1 on every row.
+  const unitHess = data.task === 'regression' && weights === null;
+  const gradients = Array.from({ length: K }, () => ({ channels: 1, grad: sharedFloat64(n), hess: sharedFloat64(n), unitHess }));
   const pool = histPool(binned, 1);
   const rows = sharedUint32(n);
   const { builders, threads, stop } = makeBuilders(binned, gradients, rows);

@@ -118,11 +118,15 @@ function median(values: Float64Array): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function regressionLoss(kind: RegressionLoss, y: ArrayLike<number>): Loss {
-  // Huber's δ: the 90th percentile of absolute deviations from the median, fixed for the run.
+/** Huber's δ: the 90th percentile of absolute deviations from the median, fixed for the run. */
+function huberDelta(y: ArrayLike<number>): number {
   const centre = median(Float64Array.from(y));
   const dev = Float64Array.from(y, (v) => Math.abs(v - centre)).sort();
-  const delta = Math.max(dev[Math.floor(0.9 * (dev.length - 1))] ?? 1, 1e-12);
+  return Math.max(dev[Math.floor(0.9 * (dev.length - 1))] ?? 1, 1e-12);
+}
+
+function regressionLoss(kind: RegressionLoss, y: ArrayLike<number>): Loss {
+  const delta = kind === 'huber' ? huberDelta(y) : 0;
   const rmse = (raw: Float64Array, yy: ArrayLike<number>, n: number) => {
     let s = 0;
     for (let i = 0; i < n; i++) s += (raw[i] - yy[i]) ** 2;

@@ -29,6 +29,8 @@ export interface HistogramHelperInit {
   d: number;
   channels: number;
   bins: SharedArrayBuffer;
+  byRow: SharedArrayBuffer | null;
+  unitHess: boolean;
   rows: SharedArrayBuffer;
   gradients: { grad: SharedArrayBuffer; hess: SharedArrayBuffer }[];
   ctrl: SharedArrayBuffer;
@@ -54,6 +56,8 @@ export function sharedBuilders(data: BinnedData, gs: Gradients[], rows: Uint32Ar
     d: data.d,
     channels,
     bins: data.bins.buffer as SharedArrayBuffer,
+    byRow: data.byRow && isShared(data.byRow) ? (data.byRow.buffer as SharedArrayBuffer) : null,
+    unitHess: gs.every((g) => g.unitHess === true),
     rows: rows.buffer as SharedArrayBuffer,
     gradients: gs.map((g) => ({ grad: g.grad.buffer as SharedArrayBuffer, hess: g.hess.buffer as SharedArrayBuffer })),
     ctrl: new SharedArrayBuffer(8 * 4),
@@ -116,11 +120,11 @@ export function sharedBuilders(data: BinnedData, gs: Gradients[], rows: Uint32Ar
 /** The helper's loop: waits for a request, sums its half of the rows into the scratch histogram, answers. Blocks until asked to stop. */
 export function serveHistogramHelper(init: HistogramHelperInit): void {
   const ctrl = new Int32Array(init.ctrl);
-  const data: BinnedData = { n: init.n, d: init.d, bins: new Uint8Array(init.bins), features: [] };
+  const data: BinnedData = { n: init.n, d: init.d, bins: new Uint8Array(init.bins), ...(init.byRow ? { byRow: new Uint8Array(init.byRow) } : {}), features: [] };
   const rows = new Uint32Array(init.rows);
   const features = new Int32Array(init.features);
   const scratch = new Float64Array(init.scratch);
-  const gradients: Gradients[] = init.gradients.map((g) => ({ channels: init.channels, grad: new Float64Array(g.grad), hess: new Float64Array(g.hess) }));
+  const gradients: Gradients[] = init.gradients.map((g) => ({ channels: init.channels, grad: new Float64Array(g.grad), hess: new Float64Array(g.hess), unitHess: init.unitHess }));
   Atomics.store(ctrl, STATE, READY);
   let seen = 0;
   for (;;) {
