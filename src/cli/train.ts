@@ -154,7 +154,8 @@ async function train(argv: string[]): Promise<number> {
   let leaderboard: LeaderboardEntry[] | undefined;
   let spec: ModelSpec = { kind: args.model === 'auto' ? 'gbdt' : args.model, seed: args.seed, ...(Object.keys(args.options).length ? { options: args.options } : {}) };
   if (args.model === 'auto') {
-    leaderboard = await randomSearch(input.table, recipe, { trials: 8, maxMinutes: 5, seed: args.seed });
+    // A minute of search: boosting first (the usual winner), then the quick and the slow alternatives.
+    leaderboard = await randomSearch(input.table, recipe, { trials: 8, maxMinutes: 1, seed: args.seed });
     spec = leaderboard[0].spec;
   }
   const result = await runExperiment(input.table, recipe, spec, {}, {

@@ -10,10 +10,13 @@ import { MODELS, modelsForTask } from './catalog';
 import { trainModel } from './registry';
 import type { ModelKind, ModelSpec, OptionValue, TrainData } from './types';
 
-/** Kinds the search tries for a task, gradient boosting first (the usual winner on tables). */
+/** Trial order: gradient boosting (the usual winner on tables), then the quick linear models, the forest and the MLP. */
+const SEARCH_ORDER: ModelKind[] = ['gbdt', 'linear', 'logistic', 'forest', 'mlp'];
+
+/** Kinds the search tries for a task, in SEARCH_ORDER. */
 export function searchKinds(task: Task): ModelKind[] {
   const kinds = modelsForTask(task).map((m) => m.kind).filter((k) => k !== 'baseline');
-  return [...kinds.filter((k) => k === 'gbdt'), ...kinds.filter((k) => k !== 'gbdt')];
+  return [...SEARCH_ORDER.filter((k) => kinds.includes(k)), ...kinds.filter((k) => !SEARCH_ORDER.includes(k))];
 }
 
 export interface SearchOptions {
