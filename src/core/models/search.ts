@@ -15,7 +15,7 @@ const SEARCH_ORDER: ModelKind[] = ['gbdt', 'linear', 'logistic', 'forest', 'mlp'
 
 /** Kinds the search tries for a task, in SEARCH_ORDER. */
 export function searchKinds(task: Task): ModelKind[] {
-  const kinds = modelsForTask(task).map((m) => m.kind).filter((k) => k !== 'baseline');
+  const kinds: ModelKind[] = modelsForTask(task).map((m) => m.kind).filter((k) => k !== 'baseline');
   return [...SEARCH_ORDER.filter((k) => kinds.includes(k)), ...kinds.filter((k) => !SEARCH_ORDER.includes(k))];
 }
 

@@ -4,6 +4,7 @@
  * loss stops at once, and pause/abort are checked between batches.
  */
 import * as tf from '@tensorflow/tfjs';
+import { waitWhilePaused } from '../pause';
 import { createRng, shuffleInPlace } from '../../stats';
 import { TrainingError, type EpochLog, type TrainData, type TrainHooks } from '../types';
 import { splitInputs, type Network } from './build';
@@ -201,13 +202,6 @@ function lossError(value: number, epoch: number, batch: number, lr: number): Tra
   return new TrainingError(`Training loss became ${value} at epoch ${epoch}, batch ${batch}. Lower the learning rate (now ${lr}) or scale the features (add a scale step to the recipe).`);
 }
 
-async function waitWhilePaused(hooks: TrainHooks): Promise<void> {
-  if (hooks.signal?.aborted) throw new DOMException('Training was cancelled.', 'AbortError');
-  while (hooks.shouldPause?.()) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    if (hooks.signal?.aborted) throw new DOMException('Training was cancelled.', 'AbortError');
-  }
-}
 
 /** Folds the target standardisation into the output layer so the model predicts in target units. */
 function foldTargetScale(last: tf.layers.Layer, scale: { mean: number; sd: number }) {

@@ -1,14 +1,7 @@
-/** Small pieces both tree trainers share: pausing, cancelling and sampling features. */
+/** Small pieces both tree trainers share: pausing and cancelling (the networks' rule) and sampling features. */
 import type { Rng } from '../../stats';
-import type { TrainHooks } from '../types';
 
-export async function waitWhilePaused(hooks: TrainHooks): Promise<void> {
-  if (hooks.signal?.aborted) throw new DOMException('Training was cancelled.', 'AbortError');
-  while (hooks.shouldPause?.()) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    if (hooks.signal?.aborted) throw new DOMException('Training was cancelled.', 'AbortError');
-  }
-}
+export { waitWhilePaused } from '../pause';
 
 /** A sorted random subset of `fraction` of the features (at least one), or all of them. */
 export function sampleFeatures(all: Int32Array, fraction: number, rng: Rng): Int32Array {
