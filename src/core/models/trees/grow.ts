@@ -6,7 +6,7 @@
  * larger one is its parent's minus it.
  */
 import type { Rng } from '../../stats';
-import { MISSING_BIN, type BinnedData } from './binning';
+import { MISSING_BIN, SLOTS, type BinnedData } from './binning';
 import { histLength, subtractInto, type Gradients, type HistogramBuilder } from './histogram';
 import { bestSplit, type NodeSums, type Split, type SplitParams } from './split';
 import type { Tree } from './types';
@@ -174,14 +174,20 @@ function rootSums(g: Gradients, rows: Uint32Array, count: number): NodeSums {
 function partition(data: BinnedData, rows: Uint32Array, scratch: Uint32Array, begin: number, end: number, s: Split): number {
   const off = s.feature * data.n;
   const bins = data.bins;
+  // Which side each bin goes, looked up once per row instead of tested.
+  const left = new Uint8Array(SLOTS);
+  for (let b = 0; b < SLOTS; b++) left[b] = (b === MISSING_BIN ? s.missingLeft : s.leftBins ? s.leftBins[b] === 1 : b <= s.bin) ? 1 : 0;
   let l = begin;
   let r = 0;
+  // Branch-free: each row is written to both sides and one count advances (l <= i, so the
+  // in-place write never lands on a row not yet read); a 50/50 branch here mispredicted half the time.
   for (let i = begin; i < end; i++) {
     const row = rows[i];
-    const b = bins[off + row];
-    const goLeft = b === MISSING_BIN ? s.missingLeft : s.leftBins ? s.leftBins[b] === 1 : b <= s.bin;
-    if (goLeft) rows[l++] = row;
-    else scratch[r++] = row;
+    const t = left[bins[off + row]];
+    rows[l] = row;
+    scratch[r] = row;
+    l += t;
+    r += 1 - t;
   }
   rows.set(scratch.subarray(0, r), l);
   return l;
