@@ -166,7 +166,8 @@ export function createTrainApi(devices: Devices) {
       onCheckpoint = sent.track(onCheckpoint);
       try {
         const { backend, probe } = await pick(spec, options.backend ?? 'auto', { table, recipe }, options, onStatus);
-        onStatus?.({ phase: 'train', message: `Training on ${BACKEND_LABELS[backend]}`, backend, ...(probe ? { probe } : {}) });
+        const where = TREE_KINDS.includes(spec.kind) ? 'in JavaScript' : `on ${BACKEND_LABELS[backend]}`;
+        onStatus?.({ phase: 'train', message: `Training ${where}`, backend, ...(probe ? { probe } : {}) });
         const before = tf.memory().numTensors;
         let result: ExperimentResult;
         try {

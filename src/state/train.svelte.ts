@@ -1,6 +1,6 @@
 import type { BackendName } from '../core/models';
 import type { ProbeResult } from '../core/models';
-import { MODELS, type EpochLog, type LeaderboardEntry, type ModelKind, type ModelSpec } from '../core/models/catalog';
+import { MODELS, maxSteps, type EpochLog, type LeaderboardEntry, type ModelKind, type ModelSpec } from '../core/models/catalog';
 import type { Recipe } from '../core/recipe';
 import type { Table } from '../core/table/types';
 import { TrainBridge, type Recovery, type TrainRun } from '../bridge/TrainBridge';
@@ -30,7 +30,8 @@ export interface RunSink {
   finished(run: SessionRun): Promise<void> | void;
 }
 
-export const DEFAULT_KIND: ModelKind = 'mlp';
+/** Gradient-boosted trees win on most tables (the CLI's `--model auto` tries them first too). */
+export const DEFAULT_KIND: ModelKind = 'gbdt';
 
 /**
  * Training: one run at a time in the train worker, with live epochs, Pause, immediate Cancel, the
@@ -187,12 +188,15 @@ export class TrainState {
     }
   }
 
-  /** ETA from the mean epoch time so far, in ms; null when early stopping makes it a ceiling only. */
+  /**
+   * Time left at most, in ms, from the mean time per step so far (epochs, boosting rounds or trees)
+   * and the run's cap on them (`epochs`, `rounds` or `trees`); early stopping can end it sooner.
+   * Null before the first step or when the kind has no cap.
+   */
   eta(run: SessionRun): number | null {
     const last = run.epochs.at(-1);
-    const meta = MODELS[run.spec.kind];
-    const maxEpochs = Number(run.spec.options?.epochs ?? meta.options.find((o) => o.name === 'epochs')?.default ?? 0);
-    if (!last || !maxEpochs) return null;
-    return (last.elapsedMs / last.epoch) * Math.max(0, maxEpochs - last.epoch);
+    const steps = maxSteps(run.spec);
+    if (!last || !steps || last.epoch <= 0) return null;
+    return (last.elapsedMs / last.epoch) * Math.max(0, steps - last.epoch);
   }
 }

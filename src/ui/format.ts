@@ -28,3 +28,11 @@ export function formatBytes(bytes: number): string {
 }
 
 export const formatMs = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);
+
+const short = new Intl.NumberFormat('en', { maximumSignificantDigits: 3 });
+const shorter = new Intl.NumberFormat('en', { maximumSignificantDigits: 2 });
+/** A rounded number with a true minus sign: 3 significant digits ("−0.553", "1,710"), or 2 with `digits` 2. */
+export const formatShort = (n: number, digits: 2 | 3 = 3) =>
+  Number.isNaN(n) ? '—' : (digits === 2 ? shorter : short).format(n).replace('-', '−');
+/** A change with its sign and a true minus, rounded as `formatShort`: "+0.52", "−0.31", "0". */
+export const formatSigned = (n: number) => (n > 0 ? `+${formatShort(n)}` : formatShort(n));

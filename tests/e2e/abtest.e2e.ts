@@ -46,7 +46,7 @@ test('compare two models offline, export an A/B bundle, route 10,000 requests, a
   for (const kind of ['baseline', 'mlp']) {
     await expect(train).toBeEnabled();
     // The settings fold open and shut with the stage's state; open them when they are shut.
-    if (!(await kindPicker.isVisible())) await page.getByText('Model settings').click();
+    if (!(await kindPicker.isVisible())) await page.getByText('Model settings', { exact: true }).click();
     await kindPicker.selectOption(kind);
     await train.click();
     await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0, { timeout: 120_000 });

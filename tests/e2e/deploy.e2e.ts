@@ -13,7 +13,7 @@ import { unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import { test, expect, openSample } from './fixtures';
+import { test, expect, openSample, chooseModel } from './fixtures';
 
 const SCREENS = 'test-results/screens';
 
@@ -39,6 +39,8 @@ async function trainAndOpenDeploy(page: Page) {
   await page.getByRole('navigation', { name: 'Stages' }).getByRole('link', { name: 'Train' }).click();
   const train = page.getByRole('button', { name: 'Train', exact: true });
   await expect(train).toBeEnabled();
+  // This journey checks a network's bundle (TF.js and ONNX paths beside scorer.mjs); the default is trees.
+  await chooseModel(page, 'Neural network (MLP)');
   await train.click();
   await expect(page.getByTestId('evaluation')).toBeVisible({ timeout: 120_000 });
   await page.getByRole('navigation', { name: 'Stages' }).getByRole('link', { name: 'Deploy' }).click();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, openSample } from './fixtures';
+import { test, expect, openSample, chooseModel } from './fixtures';
 import { stageLink } from './trust-journey';
 import { growth, memoryCycles } from '../bench/memory.bench.mjs';
 
@@ -18,10 +18,16 @@ async function openTrain(page: Page) {
   return null;
 }
 
-/** Opens the "Model settings" details (it folds itself while a run is going). */
+/**
+ * Opens the "Model settings" details (it folds itself while a run is going) with the network chosen:
+ * these journeys are about networks (epochs, learning rates, TF.js backends, lost GPUs), and the
+ * studio's default is gradient-boosted trees.
+ */
 async function openSettings(page: Page) {
-  if (!(await page.getByLabel('Kind').isVisible().catch(() => false))) await page.getByText('Model settings').click();
-  await expect(page.getByLabel('Kind')).toBeVisible();
+  const kind = page.getByLabel('Kind');
+  if (!(await kind.isVisible().catch(() => false))) await page.getByText('Model settings', { exact: true }).click();
+  await expect(kind).toBeVisible();
+  if ((await kind.inputValue()) !== 'mlp') await chooseModel(page, 'Neural network (MLP)');
 }
 
 async function setOption(page: Page, label: string, value: string) {

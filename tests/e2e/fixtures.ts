@@ -69,3 +69,15 @@ export async function openSample(page: Page, name: string) {
   await page.goto(`./?sample=${name}`);
   await expect(page.getByTestId('dataset-ready')).toBeVisible();
 }
+
+/** On Train: opens "Model settings" when it is folded and picks the model kind by its label, as a person would. */
+export async function chooseModel(page: Page, label: string) {
+  const kind = page.getByRole('combobox', { name: 'Kind' });
+  // A click while the stage is still settling can open a panel the next render replaces: retry until it stays open.
+  await expect(async () => {
+    if (!(await kind.isVisible())) await page.getByText('Model settings', { exact: true }).click();
+    await expect(kind).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await kind.selectOption({ label });
+  await expect(page.getByTestId('will-train')).toContainText(`Will train ${label.charAt(0).toLowerCase()}${label.slice(1)}`);
+}

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, chooseModel } from './fixtures';
 
 test.describe('Links that reproduce', () => {
   test.describe.configure({ timeout: 300_000 });
@@ -6,7 +6,8 @@ test.describe('Links that reproduce', () => {
   test('a link copied in one browser context reproduces identical metrics in a fresh one', async ({ page, browser }) => {
     await page.goto('./?sample=penguins#train');
     await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({ timeout: 30_000 });
-    await page.getByText('Model settings').click();
+    // A network on WASM: the link carries the backend too (trees, the default, have none to carry).
+    await chooseModel(page, 'Neural network (MLP)');
     await page.getByLabel('Backend').selectOption('wasm');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     const evaluation = page.getByTestId('evaluation');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, openSample } from './fixtures';
+import { test, expect, openSample, chooseModel } from './fixtures';
 import { buildWorkspace, tamper } from './workspaceFixture';
 
 const SCREENS = 'test-results/screens';
@@ -128,9 +128,10 @@ test.describe('Models stage storage', () => {
     // Open the settings once the stage has settled: a click while its recipe was still arriving was
     // seen to open a panel that the next render replaced (a loaded CI run).
     await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({ timeout: 30_000 });
+    await chooseModel(page, 'Neural network (MLP)');
     const epochs = page.getByRole('spinbutton', { name: 'Maximum epochs' });
     await expect(async () => {
-      if (!(await epochs.isVisible())) await page.getByText('Model settings').click();
+      if (!(await epochs.isVisible())) await page.getByText('Model settings', { exact: true }).click();
       await expect(epochs).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 30_000 });
     await page.getByRole('spinbutton', { name: 'Maximum epochs' }).fill('5000');

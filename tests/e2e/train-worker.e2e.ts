@@ -1,4 +1,4 @@
-import { test, expect, openSample } from './fixtures';
+import { test, expect, openSample, chooseModel } from './fixtures';
 import type { Page } from '@playwright/test';
 
 /** The train worker in real Chromium (WebGPU and WebGL on SwiftShader), driven through the Train stage. */
@@ -11,6 +11,8 @@ async function openTrain(page: Page) {
 test.describe('Train worker', () => {
   test('measures every backend on the model and never lets a software GPU win', async ({ page }) => {
     await openTrain(page);
+    // Networks run on a measured TF.js backend (trees, the default, train in plain JavaScript).
+    await chooseModel(page, 'Neural network (MLP)');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     const summary = page.locator('summary', { hasText: 'Backend:' });
     await expect(summary).toBeVisible({ timeout: 60_000 });
@@ -37,7 +39,7 @@ test.describe('Train worker', () => {
 
   test('Pause holds training, Resume continues it, and Cancel stops it at once', async ({ page }) => {
     await openTrain(page);
-    await page.getByText('Model settings').click();
+    await chooseModel(page, 'Neural network (MLP)');
     await page.getByLabel('Maximum epochs').fill('5000');
     await page.getByLabel('Maximum epochs').dispatchEvent('change');
     await page.getByLabel('Early stopping').uncheck();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, chooseModel } from './fixtures';
 import { stageLink } from './trust-journey';
 
 const samples = JSON.parse(readFileSync('public/samples/index.json', 'utf8')) as { name: string; task: string }[];
@@ -27,10 +27,12 @@ test.describe('Train', () => {
       await page.getByRole('button', { name: 'Train', exact: true }).click();
       const live = page.getByTestId('training-live');
       await expect(live).toBeVisible();
-      await expect(live.getByRole('img', { name: 'Loss by epoch' })).toBeVisible({ timeout: 60_000 });
-      await expect(live).toContainText(/backend (WASM|CPU|WEBGL|WEBGPU)/);
+      // The default model is gradient-boosted trees: curves by boosting round, trained in JavaScript
+      // (tests/e2e/trees.e2e.ts records the live rounds and checks the explanations).
       const evaluation = page.getByTestId('evaluation');
       await expect(evaluation).toBeVisible({ timeout: 150_000 });
+      await expect(page.getByRole('img', { name: 'Loss by round' })).toBeVisible();
+      await expect(evaluation).toContainText('Backend: JavaScript');
       await expect(evaluation.getByRole('heading', { name: 'Metrics' })).toBeVisible();
       await expect(page.getByTestId('evaluation-summary')).not.toBeEmpty();
       if (sample.task === 'regression') {
@@ -59,6 +61,8 @@ test.describe('Train', () => {
 
   test('Cancel stops a run at once and the studio trains again afterwards', async ({ page }) => {
     await openTrain(page, 'cars');
+    // A network (hundreds of epochs) is still running when Cancel is pressed; a forest is cancelled in trees.e2e.ts.
+    await chooseModel(page, 'Neural network (MLP)');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await expect(page.getByTestId('training-live')).toBeVisible();
     await page.getByRole('button', { name: 'Cancel' }).click();
@@ -69,7 +73,7 @@ test.describe('Train', () => {
 
   test('the same recipe, spec and seed on WASM give identical metrics twice', async ({ page }) => {
     await openTrain(page, 'breast-cancer');
-    await page.getByText('Model settings').click();
+    await chooseModel(page, 'Neural network (MLP)');
     await page.getByLabel('Backend').selectOption('wasm');
     const metrics = async () => (await page.getByTestId('evaluation').getByRole('table').first().textContent())!;
     await trainAndEvaluate(page);
@@ -80,7 +84,7 @@ test.describe('Train', () => {
     expect(await metrics()).toBe(first);
   });
 
-  test('32,000 rows: the default MLP on WASM splits each batch with a helper worker and evaluates', async ({ page }) => {
+  test('32,000 rows: the MLP on WASM splits each batch with a helper worker and evaluates', async ({ page }) => {
     await page.goto('./');
     // Seeded rows: y depends on x1·x2, x3 and the category, with noise.
     let state = 7;
@@ -98,6 +102,7 @@ test.describe('Train', () => {
     await page.getByRole('combobox', { name: 'Target column' }).selectOption('y');
     // The measured choice: software GPUs never win, so this machine trains on WASM (asserted below).
     await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({ timeout: 30_000 });
+    await chooseModel(page, 'Neural network (MLP)');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await expect(page.locator('.runs tbody tr').first()).toContainText('completed', { timeout: 150_000 });
     // The train worker started its helper (a nested worker over shared memory) and it took half of the batches.
@@ -111,7 +116,7 @@ test.describe('Train', () => {
     await openTrain(page, 'penguins');
     const gpu = await page.evaluate(async () => !!(await (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu?.requestAdapter()));
     test.skip(!gpu, 'This Chromium offers no WebGPU adapter');
-    await page.getByText('Model settings').click();
+    await chooseModel(page, 'Neural network (MLP)');
     await page.getByLabel('Backend').selectOption('webgpu');
     // SwiftShader runs an epoch of penguins in about 0.3 s against WASM's 10 ms; the default 300 epochs
     // (early stopping near 100) plus five cross-validation folds would take minutes.

@@ -15,3 +15,5 @@ export { evaluationSummary, type SummaryInput } from './evaluationSummary';
 export type { ClassificationSummaryInput, RegressionSummaryInput, RegressionFigures } from './summaryInput';
 export { rowNoun, singular, type RowNoun } from './rowNoun';
 export { num, pct, pValueText } from './format';
+export { importanceRows, permutationWords, scaleUnit, scaleWords, rowLabel, valueWords, rowWaterfall, percentOf, type ImportanceRow, type Waterfall, type WaterfallBar } from './modelExplanation';
+export { METRIC_NAMES, metricName, comparisonSentence } from './metricNames';

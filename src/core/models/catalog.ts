@@ -37,3 +37,4 @@ export { planRecovery, TrainingStoppedError, type Recovery, type FailedAttempt, 
 export { learningRateAt, type Schedule } from './network/schedule';
 export type { Tree, TreeEnsemble } from './trees/types';
 export { predictTrees, rawScores } from './trees/predictTrees';
+export { isTreeKind, stepNoun, maxSteps, backendWords, KIND_REASONS, willTrainSentence, choiceLabel, treeRecipeChanges, type TreeKind } from './kindWords';

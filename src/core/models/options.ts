@@ -4,7 +4,7 @@ import { TrainingError, type ModelKind, type OptionValue } from './types';
 
 export type OptionMeta =
   | { name: string; label: string; type: 'number' | 'integer'; default: number; min: number; max: number; log?: boolean; help?: string; search?: [number, number] }
-  | { name: string; label: string; type: 'choice'; default: string; choices: string[]; help?: string }
+  | { name: string; label: string; type: 'choice'; default: string; choices: string[]; help?: string; /** Words shown for each choice value (the value itself when absent). */ choiceLabels?: Record<string, string> }
   | { name: string; label: string; type: 'boolean'; default: boolean; help?: string };
 
 /**

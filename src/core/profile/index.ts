@@ -17,7 +17,7 @@ export { missingSummary } from './missingMatrix';
 export { analyseTarget } from './target';
 export { computePca } from './pca';
 export { clusterOrder } from './cluster';
-export { histogramSvg, barsSvg, heatmapSvg, boxSvg, scatterSvg, escapeXml, formatNumber, type ChartOptions } from './svg';
+export { histogramSvg, barsSvg, heatmapSvg, boxSvg, scatterSvg, escapeXml, formatNumber, niceTicks, type ChartOptions } from './svg';
 export { QUANTILE_KEYS } from './types';
 export type * from './types';
 export { packChunk, unpackDictionary, PACK_ENTRIES, type PackedDictionary } from './packedDictionary';

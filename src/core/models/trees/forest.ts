@@ -9,7 +9,7 @@ import { resolveOptions } from '../options';
 import type { EpochLog, ModelSpec, TrainData, TrainHooks, TrainResult } from '../types';
 import { growTree, histPool, type GrowParams } from './grow';
 import { forestMeta } from './meta';
-import { leafOf } from './predictTrees';
+import { compiledLeaf, compileTree } from './compiled';
 import { binRows, categoricalSet, makeBuilders, rowWeights, sharedFloat64, sharedUint32, yielder } from './prepare';
 import { quantizeInPlace } from './quantize';
 import { waitWhilePaused } from './treeRun';
@@ -75,8 +75,9 @@ export async function trainForest(spec: ModelSpec, data: TrainData, hooks: Train
       quantizeInPlace(g.hess, n);
       const tree = growTree(binned, g, rows, count, all, params, builder, pool, rng).tree;
       trees.push(tree);
+      const compiled = compileTree(tree);
       for (let r = 0; r < n; r++) {
-        const leaf = leafOf(tree, data.X, r * d);
+        const leaf = compiledLeaf(compiled, data.X, r * d);
         for (let c = 0; c < C; c++) {
           const v = tree.leafValue[leaf * C + c];
           sum[r * C + c] += v;

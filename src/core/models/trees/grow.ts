@@ -170,12 +170,15 @@ function rootSums(g: Gradients, rows: Uint32Array, count: number): NodeSums {
   return { G, H, N: count };
 }
 
+/** Scratch for `partition` (one per thread). */
+const sideOfBin = new Uint8Array(SLOTS);
+
 /** Stable partition of rows[begin..end) by the split: left rows first. Returns the first right index. */
 function partition(data: BinnedData, rows: Uint32Array, scratch: Uint32Array, begin: number, end: number, s: Split): number {
   const off = s.feature * data.n;
   const bins = data.bins;
   // Which side each bin goes, looked up once per row instead of tested.
-  const left = new Uint8Array(SLOTS);
+  const left = sideOfBin;
   for (let b = 0; b < SLOTS; b++) left[b] = (b === MISSING_BIN ? s.missingLeft : s.leftBins ? s.leftBins[b] === 1 : b <= s.bin) ? 1 : 0;
   let l = begin;
   let r = 0;

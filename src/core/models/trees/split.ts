@@ -82,6 +82,9 @@ export function bestSplit(hist: Float64Array, features: Int32Array, bins: Featur
   return finder.best;
 }
 
+/** Scratch for categorical candidates (one per thread); a split that wins copies it. */
+const categoryMask = new Uint8Array(SLOTS);
+
 class SplitFinder {
   best: Split | null = null;
   private readonly S: number;
@@ -137,7 +140,7 @@ class SplitFinder {
     const used: number[] = [];
     for (let b = 0; b < fb.count; b++) if (hist[hb + b * S + S - 1] > 0) used.push(b);
     if (used.length < 2 && !(used.length === 1 && hasMissing)) return;
-    const mask = new Uint8Array(SLOTS);
+    const mask = categoryMask.fill(0);
     const tryLeft = (chosen: number[]) => {
       for (const missingLeft of hasMissing ? [false, true] : [false]) {
         this.left.reset();
@@ -164,8 +167,18 @@ class SplitFinder {
     };
     const order = used.map((b) => ({ b, r: ratio(b) })).sort((a, c) => a.r - c.r || a.b - c.b).map((x) => x.b);
     const limit = Math.min(p.maxCategoriesLeft, order.length - 1);
+    // Prefixes of the sorted order, from both ends, grown one category at a time.
     for (const seq of [order, order.slice().reverse()]) {
-      for (let k = 1; k <= limit; k++) tryLeft(seq.slice(0, k));
+      for (const missingLeft of hasMissing ? [false, true] : [false]) {
+        this.left.reset();
+        mask.fill(0);
+        if (missingLeft) this.left.add(hist, missingAt);
+        for (let k = 0; k < limit; k++) {
+          this.left.add(hist, hb + seq[k] * S);
+          mask[seq[k]] = 1;
+          this.consider(f, -1, mask, missingLeft, hasMissing);
+        }
+      }
     }
   }
 }

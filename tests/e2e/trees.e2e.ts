@@ -1,0 +1,174 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect, chooseModel } from './fixtures';
+import { stageLink } from './trust-journey';
+
+/**
+ * Tree models in the studio: the default gradient-boosted trees on every bundled sample, with live
+ * rounds, importance, the contributions summary and one row's contributions; a forest cancelled
+ * mid-run; the Prepare note on the steps trees skip; screenshots at 1,400 and 400 px.
+ */
+const samples = JSON.parse(readFileSync('public/samples/index.json', 'utf8')) as { name: string; task: string; target: string }[];
+mkdirSync('test-results/screens', { recursive: true });
+
+const trainButton = (page: Page) => page.getByRole('button', { name: 'Train', exact: true });
+const latestRun = (page: Page) => page.locator('.runs tbody tr').first();
+/** Words on screen that would be code, not language. */
+const CODE_WORDS = /\b(gbdt|recipeSteps|as-written|oobScore|permutationRows|explainedRows|meanAbs|undefined|NaN|null)\b|\[object|log-odds \(softmax score\)/;
+
+/** Records, in order, every "round N" / "tree N" the live panel shows (a fast run may be over before a poll would see it). */
+async function recordLiveSteps(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __steps: string[] };
+    w.__steps = [];
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="training-live"]')?.textContent ?? '';
+      const m = /\b(round|tree|epoch) ([\d,]+)/.exec(text);
+      if (m && m[0] !== w.__steps.at(-1)) w.__steps.push(m[0]);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+}
+const liveSteps = (page: Page) => page.evaluate(() => (window as unknown as { __steps: string[] }).__steps);
+
+/** Sets the forest's number of trees under Model settings (opened first when folded). */
+async function setTrees(page: Page, n: number) {
+  const trees = page.getByRole('spinbutton', { name: 'Trees' });
+  await expect(async () => {
+    if (!(await trees.isVisible())) await page.getByText('Model settings', { exact: true }).click();
+    await expect(trees).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  await trees.fill(String(n));
+  await trees.dispatchEvent('change');
+}
+
+async function openTrain(page: Page, sample: string) {
+  await page.goto(`./?sample=${sample}#train`);
+  await expect(trainButton(page)).toBeEnabled({ timeout: 30_000 });
+}
+
+/** Layout checks at the current width: no sideways page scroll, every chart and table inside its box. */
+async function expectFits(page: Page, explanation: Locator) {
+  // The outermost elements that stick out past the right edge, named so a failure says what to fix.
+  const outside = await page.evaluate(() => {
+    const edge = document.documentElement.clientWidth + 0.5;
+    return [...document.querySelectorAll('main *')]
+      .filter((el) => el.getBoundingClientRect().right > edge && el.parentElement!.getBoundingClientRect().right <= edge)
+      .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').slice(0, 40)}"`);
+  });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `the page scrolls sideways; sticking out: ${outside.join(' · ')}`).toBeLessThanOrEqual(0);
+  const spills = await explanation.evaluate((box) => {
+    const right = box.getBoundingClientRect().right + 1;
+    const out: string[] = [];
+    for (const el of box.querySelectorAll('svg, table, select, .table-box')) {
+      const r = el.getBoundingClientRect();
+      if (r.right > right) out.push(`${el.tagName.toLowerCase()} ends at ${Math.round(r.right)} px, the box at ${Math.round(right)} px`);
+      if (el.classList.contains('table-box') && el.scrollWidth > el.clientWidth + 1) out.push(`a table scrolls inside its box (${el.scrollWidth} > ${el.clientWidth} px)`);
+    }
+    return out;
+  });
+  expect(spills).toEqual([]);
+}
+
+test.describe('Tree models', () => {
+  test.describe.configure({ timeout: 240_000 });
+
+  for (const sample of samples) {
+    test(`${sample.name} (${sample.task}): the default gradient-boosted trees show live rounds and explain their predictions`, async ({ page }) => {
+      await recordLiveSteps(page);
+      await openTrain(page, sample.name);
+      await expect(page.getByRole('heading', { level: 1 })).toContainText('Train');
+      await expect(page.getByTestId('will-train')).toHaveText('Will train gradient-boosted trees — usually the most accurate on tables; change it under Model settings.');
+      await trainButton(page).click();
+      await expect(page.getByTestId('training-live')).toBeVisible();
+      await expect(latestRun(page)).toContainText('completed', { timeout: 150_000 });
+      const steps = await liveSteps(page);
+      expect(steps.length, 'the live panel showed boosting rounds').toBeGreaterThan(0);
+      expect(steps.every((s) => s.startsWith('round ')), steps.join(', ')).toBe(true);
+      await expect(latestRun(page)).toContainText('JavaScript');
+      await expect(page.getByRole('img', { name: 'Loss by round' })).toBeVisible();
+
+      const evaluation = page.getByTestId('evaluation');
+      await expect(evaluation).toContainText('Backend: JavaScript');
+      const explanation = evaluation.getByTestId('explanation');
+      await expect(explanation.getByRole('heading', { name: 'What drives the predictions' })).toBeVisible();
+      // Importance: one row per input column, shuffle drop beside split-gain share.
+      const importance = explanation.getByRole('region', { name: /^Shuffling one input column at a time on [\d,]+ test rows/ });
+      await expect(importance.getByRole('columnheader', { name: 'Share of split gain' })).toBeVisible();
+      expect(await importance.getByRole('row').count()).toBeGreaterThan(2);
+      await expect(importance.getByRole('row').nth(1)).toContainText(/± [\d.]+/);
+      // Contributions across test rows: a bar chart named by its summary.
+      await expect(explanation.getByRole('heading', { name: 'Contributions across test rows' })).toBeVisible();
+      await expect(explanation.getByRole('img', { name: /^Mean size of each feature's contribution to the .+ over [\d,]+ test rows: / })).toBeVisible();
+      // Why this prediction: the picker lists the explained rows; pick another and its contributions follow.
+      const picker = explanation.getByRole('combobox', { name: 'Test row' });
+      const labels = await picker.getByRole('option').allTextContents();
+      expect(labels.length).toBeGreaterThan(1);
+      expect(labels[0]).toMatch(/^Row [\d,]+ — largest error$/);
+      const chosen = labels.find((l) => l.endsWith('— sample')) ?? labels[1];
+      await picker.selectOption({ label: chosen });
+      const why = explanation.getByRole('region', { name: new RegExp(`^${chosen.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: starting from the average`) });
+      await expect(why).toBeVisible();
+      expect(await why.getByRole('row').count()).toBeGreaterThan(3);
+      await expect(why.getByRole('row', { name: /^Average over training rows/ })).toBeVisible();
+      await expect(why.getByRole('row', { name: /^This row’s score/ })).toBeVisible();
+      if (sample.task === 'binary') await expect(why).toContainText(/probability of [\d.]+ %/);
+
+      expect(await page.locator('main').innerText()).not.toMatch(CODE_WORDS);
+      for (const width of [1400, 400]) {
+        await page.setViewportSize({ width, height: 900 });
+        await explanation.scrollIntoViewIfNeeded();
+        await expectFits(page, explanation);
+        // The sticky top bar would be stitched into a tall element's screenshot: let it scroll away for the picture.
+        await explanation.screenshot({ path: `test-results/screens/trees-${sample.name}-${width}.png`, style: '.topbar { position: static !important; }' });
+      }
+    });
+  }
+
+  test('a forest is cancelled mid-run, the page stays usable and trains again, with its out-of-bag score', async ({ page }) => {
+    await recordLiveSteps(page);
+    await openTrain(page, 'seattle-weather');
+    await chooseModel(page, 'Random forest');
+    await setTrees(page, 2000);
+    await trainButton(page).click();
+    const live = page.getByTestId('training-live');
+    await expect(live).toContainText(/tree [\d,]+ · loss/, { timeout: 60_000 });
+    await expect(live).toContainText('backend JavaScript');
+    await expect(live).toContainText(/at most [\d.]+ m?s to go/);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(live).toBeHidden({ timeout: 5_000 });
+    await expect(latestRun(page)).toContainText('cancelled');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    expect((await liveSteps(page)).every((s) => s.startsWith('tree '))).toBe(true);
+
+    // The page is usable: settings open, a smaller forest trains to the end.
+    await expect(page.getByTestId('will-train')).toContainText('Will train random forest');
+    await setTrees(page, 30);
+    await expect(trainButton(page)).toBeEnabled();
+    await trainButton(page).click();
+    await expect(latestRun(page)).toContainText('completed', { timeout: 150_000 });
+    const evaluation = page.getByTestId('evaluation');
+    await expect(evaluation.getByTestId('oob-score')).toHaveText(/^Out-of-bag accuracy: 0\.\d+/);
+    await expect(page.getByRole('img', { name: 'Loss by tree' })).toBeVisible();
+    await expect(evaluation.getByTestId('explanation')).toContainText('probability of');
+  });
+
+  test('Prepare names the steps trees skip and how to keep them; Model settings reads in words', async ({ page }) => {
+    await openTrain(page, 'penguins');
+    await stageLink(page, 'Prepare').click();
+    const note = page.getByTestId('tree-steps-note');
+    await expect(note).toContainText('Trees skip these steps');
+    await expect(note).toContainText('Model settings → Recipe steps → “apply as written”');
+    expect(await note.getByRole('listitem').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: 'test-results/screens/trees-prepare-note.png' });
+
+    await stageLink(page, 'Train').click();
+    await page.getByText('Model settings', { exact: true }).click();
+    const steps = page.getByRole('combobox', { name: 'Recipe steps' });
+    expect(await steps.getByRole('option').allTextContents()).toEqual(['skip what trees do not need', 'apply as written']);
+    await steps.selectOption({ label: 'apply as written' });
+    await stageLink(page, 'Prepare').click();
+    await expect(page.getByRole('heading', { name: /^Recipe steps/ })).toBeVisible();
+    await expect(note).toHaveCount(0);
+  });
+});
