@@ -125,6 +125,31 @@ test.describe('Tree models', () => {
     });
   }
 
+  test('120,000 rows: the default trees sum large nodes on two threads (a helper worker over shared memory)', async ({ page }) => {
+    await page.goto('./');
+    // Seeded rows: y depends on x1·x2, x3 and the category, with noise.
+    let state = 11;
+    const rand = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const lines = ['x1,x2,x3,cat,y'];
+    for (let i = 0; i < 120_000; i++) {
+      const [a, b, c] = [rand() * 2 - 1, rand() * 2 - 1, rand() * 2 - 1];
+      const cat = 'pqrs'[Math.floor(rand() * 4)];
+      lines.push(`${a.toFixed(4)},${b.toFixed(4)},${c.toFixed(4)},${cat},${a * b + c + (cat === 'p' ? 0.5 : 0) + (rand() - 0.5) * 0.6 > 0.2 ? 'yes' : 'no'}`);
+    }
+    await page.getByLabel('Open dataset').setInputFiles({ name: 'trees-threads.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await expect(page.getByTestId('dataset-ready')).toBeVisible();
+    expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
+    await stageLink(page, 'Train').click();
+    await page.getByRole('combobox', { name: 'Target column' }).selectOption('y');
+    await expect(trainButton(page)).toBeEnabled({ timeout: 30_000 });
+    await trainButton(page).click();
+    await expect(latestRun(page)).toContainText('completed', { timeout: 150_000 });
+    const evaluation = page.getByTestId('evaluation');
+    await expect(evaluation).toContainText('Backend: JavaScript (2 threads)');
+    const auc = Number((await evaluation.getByRole('row', { name: /^ROC AUC/ }).first().textContent())!.match(/0\.\d+/)![0]);
+    expect(auc).toBeGreaterThan(0.85);
+  });
+
   test('a forest is cancelled mid-run, the page stays usable and trains again, with its out-of-bag score', async ({ page }) => {
     await recordLiveSteps(page);
     await openTrain(page, 'seattle-weather');

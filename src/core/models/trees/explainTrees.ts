@@ -56,8 +56,35 @@ export function gainImportance(model: TreeEnsemble, featureNames: string[]): Tre
   return featureNames.map((feature, j) => ({ feature, share: total[j] / sum })).sort((a, b) => b.share - a.share);
 }
 
+/**
+ * Rows TreeSHAP can explain within about a second: its cost per row grows with each tree's
+ * leaves times its depth squared, which for deep forests is thousands of times a shallow GBDT's.
+ */
+export function shapRowBudget(model: TreeEnsemble, maxRows = 500, budget = 3e8): number {
+  let perRow = 0;
+  for (const t of model.trees) {
+    const depth = treeDepth(t);
+    perRow += t.leafCover.length * (depth + 1) * (depth + 1);
+  }
+  return Math.max(10, Math.min(maxRows, Math.floor(budget / Math.max(1, perRow * model.width))));
+}
+
+function treeDepth(t: TreeEnsemble['trees'][number]): number {
+  if (t.feature.length === 0) return 0;
+  const depth = new Int32Array(t.feature.length);
+  let max = 0;
+  // Preorder numbering: a parent precedes its internal children.
+  for (let i = 0; i < t.feature.length; i++) {
+    for (const c of [t.left[i], t.right[i]]) {
+      if (c >= 0) depth[c] = depth[i] + 1;
+      else max = Math.max(max, depth[i] + 1);
+    }
+  }
+  return max;
+}
+
 export function explainTrees(model: TreeEnsemble, input: ExplainInput, o: { maxRows?: number; pick?: number; seed?: number } = {}): TreeExplanation {
-  const sample = subsampleRows(input.n, o.maxRows ?? 500, o.seed ?? 0);
+  const sample = subsampleRows(input.n, shapRowBudget(model, o.maxRows ?? 500), o.seed ?? 0);
   const shap = treeShap(model, input.X, input.n, sample);
   const d = model.features;
   const K = model.outputs;
