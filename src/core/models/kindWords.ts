@@ -62,9 +62,6 @@ export function willTrainSentence(kind: ModelKind): string {
 
 /** Choice values in words where a meta gives none (keyed by option name, then value). */
 const CHOICE_WORDS: Readonly<Record<string, Record<string, string>>> = {
-  recipeSteps: { native: 'skip what trees do not need', 'as-written': 'apply as written' },
-  maxFeatures: { auto: 'automatic', sqrt: 'square root of the features', log2: 'log₂ of the features', third: 'a third of the features', all: 'all features' },
-  loss: { squared: 'squared error', absolute: 'absolute error', huber: 'Huber' },
   classWeight: { none: 'equal', balanced: 'balanced' },
 };
 

@@ -7,7 +7,7 @@ const common = (d: { minSamplesLeaf: number; maxLeaves: number; maxDepth: number
   { name: 'minSamplesLeaf', label: 'Minimum rows per leaf', type: 'integer', default: d.minSamplesLeaf, min: 1, max: 100_000, log: true, search: [1, 100] },
   { name: 'maxBins', label: 'Bins per numeric feature', type: 'integer', default: 255, min: 2, max: 255, help: 'Numeric features are bucketed once, by quantiles of the training rows.' },
   { name: 'classWeight', label: 'Class weights', type: 'choice', default: 'none', choices: ['none', 'balanced'] },
-  { name: 'recipeSteps', label: 'Recipe steps', type: 'choice', default: 'native', choices: ['native', 'as-written'], help: 'native: skip scaling and numeric imputation and split categories directly, which trees do not need; as-written: apply the recipe exactly.' },
+  { name: 'recipeSteps', label: 'Recipe steps', type: 'choice', default: 'native', choices: ['native', 'as-written'], choiceLabels: { native: 'skip what trees do not need', 'as-written': 'apply as written' }, help: 'Trees need no scaling or filling of missing numbers and split categories directly, so by default those steps are skipped; choose "apply as written" to run the recipe exactly.' },
 ];
 
 export const gbdtMeta: ModelMeta = {
@@ -26,7 +26,7 @@ export const gbdtMeta: ModelMeta = {
     { name: 'earlyStopping', label: 'Early stopping', type: 'boolean', default: true, help: 'Stop when the validation loss has not improved for the patience, and keep the best round.' },
     { name: 'patience', label: 'Patience (rounds)', type: 'integer', default: 20, min: 1, max: 1000 },
     { name: 'validationFraction', label: 'Validation fraction', type: 'number', default: 0.1, min: 0, max: 0.5, help: 'Share of the training rows held back for early stopping when no validation rows are given.' },
-    { name: 'loss', label: 'Regression loss', type: 'choice', default: 'squared', choices: ['squared', 'absolute', 'huber'], help: 'Classification always uses log loss.' },
+    { name: 'loss', label: 'Regression loss', type: 'choice', default: 'squared', choices: ['squared', 'absolute', 'huber'], choiceLabels: { squared: 'squared error', absolute: 'absolute error', huber: 'Huber' }, help: 'Classification always uses log loss.' },
   ],
   searchable: ['learningRate', 'maxLeaves', 'minSamplesLeaf', 'l2', 'rowSample', 'colSample'],
 };
@@ -38,7 +38,7 @@ export const forestMeta: ModelMeta = {
   tasks: ['binary', 'multiclass', 'regression'],
   options: [
     { name: 'trees', label: 'Trees', type: 'integer', default: 100, min: 1, max: 2000, log: true },
-    { name: 'maxFeatures', label: 'Features tried per split', type: 'choice', default: 'auto', choices: ['auto', 'sqrt', 'log2', 'third', 'all'], help: 'auto: √features for classification, all for regression (as scikit-learn).' },
+    { name: 'maxFeatures', label: 'Features tried per split', type: 'choice', default: 'auto', choices: ['auto', 'sqrt', 'log2', 'third', 'all'], choiceLabels: { auto: 'automatic', sqrt: 'square root of the features', log2: 'log₂ of the features', third: 'a third of the features', all: 'all features' }, help: 'Automatic: the square root of the features for classification, all of them for regression (as scikit-learn).' },
     ...common({ minSamplesLeaf: 1, maxLeaves: 1024, maxDepth: 0 }),
   ],
   searchable: ['maxLeaves', 'minSamplesLeaf'],
