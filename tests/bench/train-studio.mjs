@@ -85,7 +85,7 @@ async function trainOnce(page, job, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (await live.isVisible()) {
     const text = await live.textContent().catch(() => '');
-    epochs = Math.max(epochs, Number(/epoch (\d+)/.exec(text ?? '')?.[1] ?? 0));
+    epochs = Math.max(epochs, Number(/(?:epoch|round|tree) ([\d,]+)/.exec(text ?? '')?.[1]?.replaceAll(',', '') ?? 0));
     const alert = page.getByRole('alert');
     if (await alert.count()) throw new Error(`the studio showed an error: "${(await alert.first().innerText()).trim()}"`);
     if (Date.now() > deadline) throw new Error(`training ${kind}${backend ? ` on ${backend}` : ''} took longer than ${timeoutMs / 1000} s`);
