@@ -81,3 +81,19 @@ export async function chooseModel(page: Page, label: string) {
   await kind.selectOption({ label });
   await expect(page.getByTestId('will-train')).toContainText(`Will train ${label.charAt(0).toLowerCase()}${label.slice(1)}`);
 }
+
+/**
+ * A seeded CSV `x1,x2,x3,cat,y` of `rows` rows where y ("yes"/"no") depends on x1·x2, x3 and the
+ * category, with noise: large enough tables for the two-thread training paths.
+ */
+export function interactionCsv(rows: number, seed: number): Buffer {
+  let state = seed;
+  const rand = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const lines = ['x1,x2,x3,cat,y'];
+  for (let i = 0; i < rows; i++) {
+    const [a, b, c] = [rand() * 2 - 1, rand() * 2 - 1, rand() * 2 - 1];
+    const cat = 'pqrs'[Math.floor(rand() * 4)];
+    lines.push(`${a.toFixed(4)},${b.toFixed(4)},${c.toFixed(4)},${cat},${a * b + c + (cat === 'p' ? 0.5 : 0) + (rand() - 0.5) * 0.6 > 0.2 ? 'yes' : 'no'}`);
+  }
+  return Buffer.from(lines.join('\n'));
+}

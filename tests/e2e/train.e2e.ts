@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, chooseModel } from './fixtures';
+import { test, expect, chooseModel, interactionCsv } from './fixtures';
 import { stageLink } from './trust-journey';
 
 const samples = JSON.parse(readFileSync('public/samples/index.json', 'utf8')) as { name: string; task: string }[];
@@ -86,16 +86,7 @@ test.describe('Train', () => {
 
   test('32,000 rows: the MLP on WASM splits each batch with a helper worker and evaluates', async ({ page }) => {
     await page.goto('./');
-    // Seeded rows: y depends on x1·x2, x3 and the category, with noise.
-    let state = 7;
-    const rand = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const lines = ['x1,x2,x3,cat,y'];
-    for (let i = 0; i < 32_000; i++) {
-      const [a, b, c] = [rand() * 2 - 1, rand() * 2 - 1, rand() * 2 - 1];
-      const cat = 'pqrs'[Math.floor(rand() * 4)];
-      lines.push(`${a.toFixed(4)},${b.toFixed(4)},${c.toFixed(4)},${cat},${a * b + c + (cat === 'p' ? 0.5 : 0) + (rand() - 0.5) * 0.6 > 0.2 ? 'yes' : 'no'}`);
-    }
-    await page.getByLabel('Open dataset').setInputFiles({ name: 'split.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await page.getByLabel('Open dataset').setInputFiles({ name: 'split.csv', mimeType: 'text/csv', buffer: interactionCsv(32_000, 7) });
     await expect(page.getByTestId('dataset-ready')).toBeVisible();
     expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
     await stageLink(page, 'Train').click();

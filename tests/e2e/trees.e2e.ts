@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, chooseModel } from './fixtures';
+import { test, expect, chooseModel, interactionCsv } from './fixtures';
 import { stageLink } from './trust-journey';
 
 /**
@@ -127,16 +127,7 @@ test.describe('Tree models', () => {
 
   test('120,000 rows: the default trees sum large nodes on two threads (a helper worker over shared memory)', async ({ page }) => {
     await page.goto('./');
-    // Seeded rows: y depends on x1·x2, x3 and the category, with noise.
-    let state = 11;
-    const rand = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
-    const lines = ['x1,x2,x3,cat,y'];
-    for (let i = 0; i < 120_000; i++) {
-      const [a, b, c] = [rand() * 2 - 1, rand() * 2 - 1, rand() * 2 - 1];
-      const cat = 'pqrs'[Math.floor(rand() * 4)];
-      lines.push(`${a.toFixed(4)},${b.toFixed(4)},${c.toFixed(4)},${cat},${a * b + c + (cat === 'p' ? 0.5 : 0) + (rand() - 0.5) * 0.6 > 0.2 ? 'yes' : 'no'}`);
-    }
-    await page.getByLabel('Open dataset').setInputFiles({ name: 'trees-threads.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+    await page.getByLabel('Open dataset').setInputFiles({ name: 'trees-threads.csv', mimeType: 'text/csv', buffer: interactionCsv(120_000, 11) });
     await expect(page.getByTestId('dataset-ready')).toBeVisible();
     expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
     await stageLink(page, 'Train').click();

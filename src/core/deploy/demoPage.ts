@@ -6,33 +6,40 @@ import { escapeHtml } from './escape';
  * from file://. The form is built from `meta.inputs` with textContent, so names never become markup.
  */
 const PAGE_SCRIPT = String.raw`
-let scorer = globalThis.ModelbenchScorer;
-if (location.protocol !== 'file:') {
-  try { scorer = await import('./scorer.mjs'); } catch { /* not served next to scorer.mjs: keep the inline copy */ }
-}
-const { meta } = scorer;
 const $ = (id) => document.getElementById(id);
-const fields = $('fields');
-meta.inputs.forEach((c, i) => {
-  const label = document.createElement('label');
-  const span = document.createElement('span');
-  span.textContent = c.name + ' (' + c.type + ')';
-  const input = document.createElement('input');
-  input.id = 'f' + i;
-  input.type = c.type === 'datetime' ? 'datetime-local' : 'text';
-  if (c.type === 'integer' || c.type === 'float') input.inputMode = 'decimal';
-  label.append(span, input);
-  fields.append(label);
+// Listeners go on at once and wait for the scorer inside: registered after the import, a file
+// chosen before it finished was never scored.
+const ready = (async () => {
+  let scorer = globalThis.ModelbenchScorer;
+  if (location.protocol !== 'file:') {
+    try { scorer = await import('./scorer.mjs'); } catch { /* not served next to scorer.mjs: keep the inline copy */ }
+  }
+  return scorer;
+})();
+ready.then(({ meta }) => {
+  const fields = $('fields');
+  meta.inputs.forEach((c, i) => {
+    const label = document.createElement('label');
+    const span = document.createElement('span');
+    span.textContent = c.name + ' (' + c.type + ')';
+    const input = document.createElement('input');
+    input.id = 'f' + i;
+    input.type = c.type === 'datetime' ? 'datetime-local' : 'text';
+    if (c.type === 'integer' || c.type === 'float') input.inputMode = 'decimal';
+    label.append(span, input);
+    fields.append(label);
+  });
 });
 function show(p) {
   if (p.error) return 'Error: ' + p.error;
   if ('value' in p) return String(p.value);
   return p.label + ' (' + (100 * p.probabilities[p.label]).toFixed(1) + '%)';
 }
-$('one').addEventListener('submit', (e) => {
+$('one').addEventListener('submit', async (e) => {
   e.preventDefault();
+  const scorer = await ready;
   const row = {};
-  meta.inputs.forEach((c, i) => { const v = $('f' + i).value; row[c.name] = v === '' ? null : v; });
+  scorer.meta.inputs.forEach((c, i) => { const v = $('f' + i).value; row[c.name] = v === '' ? null : v; });
   $('result').textContent = show(scorer.predictOne(row));
 });
 function parseCsv(text) {
@@ -56,6 +63,7 @@ function parseCsv(text) {
 $('csv').addEventListener('change', async (e) => {
   const file = e.target.files[0];
   if (!file) return;
+  const scorer = await ready;
   const [header, ...body] = parseCsv(await file.text());
   const rows = body.map((r) => Object.fromEntries(header.map((h, j) => [h, r[j] === undefined || r[j] === '' ? null : r[j]])));
   const out = scorer.predict(rows);

@@ -5,16 +5,16 @@ import type { Tree, TreeEnsemble } from './types';
 export function leafOf(tree: Tree, X: ArrayLike<number>, at: number): number {
   if (tree.feature.length === 0) return 0;
   let node = 0;
-  while (node >= 0) {
-    const x = X[at + tree.feature[node]];
-    const cats = tree.categories[node];
-    let left: boolean;
-    if (x !== x || (cats !== null && x < 0)) left = tree.missingLeft[node];
-    else if (cats === null) left = Math.fround(x) <= tree.threshold[node];
-    else left = includes(cats, x);
-    node = left ? tree.left[node] : tree.right[node];
-  }
+  while (node >= 0) node = goesLeft(tree, node, X[at + tree.feature[node]]) ? tree.left[node] : tree.right[node];
   return ~node;
+}
+
+/** Whether value `x` of the node's feature goes left: the one routing rule every tree reader follows. */
+export function goesLeft(tree: Tree, node: number, x: number): boolean {
+  const cats = tree.categories[node];
+  if (x !== x || (cats !== null && x < 0)) return tree.missingLeft[node];
+  if (cats === null) return Math.fround(x) <= tree.threshold[node];
+  return includes(cats, x);
 }
 
 function includes(sorted: number[], x: number): boolean {

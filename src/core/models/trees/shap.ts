@@ -7,6 +7,7 @@
  * the node's own cover: for a consistent tree the two agree, and when a trainer's covers drift
  * (float sums, subsampling) the fractions still sum to 1, so local accuracy still holds.
  */
+import { goesLeft } from './predictTrees';
 import { credit, extend, unwind, type Walk } from './shapPath';
 import type { Tree, TreeEnsemble } from './types';
 
@@ -150,22 +151,6 @@ function recurse(w: Walk, node: number, parent: number, start: number, depth: nu
   // and unwinding it later would divide by that zero.
   const coldZero = (1 - hotFrac) * iz;
   if (coldZero > 0) recurse(w, cold, start, child, depth + 1, coldZero, 0, split);
-}
-
-/** The same routing as `leafOf` in predictTrees.ts, one node at a time. */
-function goesLeft(tree: Tree, node: number, x: number): boolean {
-  const cats = tree.categories[node];
-  if (x !== x || (cats !== null && x < 0)) return tree.missingLeft[node];
-  if (cats === null) return Math.fround(x) <= tree.threshold[node];
-  let lo = 0;
-  let hi = cats.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (cats[mid] === x) return true;
-    if (cats[mid] < x) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }
 
 function coverOf(tree: Tree, child: number): number {
