@@ -21,10 +21,14 @@ ready.then(({ meta }) => {
   meta.inputs.forEach((c, i) => {
     const label = document.createElement('label');
     const span = document.createElement('span');
-    span.textContent = c.name + ' (' + c.type + ')';
+    span.textContent = c.name + ' (' + c.type + (c.format ? ', ' + c.format : '') + ')';
     const input = document.createElement('input');
     input.id = 'f' + i;
-    input.type = c.type === 'datetime' ? 'datetime-local' : 'text';
+    // The scorer reads dates in the shape training read: a date picker writes YYYY-MM-DDTHH:mm,
+    // which suits ISO columns only; others are typed as in the training file.
+    const iso = !c.format || c.format.slice(0, 4) === 'YYYY';
+    input.type = c.type === 'datetime' && iso ? 'datetime-local' : 'text';
+    if (c.type === 'datetime' && c.format) input.placeholder = c.format;
     if (c.type === 'integer' || c.type === 'float') input.inputMode = 'decimal';
     label.append(span, input);
     fields.append(label);

@@ -20,7 +20,8 @@ export interface OnnxInputs {
 
 /**
  * Builds model.onnx's inputs from row objects and refuses bad rows (a missing column, a value
- * that is not a number/date/boolean where one is expected) exactly as scorer.mjs does. Missing
+ * that is not a number/date/boolean where one is expected, a date not in the shape training read)
+ * with the same cell reader scorer.mjs ships, so the same message. Missing
  * values become NaN (numbers) or "" (text), which the graph imputes as the recipe says.
  */
 export function onnxInputs(rows: readonly unknown[], preprocess: FittedRecipe): OnnxInputs {
@@ -41,7 +42,7 @@ export function onnxInputs(rows: readonly unknown[], preprocess: FittedRecipe): 
         errors.push({ row: r, error: missingColumn(c.name) });
         return;
       }
-      const cell = coerceCell((row as Record<string, unknown>)[c.name], c.name, c.type);
+      const cell = coerceCell((row as Record<string, unknown>)[c.name], c.name, c.type, c.format);
       if (!cell.ok) {
         errors.push({ row: r, error: cell.error });
         return;

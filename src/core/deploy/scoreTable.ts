@@ -1,4 +1,5 @@
 import type { FittedRecipe } from '../recipe';
+import { familyOfPattern } from '../table/parseDatetime';
 import { isNumeric, type Column, type NumericColumn, type StringColumn, type Table } from '../table/types';
 import type { RowPrediction } from './types';
 
@@ -45,10 +46,26 @@ function rowReader(table: Table): (r: number) => Record<string, unknown> {
 }
 
 /**
+ * Date columns this file writes in another family than training did (say MM/DD/YYYY where the
+ * model learned DD.MM.YYYY), with the message their rows are refused with. The file was read by
+ * training's own date reader, so its instants follow training's rules; but the recorded format
+ * says the data is written differently, so the rows are refused rather than silently read another way.
+ */
+function dateMismatches(table: Table, inputs: FittedRecipe['inputSchema']): { values: Float64Array; message: string }[] {
+  return inputs.flatMap((input) => {
+    const c = table.columns.find((col) => col.name === input.name);
+    if (input.type !== 'datetime' || !input.format || !c || !isNumeric(c) || c.type !== 'datetime' || !c.format) return [];
+    const want = familyOfPattern(input.format);
+    if (want === null || familyOfPattern(c.format) === want) return [];
+    return [{ values: c.values, message: `Column '${c.name}' holds dates written ${c.format} in this file, but the model was trained on dates written ${input.format}; rewrite the column in that shape and score again.` }];
+  });
+}
+
+/**
  * Scores every row of `table` in chunks and appends the predictions. Rows are built as plain
  * objects a chunk at a time, so memory stays bounded by the chunk, not the table (1M rows is fine).
  */
-export async function scoreTable(table: Table, scorer: RowScorer, preprocess: Pick<FittedRecipe, 'task' | 'classes' | 'target'>, options: ScoreTableOptions = {}): Promise<ScoredTable> {
+export async function scoreTable(table: Table, scorer: RowScorer, preprocess: Pick<FittedRecipe, 'task' | 'classes' | 'target'> & Partial<Pick<FittedRecipe, 'inputSchema'>>, options: ScoreTableOptions = {}): Promise<ScoredTable> {
   const n = table.rowCount;
   const chunk = Math.max(1, options.chunk ?? 10_000);
   const classes = preprocess.classes ?? [];
@@ -61,12 +78,22 @@ export async function scoreTable(table: Table, scorer: RowScorer, preprocess: Pi
   const errors: string[] = [];
   const errorIndex = new Map<string, number>();
   const read = rowReader(table);
+  const mismatched = dateMismatches(table, preprocess.inputSchema ?? []);
+  /** The refusal of row r for a date written in another family (a missing cell is no date), or null. */
+  const mismatch = (r: number) => mismatched.find((m) => m.values[r] === m.values[r])?.message ?? null;
   let refused = 0;
   for (let start = 0; start < n; start += chunk) {
     if (options.signal?.aborted) throw new DOMException('Scoring was cancelled.', 'AbortError');
     const end = Math.min(n, start + chunk);
-    const rows = Array.from({ length: end - start }, (_, i) => read(start + i));
-    const out = await scorer.predict(rows);
+    const indices: number[] = [];
+    const early: RowPrediction[] = [];
+    for (let r = start; r < end; r++) {
+      const message = mismatched.length ? mismatch(r) : null;
+      if (message === null) indices.push(r);
+      else early[r - start] = { error: message };
+    }
+    const scored = await scorer.predict(indices.map(read));
+    const out = early.length ? indices.reduce((all, r, i) => ((all[r - start] = scored[i]), all), early) : scored;
     out.forEach((p, i) => {
       const r = start + i;
       if ('error' in p) {

@@ -1,7 +1,10 @@
 import type { FittedRecipe } from '../recipe';
 import { floatsBase64 } from './base64';
 import { assertPortable, requiredInputs } from './requiredInputs';
-import { SCORER_RUNTIME } from './scorerRuntime';
+import { dateKernel } from '../table/parseDatetime';
+import { cellReader } from './coerceCell';
+import { scorerRuntime, type ScorerSpec } from './scorerRuntime';
+import { compileTransform } from './scorerTransform';
 import { SCORER_TREES } from './scorerTrees';
 import { treesSpec } from './treesSpec';
 import type { PortableModel } from './types';
@@ -23,7 +26,7 @@ export function scriptJson(value: unknown): string {
 
 function specJson(fitted: FittedRecipe, model: PortableModel, id: ScorerIdentity): string {
   assertPortable(fitted);
-  return scriptJson({
+  const spec: ScorerSpec = {
     name: id.name,
     version: id.version,
     task: fitted.task,
@@ -38,16 +41,31 @@ function specJson(fitted: FittedRecipe, model: PortableModel, id: ScorerIdentity
       layers: model.layers.map((l) => ({ inputs: l.inputs, units: l.units, activation: l.activation, kernel: floatsBase64(l.kernel), bias: floatsBase64(l.bias) })),
       ...(model.trees ? { trees: treesSpec(model.trees) } : {}),
     },
-  });
+  };
+  return scriptJson(spec);
 }
 
 const HEADER = (id: ScorerIdentity) =>
   `// scorer.mjs for model ${scriptJson(String(id.name))} version ${scriptJson(String(id.version))}, written by Modelbench.\n` +
   '// Dependency-free: predict(rows) preprocesses raw rows exactly as the studio did, then runs the model.\n';
 
+/**
+ * The runtime, from the studio's own functions: the date reader training uses, the cell reader,
+ * the compiled recipe and the forward pass are emitted with `Function.prototype.toString()`
+ * (each reads only its arguments and built-ins, so it survives minification and needs no eval),
+ * and the tree pass (scorerTrees.ts, kept as text) is wrapped in a function of what it reads.
+ * Evaluates to `{ predict, predictOne, meta }`.
+ */
+function runtimeCall(spec: string): string {
+  const trees = `function (SPEC, X, D, floats) {\n${SCORER_TREES}\nreturn TREES ? forwardTrees : null;\n}`;
+  // Toolchains that keep function names (tsx, which runs the CLI; esbuild's keepNames) insert `__name(fn, "name")`
+  // calls into function bodies, naming a helper of their module that the shipped text lacks: it brings a no-op one.
+  return `((__name) => (${scorerRuntime.toString()})(${spec}, (${cellReader.toString()})((${dateKernel.toString()})()), ${compileTransform.toString()}, ${trees}))((f) => f)`;
+}
+
 /** scorer.mjs: an ES module exporting `predict(rows)`, `predictOne(row)` and `meta`. */
 export function scorerModule(fitted: FittedRecipe, model: PortableModel, id: ScorerIdentity): string {
-  return `${HEADER(id)}const SPEC = ${specJson(fitted, model, id)};\n${SCORER_RUNTIME}${SCORER_TREES}\nexport { predict, predictOne, meta };\n`;
+  return `${HEADER(id)}const scorer = ${runtimeCall(specJson(fitted, model, id))};\nconst predict = scorer.predict;\nconst predictOne = scorer.predictOne;\nconst meta = scorer.meta;\nexport { predict, predictOne, meta };\n`;
 }
 
 /**
@@ -55,5 +73,5 @@ export function scorerModule(fitted: FittedRecipe, model: PortableModel, id: Sco
  * from disk, where Chromium blocks module imports from file://.
  */
 export function scorerClassicScript(fitted: FittedRecipe, model: PortableModel, id: ScorerIdentity): string {
-  return `(function () {\n${HEADER(id)}var SPEC = ${specJson(fitted, model, id)};\n${SCORER_RUNTIME}${SCORER_TREES}\nglobalThis.ModelbenchScorer = { predict: predict, predictOne: predictOne, meta: meta };\n})();\n`;
+  return `(function () {\n${HEADER(id)}globalThis.ModelbenchScorer = ${runtimeCall(specJson(fitted, model, id))};\n})();\n`;
 }

@@ -1,5 +1,6 @@
 /**
- * The tree-ensemble part of scorer.mjs, appended after SCORER_RUNTIME (whose X and D it reads). It
+ * The tree-ensemble part of scorer.mjs, wrapped by scorerSource in a function of SPEC, X, D and
+ * `floats` that returns `forwardTrees` (scorerRuntime.ts calls it). It
  * decodes `SPEC.model.trees` (laid out by treesSpec.ts) into typed arrays once at load, and
  * `forwardTrees` walks them with no allocation. Semantics are predictTrees.ts's `leafOf`,
  * `rawScores` and `probabilities`, operation for operation, so results agree to the bit: NaN (and,

@@ -1,7 +1,7 @@
 import { ByteDictionary } from './byteDictionary';
 import type { MissingMatcher } from './missingTokens';
 import { lastNumberWasInteger, parseNumber } from './parseNumber';
-import { datetimePattern, lastDatetimeShape, parseDatetime, type DateFamily } from './parseDatetime';
+import { lastDatetimePattern, parseDatetime, type DateFamily } from './parseDatetime';
 import { isoFixed, scanHashed, scannedHash, scanPlainNumber } from './fastFields';
 import { parseBoolean } from './parseBoolean';
 
@@ -137,7 +137,7 @@ export class ColumnSink {
     if (this.length === this.values.length) this.grow();
     const v = parseDatetime(buf, s, e, this.plan.family!);
     if (v === v) {
-      if (this.pattern === '') this.pattern = datetimePattern(this.plan.family!, lastDatetimeShape);
+      if (this.pattern === '') this.pattern = lastDatetimePattern(this.plan.family!);
       if (this.plan.family === 'iso') this.dateWidth = e - s;
       this.values[this.length++] = v;
     } else this.notFitting(buf, s, e);
