@@ -12,7 +12,7 @@ import { unzipSync } from 'fflate';
 import { verifyBundle } from '../core/deploy';
 import { packAbBundle, variantName, type AbVariant } from '../core/abtest';
 
-const USAGE = 'Usage: modelbench ab-bundle <bundle.zip> <bundle.zip> [...] --weights 90,10 [--names champion,challenger] [--shadow] [--salt S] --out ab.zip';
+export const USAGE = 'Usage: modelbench ab-bundle <bundle.zip> <bundle.zip> [...] --weights 90,10 [--names champion,challenger] [--shadow] [--salt S] --out ab.zip';
 
 export interface AbBundleArgs {
   bundles: string[];

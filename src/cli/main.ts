@@ -1,48 +1,76 @@
 /** Dispatches `modelbench <command> …` to the command modules, loaded only when used. */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<(argv: string[]) => Promise<number>> }> = {
-  profile: {
-    summary: 'profile <file> [--target COL] --out report.json [--html report.html]',
-    load: async () => (await import('./profile')).profileCommand,
-  },
-  train: {
-    summary: 'train <file> --target COL [--test FILE] [--recipe recipe.json] [--model baseline|linear|logistic|mlp|auto] [--seed N] --out DIR',
-    load: async () => (await import('./train')).trainCommand,
-  },
-  export: {
-    summary: 'export <run-dir> --out bundle.zip [--name NAME] [--version V]',
-    load: async () => (await import('./export')).exportCommand,
-  },
-  score: {
-    summary: 'score bundle.zip <file> --out predictions.csv|.parquet [--chunk N]',
-    load: async () => (await import('./score')).scoreCommand,
-  },
-  compare: {
-    summary: 'compare <bundle.zip> <bundle.zip> [...] <test-file> --target COL [--seed N] [--resamples N]',
-    load: async () => (await import('./compare')).compareCommand,
-  },
-  'ab-bundle': {
-    summary: 'ab-bundle <bundle.zip> <bundle.zip> [...] --weights 90,10 [--names a,b] [--shadow] [--salt S] --out ab.zip',
-    load: async () => (await import('./abBundle')).abBundleCommand,
-  },
-  'ab-analyze': {
-    summary: 'ab-analyze <joined.csv> --weights 90,10 [--metric conversion|value]',
-    load: async () => (await import('./ab')).abAnalyzeCommand,
-  },
+import { fileErrorMessage } from './fileError';
+import { commandHelp, overview, SUMMARIES, version } from './help';
+
+interface CommandModule {
+  run: (argv: string[]) => Promise<number>;
+  /** The usage its errors repeat, shown by `modelbench <command> --help`. */
+  usage: string;
+}
+
+const COMMANDS: Record<keyof typeof SUMMARIES, () => Promise<CommandModule>> = {
+  profile: async () => import('./profile').then((m) => ({ run: m.profileCommand, usage: m.USAGE })),
+  train: async () => import('./train').then((m) => ({ run: m.trainCommand, usage: m.USAGE })),
+  export: async () => import('./export').then((m) => ({ run: m.exportCommand, usage: m.USAGE })),
+  score: async () => import('./score').then((m) => ({ run: m.scoreCommand, usage: m.USAGE })),
+  compare: async () => import('./compare').then((m) => ({ run: m.compareCommand, usage: m.USAGE })),
+  'ab-bundle': async () => import('./abBundle').then((m) => ({ run: m.abBundleCommand, usage: m.USAGE })),
+  'ab-analyze': async () => import('./ab').then((m) => ({ run: m.abAnalyzeCommand, usage: m.USAGE })),
 };
+
+/** Errors about the user's input or data: their message is the whole story, so no stack is printed. */
+const EXPECTED = new Set(['DataError', 'RecipeError', 'TrainingError', 'TrainingStoppedError', 'DeviceLostError', 'AbortError']);
+
+const HELP = new Set(['--help', '-h']);
+const VERSION = new Set(['--version', '-v', '-V']);
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  const command = name ? COMMANDS[name] : undefined;
-  if (!command) {
-    const usage = Object.values(COMMANDS).map((c) => `  modelbench ${c.summary}`).join('\n');
-    console.error(`${name ? `Unknown command "${name}".\n` : ''}Usage:\n${usage}`);
-    return name === '--help' || name === '-h' ? 0 : 2;
+  if (name === undefined) {
+    console.error(overview());
+    return 2;
+  }
+  if (HELP.has(name) || (name === 'help' && rest.length === 0)) {
+    console.log(overview());
+    return 0;
+  }
+  if (VERSION.has(name) || name === 'version') {
+    console.log(version());
+    return 0;
+  }
+  // `modelbench help train` reads as `modelbench train --help`.
+  const [commandName, args] = name === 'help' ? [rest[0], ['--help']] : [name, rest];
+  const load = Object.hasOwn(COMMANDS, commandName) ? COMMANDS[commandName] : undefined;
+  if (!load) {
+    console.error(`Unknown command "${commandName}". The commands are ${Object.keys(COMMANDS).join(', ')}; run \`modelbench --help\` for what each does.`);
+    return 2;
   }
   try {
-    return await (await command.load())(rest);
+    const command = await load();
+    // Everything after a lone `--` is an argument, never a help request.
+    const flags = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+    if (flags.some((a) => HELP.has(a))) {
+      console.log(commandHelp(commandName, command.usage));
+      return 0;
+    }
+    return await command.run(args);
   } catch (error) {
-    const e = error as Error;
-    console.error(e.name === 'DataError' ? e.message : (e.stack ?? String(e)));
-    return 1;
+    console.error(errorLine(error));
+    return error instanceof RangeError ? 2 : 1;
   }
+}
+
+/**
+ * One line for anything a command throws. Mistakes in the input (a missing file, a bad flag, data
+ * that cannot train) are their message alone; anything else is a bug, whose stack is printed only
+ * when MODELBENCH_DEBUG is set.
+ */
+function errorLine(error: unknown): string {
+  const file = fileErrorMessage(error);
+  if (file) return file;
+  const e = error instanceof Error ? error : new Error(String(error));
+  // Flag errors are RangeErrors that carry the usage after the message.
+  if (EXPECTED.has(e.name) || e instanceof RangeError) return e.message;
+  if (process.env.MODELBENCH_DEBUG) return e.stack ?? e.message;
+  return `Unexpected error: ${e.message.split('\n')[0]} (run again with MODELBENCH_DEBUG=1 to see where it happened, and report it).`;
 }

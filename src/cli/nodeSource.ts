@@ -3,7 +3,10 @@ import { basename } from 'node:path';
 
 /** A `ByteSource` over a file on disk, reading only the ranges asked for. */
 export async function nodeFileSource(path: string) {
-  const { size } = await stat(path);
+  const info = await stat(path);
+  // Reading a folder fails later, inside the reader, with an error that names no path.
+  if (info.isDirectory()) throw Object.assign(new Error(`${path} is a folder`), { code: 'EISDIR', path, syscall: 'stat' });
+  const { size } = info;
   return {
     name: basename(path),
     size,

@@ -6,7 +6,7 @@ import { readTable, streamTable } from '../core/table';
 import { nodeFileSource } from './nodeSource';
 import { readFlags } from './flags';
 
-const USAGE = 'Usage: modelbench profile <file> [--target COL] [--out report.json] [--html report.html] [--stream] [--seed N]';
+export const USAGE = 'Usage: modelbench profile <file> [--target COL] [--out report.json] [--html report.html] [--stream] [--seed N]';
 
 /** Command-line flags of `modelbench profile`, validated. */
 export interface ProfileArgs {

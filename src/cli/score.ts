@@ -15,7 +15,7 @@ import { readTable } from '../core/table';
 import { nodeFileSource } from './nodeSource';
 import { readFlags } from './flags';
 
-const USAGE = 'Usage: modelbench score bundle.zip <file> --out predictions.csv|predictions.parquet [--chunk N]';
+export const USAGE = 'Usage: modelbench score bundle.zip <file> --out predictions.csv|predictions.parquet [--chunk N]';
 
 export interface ScoreArgs {
   bundle: string;

@@ -26,8 +26,11 @@ export function inferTask(column: Column): TaskInference {
   if (column.type === 'datetime') {
     throw new RecipeError(`Target '${column.name}' is a datetime; pick a numeric or categorical target, or derive one (e.g. the year).`, { column: column.name });
   }
-  if (labels.length < 2) {
-    throw new RecipeError(`Target '${column.name}' has ${labels.length} distinct value(s); a model needs at least two. Pick another target.`, { column: column.name });
+  if (labels.length === 0) {
+    throw new RecipeError(`Target '${column.name}' is empty in every row, so there is nothing to learn. Pick the column that holds what to predict, or fill this one in the file.`, { column: column.name });
+  }
+  if (labels.length === 1) {
+    throw new RecipeError(`Target '${column.name}' holds one value ('${labels[0]}') in every row; a model needs at least two different values to learn from. Pick another target, or add rows with other values.`, { column: column.name });
   }
   const classification = (why: string): TaskInference => ({
     task: labels.length === 2 ? 'binary' : 'multiclass',

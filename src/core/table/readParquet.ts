@@ -6,6 +6,7 @@ import { overrideFor, type ReadOptions } from './readOptions';
 import { stringSubtype } from './stringSubtype';
 import { DataError, type ColumnType, type IngestWarning, type ReadResult } from './types';
 import { columnsFromCells } from './columnsFromCells';
+import { parquetReadError } from './parquetError';
 
 function asyncBuffer(source: ByteSource): AsyncBuffer {
   return {
@@ -50,10 +51,13 @@ export async function readParquet(source: ByteSource, options: ReadOptions = {},
   const fields = parquetSchema(metadata).children;
   const rows = Number(metadata.num_rows);
   const data = new Map<string, unknown[]>(fields.map((f) => [f.element.name, new Array(rows)]));
+  // Polars writes ZSTD by default, Spark and pandas often Snappy or GZIP: the codecs load only when a Parquet file is read.
+  const { compressors } = await import('hyparquet-compressors');
   try {
     await parquetRead({
       file,
       metadata,
+      compressors,
       onChunk({ columnName, columnData, rowStart }) {
         const target = data.get(columnName);
         if (!target) return;
@@ -61,7 +65,7 @@ export async function readParquet(source: ByteSource, options: ReadOptions = {},
       },
     });
   } catch (error) {
-    throw new DataError(`"${name}" has a damaged data page (${(error as Error).message}). Export the file again.`, { file: name, code: 'parquet-data' });
+    throw parquetReadError(name, error);
   }
   hooks.onProgress?.({ bytes: source.size, totalBytes: source.size, rows });
   const warnings: IngestWarning[] = [];

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { TrainingError } from '../types';
 
 /** A feature column holding embedding codes (0 = unseen/missing, 1..size-1 = vocabulary). */
 export interface EmbeddingInput {
@@ -41,6 +42,8 @@ export function embeddingWidth(size: number): number {
 
 /** Dense stack with seeded Glorot/He initialisers and zero biases, plus seeded embeddings. */
 export function buildNetwork(shape: NetworkShape): Network {
+  // TF.js cannot wire a graph with no input; its own error ("Arguments to apply() must be all SymbolicTensors…") tells a user nothing.
+  if (shape.inputs === 0) throw new TrainingError('The model has no input features to learn from; add a column it can read (numbers, categories, dates or true/false values) to the data or the recipe.');
   const plain = plainColumns(shape.inputs, shape.embeddings ?? []);
   const embeddings = (shape.embeddings ?? []).map((e, i) => ({
     feature: e.feature,

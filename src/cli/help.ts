@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { MODELS } from '../core/models/catalog';
+
+/** What each command does, in one line for `modelbench --help`; flags come from the command's own usage. */
+export const SUMMARIES: Record<string, string> = {
+  profile: 'Profile a data file (types, statistics, alerts) into a JSON and/or HTML report.',
+  train: 'Train a model on a data file and write the run (metrics, recipe, model files) to a folder.',
+  export: 'Turn a trained run folder into a deployable bundle (.zip).',
+  score: 'Score a data file with a bundle, writing predictions as CSV or Parquet.',
+  compare: 'Compare two or more bundles on the same test file, with confidence intervals.',
+  'ab-bundle': 'Combine bundles into an A/B router bundle with traffic weights.',
+  'ab-analyze': 'Analyse the outcome of an A/B test from a joined CSV of units, variants and outcomes.',
+};
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return `modelbench ${pkg.version}`;
+}
+
+export function overview(): string {
+  const width = Math.max(...Object.keys(SUMMARIES).map((n) => n.length));
+  const rows = Object.entries(SUMMARIES).map(([name, summary]) => `  ${name.padEnd(width)}  ${summary}`);
+  return [
+    'Usage: modelbench <command> [arguments] [flags]',
+    '',
+    'Commands:',
+    ...rows,
+    '',
+    'Run `modelbench <command> --help` for a command’s flags, `modelbench --version` for the version.',
+  ].join('\n');
+}
+
+/** A command's help: what it does, then its usage (the same text its errors repeat). */
+export function commandHelp(name: string, usage: string): string {
+  const lines = [SUMMARIES[name], '', usage];
+  if (name === 'train') {
+    lines.push('', 'Model options (with --model KIND):');
+    for (const meta of Object.values(MODELS)) {
+      if (meta.options.length) lines.push(`  ${meta.kind}: ${meta.options.map((o) => `--${o.name}`).join(' ')}`);
+    }
+  }
+  return lines.join('\n');
+}

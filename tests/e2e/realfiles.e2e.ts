@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures';
+import { stageLink } from './trust-journey';
+
+test.describe('Real files', () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test('a ZSTD Parquet file written by DuckDB (Polars’ default codec) opens with its rows and columns', async ({ page }) => {
+    await page.goto('./');
+    const buffer = readFileSync('tests/fixtures/table/codec-zstd.parquet');
+    await page.getByLabel('Open dataset').setInputFiles({ name: 'flights-zstd.parquet', mimeType: 'application/octet-stream', buffer });
+    await expect(page.getByTestId('dataset-ready')).toBeVisible();
+    await expect(page.getByText('200 rows × 6 columns')).toBeVisible();
+    await expect(page.getByRole('gridcell', { name: 'LAX' }).first()).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('a table whose only input is free text says why it cannot train, and how to fix it', async ({ page }) => {
+    const rows = Array.from({ length: 60 }, (_, i) => `"a small library for ${['parsing', 'plots', 'http'][i % 3]} number ${i}",${['text', 'graphics', 'web'][i % 3]}`);
+    await page.goto('./');
+    await page.getByLabel('Open dataset').setInputFiles({ name: 'packages.csv', mimeType: 'text/csv', buffer: Buffer.from(`description,section\n${rows.join('\n')}\n`) });
+    await expect(page.getByTestId('dataset-ready')).toBeVisible();
+    await stageLink(page, 'Prepare').click();
+    await page.getByRole('combobox', { name: 'Target column' }).selectOption('section');
+    await stageLink(page, 'Train').click();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'No usable input columns' });
+    await expect(alert).toBeVisible({ timeout: 60_000 });
+    await expect(alert).toContainText("'description' is free text, which this recipe drops. Add a column the model can learn from");
+    await expect(alert).not.toContainText(/SymbolicTensor|apply\(\)/);
+    await page.screenshot({ path: 'test-results/screens/realfiles-free-text.png', fullPage: true });
+  });
+});
