@@ -1,5 +1,5 @@
 import { expose } from 'comlink';
-import { inferTask, proposeRecipe, validateDerive, type ProfileLike } from '../src/core/recipe';
+import { describeSplit, inferTask, proposeRecipe, splitRows, suggestGroupColumn, validateDerive, type ProfileLike, type SplitSpec } from '../src/core/recipe';
 import { isNumeric, type Table } from '../src/core/table/types';
 
 let table: Table | null = null;
@@ -26,7 +26,11 @@ const api = {
     let missingTarget = 0;
     if (isNumeric(column)) for (const v of column.values) missingTarget += v !== v ? 1 : 0;
     else for (const c of column.codes) missingTarget += c < 0 ? 1 : 0;
-    return { recipe: proposeRecipe(t, profile, target), task, missingTarget };
+    return { recipe: proposeRecipe(t, profile, target), task, missingTarget, groupSuggestion: suggestGroupColumn(t, target) };
+  },
+  /** The rows (and groups) each side of the split would get, as one line. */
+  splitSummary(target: string, split: SplitSpec) {
+    return describeSplit(splitRows(need(), target, split));
   },
   validateDerive(name: string, expression: string) {
     const t = need();

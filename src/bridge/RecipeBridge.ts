@@ -1,5 +1,5 @@
 import { transfer, wrap, type Remote } from 'comlink';
-import type { DeriveCheck, ProfileLike, Recipe, TaskInference } from '../core/recipe';
+import type { DeriveCheck, GroupSuggestion, ProfileLike, Recipe, SplitSpec, TaskInference } from '../core/recipe';
 import type { Table } from '../core/table/types';
 import type { RecipeApi } from '../../workers/recipe';
 import type { RecipeService } from '../state/prepare.svelte';
@@ -12,8 +12,12 @@ export class RecipeBridge implements RecipeService {
   private sent: Table | null = null;
   private crash: ((e: Error) => void) | null = null;
 
-  async propose(table: Table, target: string, profile?: unknown): Promise<{ recipe: Recipe; task: TaskInference; missingTarget: number }> {
+  async propose(table: Table, target: string, profile?: unknown): Promise<{ recipe: Recipe; task: TaskInference; missingTarget: number; groupSuggestion: GroupSuggestion | null }> {
     return this.call(table, (api) => api.propose(target, toProfileLike(profile)));
+  }
+
+  async splitSummary(table: Table, target: string, split: SplitSpec): Promise<string> {
+    return this.call(table, (api) => api.splitSummary(target, split));
   }
 
   async validateDerive(table: Table, name: string, expression: string): Promise<DeriveCheck> {
@@ -57,5 +61,6 @@ export class RecipeBridge implements RecipeService {
 function toProfileLike(profile: unknown): ProfileLike | undefined {
   const columns = (profile as { columns?: { name: string; type: string; missing: number; numeric?: { skewness: number } }[] } | undefined)?.columns;
   if (!columns) return undefined;
-  return { columns: columns.map((c) => ({ name: c.name, type: c.type as never, missing: c.missing, skewness: c.numeric?.skewness })) };
+  const alerts = (profile as { alerts?: { type: string }[] }).alerts?.map((a) => ({ type: a.type }));
+  return { columns: columns.map((c) => ({ name: c.name, type: c.type as never, missing: c.missing, skewness: c.numeric?.skewness })), ...(alerts ? { alerts } : {}) };
 }

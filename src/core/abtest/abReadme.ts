@@ -6,6 +6,9 @@ const percent = (share: number) => `${(100 * share).toFixed(share * 100 < 1 ? 2 
 export function abReadme(config: RouterConfig): string {
   const shares = new Map<string, number>();
   for (const r of config.ranges) shares.set(r.variant, (shares.get(r.variant) ?? 0) + (r.end - r.start));
+  // The named form keeps the analysis from pairing weights with variants by row order.
+  const ordered = [config.champion, ...config.variants.filter((v) => v !== config.champion)];
+  const weightFlag = ordered.map((v) => `${v}=${Number((100 * (shares.get(v) ?? 0)).toFixed(2))}`).join(',');
   const rows = config.variants.map((v) => `| ${v}${v === config.champion ? ' (champion)' : ''} | ${percent(shares.get(v) ?? 0)} | \`variants/${v}/scorer.mjs\` |`);
   return [
     '# A/B bundle',
@@ -39,7 +42,13 @@ export function abReadme(config: RouterConfig): string {
     '',
     '## onDecision and the decision log',
     '',
-    '`onDecision({ unitId, variant, prediction, timestamp, shadow })` runs once per scorer answer (in shadow mode once per variant). `createLogWriter(path, format)` is an append-only writer for it: CSV with the header `unitId,variant,prediction,timestamp,shadow`, or NDJSON. Keep the log, join it with the outcome you care about (a conversion flag or a value per unit id), and load the joined CSV (`unitId`, `variant`, `conversion` or `value`) into Modelbench\'s Deploy → A/B analysis, or run `modelbench ab-analyze joined.csv --weights …`.',
+    '`onDecision({ unitId, variant, prediction, timestamp, shadow })` runs once per scorer answer (in shadow mode once per variant). `createLogWriter(path, format)` is an append-only writer for it: CSV with the header `unitId,variant,prediction,timestamp,shadow`, or NDJSON. Keep the log, join it with the outcome you care about (a conversion flag or a value per unit id), and load the joined CSV (`unitId`, `variant` and the outcome column) into Modelbench\'s Deploy → A/B analysis, or run',
+    '',
+    '```sh',
+    `modelbench ab-analyze joined.csv --weights ${weightFlag} --outcome converted`,
+    '```',
+    '',
+    '`--weights` names each variant\'s planned share (the first named is the control, so put the champion first). `--outcome` names the outcome column (here `converted`; without it, `conversion` or `value`): a 0/1 or true/false column is compared as a rate, any other as a mean (`--metric conversion|value` forces either).',
     '',
     'Drop shadow rows before the join when you analyse a live split: in shadow mode every unit saw the champion.',
     '',

@@ -107,7 +107,8 @@ export function analyzeExperiment(rows: readonly ExperimentRow[], options: Analy
   if (weights.length < 2) throw new DataError(`An experiment needs at least 2 weighted variants; got ${weights.length}. Pass --weights like 90,10.`, { code: 'bad-weights' });
   const names = weights.map((w) => w.name);
   const units = collectUnits(rows, names, metric);
-  const summaries = names.map((name) => summarize(units.outcomes.get(name)!));
+  // Sorted, so the sums (and every figure after them) do not depend on the order of the file's rows.
+  const summaries = names.map((name) => summarize(Float64Array.from(units.outcomes.get(name)!).sort()));
   const empty = names.filter((_, i) => summaries[i].n < 2);
   if (empty.length) throw new DataError(`Variant(s) ${empty.join(', ')} have fewer than 2 units; wait for more traffic or check the variant names in the log.`, { column: 'variant', code: 'too-few-units' });
   const variants: VariantSummary[] = names.map((name, i) => {

@@ -1,5 +1,6 @@
 /** Preparing matrices for the training loop: validation carve-out, target scaling, class weights. */
 import { createRng, shuffleInPlace } from '../../stats';
+import { groupTestPositions } from '../../recipe';
 import type { TrainData } from '../types';
 
 export interface Part {
@@ -27,6 +28,13 @@ export function carveValidation(data: TrainData, fraction: number, seed: number)
   if (data.validation) return { train: data, valid: data.validation };
   const nValid = Math.round(data.n * fraction);
   if (fraction <= 0 || nValid < 10 || data.n - nValid < 10) return { train: data, valid: null };
+  if (data.groups && new Set(data.groups).size >= 2) {
+    // A group split keeps groups whole here too, so early stopping never scores a group it trains on.
+    const valid = new Set(groupTestPositions(data.groups, fraction, createRng(seed), 'group'));
+    if (valid.size < 10 || data.n - valid.size < 10) return { train: data, valid: null };
+    const all = Array.from({ length: data.n }, (_, i) => i);
+    return { train: rowsOf(data, data.d, all.filter((i) => !valid.has(i))), valid: rowsOf(data, data.d, all.filter((i) => valid.has(i))) };
+  }
   const order = shuffleInPlace(Int32Array.from({ length: data.n }, (_, i) => i), createRng(seed));
   return {
     train: rowsOf(data, data.d, order.subarray(nValid).sort()),

@@ -40,10 +40,10 @@ describe('modelbench ab-analyze', () => {
     expectClose(value.json.pValue, e.valueP, 1e-9);
   });
 
-  test('bare weights follow the order of first appearance and are echoed', async () => {
+  test('bare weights put the champion first whichever variant the file starts with, and are echoed', async () => {
     const { json } = await run([file, '--weights', '80,20']);
-    const first = names[e.variant[0]];
-    expect(json.weights[0]).toEqual({ name: first, weight: 80 });
+    expect(json.weights).toEqual([{ name: 'champion', weight: 80 }, { name: 'challenger', weight: 20 }]);
+    expectClose(json.srmPValue, e.srmP, 1e-9);
   });
 
   test('flag errors name the flag and show the usage', () => {
@@ -56,6 +56,6 @@ describe('modelbench ab-analyze', () => {
   test('a file without the outcome column is a DataError listing the columns', async () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'unitId,variant\na,champion\nb,challenger\n');
-    await expect(abAnalyzeCommand([bad, '--weights', '50,50'])).rejects.toThrow(/no conversion column \(columns: unitId, variant\)/);
+    await expect(abAnalyzeCommand([bad, '--weights', '50,50'])).rejects.toThrow(/no conversion or value column \(columns: unitId, variant\)\. Name the outcome column with --outcome COL/);
   });
 });

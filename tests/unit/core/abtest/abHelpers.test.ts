@@ -7,8 +7,13 @@ const csv = (text: string) => parseCsv(new TextEncoder().encode(text), { fileNam
 
 describe('logVariants / experimentRows', () => {
   const log = csv('unitId,variant,prediction,timestamp,shadow,conversion\nu1,b,x,1,false,1\nu2,a,x,2,false,0\nu3,a,x,3,true,1\nu4,b,x,4,false,true\n');
-  test('lists variants in order of first appearance, the outcome columns and the shadow rows', () => {
-    expect(logVariants(log)).toEqual({ variants: ['b', 'a'], metrics: ['conversion'], shadowRows: 1 });
+  test('lists variants in an order the rows cannot change, the outcome columns and the shadow rows', () => {
+    expect(logVariants(log)).toEqual({ variants: ['a', 'b'], metrics: ['conversion'], shadowRows: 1 });
+    expect(logVariants(csv('unitId,variant,conversion\nu1,treatment,1\nu2,control,0\nu3,beta,1\n')).variants).toEqual(['control', 'beta', 'treatment']);
+  });
+  test('a numeric timestamp column puts rows in time order', () => {
+    const shuffled = csv('unitId,variant,timestamp,conversion\nu3,b,30,1\nu1,a,10,0\nu2,b,20,1\n');
+    expect(experimentRows(shuffled, 'conversion').map((r) => r.unitId)).toEqual(['u1', 'u2', 'u3']);
   });
   test('leaves shadow rows out and reads 0/1 and true/false', () => {
     expect(experimentRows(log, 'conversion')).toEqual([
@@ -40,5 +45,10 @@ describe('abReadme', () => {
     expect(text).toContain('| new | 10 % |');
     expect(text).toContain('Shadow mode is on in this bundle');
     expect(text).toContain('unitId,variant,prediction,timestamp,shadow');
+    expect(text).toContain('modelbench ab-analyze joined.csv --weights old=90,new=10 --outcome converted');
+  });
+  test('names the champion first in the ab-analyze example even when it is not the first variant', () => {
+    const text = abReadme(planRouter({ weights: [{ name: 'new', weight: 25 }, { name: 'old', weight: 75 }], champion: 'old' }));
+    expect(text).toContain('--weights old=75,new=25 ');
   });
 });
