@@ -1,13 +1,9 @@
 /** Whether a model is worth having: does it beat the baseline on the primary metric? */
+import { baselineMargin, higherIsBetter } from './baselineMargin';
 
 export type Task = 'binary' | 'multiclass' | 'regression';
 
-/** Metrics where lower is better; every other metric is higher-is-better. */
-const LOWER_IS_BETTER = new Set(['rmse', 'mse', 'mae', 'mape', 'medianAe', 'logLoss', 'brier']);
-
-export function higherIsBetter(metric: string): boolean {
-  return !LOWER_IS_BETTER.has(metric);
-}
+export { higherIsBetter };
 
 /** The metric leaderboards sort by, per task. */
 export function primaryMetric(task: Task): string {
@@ -26,8 +22,8 @@ export interface BaselineComparison {
 }
 
 /**
- * Flags a model that does not beat the baseline by more than `minImprovement`
- * (absolute, in the metric's units; default 0).
+ * Flags a model that does not beat the baseline by more than `minImprovement` (absolute, in the
+ * metric's units; default 0) or only within noise (`baselineMargin` grades it "same" or "worse").
  */
 export function compareToBaseline(
   metric: string,
@@ -36,7 +32,8 @@ export function compareToBaseline(
   minImprovement = 0,
 ): BaselineComparison {
   const improvement = higherIsBetter(metric) ? model - baseline : baseline - model;
-  const beatsBaseline = Number.isFinite(improvement) && improvement > minImprovement;
+  const { grade } = baselineMargin(metric, model, baseline);
+  const beatsBaseline = Number.isFinite(improvement) && improvement > minImprovement && (grade === 'barely' || grade === 'better');
   const fmt = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(4)).toString() : String(v));
   const message = beatsBaseline
     ? `${metric} ${fmt(model)} vs baseline ${fmt(baseline)}: beats the baseline.`

@@ -5,13 +5,18 @@ export interface RegressionMetrics {
   rmse: number;
   mse: number;
   mae: number;
-  /** Mean |y − ŷ| / max(|y|, ε), a fraction (sklearn's definition, not ×100). */
+  /**
+   * Mean |y − ŷ| / |y|, a fraction (not ×100). NaN when a true value is 0: sklearn divides by
+   * ε = 2.2e-16 there and reports nonsense like 1.19e15, so the studio hides it (`notDefined` says why).
+   */
   mape: number;
   medianAe: number;
   r2: number;
   explainedVariance: number;
   /** Spearman rank correlation between actual and predicted. */
   spearman: number;
+  /** Metrics that the data leave undefined (NaN above), each with the reason to show instead. */
+  notDefined?: { metric: string; reason: string }[];
 }
 
 export function regressionMetrics(y: ArrayLike<number>, pred: ArrayLike<number>): RegressionMetrics {
@@ -19,6 +24,7 @@ export function regressionMetrics(y: ArrayLike<number>, pred: ArrayLike<number>)
   let se = 0;
   let ae = 0;
   let ape = 0;
+  let zeros = 0;
   let meanY = 0;
   let meanR = 0;
   const abs = new Float64Array(n);
@@ -26,7 +32,8 @@ export function regressionMetrics(y: ArrayLike<number>, pred: ArrayLike<number>)
     const r = y[i] - pred[i];
     se += r * r;
     ae += Math.abs(r);
-    ape += Math.abs(r) / Math.max(Math.abs(y[i]), Number.EPSILON);
+    if (y[i] === 0) zeros++;
+    else ape += Math.abs(r) / Math.abs(y[i]);
     abs[i] = Math.abs(r);
     meanY += y[i];
     meanR += r;
@@ -43,12 +50,18 @@ export function regressionMetrics(y: ArrayLike<number>, pred: ArrayLike<number>)
     rmse: Math.sqrt(se / n),
     mse: se / n,
     mae: ae / n,
-    mape: ape / n,
+    mape: zeros > 0 ? NaN : ape / n,
     medianAe: median(abs),
     r2: ratioScore(se, ssTot),
     explainedVariance: ratioScore(ssRes, ssTot),
     spearman: pearson(ranks(y), ranks(pred)),
+    ...(zeros > 0 ? { notDefined: [{ metric: 'mape', reason: mapeReason(zeros) }] } : {}),
   };
+}
+
+function mapeReason(zeros: number): string {
+  const many = zeros === 1 ? '1 target is' : `${zeros.toLocaleString('en-US')} targets are`;
+  return `MAPE is not defined because ${many} 0: an error relative to 0 has no size.`;
 }
 
 /** 1 − num/den with sklearn's `force_finite` convention for a constant target. */

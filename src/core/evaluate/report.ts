@@ -132,6 +132,8 @@ export type EvaluationReport = ClassificationReport | RegressionReport;
 /** The flat metric record of a report (what leaderboards and baseline checks read). */
 export function reportMetrics(report: EvaluationReport): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [key, value] of Object.entries(report.metrics)) if (typeof value === 'number') out[key] = value;
+  // Metrics the data leave undefined are hidden everywhere the flat record goes (tables, card, CLI).
+  const hidden = new Set(report.task === 'regression' ? (report.metrics.notDefined ?? []).map((m) => m.metric) : []);
+  for (const [key, value] of Object.entries(report.metrics)) if (typeof value === 'number' && !hidden.has(key)) out[key] = value;
   return out;
 }

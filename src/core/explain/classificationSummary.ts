@@ -1,6 +1,8 @@
 /** Evaluation verdict for a classifier: overall accuracy, where it errs, and the baseline. */
 import { countOf, everyOf, pluralOf, quoted } from './classLabel';
-import { pct, plural } from './format';
+import { baselineWords } from './baselineWords';
+import { num, pct, plural } from './format';
+import { metricName } from './metricNames';
 import { rowNoun, type RowNoun } from './rowNoun';
 import type { ClassificationSummaryInput } from './summaryInput';
 
@@ -31,13 +33,18 @@ function errorDetails(classes: readonly string[], m: readonly (readonly number[]
   return out;
 }
 
-function baselineSentence(accuracy: number, baseline: number | undefined, baselineClass: string | undefined): string[] {
+function baselineSentence(input: ClassificationSummaryInput): string[] {
+  const { accuracy, baselineAccuracy: baseline, baselineClass } = input;
   if (baseline === undefined || !Number.isFinite(baseline)) return [];
   const guess = baselineClass === undefined ? 'always guessing the most common class' : `always guessing ${quoted(baselineClass)}`;
-  const diff = accuracy - baseline;
-  if (diff > 1e-12) return [`Better than ${guess} (${pct(baseline)}).`];
-  if (diff >= -1e-12) return [`No better than ${guess} (${pct(baseline)}): the model has not learned anything useful yet.`];
-  return [`Worse than ${guess} (${pct(baseline)}): do not use this model; check the target, the features and the recipe.`];
+  const pair = input.comparison ?? { metric: 'accuracy', model: accuracy, baseline };
+  const w = baselineWords(pair);
+  // Graded on the primary metric (as the badge is); other metrics than accuracy are named with their figures.
+  const by = pair.metric === 'accuracy' ? '' : ` by ${metricName(pair.metric)} (${num(pair.model)} against ${num(pair.baseline)})`;
+  if (w.grade === 'better') return [`Better than ${guess} (${pct(baseline)}).`];
+  if (w.grade === 'barely') return [`Barely better than ${guess} (${pct(baseline)})${by}: ${w.amount}, too little to rely on.`];
+  if (w.grade === 'same') return [`No better than ${guess} (${pct(baseline)})${by}: the model has not learned anything useful yet.`];
+  return [`Worse than ${guess} (${pct(baseline)})${by}: do not use this model; check the target, the features and the recipe.`];
 }
 
 export function classificationSummary(input: ClassificationSummaryInput): string {
@@ -54,6 +61,6 @@ export function classificationSummary(input: ClassificationSummaryInput): string
     sentences.push(`Right on ${pct(input.accuracy)} of the test ${rows.many}.`);
     sentences.push(...errorDetails(input.classes, m, rows));
   }
-  sentences.push(...baselineSentence(input.accuracy, input.baselineAccuracy, input.baselineClass));
+  sentences.push(...baselineSentence(input));
   return sentences.join(' ');
 }

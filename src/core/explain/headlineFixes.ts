@@ -10,6 +10,8 @@ export interface Fix {
   detail: string;
   column?: string;
   alertType?: AlertType;
+  /** The recipe step kind that carries the fix out, where one does (Explore links it to Prepare). */
+  step?: 'deduplicate';
 }
 
 export interface Candidate extends Fix {
@@ -23,6 +25,11 @@ export interface Candidate extends Fix {
 export const HEADLINE_SKEW = 2;
 
 const code = (name: string) => `\`${name}\``;
+
+/** The leakage warning, worded once for "Fix these first", the target section and Prepare. */
+export function leakageSentence(column: string, target: string | undefined, measure: string, value: number): string {
+  return `${code(column)} predicts ${target ? code(target) : 'the target'} almost perfectly (${measure} ${fixed(value, 2)}) — it may be recorded after the outcome (leakage). Drop it unless it will be known at prediction time: the model would shine in testing and fail in use.`;
+}
 
 const MEASURE_NAMES: Record<string, string> = { pearson: '|Pearson r|', eta: 'η', cramers_v: 'Cramér\'s V', association: 'association' };
 
@@ -63,17 +70,17 @@ export function fixForAlert(alert: Alert, report: Report): Candidate | undefined
   switch (alert.type) {
     case 'target_leakage': {
       const measure = report.target?.associations.find((a) => a.column === col)?.measure ?? 'association';
-      return { ...base, priority: 0, title: `Check ${code(col)} for target leakage`, detail: `It predicts ${code(target ?? 'the target')} almost perfectly (${MEASURE_NAMES[measure] ?? measure} ${fixed(alert.value, 2)}). If its value is only known after the outcome, drop it: the model would shine in testing and fail in use.` };
+      return { ...base, priority: 0, title: `Check ${code(col)} for target leakage`, detail: leakageSentence(col, target, MEASURE_NAMES[measure] ?? measure, alert.value) };
     }
     case 'duplicates': {
       const n = report.dataset.duplicateRows;
-      return { ...base, priority: 1, title: `Remove ${plural(n, 'duplicate row')}`, detail: `${plural(n, 'row')} (${pct(alert.value)}) repeat an earlier row exactly; left in, copies land in both the training and the test split and flatter the test score.` };
+      return { ...base, priority: 1, step: 'deduplicate', title: `Remove ${plural(n, 'duplicate row')}`, detail: `${plural(n, 'row')} (${pct(alert.value)}) repeat an earlier row exactly; left in, copies land in both the training and the test split and flatter the test score. The recipe proposed in Prepare starts with a "Remove duplicate rows" step that does it; remove that step if the repeats are real events.` };
     }
     case 'missing':
       return { ...base, ...missingFix(alert, profile, target) };
     case 'unique':
       if (col === target) return undefined;
-      return { ...base, priority: 3, title: `Drop ${code(col)}`, detail: 'Every value is unique, so it cannot generalise: a model would memorise rows instead of learning patterns.' };
+      return { ...base, priority: 3, title: `Drop ${code(col)}`, detail: 'It labels rows (every value is unique, and it is text or an integer code, not a measurement), so it cannot generalise: a model would memorise rows instead of learning patterns.' };
     case 'constant':
       if (col === target) return { ...base, priority: 0, title: `Choose another target than ${code(col)}`, detail: 'It has one value only, so there is nothing to predict.' };
       return { ...base, priority: 3, title: `Drop ${code(col)}`, detail: 'It has the same value in every row, so it carries no information.' };

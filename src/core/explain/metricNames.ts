@@ -1,6 +1,4 @@
-/** Metric keys in words, and the verdict against the baseline written with them. */
-import type { BaselineComparison } from '../evaluate';
-import { num } from './format';
+/** Metric keys in words. */
 
 export const METRIC_NAMES: Readonly<Record<string, string>> = {
   accuracy: 'Accuracy', balancedAccuracy: 'Balanced accuracy', macroPrecision: 'Precision (macro)', macroRecall: 'Recall (macro)',
@@ -11,9 +9,3 @@ export const METRIC_NAMES: Readonly<Record<string, string>> = {
 
 /** "ROC AUC" for `rocAuc`; an unknown key as given. */
 export const metricName = (key: string): string => METRIC_NAMES[key] ?? key;
-
-/** "ROC AUC 0.991 against 0.5 for the baseline: beats the baseline." */
-export function comparisonSentence(c: BaselineComparison): string {
-  const head = `${metricName(c.metric)} ${num(c.model)} against ${num(c.baseline)} for the baseline`;
-  return c.beatsBaseline ? `${head}: beats the baseline.` : `${head}: does not beat it; check the target, the features and the recipe before trusting this model.`;
-}

@@ -1,4 +1,5 @@
 /** Evaluation verdict for a regression: a typical error in the target's units, R², and the baseline. */
+import { baselineWords } from './baselineWords';
 import { fixed, num, pct } from './format';
 import { rowNoun } from './rowNoun';
 import type { RegressionSummaryInput } from './summaryInput';
@@ -23,9 +24,10 @@ export function regressionSummary(input: RegressionSummaryInput): string {
   const b = input.baseline;
   if (b && Number.isFinite(b.rmse)) {
     const versus = `(RMSE ${amount(input.rmse)} against ${amount(b.rmse)})`;
-    const diff = b.rmse - input.rmse;
-    if (diff > 1e-12) sentences.push(`Better than always predicting the average ${versus}.`);
-    else if (diff >= -1e-12) sentences.push(`No better than always predicting the average ${versus}: the features are not helping yet.`);
+    const w = baselineWords(input.comparison ?? { metric: 'rmse', model: input.rmse, baseline: b.rmse }, 'its');
+    if (w.grade === 'better') sentences.push(`Better than always predicting the average ${versus}: ${w.amount}.`);
+    else if (w.grade === 'barely') sentences.push(`Barely better than always predicting the average ${versus}: ${w.amount}; the features add little so far.`);
+    else if (w.grade === 'same') sentences.push(`No better than always predicting the average ${versus}: the features are not helping yet.`);
     else sentences.push(`Worse than always predicting the average ${versus}: do not use this model; check the target, the features and the recipe.`);
   }
   return sentences.join(' ');

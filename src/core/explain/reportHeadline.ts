@@ -33,8 +33,8 @@ export function reportHeadline(report: Report, options: HeadlineOptions = {}): {
     if ((c.column !== undefined && seen.has(c.column)) || (c.related !== undefined && seen.has(c.related))) continue;
     if (c.column !== undefined) seen.add(c.column);
     if (c.related !== undefined) seen.add(c.related);
-    const { title, detail, column, alertType } = c;
-    fixes.push({ title, detail, ...(column !== undefined && { column }), ...(alertType !== undefined && { alertType }) });
+    const { title, detail, column, alertType, step } = c;
+    fixes.push({ title, detail, ...(column !== undefined && { column }), ...(alertType !== undefined && { alertType }), ...(step !== undefined && { step }) });
   }
   return { fixes };
 }

@@ -1,10 +1,16 @@
 /** Inputs of `evaluationSummary`: plain numbers from the evaluation and baseline runs. */
+import type { MetricPair } from './baselineWords';
 
 interface Common {
   /** Name of the target column. */
   target: string;
   /** Dataset name or file name; a plural last word ("penguins") becomes the row noun, else "rows". */
   datasetName?: string;
+  /**
+   * The run's primary metric against the baseline's: the verdict badge grades this pair, so the
+   * summary's baseline sentence does too. Default: accuracy (classification) or RMSE (regression).
+   */
+  comparison?: MetricPair;
 }
 
 export interface ClassificationSummaryInput extends Common {

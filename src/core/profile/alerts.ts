@@ -1,4 +1,5 @@
 import type { ValueShapes } from '../table/types';
+import { isIdentifierLike } from '../table/identifierLike';
 import { uniformityPValue } from '../stats';
 import type { AlertThresholds } from './thresholds';
 import type { Alert, ColumnProfile, CorrelationMatrix, CrossSections, Severity } from './types';
@@ -11,6 +12,7 @@ export interface TableSummary {
 }
 
 const RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+const MEASURES: Record<string, string> = { pearson: '|Pearson r|', eta: 'η', cramers_v: "Cramér's V" };
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 function columnAlerts(p: ColumnProfile, rows: number, shapes: ValueShapes | undefined, t: AlertThresholds): Alert[] {
@@ -23,9 +25,10 @@ function columnAlerts(p: ColumnProfile, rows: number, shapes: ValueShapes | unde
   if (missingRatio > t.missing) {
     add('missing', missingRatio, t.missing, missingRatio > 0.5 ? 'high' : 'medium', `"${p.name}" is missing in ${pct(missingRatio)} of rows (${p.missing}).`);
   }
-  // Identifier-like: every value different in a string column, or in a complete integer column.
-  if (p.count > 1 && p.uniqueRatio === 1 && (stringy || (p.type === 'integer' && p.missing === 0))) {
-    add('unique', 1, 1, 'medium', `"${p.name}" has a different value in every row: an identifier, not a feature.`);
+  // Every value different means an identifier only for text and integer codes, never for a measurement.
+  if (p.uniqueRatio === 1 && isIdentifierLike({ ...p, min: p.numeric?.min, max: p.numeric?.max })) {
+    const kind = stringy ? 'an identifier' : 'a row code (an identifier)';
+    add('unique', 1, 1, 'medium', `"${p.name}" has a different value in every row: ${kind}, not a feature.`);
   }
   const num = p.numeric;
   if (num) {
@@ -99,9 +102,11 @@ export function computeAlerts(table: TableSummary, columns: ColumnProfile[], cro
   out.push(...correlationAlerts('Pearson r', cross.correlations.pearson, t));
   out.push(...correlationAlerts("Cramér's V", cross.correlations.cramers_v, t));
   out.push(...correlationAlerts('η', cross.correlations.eta, t));
+  // A row label matches every target value one-to-one by construction: that is the identifier alert, not leakage.
+  const labels = new Set(out.filter((a) => a.type === 'unique').map((a) => a.column));
   for (const a of cross.target?.associations ?? []) {
-    if (a.value >= t.targetLeakage) {
-      out.push({ type: 'target_leakage', column: a.column, value: a.value, threshold: t.targetLeakage, severity: 'high', message: `"${a.column}" predicts the target "${cross.target!.name}" almost perfectly (${a.measure} ${a.value.toFixed(3)}): possible leakage. Check it is known at prediction time.` });
+    if (a.value >= t.targetLeakage && !labels.has(a.column)) {
+      out.push({ type: 'target_leakage', column: a.column, value: a.value, threshold: t.targetLeakage, severity: 'high', message: `"${a.column}" predicts the target "${cross.target!.name}" almost perfectly (${MEASURES[a.measure]} ${a.value.toFixed(3)}) — it may be recorded after the outcome (leakage). Drop it unless it will be known at prediction time.` });
     }
   }
   const order = new Map(table.columns.map((c, i) => [c.name, i]));

@@ -1,20 +1,26 @@
 /** Sensible default preprocessing for a table and target, for the user to edit. */
-import { isNumeric, type Column, type ColumnType, type Table } from '../table';
+import { isIdentifierLike, isNumeric, type Column, type ColumnType, type Table } from '../table';
 import type { DatePart, Recipe, Step } from './types';
 import { sortedFinite, targetColumn } from './frame';
 import { datetimeNames } from './steps';
+import { countRepeats } from './rowSteps';
 import { inferTask } from './task';
 
 /** What proposeRecipe reads from a profile when one is at hand; anything missing is computed. */
 export interface ProfileLike {
   columns?: { name: string; type?: ColumnType; missing?: number; skewness?: number }[];
+  /** The profile's alerts: a `duplicates` alert starts the recipe with a deduplicate step. */
+  alerts?: { type: string }[];
 }
+
+/** Without a profile, a deduplicate step is proposed above this share of repeated rows (the alert's default). */
+export const DUPLICATE_SHARE = 0.01;
 
 /** Skewness above this (with no negative values) earns a log transform. */
 export const LOG_SKEW = 2;
 
 /**
- * Proposes: drop identifiers, free text and constant columns; expand datetimes; log-transform
+ * Proposes: remove duplicate rows when the profile flags them; drop identifiers (the shared `isIdentifierLike` rule), free text and constant columns; expand datetimes; log-transform
  * heavily right-skewed non-negative numbers; median-impute numbers (with an indicator where values
  * are missing); fill missing categories with "(missing)"; one-hot the top 20 categories;
  * standard-scale numbers. Split: stratified for classification, random otherwise; seed 42.
@@ -35,7 +41,7 @@ export function proposeRecipe(table: Table, profile: ProfileLike | undefined, ta
     if (c.name === target) continue;
     const type = info.get(c.name)?.type ?? c.type;
     const missing = info.get(c.name)?.missing ?? countMissing(c);
-    if (type === 'identifier' || type === 'text' || isConstant(c) || looksLikeId(c, table.rowCount)) {
+    if (type === 'identifier' || type === 'text' || isConstant(c) || looksLikeId(c, type, missing)) {
       drop.push(c.name);
     } else if (type === 'datetime' && isNumeric(c)) {
       dates.push(c.name);
@@ -55,6 +61,9 @@ export function proposeRecipe(table: Table, profile: ProfileLike | undefined, ta
   const dateColumns = dates.flatMap((d) => datetimeNames(d, parts, true));
   const imputed = [...numbers, ...flags];
   const steps: Step[] = [];
+  // The duplicate-rows advice of Explore is followed here, so Explore and Prepare agree.
+  const duplicated = profile?.alerts ? profile.alerts.some((a) => a.type === 'duplicates') : countRepeats(table) > DUPLICATE_SHARE * table.rowCount;
+  if (duplicated) steps.push({ kind: 'deduplicate' });
   if (drop.length) steps.push({ kind: 'drop', columns: drop });
   if (dates.length) steps.push({ kind: 'datetime', columns: dates, parts, cyclic: true });
   if (logs.length) steps.push({ kind: 'power', method: 'log', columns: logs });
@@ -88,10 +97,17 @@ function isConstant(c: Column): boolean {
   return new Set(Array.from(c.codes).filter((x) => x >= 0)).size <= 1;
 }
 
-/** A string column whose values are (almost) all distinct carries no reusable pattern. */
-function looksLikeId(c: Column, rows: number): boolean {
-  if (isNumeric(c) || rows < 20) return false;
-  return new Set(Array.from(c.codes).filter((x) => x >= 0)).size > 0.9 * rows;
+/** The shared identifier rule (`isIdentifierLike`), fed from a scan of the column. */
+function looksLikeId(c: Column, type: ColumnType, missing: number): boolean {
+  if (!isNumeric(c)) {
+    const present = Array.from(c.codes).filter((x) => x >= 0);
+    return isIdentifierLike({ name: c.name, type, count: present.length, missing, distinct: new Set(present).size });
+  }
+  if (type !== 'integer' || missing > 0) return false;
+  const sorted = sortedFinite(c.values);
+  let distinct = sorted.length ? 1 : 0;
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] !== sorted[i - 1]) distinct++;
+  return isIdentifierLike({ name: c.name, type, count: sorted.length, missing, distinct, min: sorted[0], max: sorted[sorted.length - 1] });
 }
 
 /** Sample skewness g1 of sorted finite values. */

@@ -72,11 +72,13 @@ const uniqueRatio: Explainer = (v, c) => {
   const head = `Unique ratio ${num(v, 2)}`;
   const measured = c.columnType === 'float' || c.columnType === 'datetime';
   if (v >= 1) {
-    return measured
-      ? `${head}: every value differs, which is normal for a precise measurement.`
-      : `${head}: every value differs, like an identifier; a model cannot generalise from it, so drop it.`;
+    if (measured) return `${head}: every value differs, which is normal for a precise measurement.`;
+    // Integers are identifiers only when they look like codes (the shared isIdentifierLike rule decides, in the alerts).
+    if (c.columnType === 'integer') return `${head}: every value differs: an identifier if the values are row numbers or codes (see the alerts), normal for a count or an amount such as a population.`;
+    return `${head}: every value differs, like an identifier; a model cannot generalise from it, so drop it.`;
   }
-  if (v >= 0.9 && !measured) return `${head}: nearly every value differs: probably an identifier or free text, not a category.`;
+  const text = c.columnType === undefined || c.columnType === 'categorical' || c.columnType === 'text' || c.columnType === 'identifier';
+  if (v >= 0.9 && text) return `${head}: nearly every value differs: probably an identifier or free text, not a category.`;
   if (v <= 0.05) return `${head}: values repeat a lot, as in a category or a flag.`;
   return `${head}: a mix of repeated and distinct values.`;
 };

@@ -1,6 +1,6 @@
 /** Dispatch from a step's kind to its fit and apply. */
 import type { Table } from '../../table';
-import type { FittedStep, Step } from '../types';
+import type { ColumnStep, FittedStep } from '../types';
 import { applyClip, fitClip } from './clip';
 import { applyDatetime, fitDatetime } from './datetime';
 import { applyDerive, fitDerive } from './derive';
@@ -16,7 +16,7 @@ export { datetimeNames } from './datetime';
 export { encodedNames, OTHER } from './encode';
 
 /** Learns a step's parameters from (training) `table`; `where` names the step in errors. */
-export function fitStep(step: Step, table: Table, where: string): FittedStep {
+export function fitStep(step: ColumnStep, table: Table, where: string): FittedStep {
   switch (step.kind) {
     case 'drop': return fitDrop(step, table, where);
     case 'impute': return fitImpute(step, table, where);

@@ -49,7 +49,7 @@ describe('evaluationSummary: regression', () => {
 
   test('typical error in the unit, R², and the baseline', () => {
     expect(evaluationSummary({ ...cars, baseline: { rmse: 7.8, mae: 6.5, r2: -0.01 } })).toBe(
-      'Off by 3.1 mpg on a typical car (median absolute error). The model explains 71 % of the variation in Miles_per_Gallon (R² 0.71). Better than always predicting the average (RMSE 4.2 mpg against 7.8 mpg).',
+      'Off by 3.1 mpg on a typical car (median absolute error). The model explains 71 % of the variation in Miles_per_Gallon (R² 0.71). Better than always predicting the average (RMSE 4.2 mpg against 7.8 mpg): it removes 71 % of its squared error.',
     );
   });
 

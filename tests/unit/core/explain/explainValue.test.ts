@@ -66,6 +66,8 @@ describe('explainValue', () => {
     ['mae', 8, { baseline: 7.8, unit: 'mpg' }, 'MAE 8 mpg: predictions are off by 8 mpg on average. That is no better than always predicting the average (7.8 mpg): the features are not helping yet.'],
     ['explainedVariance', 0.8, { r2: 0.6 }, 'Explained variance 0.8: well above R² (0.6), so predictions are off by a roughly constant amount; the model is biased.'],
     ['uniqueRatio', 1, { columnType: 'float' }, 'Unique ratio 1: every value differs, which is normal for a precise measurement.'],
+    ['uniqueRatio', 1, { columnType: 'integer' }, 'Unique ratio 1: every value differs: an identifier if the values are row numbers or codes (see the alerts), normal for a count or an amount such as a population.'],
+    ['uniqueRatio', 0.95, { columnType: 'integer' }, 'Unique ratio 0.95: a mix of repeated and distinct values.'],
     ['pValue', 0.03, { alpha: 0.01 }, 'p = 0.03: not below 0.01; a difference this large happens by chance 3 % of the time, so the data do not show a real difference (which does not prove there is none).'],
     ['confidenceInterval', 0.02, { ci: [0.005, 0.035] }, '0.02, 95 % interval 0.005 to 0.035: the interval excludes 0, so the difference is likely real; its true size is plausibly anywhere in that range.'],
     ['confidenceInterval', 0.02, { ci: [-0.01, 0.05], confidence: 0.9 }, '0.02, 90 % interval −0.01 to 0.05: the interval includes 0, so the data cannot tell whether there is a difference at all.'],

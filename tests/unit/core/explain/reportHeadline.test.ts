@@ -51,13 +51,13 @@ describe('reportHeadline', () => {
     expect(fixes).toEqual([
       {
         title: 'Check `refund_issued` for target leakage',
-        detail: "It predicts `churned` almost perfectly (Cramér's V 0.97). If its value is only known after the outcome, drop it: the model would shine in testing and fail in use.",
+        detail: "`refund_issued` predicts `churned` almost perfectly (Cramér's V 0.97) — it may be recorded after the outcome (leakage). Drop it unless it will be known at prediction time: the model would shine in testing and fail in use.",
         column: 'refund_issued', alertType: 'target_leakage',
       },
       {
         title: 'Remove 4 duplicate rows',
-        detail: '4 rows (4 %) repeat an earlier row exactly; left in, copies land in both the training and the test split and flatter the test score.',
-        alertType: 'duplicates',
+        detail: '4 rows (4 %) repeat an earlier row exactly; left in, copies land in both the training and the test split and flatter the test score. The recipe proposed in Prepare starts with a "Remove duplicate rows" step that does it; remove that step if the repeats are real events.',
+        alertType: 'duplicates', step: 'deduplicate',
       },
       { title: 'Drop `income`', detail: 'It is missing in 70 % of rows, so filling it in would invent most of the column.', column: 'income', alertType: 'missing' },
     ]);
@@ -73,7 +73,7 @@ describe('reportHeadline', () => {
       'Parse `signup` as a date',
       'Log-transform `spend`',
     ]);
-    expect(fixes[3].detail).toBe('Every value is unique, so it cannot generalise: a model would memorise rows instead of learning patterns.');
+    expect(fixes[3].detail).toBe('It labels rows (every value is unique, and it is text or an integer code, not a measurement), so it cannot generalise: a model would memorise rows instead of learning patterns.');
     expect(fixes[5].detail).toBe('Its skewness is 2.5: most values sit at one end with a long tail; a log transform helps linear models and networks.');
   });
 

@@ -1,0 +1,18 @@
+import { expect, test } from 'vitest';
+import { isDropped, withColumnDropped } from '../../../../src/core/recipe/dropColumn';
+import type { Step } from '../../../../src/core/recipe';
+
+test('the column joins the first drop step', () => {
+  const steps: Step[] = [{ kind: 'deduplicate' }, { kind: 'drop', columns: ['id'] }, { kind: 'scale', method: 'standard', columns: ['x'] }];
+  const next = withColumnDropped(steps, 'refund');
+  expect(next[1]).toEqual({ kind: 'drop', columns: ['id', 'refund'] });
+  expect(steps[1]).toEqual({ kind: 'drop', columns: ['id'] });
+  expect(isDropped(next, 'refund')).toBe(true);
+  expect(withColumnDropped(next, 'refund')).toEqual(next);
+});
+
+test('without a drop step, one is added after the row steps', () => {
+  const steps: Step[] = [{ kind: 'filter', column: 'x', op: 'present' }, { kind: 'scale', method: 'standard', columns: ['x'] }];
+  expect(withColumnDropped(steps, 'refund').map((s) => s.kind)).toEqual(['filter', 'drop', 'scale']);
+  expect(withColumnDropped([], 'refund')).toEqual([{ kind: 'drop', columns: ['refund'] }]);
+});
