@@ -9,11 +9,10 @@ import * as tf from '@tensorflow/tfjs';
 import plainWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import simdWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedWasm from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { analyzeExperiment, compareModels, comparisonInput, experimentRows, logVariants, packAbBundle, tableFingerprint, type ExperimentRow, type VariantWeight } from '../src/core/abtest';
-import { buildBundle, checkSchema, driftReport, measureLatency, predictionsFile, requiredInputs, scoreTable, type BundleInput, type LatencyReport, type Preprocess, type RowPrediction } from '../src/core/deploy';
+import { analyzeExperiment, compareOnTable, experimentRows, heldOutRows, logVariants, packAbBundle, tableFingerprint, type ExperimentRow, type ModelTraining, type TableComparison, type VariantWeight } from '../src/core/abtest';
+import { buildBundle, checkSchema, driftReport, measureLatency, predictionsFile, requiredInputs, scoreTable, type BundleInput, type DriftProfile, type LatencyReport, type Preprocess, type RowPrediction } from '../src/core/deploy';
 import { loadLayersFiles, predict, useBackend, type BackendName, type LayersFiles, type Trained } from '../src/core/models';
-import type { Report } from '../src/core/profile';
-import { splitRows, transformRecipe, type FittedRecipe, type SplitSpec } from '../src/core/recipe';
+import { transformRecipe, type FittedRecipe } from '../src/core/recipe';
 import { blobSource, cellText, readTable, writeCsv } from '../src/core/table';
 import { isNumeric, type Table } from '../src/core/table/types';
 
@@ -119,7 +118,7 @@ const api = {
   },
 
   /** Reads a file to score (kept here for `score`), checks it against the model, and measures drift. */
-  async open(source: File | Table, preprocess: Preprocess, profile: Report | null) {
+  async open(source: File | Table, preprocess: Preprocess, profile: DriftProfile | null) {
     table = await open(source);
     const schema = checkSchema(table, preprocess);
     const inputs = requiredInputs(preprocess).map((c) => c.name);
@@ -142,24 +141,21 @@ const api = {
     return transfer({ bytes, scored: scored.scored, refused: scored.refused, rows: table.rowCount, ms, preview }, [bytes.buffer as ArrayBuffer]);
   },
 
-  /** Offline comparison of every loaded scorer (the first is the champion) on a test set. */
-  async compare(source: File | Table, target: string, names: string[], preprocesses: Preprocess[], split: SplitSpec | null, seed: number, reference: Table | null) {
+  /**
+   * Offline comparison of every loaded scorer (the first is the champion) on a file, or with
+   * `heldOut` on the rows of the open dataset that none of the models trained on.
+   */
+  async compare(source: File | Table, target: string, names: string[], preprocesses: Preprocess[], heldOut: { fingerprint: string; models: ModelTraining[] } | null, seed: number, reference: Table | null): Promise<{ refused: string } | (TableComparison & { notes: string[]; fingerprints: string[]; referenceFingerprint: string | null })> {
     const test = await open(source);
     // Content (any format) and, for a file, its bytes: registry fingerprints are SHA-256 of the source bytes.
     const fingerprints = [await tableFingerprint(test)];
     if (source instanceof Blob) fingerprints.push(`sha256:${hex(await crypto.subtle.digest('SHA-256', await source.arrayBuffer()))}`);
     const referenceFingerprint = reference ? await tableFingerprint(reference) : null;
-    const y = test.columns.find((c) => c.name === target);
-    if (!y) throw new Error(`The test set "${test.name}" has no column '${target}' (columns: ${test.columns.map((c) => c.name).join(', ')}); choose a file with the true outcome.`);
-    const indices = split ? Int32Array.from(splitRows(test, target, split).test) : undefined;
-    const rows = rowsOf(test, indices);
-    const truth = rows.map((r) => (r[target] === null ? null : String(r[target])));
-    const input = comparisonInput(truth, names.map((name, i) => ({ name, preprocess: preprocesses[i], predictions: scorer(i).predict(rows) })));
-    const report = compareModels({ yTrue: input.yTrue, task: input.task, predictions: input.predictions, seed });
-    const sourceRow = indices ? Array.from(input.rows, (r) => indices[r]) : Array.from(input.rows);
-    const classes = preprocesses[0].classes ?? [];
-    const label = (v: number) => (input.task === 'regression' ? String(v) : classes[v] ?? String(v));
-    return { report, dropped: input.dropped, sourceRows: report.comparisons.map((c) => c.disagreements.map((d) => sourceRow[d.index] + 1)), truthLabels: report.comparisons.map((c) => c.disagreements.map((d) => label(d.yTrue))), fingerprints, referenceFingerprint, rows: rows.length };
+    const rows = heldOut ? heldOutRows(test, target, heldOut.fingerprint, heldOut.models) : null;
+    if (rows && !rows.ok) return { refused: rows.reason };
+    const scorers = names.map((name, i) => ({ name, preprocess: preprocesses[i], predict: (r: Record<string, unknown>[]) => scorer(i).predict(r) }));
+    const out = compareOnTable(test, target, scorers, { rows: rows?.rows ?? null, seed });
+    return { ...out, notes: rows?.notes ?? [], fingerprints, referenceFingerprint };
   },
 
   async fingerprint(source: Table): Promise<string> {

@@ -12,15 +12,14 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
-import { compareModels, type ComparisonReport } from '../core/abtest';
+import { compareOnTable, comparisonInput, type ComparisonInput, type ComparisonReport } from '../core/abtest';
 import { verifyBundle, type Preprocess, type RowPrediction } from '../core/deploy';
-import { cellText, readTable, type Table } from '../core/table';
+import { readTable } from '../core/table';
 import { nodeFileSource } from './nodeSource';
-import { comparisonInput, type ComparisonInput } from '../core/abtest';
 
 export { comparisonInput };
 
-const USAGE = 'Usage: modelbench compare <bundle.zip> <bundle.zip> [...] <test-file> --target COL [--seed N] [--resamples N]';
+export const USAGE = 'Usage: modelbench compare <bundle.zip> <bundle.zip> [...] <test-file> --target COL [--seed N] [--resamples N]';
 
 export interface CompareArgs {
   bundles: string[];
@@ -80,16 +79,6 @@ async function loadBundle(path: string, dir: string, index: number): Promise<Loa
   };
 }
 
-/** Plain row objects, the way scoreTable hands them to a scorer. */
-function rowObjects(table: Table): Record<string, unknown>[] {
-  return Array.from({ length: table.rowCount }, (_, r) => Object.fromEntries(table.columns.map((c) => [c.name, cellValueOf(c, r)])));
-}
-
-function cellValueOf(c: Table['columns'][number], r: number): unknown {
-  if ('values' in c) return c.values[r] !== c.values[r] ? null : c.type === 'boolean' ? c.values[r] === 1 : c.values[r];
-  return c.codes[r] < 0 ? null : c.dictionary[c.codes[r]];
-}
-
 export interface CompareOutput extends ComparisonReport {
   testFile: string;
   target: string;
@@ -107,17 +96,13 @@ export async function compareBundles(args: CompareArgs): Promise<CompareOutput> 
     const bytes = await readFile(args.testFile);
     const fingerprint = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
     const { table } = await readTable(await nodeFileSource(args.testFile));
-    const target = table.columns.find((c) => c.name === args.target);
-    if (!target) throw new RangeError(`${args.testFile} has no column '${args.target}' (columns: ${table.columns.map((c) => c.name).join(', ')}); pass the true outcome's column with --target.`);
-    const rows = rowObjects(table);
-    const truth = Array.from({ length: table.rowCount }, (_, r) => (cellValueOf(target, r) === null ? null : cellText(target, r)));
-    const input = comparisonInput(truth, bundles.map((b) => ({ name: b.name, preprocess: b.preprocess, predictions: b.predict(rows) })));
-    const report = compareModels({ yTrue: input.yTrue, task: input.task, predictions: input.predictions, seed: args.seed, resamples: args.resamples });
+    if (!table.columns.some((c) => c.name === args.target)) throw new RangeError(`${args.testFile} has no column '${args.target}' (columns: ${table.columns.map((c) => c.name).join(', ')}); pass the true outcome's column with --target.`);
+    const { report, dropped } = compareOnTable(table, args.target, bundles, { seed: args.seed, resamples: args.resamples });
     return {
       testFile: args.testFile,
       target: args.target,
       ...report,
-      dropped: input.dropped,
+      dropped,
       trainedOnTestFile: bundles.filter((b) => b.fingerprint === fingerprint).map((b) => b.name),
     };
   } finally {

@@ -2,10 +2,14 @@ import { variantName, type ComparisonReport, type ExperimentAnalysis } from '../
 import { sampleSizeTwoProportions, type SampleSizeResult } from '../core/stats/tests';
 import type { Table } from '../core/table/types';
 import { ScoreBridge } from '../bridge/ScoreBridge';
+import type { ScoreWorkerApi } from '../../workers/score';
 import type { BundleInput } from '../core/deploy';
 import { download, scorerSpec, type ModelSource } from './deploy.svelte';
 import type { UserError } from './errors';
 import { JobSlot } from './jobSlot';
+
+/** What the score worker's comparison returns: the comparison, or why the held-out rows could not be found. */
+type CompareOutcome = Awaited<ReturnType<ScoreWorkerApi['compare']>>;
 
 /** The offline comparison as the page shows it. */
 export interface ComparisonView {
@@ -83,8 +87,13 @@ export class AbTestState {
   }
 
 
-  /** Compares the chosen models (the first chosen is the champion) on the held-out rows or a file. */
-  async compare(models: ModelSource[], dataset: Table, datasetName: string) {
+  /**
+   * Compares the chosen models (the first chosen is the champion) on a file, or on the rows of the
+   * open dataset (whose bytes hash to `fingerprint`) that none of them trained on. Session runs and
+   * registered versions are treated alike; when no row is held out from all of them it says so and
+   * switches to a file.
+   */
+  async compare(models: ModelSource[], dataset: Table, datasetName: string, fingerprint: () => Promise<string>) {
     if (models.length < 2) {
       this.error = { title: 'Pick two or more models', message: `Only ${models.length} model is chosen; tick a champion and at least one challenger trained on the same target.` };
       return;
@@ -94,20 +103,26 @@ export class AbTestState {
       this.error = { title: 'Choose a test file', message: 'Pick a CSV or Parquet file with the target column, or use the held-out rows of the open dataset.' };
       return;
     }
-    const split = models[0].split ?? null;
-    const out = await this.#jobs.run('compare', 'The comparison', (signal) =>
-      this.bridge.run(models.map(scorerSpec), (api) => api.compare(file ?? dataset, models[0].fitted.target, models.map((m) => `${m.name} v${m.version}`), models.map((m) => m.fitted), file ? null : split, 0, file ? dataset : null), signal),
-    );
+    this.comparison = null;
+    const names = models.map((m) => `${m.name} v${m.version}`);
+    const out = await this.#jobs.run('compare', 'The comparison', async (signal) => {
+      const heldOut = file ? null : { fingerprint: `sha256:${await fingerprint()}`, models: models.map((m) => ({ label: m.label, ...m.training })) };
+      return this.bridge.run<CompareOutcome>(models.map(scorerSpec), (api) => api.compare(file ?? dataset, models[0].fitted.target, names, models.map((m) => m.fitted), heldOut, 0, file ? dataset : null), signal);
+    });
     if (!out) return;
-    const warnings: string[] = [];
+    if ('refused' in out) {
+      this.testSource = 'file';
+      this.error = { title: `No held-out rows of ${datasetName} to compare on`, message: `${out.refused} Pick a test file below.` };
+      return;
+    }
+    const warnings: string[] = [...out.notes];
     if (file) {
       // Session runs were trained on the open dataset, whose content fingerprint the worker computed.
       const trainedOn = (m: ModelSource) => m.trainingFingerprint || (m.id.startsWith('run:') ? out.referenceFingerprint ?? '' : '');
       for (const m of models) if (trainedOn(m) && out.fingerprints.includes(trainedOn(m))) warnings.push(`${file.name} is the data ${m.label} was trained on: its scores are not held-out, so the comparison flatters it. Use data none of the models saw.`);
-    } else if (models.some((m) => JSON.stringify(m.split) !== JSON.stringify(split))) {
-      warnings.push(`The models split ${datasetName} differently, so some held-out rows of ${models[0].label} were training rows of another model. Retrain them with the same split seed, or compare on a separate file.`);
     }
-    this.comparison = { ...out, testName: file?.name ?? `${datasetName} (held-out rows)`, warnings };
+    const { notes: _notes, fingerprints: _f, referenceFingerprint: _r, ...view } = out;
+    this.comparison = { ...view, testName: file?.name ?? `${datasetName} (rows none of the models trained on)`, warnings };
   }
 
   /** Zips the chosen models with router.mjs; weights are per model id. */

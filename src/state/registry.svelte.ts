@@ -178,7 +178,8 @@ export class Registry {
     const metrics: Record<string, Json> = { ...outcome.metrics, ...(outcome.evaluation === undefined ? {} : { evaluation: outcome.evaluation }) };
     const { artifactIds: _ids, owner: _owner, ...rest } = run;
     try {
-      await store.saveRun(db, { ...rest, status: outcome.status, endedAt: Date.now(), metrics, curves: outcome.curves, ...(outcome.error ? { error: outcome.error } : {}) }, artifacts);
+      const extra = { ...(outcome.error ? { error: outcome.error } : {}), ...(outcome.backend ? { backend: outcome.backend } : {}), ...(outcome.training ? { training: outcome.training } : {}) };
+      await store.saveRun(db, { ...rest, status: outcome.status, endedAt: Date.now(), metrics, curves: outcome.curves, ...extra }, artifacts);
     } catch (error) {
       if (!(error instanceof StorageFullError)) throw error;
       this.unsaved = new Map(this.unsaved).set(runId, { outcome, artifacts });
@@ -316,7 +317,7 @@ export class Registry {
       datasetId: run?.datasetId ?? null,
       recipe: version.recipe,
       spec: version.spec,
-      seed: run?.seed ?? 0,
+      seed: version.seed ?? run?.seed ?? 0,
       requestedAt: Date.now(),
     };
   }

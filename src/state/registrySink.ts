@@ -1,6 +1,10 @@
 import type { ArtifactInput, Json, NewDataset } from '../storage';
+import type { FittedRecipe } from '../core/recipe';
+import type { Report } from '../core/profile';
+import { runTrainingOf, type TrainedResult } from '../core/run';
 import type { Registry } from './registry.svelte';
 import { toUserError } from './errors';
+import { profileOf } from './modelSource';
 
 /**
  * The parts of a Train-stage run the registry keeps (structurally TrainState's `SessionRun`, so
@@ -15,10 +19,10 @@ export interface TrainedRunLike {
   backend: string | null;
   error: string | null;
   result: {
-    result: {
+    result: TrainedResult & {
       metrics: Record<string, number>;
       report: unknown;
-      fitted: unknown;
+      fitted: FittedRecipe;
       model: { kind: string; files?: { modelJson: string; weights: Uint8Array } };
     };
   } | null;
@@ -60,16 +64,20 @@ function artifacts(run: TrainedRunLike): ArtifactInput[] {
 
 /**
  * A `RunSink` for TrainState: every run is recorded when it starts (on the dataset `describe`
- * returns, stored once by fingerprint) and saved whole when it ends, failed and cancelled ones too.
- * Registry failures never stop training; they show as `registry.error`.
+ * returns, stored once by fingerprint) and saved whole when it ends, failed and cancelled ones too,
+ * with its training record (split, the drift profile from `profile` when it describes that dataset,
+ * baseline metrics, the whole result). Registry failures never stop training; they show as `registry.error`.
  */
-export function registrySink(registry: Registry, describe: () => Promise<NewDataset>) {
+export function registrySink(registry: Registry, describe: () => Promise<NewDataset>, profile: () => Report | null = () => null) {
   const started = new Map<string, Promise<string | null>>();
+  const data = new Map<string, NewDataset>();
   return {
     started(run: TrainedRunLike): Promise<void> {
       const recorded = (async () => {
         try {
-          const datasetId = await registry.rememberDataset(await describe());
+          const described = await describe();
+          data.set(run.id, described);
+          const datasetId = await registry.rememberDataset(described);
           const spec = run.spec as { seed?: unknown };
           return await registry.startRun({
             id: run.id,
@@ -89,9 +97,12 @@ export function registrySink(registry: Registry, describe: () => Promise<NewData
     },
     async finished(run: TrainedRunLike): Promise<void> {
       const id = await started.get(run.id);
+      const described = data.get(run.id);
       started.delete(run.id);
+      data.delete(run.id);
       if (!id || run.status === 'running') return;
       const result = run.result?.result;
+      const trainedOn = described && { fingerprint: described.fingerprint, rows: described.rows, name: described.name };
       try {
         await registry.finishRun(
           id,
@@ -100,7 +111,9 @@ export function registrySink(registry: Registry, describe: () => Promise<NewData
             metrics: result ? (plain(result.metrics) as Record<string, Json>) : {},
             curves: curves(run),
             ...(run.error ? { error: run.error } : {}),
+            ...(run.backend ? { backend: run.backend } : {}),
             ...(result ? { evaluation: plain(result.report) } : {}),
+            ...(result && trainedOn ? { training: runTrainingOf(result, trainedOn, profileOf(profile(), trainedOn, result.fitted)) } : {}),
           },
           artifacts(run),
         );

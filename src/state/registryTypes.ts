@@ -1,4 +1,5 @@
 import type { Json } from '../storage';
+import type { RunTraining } from '../core/run';
 
 /** Options for `Registry`; the defaults are the app's. Tests give a fresh name and channel. */
 export interface RegistryOptions {
@@ -17,6 +18,10 @@ export interface RunOutcome {
   curves: Record<string, number[]>;
   error?: string;
   evaluation?: Json;
+  /** The backend the run actually trained on; replaces the `auto` recorded at the start. */
+  backend?: string;
+  /** How it was trained (split, drift profile, baseline metrics, whole result); completed runs only. */
+  training?: RunTraining;
 }
 
 /** Set by "Reproduce" on a version; the Train stage reads it, trains the same recipe/spec/seed and clears it. */

@@ -101,7 +101,7 @@ export class Studio {
         columns: d.table.columns.length,
         profileSummary: null,
       };
-    });
+    }, () => this.explore.report);
   }
 
   go(stage: Stage) {

@@ -11,6 +11,7 @@ import type {
   VersionRecord,
 } from './records';
 import { attachContext, type StudioOptions } from './context';
+import { backendOf, trainingOf } from './training';
 
 /** The studio's IndexedDB schema, declared once. Bump `STUDIO_DB_VERSION` with a new migration. */
 export interface StudioDB extends DBSchema {
@@ -42,7 +43,7 @@ export type StoreName = StoreNames<StudioDB>;
 type UpgradeTx = IDBPTransaction<StudioDB, StoreName[], 'versionchange'>;
 
 export const STUDIO_DB_NAME = 'modelbench';
-export const STUDIO_DB_VERSION = 2;
+export const STUDIO_DB_VERSION = 3;
 
 /** Every store, in the order a whole-database transaction lists them. */
 export const ALL_STORES: StoreName[] = [
@@ -105,6 +106,20 @@ async function migrateToV2(db: IDBPDatabase<StudioDB>, tx: UpgradeTx): Promise<v
 }
 
 /**
+ * Version 3: versions keep their run's seed, backend and training record (split, training profile,
+ * baseline metrics, whole result). The split is rebuilt from the stored recipe and the dataset's
+ * fingerprint; what cannot be rebuilt is listed in `training.missing`, never made up.
+ */
+async function migrateToV3(tx: UpgradeTx): Promise<void> {
+  const versions = tx.objectStore('versions');
+  for (const v of await versions.getAll()) {
+    const run = await tx.objectStore('runs').get(v.runId);
+    const dataset = run ? await tx.objectStore('datasets').get(run.datasetId) : undefined;
+    await versions.put({ ...v, seed: run?.seed ?? null, backend: backendOf(run), training: trainingOf(run, dataset) });
+  }
+}
+
+/**
  * Opens the schema at `version`, running every migration above the stored one.
  * Tests use it to build an older database; the app calls `openStudioDB`.
  */
@@ -117,6 +132,7 @@ export async function openStudioDBAt(
     async upgrade(database, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) migrateToV1(database);
       if (oldVersion < 2 && version >= 2) await migrateToV2(database, tx);
+      if (oldVersion < 3 && version >= 3) await migrateToV3(tx);
     },
     blocked() {
       options.onBlocked?.();

@@ -11,6 +11,55 @@ import type {
 } from './records';
 import { Fields, bad, itemNumber, itemString } from './fields';
 import { checkTag } from './tags';
+import { backendOf, trainingOf } from './training';
+import { RUN_TRAINING_FORMAT, type MissingPart, type RunTraining, type SplitRecord, type TrainingPart } from '../core/run';
+import type { DriftProfile } from '../core/deploy';
+
+const TRAINING_PARTS: readonly TrainingPart[] = ['split', 'profile', 'baselineMetrics', 'result'];
+
+function numberMap(f: Fields, key: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, v] of f.entries(key)) out[name] = itemNumber(v, `${f.place}.${key}.${name}`);
+  return out;
+}
+
+const objectItem = (v: unknown, place: string): Record<string, unknown> => (new Fields(v, place), v as Record<string, unknown>);
+
+function normaliseSplit(s: Fields): SplitRecord {
+  const spec = s.object('spec');
+  return {
+    spec: {
+      ...(s.json('spec') as unknown as SplitRecord['spec']),
+      method: spec.oneOf('method', ['random', 'stratified', 'time', 'group'] as const),
+      testFraction: spec.num('testFraction'),
+      seed: spec.num('seed'),
+    },
+    dataFingerprint: s.str('dataFingerprint', 100),
+    dataRows: s.num('dataRows', { integer: true, min: 0 }),
+    trainRows: s.numOrNull('trainRows'),
+  };
+}
+
+/** A run's training record from a workspace file; profile columns and the result are kept as JSON objects. */
+function normaliseTraining(value: unknown, place: string): RunTraining {
+  const f = new Fields(value, place);
+  if (f.num('format', { integer: true, min: 1 }) > RUN_TRAINING_FORMAT) bad(`${place}.format`, f.json('format'), `a format up to ${RUN_TRAINING_FORMAT}; update Modelbench`);
+  const split = f.json('split') === null ? null : normaliseSplit(f.object('split'));
+  // Profile columns and the result are JSON objects read by core code that tolerates absent parts.
+  const profile: DriftProfile | null = f.json('profile') === null ? null : { columns: f.object('profile').array('columns', objectItem) as DriftProfile['columns'] };
+  const result = f.json('result') === null ? null : objectItem(f.json('result'), `${place}.result`);
+  return {
+    format: RUN_TRAINING_FORMAT,
+    split,
+    profile,
+    baselineMetrics: f.json('baselineMetrics') === null ? null : numberMap(f, 'baselineMetrics'),
+    result,
+    missing: f.array('missing', (m, p): MissingPart => {
+      const part = new Fields(m, p);
+      return { part: part.oneOf('part', TRAINING_PARTS), reason: part.str('reason', 1000) };
+    }),
+  };
+}
 
 const AUDIT_ACTIONS: readonly AuditAction[] = [
   'register', 'alias-set', 'alias-removed', 'tag-set', 'tag-removed', 'note', 'latency',
@@ -52,6 +101,7 @@ export function normaliseRun(value: unknown, place: string): RunRecord {
     curves[name] = series.map((x, i) => itemNumber(x, `${place}.curves.${name}[${i}]`));
   }
   const error = f.optional('error', (k) => f.str(k));
+  const training = f.optional('training', (k) => normaliseTraining(f.json(k), `${place}.${k}`));
   const status = f.oneOf('status', RUN_STATUSES);
   return {
     id: f.id('id'),
@@ -68,6 +118,7 @@ export function normaliseRun(value: unknown, place: string): RunRecord {
     metrics: f.json('metrics'),
     ...(error === undefined ? {} : { error }),
     artifactIds: f.array('artifactIds', itemString),
+    ...(training === undefined ? {} : { training }),
   };
 }
 
@@ -76,9 +127,15 @@ export function normaliseModel(value: unknown, place: string): ModelRecord {
   return { name: f.str('name', 128), createdAt: f.num('createdAt'), lastVersion: f.num('lastVersion', { integer: true, min: 0 }) };
 }
 
-export function normaliseVersion(value: unknown, place: string): VersionRecord {
+/** A version as a workspace file gives it: files written before schema version 3 lack seed, backend and training. */
+export type ImportedVersion = Omit<VersionRecord, 'seed' | 'backend' | 'training'> & Partial<Pick<VersionRecord, 'seed' | 'backend' | 'training'>>;
+
+export function normaliseVersion(value: unknown, place: string): ImportedVersion {
   const f = new Fields(value, place);
   const latency = f.optional('latency', (k) => f.json(k));
+  const training = f.optional('training', (k) => normaliseTraining(f.json(k), `${place}.${k}`));
+  const seed = f.optional('seed', (k) => (f.json(k) === null ? null : f.num(k)));
+  const backend = f.optional('backend', (k) => (f.json(k) === null ? null : f.str(k, 100)));
   return {
     id: f.id('id'),
     model: f.str('model', 128),
@@ -95,7 +152,17 @@ export function normaliseVersion(value: unknown, place: string): VersionRecord {
     }),
     notes: f.str('notes'),
     ...(latency === undefined ? {} : { latency }),
+    ...(training === undefined ? {} : { training }),
+    ...(seed === undefined ? {} : { seed }),
+    ...(backend === undefined ? {} : { backend }),
   };
+}
+
+/** Fills what an older file's version lacks from its run and dataset in the same file, as the schema upgrade does. */
+export function completeVersion(v: ImportedVersion, runs: readonly RunRecord[], datasets: readonly DatasetRecord[]): VersionRecord {
+  const run = runs.find((r) => r.id === v.runId);
+  const dataset = run && datasets.find((d) => d.id === run.datasetId);
+  return { ...v, seed: v.seed !== undefined ? v.seed : (run?.seed ?? null), backend: v.backend !== undefined ? v.backend : backendOf(run), training: v.training ?? trainingOf(run, dataset) };
 }
 
 export function normaliseAlias(value: unknown, place: string): AliasRecord {

@@ -10,6 +10,7 @@ import {
   normaliseModel,
   normaliseRun,
   normaliseVersion,
+  completeVersion,
 } from './normalise';
 import { DEFAULT_ZIP_LIMITS, inspectZip, type ZipLimits } from './zipCheck';
 import { WORKSPACE_FORMAT, WORKSPACE_FORMAT_VERSION, blobPath, type WorkspaceJson } from './workspace';
@@ -71,11 +72,13 @@ export async function readWorkspace(bytes: Uint8Array, limits: ZipLimits = DEFAU
 
 function normaliseWorkspace(value: unknown): WorkspaceJson {
   const f = new Fields(value, 'workspace.json:');
+  const datasets = f.array('datasets', normaliseDataset);
+  const runs = f.array('runs', normaliseRun);
   return {
-    datasets: f.array('datasets', normaliseDataset),
-    runs: f.array('runs', normaliseRun),
+    datasets,
+    runs,
     models: f.array('models', normaliseModel),
-    versions: f.array('versions', normaliseVersion),
+    versions: f.array('versions', normaliseVersion).map((v) => completeVersion(v, runs, datasets)),
     aliases: f.array('aliases', normaliseAlias),
     audit: f.array('audit', normaliseAudit),
     blobs: f.array('blobs', normaliseBlob),

@@ -1,4 +1,5 @@
 import type { Json } from './json';
+import type { RunTraining } from '../core/run';
 
 /** A column as stored with a dataset: its name and logical type (`integer`, `categorical`…). */
 export interface SchemaField {
@@ -81,6 +82,8 @@ export interface RunRecord {
   artifactIds: string[];
   /** Present while `running`; `markInterruptedRuns` uses it to tell live tabs from closed ones. */
   owner?: RunOwner;
+  /** How it was trained (split, training profile, baseline metrics, whole result); set when it completes. */
+  training?: RunTraining;
 }
 
 /** A registered model name. */
@@ -99,7 +102,7 @@ export type Tags = [string, string][];
 
 /**
  * An immutable model version. Only `tags`, `notes` and `latency` change afterwards, each change
- * audited; weights (`artifactIds`), recipe, spec and metrics never do.
+ * audited; weights (`artifactIds`), recipe, spec, metrics and training record never do.
  */
 export interface VersionRecord {
   /** Stable identity across workspaces (a UUID); `model` + `version` is the human name. */
@@ -112,6 +115,12 @@ export interface VersionRecord {
   metrics: Json;
   recipe: Json;
   spec: Json;
+  /** Added in schema version 3, copied from the run; null when its run was gone at the upgrade. */
+  seed: number | null;
+  /** The backend the run actually trained on (`cpu`, `wasm`, …); null when not known. */
+  backend: string | null;
+  /** Added in schema version 3: everything else the run kept about its training (see `RunTraining.missing`). */
+  training: RunTraining;
   artifactIds: string[];
   tags: Tags;
   notes: string;

@@ -6,6 +6,7 @@ import { appendAudit } from './audit';
 import { normaliseTags } from './tags';
 import { notifyChange } from './changes';
 import { readTx, writeTx } from './transact';
+import { backendOf, trainingOf } from './training';
 
 /** Longest model name accepted. */
 export const MAX_MODEL_NAME = 128;
@@ -18,8 +19,8 @@ export interface RegisterOptions {
 
 /**
  * Registers completed run `runId` as the next version (1, 2, 3…) of `modelName`, creating the
- * model on first use. The version copies the run's recipe, spec, metrics and artifact ids and
- * never changes them afterwards.
+ * model on first use. The version copies everything the run kept (recipe, spec, seed, backend,
+ * metrics, training record, artifact ids) and never changes it afterwards.
  */
 export async function registerVersion(
   db: StudioDb,
@@ -30,12 +31,13 @@ export async function registerVersion(
   const model = checkModelName(modelName);
   const tags = normaliseTags(options.tags);
   const now = contextOf(db).now();
-  const version = await writeTx(db, ['runs', 'models', 'versions', 'audit'], `version of model "${model}"`, async (tx) => {
+  const version = await writeTx(db, ['datasets', 'runs', 'models', 'versions', 'audit'], `version of model "${model}"`, async (tx) => {
     const run = await tx.objectStore('runs').get(runId);
     if (!run) throw new NotFoundError(`No run has id "${runId}"; register a run listed by listRuns().`);
     if (run.status !== 'completed') {
       throw new StorageInputError(`Run "${runId}" is ${run.status}; only a completed run can be registered as a model version.`);
     }
+    const dataset = run.training ? undefined : await tx.objectStore('datasets').get(run.datasetId);
     const models = tx.objectStore('models');
     const existing = await models.get(model);
     const number = (existing?.lastVersion ?? 0) + 1;
@@ -49,6 +51,9 @@ export async function registerVersion(
       metrics: run.metrics,
       recipe: run.recipe,
       spec: run.spec,
+      seed: run.seed,
+      backend: backendOf(run),
+      training: trainingOf(run, dataset),
       artifactIds: [...run.artifactIds],
       tags,
       notes: options.notes ?? '',

@@ -181,7 +181,7 @@ export function compareModels(options: CompareModelsOptions): ComparisonReport {
       significant,
       better,
       rowsNeeded,
-      verdict: comparisonVerdict({ champion: champion.name, challenger: challenger.name, main, pValue: result.pValue!, significant, better, rowsNeeded, confidence }),
+      verdict: comparisonVerdict({ champion: champion.name, challenger: challenger.name, main, pValue: result.pValue!, significant, better, rowsNeeded, confidence, rows: n }),
       disagreements: topDisagreements(yTrue, champion, challenger, task, k),
     };
   });

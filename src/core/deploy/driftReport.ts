@@ -1,6 +1,5 @@
-import type { Report } from '../profile/types';
 import type { Table } from '../table/types';
-import { psi, type DriftBand, type PsiResult } from './psi';
+import { psi, type DriftBand, type DriftColumn, type PsiResult } from './psi';
 
 export interface DriftReport {
   /** One entry per feature present in both, largest PSI first. */
@@ -16,7 +15,7 @@ export interface DriftReport {
  * PSI of every profiled training column against the same column of `table`, ranked. `columns`
  * restricts the comparison (e.g. to the model's inputs); the target is best left out.
  */
-export function driftReport(training: Report, table: Table, columns?: readonly string[]): DriftReport {
+export function driftReport(training: { readonly columns: readonly DriftColumn[] }, table: Table, columns?: readonly string[]): DriftReport {
   const wanted = columns ? new Set(columns) : null;
   const features: PsiResult[] = [];
   const skipped: DriftReport['skipped'] = [];

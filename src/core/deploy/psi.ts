@@ -1,4 +1,15 @@
 import type { ColumnProfile } from '../profile/types';
+
+/**
+ * The parts of a training column profile that PSI reads: a whole `ColumnProfile` fits, and so does
+ * the slim copy a registered version keeps (see `driftProfile`).
+ */
+export type DriftColumn = Pick<ColumnProfile, 'name' | 'type' | 'missing'> & {
+  numeric?: { histogram: { edges: number[]; counts: number[] } };
+  boolean?: { true: number; false: number };
+  datetime?: { byYear: { year: number; count: number }[] };
+  categorical?: { top: { value: string; count: number }[]; other: number };
+};
 import { isNumeric, type Column } from '../table/types';
 
 /** Proportions below this are raised to it, so an empty bin on one side gives a large but finite term. */
@@ -61,7 +72,7 @@ function binOf(edges: number[], v: number): number {
  * bin. Numbers use the profile's histogram bins; text uses its top values plus `(other)`;
  * booleans true/false; datetimes the training years plus `(other)`.
  */
-export function psi(training: ColumnProfile, values: Column): PsiResult {
+export function psi(training: DriftColumn, values: Column): PsiResult {
   const n = isNumeric(values) ? values.values.length : values.codes.length;
   if (training.numeric && isNumeric(values)) {
     const { edges, counts } = training.numeric.histogram;

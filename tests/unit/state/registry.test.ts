@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { Registry } from '../../../src/state/registry.svelte';
+import type { TrainedRunLike } from '../../../src/state/registrySink';
+import type { FittedRecipe } from '../../../src/core/recipe';
 import { openStudioDB, closeStudioDB, saveRun, putDataset, getRun } from '../../../src/storage';
 
 const open: Registry[] = [];
@@ -127,17 +129,23 @@ describe('registrySink', () => {
     const run = {
       id: 'train-1', spec: { kind: 'mlp', seed: 9 }, recipe: { target: 'y' }, status: 'running' as 'running' | 'completed', backend: 'wasm', error: null,
       epochs: [{ loss: 1, valLoss: null, metric: 0.5, valMetric: null }, { loss: 0.5, valLoss: null, metric: 0.7, valMetric: null }],
-      result: null as null | { result: { metrics: Record<string, number>; report: unknown; fitted: unknown; model: { kind: string; files?: { modelJson: string; weights: Uint8Array } } } },
+      result: null as TrainedRunLike['result'],
     };
     await sink.started(run);
     expect(registry.runs.map((r) => [r.id, r.status, r.seed, r.backend])).toEqual([['train-1', 'running', 9, 'wasm']]);
     run.status = 'completed';
-    run.result = { result: { metrics: { accuracy: 0.8, rocAuc: NaN }, report: { roc: [{ thresholds: [Infinity, 0.5] }] }, fitted: { target: 'y' }, model: { kind: 'tf', files: { modelJson: '{}', weights: new Uint8Array(8) } } } };
+    const split = { method: 'random' as const, testFraction: 0.2, seed: 9 };
+    const fitted = { target: 'y', inputSchema: [{ name: 'x', type: 'float' }] } as unknown as FittedRecipe;
+    run.result = { result: { recipe: { split }, rows: { train: 240 }, baselineMetrics: { accuracy: 0.5 }, slices: [{ name: 'x < 1' }], metrics: { accuracy: 0.8, rocAuc: NaN }, report: { roc: [{ thresholds: [Infinity, 0.5] }] }, fitted, model: { kind: 'tf', files: { modelJson: '{}', weights: new Uint8Array(8) } } } as NonNullable<TrainedRunLike['result']>['result'] };
     await sink.finished(run);
     const saved = registry.runs[0];
     expect(saved).toMatchObject({ status: 'completed', curves: { loss: [1, 0.5], metric: [0.5, 0.7] }, metrics: { accuracy: 0.8, rocAuc: null, evaluation: { roc: [{ thresholds: [null, 0.5] }] } } });
     expect(saved.curves.val_loss).toBeUndefined();
     expect(saved.artifactIds).toHaveLength(4);
     expect(registry.datasets).toHaveLength(1);
+    // The training record: the split on this dataset, the baseline, the whole result (extra fields too) without the weights.
+    expect(saved.training).toMatchObject({ split: { spec: split, dataFingerprint: `sha256:${registry.datasets[0].fingerprint}`, dataRows: registry.datasets[0].rows, trainRows: 240 }, baselineMetrics: { accuracy: 0.5 }, result: { slices: [{ name: 'x < 1' }] } });
+    expect(saved.training!.result!.model).toBeUndefined();
+    expect(saved.training!.missing.map((m) => m.part)).toEqual(['profile']);
   });
 });

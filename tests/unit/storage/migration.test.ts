@@ -3,9 +3,10 @@ import { describe, expect, test } from 'vitest';
 import { track } from './helpers';
 import { openStudioDBAt } from '../../../src/storage/db';
 import { closeStudioDB } from '../../../src/storage/context';
-import { aliasAt, auditLog, listVersions, loadArtifact, openStudioDB, registerVersion, STUDIO_DB_VERSION, tagMap } from '../../../src/storage';
+import { aliasAt, auditLog, listVersions, loadArtifact, openStudioDB, registerVersion, STUDIO_DB_VERSION, tagMap, type VersionRecord } from '../../../src/storage';
 
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/storage/v1-contents.json', import.meta.url), 'utf8'));
+const strip = ({ seed: _s, backend: _b, training: _t, ...v }: VersionRecord) => v;
 const sorted = (records: unknown[]) => records.map((r) => JSON.stringify(r)).sort();
 const V1_STORES = ['datasets', 'blobs', 'runs', 'models', 'versions', 'aliases'] as const;
 
@@ -34,7 +35,9 @@ describe('openStudioDB migrations', () => {
     const db = track(await openStudioDB(name, { channel: `ch-${name}` }));
     expect(db.version).toBe(STUDIO_DB_VERSION);
     for (const store of V1_STORES) {
-      expect(sorted(await db.getAll(store))).toEqual(sorted(fixture[store]));
+      // Version 3 added seed, backend and the training record to versions; every stored field stays as it was.
+      const records = (await db.getAll(store)).map((r) => (store === 'versions' ? strip(r as VersionRecord) : r));
+      expect(sorted(records)).toEqual(sorted(fixture[store]));
     }
     expect(await db.getAll('chunks')).toEqual(chunkRecords());
     // Bytes still verify against hashlib's SHA-256 from the fixture.
@@ -54,6 +57,29 @@ describe('openStudioDB migrations', () => {
 
     const v3 = await registerVersion(db, 'r1', 'penguin-species');
     expect(v3.version).toBe(3);
+  });
+
+  test('upgrading to v3 rebuilds each version\'s split from its recipe and dataset, and names what cannot be rebuilt', async () => {
+    const name = `migrate-v3-${Math.random()}`;
+    await seedV1(name);
+    const v2 = await openStudioDBAt(name, 2, { channel: `ch-${name}` });
+    const split = { method: 'stratified', testFraction: 0.25, seed: 3 };
+    await v2.put('runs', { ...fixture.runs[0], recipe: { steps: [], split }, backend: 'auto' });
+    closeStudioDB(v2);
+    const db = track(await openStudioDB(name, { channel: `ch-${name}` }));
+    const [v1, v2v] = await listVersions(db, 'penguin-species');
+    const dataset = fixture.datasets[0];
+    expect(v1.seed).toBe(7);
+    // `auto` was written at the start of old runs; it names no backend, so the version says none rather than guess.
+    expect(v1.backend).toBeNull();
+    expect(v1.training.split).toEqual({ spec: split, dataFingerprint: `sha256:${dataset.fingerprint}`, dataRows: dataset.rows, trainRows: null });
+    expect(v1.training.missing.map((m) => m.part)).toEqual(['profile', 'baselineMetrics', 'result']);
+    expect(v1.training.profile).toBeNull();
+    expect(v1.training.baselineMetrics).toBeNull();
+    // v2's recipe has no split: nothing is made up, and the reason is there for the UI.
+    expect(v2v.backend).toBe('cpu');
+    expect(v2v.training.split).toBeNull();
+    expect(v2v.training.missing[0]).toMatchObject({ part: 'split', reason: expect.stringMatching(/^This version was registered before splits were saved.*comparisons use a file you pick\.$/) });
   });
 
   test('a fresh database is created at the current version with every store', async () => {

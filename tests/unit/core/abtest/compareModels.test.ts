@@ -61,7 +61,7 @@ describe('compareModels', () => {
     const challenger = y.map((v) => v + rng.normal() * 0.7);
     const c = compareModels({ yTrue: y, task: 'binary', predictions: [{ name: 'v1', scores: champion }, { name: 'v2', scores: challenger }], resamples: 1000 }).comparisons[0];
     expect(c.better).toBe('v2');
-    expect(c.verdict).toMatch(/^v2 is better than v1 on AUC by 0\.\d{3} \(95 % CI 0\.\d{3}–0\.\d{3}, p < 0\.001\)\.$/);
+    expect(c.verdict).toMatch(/^v2 is better than v1 on AUC by 0\.\d{3} \(95 % CI 0\.\d{3}–0\.\d{3}, p < 0\.001\) on 2,000 rows\.$/);
     expect(c.rowsNeeded.extra).toBe(0);
     expect(c.mcnemar!.c).toBeGreaterThan(c.mcnemar!.b);
   });
