@@ -174,7 +174,7 @@ export function createTrainApi(devices: Devices) {
           // A checkpoint read after the GPU went away holds garbage: end the run instead, and the caller keeps the previous one.
           const send = onCheckpoint;
           const saving = send && LOSABLE.includes(backend) ? { onCheckpoint: (c: Checkpoint) => (checkDevice(), send(c)) } : {};
-          const trainHooks = { ...hooks(), onEpoch: (e: EpochLog) => (sendBeat(), onEpoch?.(e)), ...saving, ...(options.resume ? { resumeFrom: options.resume } : {}) };
+          const trainHooks = { ...hooks(), onEpoch: (e: EpochLog) => (sendBeat(), onEpoch?.(e)), onPhase: (message: string) => (sendBeat(), onStatus?.({ phase: 'evaluate', message, backend })), ...saving, ...(options.resume ? { resumeFrom: options.resume } : {}) };
           result = await runExperiment(table, recipe, spec, trainHooks, options.crossValidate !== undefined ? { crossValidate: options.crossValidate } : {});
         } catch (e) {
           throw classify(e);

@@ -58,64 +58,83 @@ export async function permutationImportance(o: PermutationOptions): Promise<Impo
   return out;
 }
 
+/** One point of a partial-dependence grid: these columns take these values in every row. */
+export interface GridPoint {
+  columns: number[];
+  values: number[];
+}
+
 export interface PartialDependenceOptions {
   X: Float32Array;
   n: number;
   d: number;
   predict: PredictFn;
-  /** Column index of the feature to vary. */
-  feature: number;
-  /** Values to set the feature to. Default: `gridSize` quantiles (5%–95%) of the feature. */
-  grid?: number[];
-  /** Default 20. */
-  gridSize?: number;
+  /** The grid, e.g. a numeric feature's quantiles or one point per category of a one-hot group. */
+  grid: GridPoint[];
+  /** Which of the k prediction outputs to read (binary: 1 is the positive class). Default 0. */
+  output?: number;
   /** Rows averaged over (a seeded sample when there are more). Default 500. */
   maxRows?: number;
+  /** ICE lines kept (the first of the sampled rows). Default 40. */
+  iceRows?: number;
   seed?: number;
 }
 
 export interface PartialDependence {
-  grid: number[];
-  /** `values[g][o]`: mean prediction output `o` with the feature set to `grid[g]`. */
-  values: number[][];
+  /** Mean output at each grid point, over `rows` rows. */
+  values: number[];
+  /** `ice[r][g]`: one row's output at grid point g (individual conditional expectation). */
+  ice: number[][];
+  rows: number;
 }
 
-/** Partial dependence: the average prediction as one feature sweeps a grid, others kept as observed. */
+/**
+ * Partial dependence with ICE lines: each sampled row is predicted once per grid point (one
+ * batched call), the other columns kept as observed; the PD line is the mean of the rows' lines.
+ */
 export async function partialDependence(o: PartialDependenceOptions): Promise<PartialDependence> {
   const rows = sampleRows(o.n, o.maxRows ?? 500, o.seed ?? 0);
   const m = rows.length;
-  const base = new Float32Array(m * o.d);
-  rows.forEach((r, i) => base.set(o.X.subarray(r * o.d, (r + 1) * o.d), i * o.d));
-  const grid = o.grid ?? featureGrid(o.X, o.n, o.d, o.feature, o.gridSize ?? 20);
-  const values: number[][] = [];
-  for (const v of grid) {
-    const Xg = new Float32Array(base);
-    for (let i = 0; i < m; i++) Xg[i * o.d + o.feature] = v;
-    const pred = await o.predict(Xg, m);
-    const k = pred.length / m;
-    const mean = new Array<number>(k).fill(0);
-    for (let i = 0; i < m; i++) for (let c = 0; c < k; c++) mean[c] += pred[i * k + c] / m;
-    values.push(mean);
-  }
-  return { grid, values };
+  const G = o.grid.length;
+  const Xg = new Float32Array(G * m * o.d);
+  o.grid.forEach((point, g) => {
+    rows.forEach((r, i) => {
+      const at = (g * m + i) * o.d;
+      Xg.set(o.X.subarray(r * o.d, (r + 1) * o.d), at);
+      point.columns.forEach((j, c) => (Xg[at + j] = point.values[c]));
+    });
+  });
+  const pred = m * G > 0 ? await o.predict(Xg, m * G) : new Float32Array(0);
+  const k = m * G > 0 ? pred.length / (m * G) : 1;
+  const out = o.output ?? 0;
+  const at = (g: number, i: number) => pred[(g * m + i) * k + out];
+  const values = o.grid.map((_, g) => {
+    let s = 0;
+    for (let i = 0; i < m; i++) s += at(g, i);
+    return m > 0 ? s / m : NaN;
+  });
+  const ice = Array.from({ length: Math.min(m, o.iceRows ?? 40) }, (_, i) => o.grid.map((_, g) => at(g, i)));
+  return { values, ice, rows: m };
 }
 
+/** Up to `max` of n row indices, a seeded sample in random order (so any prefix is a sample too). */
 function sampleRows(n: number, max: number, seed: number): number[] {
   const rows = Array.from({ length: n }, (_, i) => i);
   if (n <= max) return rows;
-  return shuffleInPlace(rows, createRng(seed)).slice(0, max).sort((a, b) => a - b);
+  return shuffleInPlace(rows, createRng(seed)).slice(0, max);
 }
 
-/** Distinct values when few, else evenly spaced quantiles from 5% to 95%. */
-function featureGrid(X: Float32Array, n: number, d: number, j: number, size: number): number[] {
+/** Distinct values when few, else evenly spaced quantiles from 5% to 95% (NaN ignored). */
+export function featureGrid(X: Float32Array, n: number, d: number, j: number, size: number): number[] {
   const col = new Float64Array(n);
   for (let i = 0; i < n; i++) col[i] = X[i * d + j];
   const sorted = col.filter((v) => !Number.isNaN(v)).sort();
   const distinct = [...new Set(sorted)];
   if (distinct.length <= size) return distinct;
-  return Array.from({ length: size }, (_, g) => {
+  const grid = Array.from({ length: size }, (_, g) => {
     const pos = (0.05 + (0.9 * g) / (size - 1)) * (sorted.length - 1);
     const lo = Math.floor(pos);
     return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (pos - lo);
   });
+  return [...new Set(grid)];
 }

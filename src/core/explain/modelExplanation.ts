@@ -4,7 +4,7 @@
  * raw score's scale in words, and one row's contributions laid out as a waterfall on round ticks.
  */
 import type { ModelExplanation } from '../models/explainModel';
-import type { RowContributions, TreeExplanation } from '../models/trees/explainTrees';
+import type { ExplainedRow } from '../models/explain/types';
 import type { FittedRecipe, Task } from '../recipe';
 import { featureGroups } from '../recipe/featureGroups';
 import { niceTicks } from '../profile/svg/ticks';
@@ -54,7 +54,7 @@ export function scaleUnit(scale: string, target: string, classes = 1): string {
 }
 
 /** The picker's label of an explained row: "Row 1,204 — largest error" (rows counted from 1, as the data grid does). */
-export function rowLabel(r: RowContributions, fmt: (n: number) => string): string {
+export function rowLabel(r: ExplainedRow, fmt: (n: number) => string): string {
   return `Row ${fmt(r.row + 1)} — ${r.reason}`;
 }
 
@@ -80,6 +80,8 @@ export interface WaterfallBar {
   label: string;
   value: string;
   contribution: number;
+  /** Standard error of an estimated contribution; undefined when exact. */
+  se?: number;
   from: number;
   to: number;
 }
@@ -97,13 +99,17 @@ export interface Waterfall {
 }
 
 /** The row's largest contributions (at most `maxBars`, the rest summed into one bar) from the expected score to the row's score. */
-export function rowWaterfall(row: RowContributions, e: TreeExplanation, fitted: FittedRecipe, fmt: (n: number) => string, maxBars = 10): Waterfall {
+export function rowWaterfall(row: ExplainedRow, e: { scale: string }, fitted: FittedRecipe, fmt: (n: number) => string, maxBars = 10): Waterfall {
   // The row's score is the expected score plus every contribution, whichever output it explains.
   const start = row.score - row.contributions.reduce((s, c) => s + c.contribution, 0);
   const shown = row.contributions.length > maxBars ? row.contributions.slice(0, maxBars - 1) : row.contributions;
   const rest = row.contributions.slice(shown.length);
-  const items = shown.map((c) => ({ label: c.feature, value: valueWords(fitted, c.feature, c.value, fmt), contribution: c.contribution }));
-  if (rest.length) items.push({ label: `${fmt(rest.length)} other ${rest.length === 1 ? 'feature' : 'features'}`, value: '', contribution: rest.reduce((s, c) => s + c.contribution, 0) });
+  const items: Omit<WaterfallBar, 'from' | 'to'>[] = shown.map((c) => ({ label: c.feature, value: c.text ?? valueWords(fitted, c.feature, c.value, fmt), contribution: c.contribution, ...(c.se !== undefined ? { se: c.se } : {}) }));
+  if (rest.length) {
+    // Estimates of different columns are treated as independent when summed.
+    const se = rest.every((c) => c.se !== undefined) ? { se: Math.sqrt(rest.reduce((s, c) => s + c.se! ** 2, 0)) } : {};
+    items.push({ label: `${fmt(rest.length)} other ${rest.length === 1 ? 'feature' : 'features'}`, value: '', contribution: rest.reduce((s, c) => s + c.contribution, 0), ...se });
+  }
   let at = start;
   const bars = items.map((item) => {
     const from = at;

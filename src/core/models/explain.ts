@@ -1,5 +1,5 @@
-/** Permutation importance and partial dependence for a trained model, per input column. */
-import { evaluateClassification, evaluateRegression, higherIsBetter, partialDependence, permutationImportance, primaryMetric, reportMetrics, type Importance, type PartialDependence } from '../evaluate';
+/** Permutation importance of a trained model, per input column. */
+import { evaluateClassification, evaluateRegression, higherIsBetter, logLoss, permutationImportance, primaryMetric, reportMetrics, rocAuc, type Importance, type PredictFn } from '../evaluate';
 import { featureGroups, type FittedRecipe, type Transformed } from '../recipe';
 import { predictAsync } from './predict';
 import type { Trained } from './types';
@@ -11,6 +11,8 @@ export interface ExplainOptions {
   repeats?: number;
   seed?: number;
   signal?: AbortSignal;
+  /** Predictions to use instead of the model's own (`predictAsync`), e.g. a faster equivalent. */
+  predict?: PredictFn;
 }
 
 /**
@@ -20,15 +22,12 @@ export interface ExplainOptions {
 export async function modelImportance(model: Trained, data: Transformed, fitted: FittedRecipe, o: ExplainOptions = {}): Promise<Importance[]> {
   const metric = o.metric ?? primaryMetric(fitted.task);
   const sign = higherIsBetter(metric) ? 1 : -1;
-  const score = (out: Float32Array) => {
-    const report = fitted.task === 'regression' ? evaluateRegression(data.y!, out) : evaluateClassification(data.y!, out, fitted.classes!);
-    return sign * reportMetrics(report)[metric];
-  };
+  const score = (out: Float32Array) => sign * (quickMetric(metric, data.y!, out, fitted.classes?.length ?? 1) ?? reportMetrics(fitted.task === 'regression' ? evaluateRegression(data.y!, out) : evaluateClassification(data.y!, out, fitted.classes!))[metric]);
   const result = await permutationImportance({
     X: data.X,
     n: data.n,
     d: data.featureNames.length,
-    predict: (X, n) => predictAsync(model, X, n),
+    predict: o.predict ?? ((X, n) => predictAsync(model, X, n)),
     score,
     groups: featureGroups(fitted),
     repeats: o.repeats ?? 5,
@@ -38,9 +37,17 @@ export async function modelImportance(model: Trained, data: Transformed, fitted:
   return result.sort((a, b) => b.mean - a.mean);
 }
 
-/** Partial dependence of the model's output on feature `name` (a column of X). */
-export function modelPartialDependence(model: Trained, data: Transformed, name: string, gridSize = 20): Promise<PartialDependence> {
-  const feature = data.featureNames.indexOf(name);
-  if (feature < 0) throw new Error(`Feature '${name}' is not among the model's inputs (${data.featureNames.slice(0, 10).join(', ')}…).`);
-  return partialDependence({ X: data.X, n: data.n, d: data.featureNames.length, predict: (X, n) => predictAsync(model, X, n), feature, gridSize });
+/**
+ * The primary metrics computed alone: a full report (curves, calibration, every metric) on each
+ * of the many shuffles would cost far more than the predictions. Null for other metrics.
+ */
+function quickMetric(metric: string, y: Int32Array | Float32Array, out: Float32Array, k: number): number | null {
+  if (metric === 'rocAuc' && k === 2) return rocAuc(y, Float32Array.from(y, (_, i) => out[i * 2 + 1]));
+  if (metric === 'logLoss') return logLoss(y, out, k);
+  if (metric === 'rmse' && k === 1) {
+    let se = 0;
+    for (let i = 0; i < y.length; i++) se += (out[i] - y[i]) ** 2;
+    return Math.sqrt(se / y.length);
+  }
+  return null;
 }

@@ -50,7 +50,8 @@ describe('TrainBridge over the real worker api', () => {
     expect(run.backend).toBe('wasm');
     expect(run.recoveries).toEqual([]);
     expect(epochs).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(statuses).toEqual(['Training on WASM', 'Saving the model…']);
+    expect(statuses).toEqual(['Training on WASM', 'Explaining the model: shuffling each input column…', 'Explaining the model: partial dependence of the top columns…',
+      'Explaining the model: contributions of single rows…', 'Saving the model…']);
     expect(run.result.model.kind === 'tf' && run.result.model.files.weights.byteLength).toBeGreaterThan(0);
     expect(run.result.metrics.accuracy).toBeGreaterThan(0.5);
     // The caller's table is copied, not transferred.

@@ -66,7 +66,9 @@ describe('train', () => {
     expect(epochs.map((e) => e.epoch)).toEqual([1, 2, 3, 4]);
     expect(out.result.history).toHaveLength(4);
     expect(out.result.metrics.accuracy).toBeGreaterThan(out.result.baselineMetrics.accuracy);
-    expect(statuses.map((s) => s.phase)).toEqual(['probe', 'probe', 'probe', 'train', 'evaluate']);
+    // Explaining the model reports its three steps, then the model is saved.
+    expect(statuses.map((s) => s.phase)).toEqual(['probe', 'probe', 'probe', 'train', 'evaluate', 'evaluate', 'evaluate', 'evaluate']);
+    expect(statuses.at(-1)?.message).toBe('Saving the model…');
     expect(statuses[3]).toMatchObject({ message: `Training on ${out.backend === 'wasm' ? 'WASM' : 'CPU'}`, backend: out.backend });
     const model = out.result.model;
     if (model.kind !== 'tf') throw new Error('expected a network');

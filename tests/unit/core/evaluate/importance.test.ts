@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { compareToBaseline, partialDependence, permutationImportance } from '../../../../src/core/evaluate';
+import { compareToBaseline, featureGrid, partialDependence, permutationImportance } from '../../../../src/core/evaluate';
 import { createRng } from '../../../../src/core/stats/rng';
 
 // y = 3·x0 + 0·x1: only feature 0 matters.
@@ -33,13 +33,23 @@ test('permutationImportance ranks the used feature, gives the unused one 0, and 
   expect(other[0].drops).not.toEqual(a[0].drops);
 });
 
-test('partialDependence of a linear model is the line through the grid', async () => {
+test('partialDependence of a linear model is the line through the grid, with one ICE line per sampled row', async () => {
   const { X } = data(100);
-  const pd = await partialDependence({ X, n: 100, d: 2, predict, feature: 0, grid: [-1, 0, 2] });
-  pd.values.forEach((v, g) => expect(v[0]).toBeCloseTo([-3, 0, 6][g], 5));
-  const auto = await partialDependence({ X, n: 100, d: 2, predict, feature: 1, gridSize: 5 });
-  expect(auto.grid).toHaveLength(5);
-  for (const v of auto.values) expect(v[0]).toBeCloseTo(auto.values[0][0], 5);
+  const grid = [-1, 0, 2].map((v) => ({ columns: [0], values: [v] }));
+  const pd = await partialDependence({ X, n: 100, d: 2, predict, grid, iceRows: 7 });
+  pd.values.forEach((v, g) => expect(v).toBeCloseTo([-3, 0, 6][g], 5));
+  expect(pd.rows).toBe(100);
+  expect(pd.ice).toHaveLength(7);
+  // Feature 1 is unused: every row's line is flat.
+  const flat = await partialDependence({ X, n: 100, d: 2, predict, grid: [{ columns: [1], values: [-5] }, { columns: [1], values: [5] }], maxRows: 30 });
+  expect(flat.rows).toBe(30);
+  for (const line of flat.ice) expect(line[1]).toBe(line[0]);
+});
+
+test('featureGrid gives the distinct values when few, else sorted quantiles from 5% to 95%', () => {
+  const X = Float32Array.from({ length: 101 }, (_, i) => i);
+  featureGrid(X, 101, 1, 0, 5).forEach((v, g) => expect(v).toBeCloseTo([5, 27.5, 50, 72.5, 95][g], 9));
+  expect(featureGrid(Float32Array.from([1, 0, 1, NaN, 0]), 5, 1, 0, 5)).toEqual([0, 1]);
 });
 
 test('compareToBaseline respects the metric direction', () => {

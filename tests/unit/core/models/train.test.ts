@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { disposeModel, modelImportance, modelPartialDependence, runExperiment, trainModel, useBackend, type ModelSpec } from '../../../../src/core/models';
+import { disposeModel, modelImportance, runExperiment, trainModel, useBackend, type ModelSpec } from '../../../../src/core/models';
 import { proposeRecipe, splitRows, transformRecipe } from '../../../../src/core/recipe';
 import { breastCancer, penguins } from '../recipe/tableOf';
 
@@ -93,9 +93,13 @@ test('modelImportance groups one-hot and indicator columns by input column and r
     expect(importance.map((i) => i.name).sort()).toEqual(['Beak Depth (mm)', 'Beak Length (mm)', 'Body Mass (g)', 'Flipper Length (mm)', 'Island', 'Sex']);
     expect(importance[0].mean).toBeGreaterThan(0.05);
     expect(importance[0].name).toMatch(/Beak|Flipper/);
-    const pd = await modelPartialDependence(r.model, test, 'Beak Length (mm)', 5);
-    expect(pd.values).toHaveLength(5);
-    expect(pd.values[0]).toHaveLength(3);
+    // The experiment's own explanation: curves for the top columns, exact contributions per row.
+    const e = r.explanation!;
+    expect(e.dependence!.curves.map((c) => c.column)).toEqual(e.permutation.slice(0, 5).map((p) => p.name));
+    expect(e.dependence!.output).toMatch(/^probability of “.+”$/);
+    expect(e.dependence!.note).toMatch(/is the class the model predicts most often/);
+    expect(e.contributions!.method).toBe('coefficients');
+    expect(e.contributions!.scale).toBe('log-odds (softmax score)');
   } finally {
     disposeModel(r.model);
   }

@@ -1,0 +1,59 @@
+import { expect, test } from 'vitest';
+import { columnAxis, groupValue, inverseYeoJohnson, toColumnUnits } from '../../../../../src/core/models/explain/columnAxis';
+import { yeoJohnson, type FittedRecipe } from '../../../../../src/core/recipe';
+
+const fitted: FittedRecipe = {
+  version: 1,
+  target: 'y',
+  task: 'regression',
+  inputSchema: [
+    { name: 'income', type: 'float' },
+    { name: 'city', type: 'categorical' },
+    { name: 'when', type: 'datetime' },
+  ],
+  steps: [
+    { kind: 'impute', columns: [{ name: 'income', fill: 10, indicator: true }] },
+    { kind: 'power', method: 'log', columns: [{ name: 'income', shift: 1 }] },
+    { kind: 'scale', method: 'standard', columns: [{ name: 'income', center: 2, scale: 0.5 }] },
+    { kind: 'encode', method: 'onehot', columns: [{ name: 'city', vocabulary: ['Oslo', 'Lima'], other: true }] },
+    { kind: 'datetime', parts: ['year', 'month'], cyclic: false, columns: ['when'] },
+  ],
+  featureNames: ['income', 'income_missing', 'city=Oslo', 'city=Lima', 'city=(other)', 'when_year', 'when_month'],
+  embeddings: [],
+  trainRows: 4,
+};
+// Rows: income (model units), missing flag, one-hot city, date parts.
+const X = Float32Array.from([-1, 0, 1, 0, 0, 2020, 1, 0, 0, 0, 1, 0, 2021, 2, 1, 1, 0, 1, 0, 2022, 3, 0.5, 0, 0, 1, 0, 2023, 4]);
+
+test('toColumnUnits undoes scale then log: model value → the column’s own units', () => {
+  const back = toColumnUnits(fitted, 'income');
+  const forward = (v: number) => (Math.log1p(v + 1) - 2) / 0.5;
+  for (const v of [0, 3, 100]) expect(back(forward(v))).toBeCloseTo(v, 9);
+});
+
+test('inverseYeoJohnson inverts yeoJohnson on both sides of zero', () => {
+  for (const lambda of [0, 0.5, 2, 2.5]) for (const x of [-3, -0.2, 0, 0.7, 9]) expect(inverseYeoJohnson(yeoJohnson(x, lambda), lambda)).toBeCloseTo(x, 9);
+});
+
+test('columnAxis: a numeric grid in original units with the missing flag held at 0', () => {
+  const axis = columnAxis(fitted, { name: 'income', columns: [0, 1] }, X, 4);
+  if ('reason' in axis) throw new Error(axis.reason);
+  expect(axis.kind).toBe('numeric');
+  expect(axis.grid[0].columns).toEqual([0, 1]);
+  expect(axis.grid.every((p) => p.values[1] === 0)).toBe(true);
+  expect(axis.x).toEqual(axis.grid.map((p) => toColumnUnits(fitted, 'income')(p.values[0])));
+});
+
+test('columnAxis: one point per category, most frequent first, setting every one-hot column', () => {
+  const axis = columnAxis(fitted, { name: 'city', columns: [2, 3, 4] }, X, 4);
+  if ('reason' in axis) throw new Error(axis.reason);
+  expect(axis.labels).toEqual(['Lima', 'Oslo', '(other)']);
+  expect(axis.grid[0]).toEqual({ columns: [2, 3, 4], values: [0, 1, 0] });
+});
+
+test('columnAxis says why a date split into parts has no curve; groupValue reads values back', () => {
+  expect(columnAxis(fitted, { name: 'when', columns: [5, 6] }, X, 4)).toMatchObject({ column: 'when', reason: expect.stringMatching(/several model inputs/) });
+  expect(groupValue(fitted, { name: 'city', columns: [2, 3, 4] }, X.subarray(7, 14))).toEqual({ value: NaN, text: 'Lima' });
+  expect(groupValue(fitted, { name: 'income', columns: [0, 1] }, X.subarray(14, 21))).toEqual({ value: NaN, text: 'missing' });
+  expect(groupValue(fitted, { name: 'when', columns: [5, 6] }, X.subarray(0, 7)).text).toBe('');
+});
