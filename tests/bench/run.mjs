@@ -12,13 +12,14 @@ import * as profile from './profile.bench.mjs';
 import * as stream2gb from './stream-2gb.bench.mjs';
 import * as train from './train.bench.mjs';
 import * as trees from './trees.bench.mjs';
+import * as explain from './explain.bench.mjs';
 import * as storage from './storage.bench.mjs';
 import * as latency from './latency.bench.mjs';
 import * as score from './score.bench.mjs';
 import * as memory from './memory.bench.mjs';
 
 /** Sections in run order; a new bench is one more module here. */
-export const SECTIONS = [load, profile, stream2gb, train, trees, storage, latency, score, memory];
+export const SECTIONS = [load, profile, stream2gb, train, trees, explain, storage, latency, score, memory];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !SECTIONS.some((s) => s.name === w));
