@@ -12,13 +12,14 @@ import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildBundle, DeployError, measureLatency, portableOf, scorerModule, type BundleInput, type LatencyReport } from '../core/deploy';
 import type { BaselineModel, TreeEnsemble } from '../core/models';
+import type { ExplanationSummary, SliceReportJson } from '../core/explain';
 import type { FittedRecipe } from '../core/recipe';
 import { readTable } from '../core/table';
 import { isNumeric, type Table } from '../core/table/types';
 import { nodeFileSource } from './nodeSource';
 import { readFlags } from './flags';
 
-const USAGE = 'Usage: modelbench export <run-dir> --out bundle.zip [--name NAME] [--version V]';
+export const USAGE = 'Usage: modelbench export <run-dir> --out bundle.zip [--name NAME] [--version V]';
 
 export interface ExportArgs {
   runDir: string;
@@ -42,6 +43,8 @@ interface RunJson {
   fittedRecipe: FittedRecipe;
   metrics?: Record<string, number>;
   baselineMetrics?: Record<string, number>;
+  slices?: SliceReportJson;
+  explanationSummary?: ExplanationSummary;
   modelFiles?: string[];
 }
 
@@ -120,6 +123,8 @@ export async function exportCommand(argv: string[]): Promise<number> {
       model: await modelOf(args.runDir, run),
       ...(run.metrics ? { metrics: run.metrics } : {}),
       ...(run.baselineMetrics ? { baselineMetrics: run.baselineMetrics } : {}),
+      ...(run.slices ? { slices: run.slices } : {}),
+      ...(run.explanationSummary ? { explanation: run.explanationSummary } : {}),
       ...(file ? { data: { name: basename(file), rows: run.input?.rows ?? 0, fingerprint: await fingerprint(file) } } : {}),
     };
     const latency = await scorerLatency(input, file);

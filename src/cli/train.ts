@@ -1,6 +1,6 @@
 /**
  * `modelbench train <file> --target COL [--test FILE] [--recipe recipe.json]
- *  [--model baseline|linear|logistic|mlp|gbdt|forest|auto] [--<option> VALUE …] [--seed N] [--cv K] [--backend wasm|cpu] --out DIR`
+ *  [--model baseline|linear|logistic|mlp|gbdt|forest|auto] [--<option> VALUE …] [--seed N] [--cv K] [--group COL] [--backend wasm|cpu] --out DIR`
  *
  * Writes DIR/run.json (spec, recipe, fitted recipe, metrics, timings, backend) and the model
  * (TF.js layers format: model.json + weights.bin; trees as trees.json; the baseline as baseline.json), then prints
@@ -14,8 +14,10 @@ import { readFlags } from './flags';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { disposeModel, layersFiles, MODELS, resolveOptions, TrainingError, type OptionValue, randomSearch, runExperiment, useBackend, type BackendName, type LeaderboardEntry, type ModelKind, type ModelSpec } from '../core/models';
-import { parseRecipe, proposeRecipe, RecipeError, type Recipe } from '../core/recipe';
+import { parseRecipe, proposeRecipe, RecipeError, suggestGroupColumn, type Recipe } from '../core/recipe';
+import { explanationJson, explanationSummary, sliceJson } from '../core/explain';
 import { readTable } from '../core/table';
+import { baselineMargin } from '../core/evaluate';
 import { nodeFileSource } from './nodeSource';
 
 interface TrainArgs {
@@ -28,6 +30,8 @@ interface TrainArgs {
   options: Record<string, OptionValue>;
   seed: number;
   cv?: number;
+  /** Group split (and group k-fold) on this column: all rows of a value stay on one side. */
+  group?: string;
   backend: BackendName;
   out: string;
 }
@@ -35,7 +39,7 @@ interface TrainArgs {
 const KINDS = Object.keys(MODELS).join('|');
 /** Every option name of every model kind: each is also a flag (`--learningRate 0.05`). */
 const OPTION_FLAGS = [...new Set(Object.values(MODELS).flatMap((m) => m.options.map((o) => o.name)))];
-const USAGE = `Usage: modelbench train <file> --target COL [--test FILE] [--recipe recipe.json] [--model ${KINDS}|auto] [--<option> VALUE …] [--seed N] [--cv K] [--backend wasm|cpu] --out DIR`;
+export const USAGE = `Usage: modelbench train <file> --target COL [--test FILE] [--recipe recipe.json] [--model ${KINDS}|auto] [--<option> VALUE …] [--seed N] [--cv K] [--group COL] [--backend wasm|cpu] --out DIR`;
 
 class UsageError extends Error {}
 
@@ -43,7 +47,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   let read;
   try {
     // The usage line is printed once by `train`, after the message.
-    read = readFlags(argv, ['target', 'test', 'recipe', 'model', 'seed', 'cv', 'backend', 'out', ...OPTION_FLAGS], '');
+    read = readFlags(argv, ['target', 'test', 'recipe', 'model', 'seed', 'cv', 'group', 'backend', 'out', ...OPTION_FLAGS], '');
   } catch (e) {
     throw new UsageError((e as Error).message.trim());
   }
@@ -73,6 +77,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     ...(flags.test ? { test: flags.test } : {}),
     ...(flags.recipe ? { recipe: flags.recipe } : {}),
     ...(cv !== undefined ? { cv } : {}),
+    ...(flags.group ? { group: flags.group } : {}),
   };
 }
 
@@ -150,7 +155,9 @@ async function train(argv: string[]): Promise<number> {
     console.error(e.message);
     return 2;
   }
-  recipe = { ...recipe, split: { ...recipe.split, seed: args.seed } };
+  recipe = { ...recipe, split: { ...recipe.split, seed: args.seed, ...(args.group ? { method: 'group' as const, groupColumn: args.group } : {}) } };
+  const panel = args.test || recipe.split.method === 'group' ? null : suggestGroupColumn(input.table, args.target);
+  if (panel) console.error(`Note: ${panel.reason} Pass --group ${panel.column} to keep each ${panel.column}'s rows together.`);
   let leaderboard: LeaderboardEntry[] | undefined;
   let spec: ModelSpec = { kind: args.model === 'auto' ? 'gbdt' : args.model, seed: args.seed, ...(Object.keys(args.options).length ? { options: args.options } : {}) };
   if (args.model === 'auto') {
@@ -194,7 +201,8 @@ async function train(argv: string[]): Promise<number> {
       comparison: result.comparison,
       ...(result.cv ? { cv: result.cv } : {}),
       ...(leaderboard ? { leaderboard } : {}),
-      ...(result.explanation ? { explanation: result.explanation } : {}),
+      ...(result.explanation ? { explanation: explanationJson(result.explanation), explanationSummary: explanationSummary(result.explanation, result.fitted.task) } : {}),
+      ...(result.slices ? { slices: sliceJson(result.slices) } : {}),
       history: result.history,
       bestEpoch: result.bestEpoch ?? null,
       report: result.report,
@@ -202,7 +210,7 @@ async function train(argv: string[]): Promise<number> {
       modelFiles,
     };
     await writeFile(join(args.out, 'run.json'), JSON.stringify(run, null, 1));
-    console.log(JSON.stringify({ model: spec.kind, task: recipe.task, backend: usedBackend, metrics: result.metrics, baseline: result.baselineMetrics[result.comparison.metric], beatsBaseline: result.comparison.beatsBaseline }));
+    console.log(JSON.stringify({ model: spec.kind, task: recipe.task, backend: usedBackend, metrics: result.metrics, baseline: result.baselineMetrics[result.comparison.metric], beatsBaseline: result.comparison.beatsBaseline, versusBaseline: baselineMargin(result.comparison.metric, result.comparison.model, result.comparison.baseline).grade, ...(result.report.task === 'regression' && result.report.metrics.notDefined ? { notDefined: result.report.metrics.notDefined } : {}) }));
     return 0;
   } finally {
     disposeModel(result.model);

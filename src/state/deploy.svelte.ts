@@ -12,7 +12,7 @@ import type { UserError } from './errors';
 import { JobSlot } from './jobSlot';
 import { versionSource, type ModelSource } from './modelSource';
 
-export { modelWords, sessionSource, versionSource, type ModelSource } from './modelSource';
+export { modelWords, registryTrainedOn, sessionSource, versionSource, type ModelSource } from './modelSource';
 
 /** The first `n` rows of a table (fresh arrays, small enough to post). */
 export function headTable(table: Table, n: number): Table {
@@ -191,6 +191,8 @@ export class DeployState {
       model: model.model,
       ...(model.metrics ? { metrics: model.metrics } : {}),
       ...(model.baselineMetrics ? { baselineMetrics: model.baselineMetrics } : {}),
+      ...(model.slices ? { slices: model.slices } : {}),
+      ...(model.explanation ? { explanation: model.explanation } : {}),
       data: { name: model.dataName, rows: model.trainingRows, fingerprint: model.trainingFingerprint },
       ...(latency.length ? { latency } : {}),
     };

@@ -1,8 +1,11 @@
 /** What Deploy works with: a session run or a registered version as a `ModelSource`, and its model in words. */
-import { treesKindWords, type BundleInput } from '../core/deploy';
+import { driftProfile, treesKindWords, type BundleInput, type DriftProfile } from '../core/deploy';
+import type { ModelTraining } from '../core/abtest';
+import { explanationSummary, sliceJson, type ExplanationSummary, type SliceReportJson } from '../core/explain';
 import type { TreeEnsemble } from '../core/models';
 import type { Report } from '../core/profile';
-import type { FittedRecipe, SplitSpec } from '../core/recipe';
+import type { FittedRecipe } from '../core/recipe';
+import { missingReason, splitRecordOf, type MissingPart, type RunTraining } from '../core/run';
 import type { SessionRun } from './train.svelte';
 
 /**
@@ -20,22 +23,59 @@ export interface ModelSource {
   model: BundleInput['model'];
   metrics?: Record<string, number>;
   baselineMetrics?: Record<string, number>;
+  /** Metrics by slice of the held-out rows, for the card (session runs: the registry does not keep them). */
+  slices?: SliceReportJson;
+  /** Importance and the top columns' effects, for the card (session runs: the registry does not keep them). */
+  explanation?: ExplanationSummary;
   /** Fingerprint of the training data (source bytes `sha256:…` or content `table:…`); '' when unknown. */
   trainingFingerprint: string;
   trainingRows: number;
   /** Name of the training data file. */
   dataName: string;
-  /** The training data's profile, for drift. */
-  profile?: Report | null;
-  /** How the training rows were split (to rebuild the held-out rows of the current dataset). */
-  split?: SplitSpec;
+  /** The training data's profile of the model's inputs, for drift; null when it was not kept. */
+  profile: DriftProfile | null;
+  /** Where it trained, so a comparison can leave out its training rows (session runs and versions alike). */
+  training: Omit<ModelTraining, 'label'>;
+  /** What this model lacks, each part with its sentence for people (a version registered before splits were saved…). */
+  missing: MissingPart[];
   /** For a registered version: the registry run it came from. */
   runId?: string;
 }
 
-/** The model in words, as Deploy shows it: `mlp network`, `gradient-boosted trees`, `random forest` or `baseline`. */
+/** The training file of session run `runId`, from the registry's record of it; null when it was not recorded. */
+export function registryTrainedOn(
+  registry: { runs: readonly { id: string; datasetId: string }[]; datasets: readonly { id: string; fingerprint: string; rows: number; name: string }[] },
+  runId: string,
+): TrainedOn | null {
+  const run = registry.runs.find((r) => r.id === runId);
+  const data = run && registry.datasets.find((d) => d.id === run.datasetId);
+  return data ? { fingerprint: data.fingerprint, rows: data.rows, name: data.name } : null;
+}
+
+/** The training file of a run, as the registry recorded it when the run started. */
+export interface TrainedOn {
+  fingerprint: string;
+  rows: number;
+  name: string;
+}
+
+/** What a comparison and drift read from a run's training record. */
+function fromTraining(training: RunTraining, fallbackFingerprint: string): Pick<ModelSource, 'profile' | 'training' | 'missing'> & { baselineMetrics?: Record<string, number> } {
+  const missing = training.missing;
+  const unknown = missingReason(missing, 'split');
+  return {
+    profile: training.profile,
+    training: { split: training.split, trainedOn: training.split?.dataFingerprint ?? fallbackFingerprint, ...(unknown ? { unknown } : {}) },
+    missing,
+    ...(training.baselineMetrics ? { baselineMetrics: training.baselineMetrics } : {}),
+  };
+}
+
+/** The model in words, as Deploy shows it: `mlp network`, `logistic regression`, `gradient-boosted trees`, `random forest` or `baseline`. */
 export function modelWords(model: BundleInput['model']): string {
-  return model.kind === 'tf' ? `${model.modelKind} network` : model.kind === 'trees' ? treesKindWords(model.ensemble) : 'baseline';
+  // Linear and logistic models train as one-layer TF.js networks, but people know them as regressions.
+  if (model.kind === 'tf') return model.modelKind === 'linear' || model.modelKind === 'logistic' ? `${model.modelKind} regression` : `${model.modelKind} network`;
+  return model.kind === 'trees' ? treesKindWords(model.ensemble) : 'baseline';
 }
 
 /** The bundle model of a run's artifacts: TF.js files, a tree ensemble (kept as its own JSON, like the baseline) or the baseline. */
@@ -45,8 +85,13 @@ function bundleModel(artifacts: NonNullable<SessionRun['result']>['result']['mod
   return { kind: 'baseline', baseline: artifacts };
 }
 
-/** The Deploy model source of a completed session run, trained on the open dataset. */
-export function sessionSource(run: SessionRun, dataName: string, profile: Report | null): ModelSource | null {
+/**
+ * The Deploy model source of a completed session run. `trainedOn` is its training file as the
+ * registry recorded it (null when the run was not recorded); `profile` the open dataset's profile.
+ * Its split record is built by the same `splitRecordOf` as the one the registry stores, so a run and
+ * the version registered from it compare alike.
+ */
+export function sessionSource(run: SessionRun, profile: Report | null, trainedOn: TrainedOn | null): ModelSource | null {
   const result = run.result?.result;
   if (run.status !== 'completed' || !result) return null;
   const model = bundleModel(result.model);
@@ -59,13 +104,35 @@ export function sessionSource(run: SessionRun, dataName: string, profile: Report
     fitted: result.fitted,
     model,
     metrics: result.metrics,
-    baselineMetrics: result.baselineMetrics,
-    trainingFingerprint: profile?.dataset.fingerprint ?? '',
+    ...(result.slices ? { slices: sliceJson(result.slices) } : {}),
+    ...(result.explanation ? { explanation: explanationSummary(result.explanation, result.fitted.task) } : {}),
+    trainingFingerprint: trainedOn ? `sha256:${trainedOn.fingerprint}` : '',
     trainingRows: result.rows.train + result.rows.test,
-    dataName,
-    profile,
-    split: run.recipe.split,
+    dataName: trainedOn?.name ?? 'training data',
+    ...(trainedOn
+      ? {
+          baselineMetrics: result.baselineMetrics,
+          profile: profileOf(profile, trainedOn, result.fitted),
+          training: { split: splitRecordOf(result, trainedOn), trainedOn: `sha256:${trainedOn.fingerprint}` },
+          missing: [],
+        }
+      : {
+          baselineMetrics: result.baselineMetrics,
+          profile: null,
+          training: { split: null, trainedOn: '', unknown: 'This run was not recorded in the registry, so the file it trained on is not known: comparisons use a file you pick.' },
+          missing: [],
+        }),
   };
+}
+
+/**
+ * The drift profile of a run's inputs, when `profile` (the open dataset's) plausibly describes its
+ * training file: the same row count and every input column profiled. Otherwise none, and drift says so.
+ */
+export function profileOf(profile: Report | null, trainedOn: TrainedOn, fitted: FittedRecipe): DriftProfile | null {
+  const inputs = fitted.inputSchema.map((c) => c.name);
+  if (!profile || profile.dataset.rows !== trainedOn.rows || !inputs.every((name) => profile.columns.some((c) => c.name === name))) return null;
+  return driftProfile(profile, inputs);
 }
 
 /**
@@ -74,7 +141,7 @@ export function sessionSource(run: SessionRun, dataName: string, profile: Report
  * ensembles `trees.json` when stored apart) and the training dataset's record. Throws naming the missing file when the version has no files.
  */
 export function versionSource(
-  version: { model: string; version: number; metrics: unknown },
+  version: { model: string; version: number; metrics: unknown; training: RunTraining },
   files: Record<string, Uint8Array>,
   data: { name: string; rows: number; fingerprint: string } | null,
 ): ModelSource {
@@ -103,6 +170,6 @@ export function versionSource(
     trainingFingerprint: data?.fingerprint ? `sha256:${data.fingerprint}` : '',
     trainingRows: data?.rows ?? fitted.trainRows,
     dataName: data?.name ?? 'training data',
-    profile: null,
+    ...fromTraining(version.training, data?.fingerprint ? `sha256:${data.fingerprint}` : ''),
   };
 }

@@ -1,4 +1,4 @@
-import type { DeriveCheck, Recipe, Step, Task, TaskInference } from '../core/recipe';
+import type { DeriveCheck, GroupSuggestion, Recipe, SplitSpec, Step, Task, TaskInference } from '../core/recipe';
 import { parseRecipe } from '../core/recipe/parse';
 import { diffLines } from 'diff';
 import type { Table } from '../core/table/types';
@@ -7,7 +7,8 @@ import { isAbort, toUserError, type UserError } from './errors';
 
 /** What the Prepare stage asks of the modelling worker; row scans and arquero compilation happen there. */
 export interface RecipeService {
-  propose(table: Table, target: string, profile?: unknown): Promise<{ recipe: Recipe; task: TaskInference; missingTarget: number }>;
+  propose(table: Table, target: string, profile?: unknown): Promise<{ recipe: Recipe; task: TaskInference; missingTarget: number; groupSuggestion: GroupSuggestion | null }>;
+  splitSummary(table: Table, target: string, split: SplitSpec): Promise<string>;
   validateDerive(table: Table, name: string, expression: string): Promise<DeriveCheck>;
 }
 
@@ -32,6 +33,10 @@ export function newStep(kind: StepKind): Step {
       return { kind, columns: [], lower: 0.01, upper: 0.99 };
     case 'derive':
       return { kind, name: 'new_column', expression: 'd => 0' };
+    case 'deduplicate':
+      return { kind, columns: [] };
+    case 'filter':
+      return { kind, column: '', op: 'present' };
   }
 }
 
@@ -45,6 +50,11 @@ export class PrepareState {
   proposed = $state.raw<Recipe | null>(null);
   task = $state.raw<TaskInference | null>(null);
   missingTarget = $state(0);
+  /** A column that looks like the entity of panel data, offered for a group split. */
+  groupSuggestion = $state.raw<GroupSuggestion | null>(null);
+  /** The rows (and groups) on each side of the current split, or why it cannot be made. */
+  splitSummary = $state.raw<{ text: string; error: boolean } | null>(null);
+  #summaryCall = 0;
   busy = $state(false);
   error = $state<UserError | null>(null);
   deriveChecks = $state<Record<number, DeriveCheck>>({});
@@ -62,12 +72,13 @@ export class PrepareState {
     this.busy = true;
     this.error = null;
     try {
-      const { recipe, task, missingTarget } = await this.service.propose(table, target, profile);
+      const { recipe, task, missingTarget, groupSuggestion } = await this.service.propose(table, target, profile);
       if (this.#key !== key) return;
       this.recipe = recipe;
       this.proposed = structuredClone(recipe);
       this.task = task;
       this.missingTarget = missingTarget;
+      this.groupSuggestion = groupSuggestion;
       this.deriveChecks = {};
       this.comparison = null;
     } catch (error) {
@@ -83,6 +94,19 @@ export class PrepareState {
     this.recipe = null;
     this.proposed = null;
     this.task = null;
+  }
+
+  /** Recomputes the split summary in the worker; a later call wins over an earlier one still running. */
+  async summarizeSplit(table: Table, target: string, split: SplitSpec) {
+    const call = ++this.#summaryCall;
+    let summary: { text: string; error: boolean };
+    try {
+      summary = { text: await this.service.splitSummary(table, target, split), error: false };
+    } catch (error) {
+      if (isAbort(error)) return;
+      summary = { text: toUserError('This split cannot be made', error).message, error: true };
+    }
+    if (call === this.#summaryCall) this.splitSummary = summary;
   }
 
   setTask(task: Task) {
@@ -154,7 +178,8 @@ export class PrepareState {
 
 function referencedColumns(recipe: Recipe): string[] {
   const names = new Set<string>([recipe.target]);
-  for (const s of recipe.steps) if ('columns' in s) s.columns.forEach((c) => names.add(c));
+  for (const s of recipe.steps) if ('columns' in s) s.columns?.forEach((c) => names.add(c));
+  for (const s of recipe.steps) if (s.kind === 'filter') names.add(s.column);
   // Columns created by earlier steps (derive, indicators) are not in the table; only check plain inputs.
   for (const s of recipe.steps) if (s.kind === 'derive') names.delete(s.name);
   return [...names];

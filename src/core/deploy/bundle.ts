@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import type { BaselineModel, LayersFiles, TreeEnsemble } from '../models';
+import type { SliceReportJson } from '../explain';
 import type { FittedRecipe } from '../recipe';
 import { modelCard, type CardInfo } from './card';
 import { demoPage } from './demoPage';
@@ -19,6 +20,10 @@ export interface BundleInput {
   model: { kind: 'tf'; modelKind: string; files: LayersFiles } | { kind: 'baseline'; baseline: BaselineModel } | { kind: 'trees'; ensemble: TreeEnsemble };
   metrics?: Record<string, number>;
   baselineMetrics?: Record<string, number>;
+  /** Metrics by slice of the held-out rows, weakest first, for the card. */
+  slices?: SliceReportJson;
+  /** Importance and the top columns' effects, for the card ("What drives the predictions"). */
+  explanation?: CardInfo['explanation'];
   data?: CardInfo['data'];
   latency?: CardInfo['latency'];
   /** ISO time written to the manifest and card. Default: now. */
@@ -70,6 +75,8 @@ export function buildBundle(input: BundleInput): Bundle {
       ...(input.model.kind === 'trees' ? { trees: treeSummary(input.model.ensemble, input.fitted.featureNames) } : {}),
       ...(input.metrics ? { metrics: input.metrics } : {}),
       ...(input.baselineMetrics ? { baselineMetrics: input.baselineMetrics } : {}),
+      ...(input.slices ? { slices: input.slices } : {}),
+      ...(input.explanation ? { explanation: input.explanation } : {}),
       ...(input.data ? { data: input.data } : {}),
       ...(input.latency ? { latency: input.latency } : {}),
     }),

@@ -1,4 +1,10 @@
+import type { SliceReportJson } from '../explain';
 import type { FittedRecipe } from '../recipe';
+import { primaryMetric } from '../evaluate';
+import { comparisonSentence, rowStepWords } from '../explain';
+import { slicesSection } from './cardSlices';
+import { explanationSection } from './cardExplanation';
+import type { ExplanationSummary } from '../explain';
 import { codeBlock, escapeMarkdown as md } from './escape';
 import type { LatencyReport } from './latency';
 import { onnxInputNames } from './onnx/inputNames';
@@ -15,6 +21,10 @@ export interface CardInfo {
   /** Test metrics of the model and of the baseline, by metric name. */
   metrics?: Record<string, number>;
   baselineMetrics?: Record<string, number>;
+  /** Metrics by slice of the held-out rows, weakest first ("Weakest slices"). */
+  slices?: SliceReportJson;
+  /** Importance and the top columns' effects ("What drives the predictions"). */
+  explanation?: ExplanationSummary;
   /** Training data: name, row count and fingerprint (hash of the source bytes). */
   data?: { name: string; rows: number; fingerprint: string };
   /** Single-row and batch latency per scoring path, as measured by `measureLatency`. */
@@ -34,6 +44,15 @@ function metricsTable(info: CardInfo): string {
   return ['| Metric | Model | Baseline |', '|---|---:|---:|', ...rows].join('\n');
 }
 
+/** The primary metric against the baseline, graded with the studio's margins (`comparisonSentence`). */
+function baselineVerdict(fitted: FittedRecipe, info: CardInfo): string[] {
+  const metric = primaryMetric(fitted.task);
+  const model = info.metrics?.[metric];
+  const baseline = info.baselineMetrics?.[metric];
+  if (model === undefined || baseline === undefined) return [];
+  return [md(comparisonSentence({ metric, model, baseline })), ''];
+}
+
 function treesSection(t: TreeSummary): string[] {
   const size = `${t.trees.toLocaleString('en-US')} tree${t.trees === 1 ? '' : 's'}${t.rounds !== null ? ` (${t.rounds.toLocaleString('en-US')} boosting round${t.rounds === 1 ? '' : 's'})` : ''}, max depth ${t.maxDepth}.`;
   const features = t.topFeatures.length
@@ -48,11 +67,17 @@ function latencyTable(info: CardInfo): string {
   return ['| Path | p50 µs | p95 µs | p99 µs | Batch rows/s |', '|---|---:|---:|---:|---:|', ...rows].join('\n');
 }
 
+/** A date written in a recorded pattern (`DD.MM.YYYY` → `01.05.2024`); ISO with a zone when none was recorded. */
+function dateExample(format: string | undefined): string {
+  const parts: Record<string, string> = { YYYY: '2024', MM: '05', DD: '01', HH: '12', mm: '00', ss: '00', XXX: '+00:00' };
+  return format ? format.replace(/YYYY|MM|DD|HH|mm|ss|XXX|S+/g, (t) => parts[t] ?? '0'.repeat(t.length)) : '2024-05-01T00:00:00Z';
+}
+
 /** README.md of a bundle: the model card. Every user-supplied name is escaped for Markdown. */
 export function modelCard(fitted: FittedRecipe, info: CardInfo): string {
   const inputs = requiredInputs(fitted);
   const names = onnxInputNames(inputs);
-  const example = Object.fromEntries(inputs.map((c) => [c.name, c.type === 'datetime' ? '2024-05-01T00:00:00Z' : c.type === 'boolean' ? true : ['categorical', 'text', 'identifier'].includes(c.type) ? 'value' : 0]));
+  const example = Object.fromEntries(inputs.map((c) => [c.name, c.type === 'datetime' ? dateExample(c.format) : c.type === 'boolean' ? true : ['categorical', 'text', 'identifier'].includes(c.type) ? 'value' : 0]));
   const task = fitted.task === 'regression' ? 'regression' : `${fitted.task} classification`;
   const output = fitted.task === 'regression' ? '`{ value }`' : '`{ label, probabilities: { class: p } }`';
   const feeds = inputs.map((c, i) => {
@@ -69,12 +94,12 @@ export function modelCard(fitted: FittedRecipe, info: CardInfo): string {
     '## Input features',
     '',
     info.trees
-      ? 'Send one object per row, keyed by column name. Missing values (null or empty) and unseen categories are not imputed: each split sends them the way it learned in training. A row without a required column, or with text in a numeric column, gets `{ error }` instead of a prediction.'
-      : 'Send one object per row, keyed by column name. Missing values (null or empty) are imputed as the recipe was fitted; an unseen category is encoded as it was in training ("other" or all zeros). A row without a required column, or with text in a numeric column, gets `{ error }` instead of a prediction.',
+      ? 'Send one object per row, keyed by column name. Missing values (null or empty) and unseen categories are not imputed: each split sends them the way it learned in training. A row without a required column, with text in a numeric column, or with a date written in another shape than in training, gets `{ error }` instead of a prediction.'
+      : 'Send one object per row, keyed by column name. Missing values (null or empty) are imputed as the recipe was fitted; an unseen category is encoded as it was in training ("other" or all zeros). A row without a required column, with text in a numeric column, or with a date written in another shape than in training, gets `{ error }` instead of a prediction.',
     '',
     '| Column | Type | ONNX input |',
     '|---|---|---|',
-    ...inputs.map((c, i) => `| ${md(c.name)} | ${c.type === 'datetime' ? 'datetime (ISO 8601 or epoch ms, UTC)' : c.type} | ${md(names[i])} |`),
+    ...inputs.map((c, i) => `| ${md(c.name)} | ${c.type === 'datetime' ? (c.format ? `datetime written ${md(c.format)} as in training, or epoch ms (UTC)` : 'datetime (ISO 8601 or epoch ms, UTC)') : c.type} | ${md(names[i])} |`),
     '',
     '## Training data',
     '',
@@ -84,6 +109,9 @@ export function modelCard(fitted: FittedRecipe, info: CardInfo): string {
     '',
     metricsTable(info),
     '',
+    ...baselineVerdict(fitted, info),
+    ...(info.explanation ? explanationSection(info.explanation) : []),
+    ...(info.slices ? slicesSection(info.slices) : []),
     '## Latency',
     '',
     latencyTable(info),
@@ -93,6 +121,7 @@ export function modelCard(fitted: FittedRecipe, info: CardInfo): string {
     `- Use it to score rows drawn from the same population as the training data. Check drift (PSI per feature) before trusting it on new data; a PSI above 0.25 means the inputs have shifted.`,
     `- It saw ${fitted.trainRows.toLocaleString('en-US')} rows; categories outside its vocabulary carry no information of their own.`,
     '- Datetimes are read as UTC. Probabilities are not recalibrated after training.',
+    ...(fitted.rowSteps?.length ? [`- It was trained and tested on the rows left after the recipe's row steps (${md(fitted.rowSteps.map(rowStepWords).join('; '))}). The scorer applies no row step: it scores every row it is given.`] : []),
     info.hasTfjs || info.trees ? '' : '- This is the baseline model: it ignores the features and returns the training priors (or mean). There are no TF.js files in this bundle.',
     '',
     '## Files',

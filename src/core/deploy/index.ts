@@ -22,5 +22,6 @@ export { measureLatency, latencyGate, type LatencyOptions, type LatencyReport, t
 export { checkSchema, type SchemaCheck } from './checkSchema';
 export { scoreTable, type RowScorer, type ScoreTableOptions, type ScoredTable } from './scoreTable';
 export { predictionsFile, type PredictionsFormat } from './predictionsFile';
-export { psi, driftBand, PSI_EPSILON, type PsiResult, type PsiBin, type DriftBand } from './psi';
+export { psi, driftBand, PSI_EPSILON, type PsiResult, type PsiBin, type DriftBand, type DriftColumn } from './psi';
 export { driftReport, type DriftReport } from './driftReport';
+export { driftProfile, type DriftProfile } from './driftProfile';

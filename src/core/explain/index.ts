@@ -16,4 +16,12 @@ export type { ClassificationSummaryInput, RegressionSummaryInput, RegressionFigu
 export { rowNoun, singular, type RowNoun } from './rowNoun';
 export { num, pct, pValueText } from './format';
 export { importanceRows, permutationWords, scaleUnit, scaleWords, rowLabel, valueWords, rowWaterfall, percentOf, type ImportanceRow, type Waterfall, type WaterfallBar } from './modelExplanation';
-export { METRIC_NAMES, metricName, comparisonSentence } from './metricNames';
+export { METRIC_NAMES, metricName } from './metricNames';
+export { baselineWords, comparisonSentence, type BaselineWords, type MetricPair } from './baselineWords';
+export { sliceLabel, sliceGapWords, sliceRankingWords, sliceJson, metricInSentence, type SliceJson, type SliceReportJson } from './sliceWords';
+export { dependenceSvg, type DependenceChartOptions } from './dependenceSvg';
+export { dependenceWords, dependenceShape, type DependenceShape } from './dependenceWords';
+export { detectOverfitting, OVERFIT_RISE, type Overfitting, type OverfitOptions, type LossPoint } from './overfitting';
+export { explanationSummary, explanationJson, type ExplanationSummary } from './explanationSummary';
+export { leakageWarnings, type LeakageWarning } from './leakage';
+export { rowStepWords, FILTER_OP_WORDS } from './rowStepWords';

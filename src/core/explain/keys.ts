@@ -65,7 +65,7 @@ export const CLASSIFICATION_METRIC_GLOSSARY: Readonly<Record<keyof Classificatio
   macroPrecision: 'macroAverage', macroRecall: 'macroAverage', macroF1: 'macroAverage',
   weightedPrecision: 'weightedAverage', weightedRecall: 'weightedAverage', weightedF1: 'weightedAverage',
 };
-export const REGRESSION_METRIC_GLOSSARY: Readonly<Record<keyof RegressionMetrics, GlossaryKey>> = {
+export const REGRESSION_METRIC_GLOSSARY: Readonly<Record<Exclude<keyof RegressionMetrics, 'notDefined'>, GlossaryKey>> = {
   rmse: 'rmse', mse: 'mse', mae: 'mae', mape: 'mape', medianAe: 'medianAe', r2: 'r2', explainedVariance: 'explainedVariance', spearman: 'spearman',
 };
 export const THRESHOLD_METRIC_GLOSSARY: Readonly<Record<keyof ThresholdMetrics, GlossaryKey>> = {
@@ -81,7 +81,7 @@ export const REGRESSION_CHART_GLOSSARY: Readonly<Record<Exclude<keyof Regression
 export const TASK_GLOSSARY: Readonly<Record<Task, GlossaryKey>> = { binary: 'task.binary', multiclass: 'task.multiclass', regression: 'task.regression' };
 export const STEP_GLOSSARY: Readonly<Record<Step['kind'], GlossaryKey>> = {
   drop: 'step.drop', impute: 'step.impute', scale: 'step.scale', encode: 'step.encode', datetime: 'step.datetime',
-  power: 'step.power', clip: 'step.clip', derive: 'step.derive',
+  power: 'step.power', clip: 'step.clip', derive: 'step.derive', deduplicate: 'step.deduplicate', filter: 'step.filter',
 };
 export const IMPUTE_GLOSSARY: Readonly<Record<ImputeStep['strategy'], GlossaryKey>> = {
   mean: 'impute.mean', median: 'impute.median', most_frequent: 'impute.mostFrequent', constant: 'impute.constant',
@@ -89,8 +89,8 @@ export const IMPUTE_GLOSSARY: Readonly<Record<ImputeStep['strategy'], GlossaryKe
 export const SCALE_GLOSSARY: Readonly<Record<ScaleStep['method'], GlossaryKey>> = { standard: 'scale.standard', minmax: 'scale.minmax', robust: 'scale.robust' };
 export const ENCODE_GLOSSARY: Readonly<Record<EncodeStep['method'], GlossaryKey>> = { onehot: 'encode.onehot', ordinal: 'encode.ordinal', embedding: 'encode.embedding' };
 export const POWER_GLOSSARY: Readonly<Record<PowerStep['method'], GlossaryKey>> = { log: 'power.log', 'yeo-johnson': 'power.yeoJohnson' };
-export const SPLIT_GLOSSARY: Readonly<Record<SplitSpec['method'], GlossaryKey>> = { random: 'split.random', stratified: 'split.stratified', time: 'split.time' };
-export const SPLIT_OPTION_GLOSSARY: Readonly<Record<Exclude<keyof SplitSpec, 'method' | 'timeColumn'>, GlossaryKey>> = {
+export const SPLIT_GLOSSARY: Readonly<Record<SplitSpec['method'], GlossaryKey>> = { random: 'split.random', stratified: 'split.stratified', time: 'split.time', group: 'split.group' };
+export const SPLIT_OPTION_GLOSSARY: Readonly<Record<Exclude<keyof SplitSpec, 'method' | 'timeColumn' | 'groupColumn'>, GlossaryKey>> = {
   testFraction: 'testFraction', seed: 'seed', folds: 'crossValidation',
 };
 export const MODEL_GLOSSARY: Readonly<Record<ModelKind, GlossaryKey>> = { baseline: 'model.baseline', linear: 'model.linear', logistic: 'model.logistic', mlp: 'model.mlp', gbdt: 'model.gbdt', forest: 'model.forest' };

@@ -8,14 +8,17 @@ import {
   evaluateRegression,
   primaryMetric,
   reportMetrics,
+  sliceMetrics,
   type BaselineComparison,
   type EvaluationReport,
+  type SliceReport,
 } from '../evaluate';
-import { fitRecipe, forTrees, kFolds, resolveFolds, splitRows, transformRecipe, type FittedRecipe, type Recipe, type Transformed } from '../recipe';
+import { fitRecipe, foldGroups, forTrees, kFolds, resolveFolds, splitRows, transformRecipe, type FittedRecipe, type Recipe, type Split, type Transformed } from '../recipe';
 import type { Table } from '../table';
 import { explainModel, type ModelExplanation } from './explainModel';
 import { predictAsync, disposeModel } from './predict';
 import { trainModel } from './registry';
+import { checkTestRows } from './testRows';
 import type { EpochLog, ModelSpec, TrainData, TrainHooks, Trained } from './types';
 
 /** Features holding ordinal category codes, which trees split as categories. */
@@ -24,7 +27,7 @@ export function categoricalFeatures(fitted: FittedRecipe): number[] {
   return fitted.featureNames.flatMap((name, j) => (names.has(name) ? [j] : []));
 }
 
-export function toTrainData(t: Transformed, fitted: FittedRecipe): TrainData {
+export function toTrainData(t: Transformed, fitted: FittedRecipe, groups?: string[]): TrainData {
   if (!t.y) throw new Error(`The table has no target column '${fitted.target}'.`);
   const categorical = categoricalFeatures(fitted);
   return {
@@ -36,12 +39,17 @@ export function toTrainData(t: Transformed, fitted: FittedRecipe): TrainData {
     numClasses: fitted.classes?.length ?? 1,
     ...(fitted.embeddings.length ? { embeddings: fitted.embeddings } : {}),
     ...(categorical.length ? { categorical } : {}),
+    ...(groups ? { groups } : {}),
   };
 }
 
 /** Evaluates a trained model on transformed rows (reading predictions asynchronously, as WebGPU needs). */
 export async function evaluateModel(model: Trained, t: Transformed, fitted: FittedRecipe): Promise<EvaluationReport> {
-  const out = await predictAsync(model, t.X, t.n);
+  return evaluateOutput(await predictAsync(model, t.X, t.n), t, fitted);
+}
+
+/** The report of a model's output (probabilities n × k or values) on transformed rows. */
+function evaluateOutput(out: Float32Array, t: Transformed, fitted: FittedRecipe): EvaluationReport {
   if (fitted.task === 'regression') return evaluateRegression(t.y!, out);
   return evaluateClassification(t.y!, out, fitted.classes!);
 }
@@ -56,7 +64,8 @@ export interface ExperimentResult {
   spec: ModelSpec;
   recipe: Recipe;
   fitted: FittedRecipe;
-  rows: { train: number; test: number; missingTarget: number; unseenClass: number };
+  /** `groups`: for a group split, how many groups went to each side. */
+  rows: { train: number; test: number; missingTarget: number; unseenClass: number; groups?: Split['groups']; /** Rows the recipe's row steps (deduplicate, filter) left out. */ removedByRowSteps?: number };
   model: Trained;
   history: EpochLog[];
   bestEpoch?: number;
@@ -66,8 +75,10 @@ export interface ExperimentResult {
   baselineMetrics: Record<string, number>;
   comparison: BaselineComparison;
   cv?: CvSummary;
-  /** Tree models: importance (split gain, permutation) and TreeSHAP contributions on the test rows. */
+  /** Every model kind: permutation importance, partial dependence and per-row contributions on the test rows. */
   explanation?: ModelExplanation;
+  /** Error analysis: metrics by slice of the test rows' source columns, weakest first (absent from runs made before it). */
+  slices?: SliceReport;
   timings: { recipeMs: number; trainMs: number; evaluateMs: number; cvMs: number };
 }
 
@@ -87,6 +98,8 @@ export function recipeFor(recipe: Recipe, spec: ModelSpec): Recipe {
   return tree && spec.options?.recipeSteps !== 'as-written' ? forTrees(recipe).recipe : recipe;
 }
 
+const removedRows = (train: Transformed, test: Transformed) => (train.removedByRowSteps ?? 0) + (test.removedByRowSteps ?? 0);
+
 /** The caller owns `result.model` (free with `disposeModel`). */
 export async function runExperiment(table: Table, recipe: Recipe, spec: ModelSpec, hooks: TrainHooks = {}, options: ExperimentOptions = {}): Promise<ExperimentResult> {
   const t0 = Date.now();
@@ -94,15 +107,18 @@ export async function runExperiment(table: Table, recipe: Recipe, spec: ModelSpe
   const fitted = fitRecipe(table, recipeFor(recipe, spec), split?.train);
   const train = transformRecipe(fitted, table, split?.train);
   const test = options.testTable ? transformRecipe(fitted, options.testTable) : transformRecipe(fitted, table, split!.test);
+  checkTestRows(test.n, train.n, recipe.target, options.testTable ? undefined : recipe.split.testFraction);
   const t1 = Date.now();
-  const result = await trainModel(spec, toTrainData(train, fitted), hooks);
+  const result = await trainModel(spec, toTrainData(train, fitted, foldGroups(table, recipe.split, train.rows)), hooks);
   const t2 = Date.now();
-  const report = await evaluateModel(result.model, test, fitted);
+  const output = await predictAsync(result.model, test.X, test.n);
+  const report = evaluateOutput(output, test, fitted);
+  const slices = sliceMetrics(options.testTable ?? table, test.rows, fitted.inputSchema.map((c) => c.name), { task: fitted.task, y: test.y!, output, classes: fitted.classes?.length ?? 1 });
   const baseline = await trainModel({ kind: 'baseline' }, toTrainData(train, fitted));
   const baselineMetrics = reportMetrics(await evaluateModel(baseline.model, test, fitted));
   const metrics = reportMetrics(report);
   const main = primaryMetric(fitted.task);
-  const explanation = result.model.kind === 'trees' ? await explainModel(result.model, test, fitted, hooks.signal) : undefined;
+  const explanation = await explainModel(result.model, test, fitted, { ...(hooks.signal ? { signal: hooks.signal } : {}), ...(hooks.onPhase ? { onPhase: hooks.onPhase } : {}) });
   const t3 = Date.now();
   const k = options.crossValidate === true ? resolveFolds(recipe.split, train.n) : typeof options.crossValidate === 'number' ? options.crossValidate : 0;
   const cv = k >= 2 ? await crossValidate(table, recipe, spec, train.rows, k, hooks.signal) : undefined;
@@ -110,7 +126,7 @@ export async function runExperiment(table: Table, recipe: Recipe, spec: ModelSpe
     spec,
     recipe,
     fitted,
-    rows: { train: train.n, test: test.n, missingTarget: (split?.missingTarget ?? train.missingTarget) + (options.testTable ? test.missingTarget : 0), unseenClass: test.unseenClass },
+    rows: { train: train.n, test: test.n, missingTarget: (split?.missingTarget ?? train.missingTarget) + (options.testTable ? test.missingTarget : 0), unseenClass: test.unseenClass, ...(split?.groups ? { groups: split.groups } : {}), ...(removedRows(train, test) ? { removedByRowSteps: removedRows(train, test) } : {}) },
     model: result.model,
     history: result.history,
     ...(result.bestEpoch !== undefined ? { bestEpoch: result.bestEpoch } : {}),
@@ -119,6 +135,7 @@ export async function runExperiment(table: Table, recipe: Recipe, spec: ModelSpe
     metrics,
     baselineMetrics,
     comparison: compareToBaseline(main, metrics[main], baselineMetrics[main]),
+    slices,
     ...(cv ? { cv } : {}),
     ...(explanation ? { explanation } : {}),
     timings: { recipeMs: t1 - t0, trainMs: t2 - t1, evaluateMs: t3 - t2, cvMs: Date.now() - t3 },
@@ -130,9 +147,10 @@ export async function crossValidate(table: Table, recipe: Recipe, spec: ModelSpe
   const yColumn = table.columns.find((c) => c.name === recipe.target)!;
   const strata = recipe.task === 'regression' ? undefined : Array.from(rows, (i) => ('codes' in yColumn ? String(yColumn.codes[i]) : String(yColumn.values[i])));
   const values: Record<string, number[]> = {};
-  for (const fold of kFolds(rows, k, recipe.split.seed, strata)) {
+  for (const fold of kFolds(rows, k, recipe.split.seed, strata, foldGroups(table, recipe.split, rows))) {
     const fitted = fitRecipe(table, recipeFor(recipe, spec), fold.train);
-    const { model } = await trainModel(spec, toTrainData(transformRecipe(fitted, table, fold.train), fitted), { ...(signal ? { signal } : {}) });
+    const foldTrain = transformRecipe(fitted, table, fold.train);
+    const { model } = await trainModel(spec, toTrainData(foldTrain, fitted, foldGroups(table, recipe.split, foldTrain.rows)), { ...(signal ? { signal } : {}) });
     try {
       const m = reportMetrics(await evaluateModel(model, transformRecipe(fitted, table, fold.test), fitted));
       for (const [name, v] of Object.entries(m)) (values[name] ??= []).push(v);

@@ -10,7 +10,7 @@ export { predict, predictAsync, disposeModel } from './predict';
 export { useBackend, type BackendName } from './backend';
 export { layersFiles, loadLayersFiles, type LayersFiles } from './artifacts';
 export { runExperiment, crossValidate, evaluateModel, toTrainData, type ExperimentResult, type ExperimentOptions, type CvSummary } from './experiment';
-export { modelImportance, modelPartialDependence, type ExplainOptions } from './explain';
+export { modelImportance, type ExplainOptions } from './explain';
 export { randomSearch, type SearchOptions, type LeaderboardEntry } from './search';
 export { learningRateAt, type Schedule } from './network/schedule';
 export { checkpointBuffers, type Checkpoint } from './network/checkpoint';

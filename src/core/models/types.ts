@@ -34,6 +34,8 @@ export interface TrainData {
   categorical?: number[];
   /** Columns of embedding codes (from an `embedding` encode step); the MLP feeds them to embedding layers. */
   embeddings?: { feature: number; size: number }[];
+  /** Group of each row (group split): the early-stopping slice carved from these rows then takes whole groups. */
+  groups?: string[];
   /** Rows for early stopping; when absent, networks carve `validationFraction` out of the training rows. */
   validation?: { X: Float32Array; n: number; y: Int32Array | Float32Array };
 }
@@ -64,6 +66,8 @@ export interface TrainHooks {
   onCheckpoint?(c: Checkpoint): void;
   /** Networks: continue from this checkpoint (same data, spec and seed) instead of epoch 1. */
   resumeFrom?: Checkpoint;
+  /** A phase change after training, for people ("Explaining the model: …"). */
+  onPhase?(message: string): void;
 }
 
 /** The constant predictor: class priors or the training mean. Plain JSON. */

@@ -4,6 +4,8 @@ import type { FittedRecipe, Recipe, Transformed } from './types';
 import { RecipeError } from './errors';
 import { findColumn, subsetRows, targetColumn } from './frame';
 import { applyStep, encodedNames, fitStep } from './steps';
+import { isColumnStep, isRowStep, keepRows } from './rowSteps';
+import { noInputsError } from './noInputs';
 import { checkTask, rowLabel, targetLabels, targetMissing } from './task';
 
 const where = (i: number, kind: string) => `Step ${i + 1} (${kind})`;
@@ -20,24 +22,31 @@ function featureRows(table: Table, target: string, rows?: ArrayLike<number>) {
 
 /**
  * Learns every step's parameters from `trainRows` of `table` (default: all rows). Rows with a
- * missing target are left out. The target is never visible to the steps.
+ * missing target, or removed by a row step, are left out. The target is never visible to the steps.
+ * Row steps are kept aside in `rowSteps`, out of the fitted `steps` that the scorer replays.
  */
 export function fitRecipe(table: Table, recipe: Recipe, trainRows?: ArrayLike<number>): FittedRecipe {
   const yColumn = targetColumn(table, recipe.target);
   checkTask(yColumn, recipe.task);
-  const { kept, features } = featureRows(table, recipe.target, trainRows);
-  if (kept.length === 0) throw new RecipeError(`No training rows have a value for target '${recipe.target}'.`);
-  let current = subsetRows(features, kept);
-  const steps = recipe.steps.map((step, i) => {
+  const { kept: withTarget, features } = featureRows(table, recipe.target, trainRows);
+  const { kept } = keepRows(table, recipe.steps, withTarget);
+  if (withTarget.length === 0) throw new RecipeError(`No training rows have a value for target '${recipe.target}'.`);
+  if (kept.length === 0) throw new RecipeError(`The recipe's row steps (deduplicate, filter) leave no training rows; loosen or remove them.`);
+  const inputs = subsetRows(features, kept);
+  let current = inputs;
+  const steps = recipe.steps.flatMap((step, i) => {
+    if (!isColumnStep(step)) return [];
     const fitted = fitStep(step, current, where(i, step.kind));
     current = applyStep(fitted, current, where(i, step.kind));
-    return fitted;
+    return [fitted];
   });
+  const rowSteps = recipe.steps.filter(isRowStep);
   const text = current.columns.find((c) => !isNumeric(c));
   if (text) {
     throw new RecipeError(`Column '${text.name}' is still ${text.type} after the recipe; add an encode step for it or drop it.`, { column: text.name });
   }
   const featureNames = current.columns.map((c) => c.name);
+  if (featureNames.length === 0) throw noInputsError(inputs, recipe.steps, recipe.target);
   const classes = recipe.task === 'regression' ? undefined : targetLabels(subsetRows({ ...table, columns: [yColumn] }, kept).columns[0]);
   const embeddings = steps.flatMap((s) =>
     s.kind === 'encode' && s.method === 'embedding'
@@ -49,21 +58,24 @@ export function fitRecipe(table: Table, recipe: Recipe, trainRows?: ArrayLike<nu
     target: recipe.target,
     task: recipe.task,
     ...(classes ? { classes } : {}),
-    inputSchema: features.columns.map((c) => ({ name: c.name, type: c.type })),
+    inputSchema: features.columns.map((c) => ({ name: c.name, type: c.type, ...(c.type === 'datetime' && isNumeric(c) && c.format ? { format: c.format } : {}) })),
     steps,
     featureNames,
     embeddings: embeddings.filter((e) => e.feature >= 0),
     trainRows: kept.length,
+    ...(rowSteps.length ? { rowSteps: structuredClone(rowSteps) } : {}),
   };
 }
 
 /**
  * Applies fitted parameters to `rows` of `table` (default all). Rows without a target, or whose
- * class was not seen in training, are left out and counted; a table without the target column
- * (scoring) keeps every row and returns no `y`.
+ * class was not seen in training, or removed by the recipe's row steps, are left out and counted;
+ * a table without the target column (scoring) keeps every row and returns no `y`.
  */
 export function transformRecipe(fitted: FittedRecipe, table: Table, rows?: ArrayLike<number>): Transformed {
-  const { y: yColumn, kept, missingTarget, features } = featureRows(table, fitted.target, rows);
+  const { y: yColumn, kept: withTarget, missingTarget, features } = featureRows(table, fitted.target, rows);
+  // Row steps belong to training and evaluation, which carry the target; scoring keeps every row.
+  const { kept, removed } = yColumn && fitted.rowSteps ? keepRows(table, fitted.rowSteps, withTarget) : { kept: withTarget, removed: 0 };
   const classIndex = new Map((fitted.classes ?? []).map((c, i) => [c, i]));
   let used = kept;
   let unseenClass = 0;
@@ -90,5 +102,5 @@ export function transformRecipe(fitted: FittedRecipe, table: Table, rows?: Array
     if (fitted.classes) y = Int32Array.from(used, (i) => classIndex.get(rowLabel(yColumn, i)!)!);
     else if (isNumeric(yColumn)) y = Float32Array.from(used, (i) => yColumn.values[i]);
   }
-  return { X, n, featureNames: fitted.featureNames, ...(y ? { y } : {}), rows: Int32Array.from(used), missingTarget, unseenClass };
+  return { X, n, featureNames: fitted.featureNames, ...(y ? { y } : {}), rows: Int32Array.from(used), missingTarget, unseenClass, ...(removed ? { removedByRowSteps: removed } : {}) };
 }

@@ -5,12 +5,15 @@
  */
 export type {
   Task, Step, DropStep, ImputeStep, ScaleStep, EncodeStep, DatetimeStep, DatePart, PowerStep, ClipStep, DeriveStep,
+  DeduplicateStep, FilterStep, FilterOp, RowStep, ColumnStep,
   SplitSpec, Recipe, FittedStep, FittedRecipe, InputColumn, Transformed,
 } from './types';
 export { RecipeError } from './errors';
 export { fitRecipe, transformRecipe } from './fit';
 export { inferTask, targetLabels, MAX_INTEGER_CLASSES, type TaskInference } from './task';
-export { splitRows, kFolds, resolveFolds, AUTO_CV_ROWS, type Split } from './split';
+export { splitRows, kFolds, foldGroups, describeSplit, resolveFolds, AUTO_CV_ROWS, type Split } from './split';
+export { suggestGroupColumn, type GroupSuggestion } from './groupColumn';
+export { groupTestPositions } from './groupSplit';
 export { proposeRecipe, LOG_SKEW, type ProfileLike } from './propose';
 export { parseRecipe } from './parse';
 export { validateDerive, yeoJohnson, fitYeoJohnson, type DeriveCheck } from './steps';

@@ -1,10 +1,12 @@
 /** Normalises untrusted JSON (a file, a share link) into a Recipe, or explains what is wrong. */
 import type { Recipe, Step } from './types';
 import { RecipeError } from './errors';
+import { FILTER_OPS } from './rowSteps';
 
-const STEP_KINDS = ['drop', 'impute', 'scale', 'encode', 'datetime', 'power', 'clip', 'derive'];
+const STEP_KINDS = ['drop', 'impute', 'scale', 'encode', 'datetime', 'power', 'clip', 'derive', 'deduplicate', 'filter'];
+const names = (v: unknown) => Array.isArray(v) && v.every((c) => typeof c === 'string');
 const TASKS = ['binary', 'multiclass', 'regression'];
-const SPLITS = ['random', 'stratified', 'time'];
+const SPLITS = ['random', 'stratified', 'time', 'group'];
 
 export function parseRecipe(json: unknown, source = 'recipe'): Recipe {
   const fail = (what: string): never => {
@@ -21,13 +23,21 @@ export function parseRecipe(json: unknown, source = 'recipe'): Recipe {
     if (!STEP_KINDS.includes(step?.kind as string)) fail(`step ${i + 1} has kind ${JSON.stringify(step?.kind)}; use one of ${STEP_KINDS.join(', ')}`);
     if (step.kind === 'derive') {
       if (typeof step.name !== 'string' || typeof step.expression !== 'string') fail(`step ${i + 1} (derive) needs "name" and "expression" strings`);
-    } else if (!Array.isArray(step.columns) || !step.columns.every((c) => typeof c === 'string')) {
+    } else if (step.kind === 'deduplicate') {
+      if (step.columns !== undefined && !names(step.columns)) fail(`step ${i + 1} (deduplicate) may have "columns": an array of column names (empty = every column)`);
+    } else if (step.kind === 'filter') {
+      if (typeof step.column !== 'string') fail(`step ${i + 1} (filter) needs "column": a column name`);
+      if (!FILTER_OPS.includes(step.op as never)) fail(`step ${i + 1} (filter) has "op" ${JSON.stringify(step.op)}; use one of ${FILTER_OPS.join(', ')}`);
+      const needsValue = step.op !== 'missing' && step.op !== 'present';
+      if (needsValue && typeof step.value !== 'number' && typeof step.value !== 'string') fail(`step ${i + 1} (filter) needs "value", a number or a string, to compare with`);
+    } else if (!names(step.columns)) {
       fail(`step ${i + 1} (${step.kind}) needs "columns": an array of column names`);
     }
   });
   const split = (r.split ?? {}) as Record<string, unknown>;
   const method = split.method ?? (r.task === 'regression' ? 'random' : 'stratified');
   if (!SPLITS.includes(method as string)) fail(`split method ${JSON.stringify(method)} must be one of ${SPLITS.join(', ')}`);
+  if (method === 'group' && typeof split.groupColumn !== 'string') fail('split method "group" needs "groupColumn": the column whose values are the groups');
   return {
     version: 1,
     target: r.target as string,
@@ -38,6 +48,7 @@ export function parseRecipe(json: unknown, source = 'recipe'): Recipe {
       testFraction: typeof split.testFraction === 'number' ? split.testFraction : 0.2,
       seed: typeof split.seed === 'number' ? split.seed : 42,
       ...(typeof split.timeColumn === 'string' ? { timeColumn: split.timeColumn } : {}),
+      ...(typeof split.groupColumn === 'string' ? { groupColumn: split.groupColumn } : {}),
       ...(split.folds !== undefined ? { folds: split.folds as number | 'auto' } : {}),
     },
   };

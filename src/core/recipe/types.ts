@@ -91,17 +91,58 @@ export interface DeriveStep {
   expression: string;
 }
 
-export type Step = DropStep | ImputeStep | ScaleStep | EncodeStep | DatetimeStep | PowerStep | ClipStep | DeriveStep;
+/**
+ * Row step: remove rows that repeat an earlier row of the file exactly, over every column (default)
+ * or over `columns` only. The first occurrence, in file order, is kept.
+ */
+export interface DeduplicateStep {
+  kind: 'deduplicate';
+  /** Columns that must all match for a row to count as a repeat; empty or absent = every column. */
+  columns?: string[];
+}
+
+/** `!=` keeps missing cells (they are not equal to the value); every other comparison drops them. */
+export type FilterOp = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'missing' | 'present';
+
+/**
+ * Row step: keep the rows where `column` meets the condition. Numbers compare as numbers (`value` a
+ * number), datetimes with an ISO date or epoch milliseconds, text and categories with `=` and `!=` only.
+ */
+export interface FilterStep {
+  kind: 'filter';
+  column: string;
+  op: FilterOp;
+  /** Needed by every op except `missing` and `present`. */
+  value?: number | string;
+}
+
+/**
+ * Row steps choose which rows of the file take part in fitting and evaluation, wherever they stand
+ * in the list: the split is drawn over every row as before and the removed rows leave both sides,
+ * so a row keeps its side whatever row steps are added. They act on the file's own columns, and never
+ * in the exported scorer, which scores every row it is given.
+ */
+export type RowStep = DeduplicateStep | FilterStep;
+
+export type Step = DropStep | ImputeStep | ScaleStep | EncodeStep | DatetimeStep | PowerStep | ClipStep | DeriveStep | RowStep;
+
+/** Steps that change columns (fitted on training rows and replayed by the scorer). */
+export type ColumnStep = Exclude<Step, RowStep>;
 
 /** How rows are held out for testing. */
 export interface SplitSpec {
-  /** `stratified` keeps class proportions (classification); `time` holds out the latest rows. */
-  method: 'random' | 'stratified' | 'time';
+  /**
+   * `stratified` keeps class proportions (classification); `time` holds out the latest rows;
+   * `group` keeps all rows of a `groupColumn` value on one side (and in one cross-validation fold).
+   */
+  method: 'random' | 'stratified' | 'time' | 'group';
   /** Fraction of rows in the test split, (0, 1). Default 0.2. */
   testFraction: number;
   seed: number;
   /** Datetime column ordering rows for `time`. */
   timeColumn?: string;
+  /** Column whose values are the groups for `group` (e.g. country in panel data). */
+  groupColumn?: string;
   /** k-fold cross-validation on the training rows: a count, 0 for none, `auto` = 5 below 20,000 rows. */
   folds?: number | 'auto';
 }
@@ -129,6 +170,14 @@ export type FittedStep =
 export interface InputColumn {
   name: string;
   type: ColumnType;
+  /**
+   * Datetime columns read from text: the pattern training's date reader saw (e.g. `DD.MM.YYYY`).
+   * Scoring reads text dates in that family and refuses other shapes. Recipes saved before this
+   * was recorded, and dates that arrived as timestamps, have none: their text is then read by the
+   * training reader's own inference (YYYY-MM-DD…, MM/DD/YYYY with slashes, DD.MM.YYYY with dots),
+   * never by `Date.parse`.
+   */
+  format?: string;
 }
 
 export interface FittedRecipe {
@@ -143,8 +192,13 @@ export interface FittedRecipe {
   featureNames: string[];
   /** Embedding-encoded features: index into featureNames and vocabulary size including the 0 slot. */
   embeddings: { feature: number; size: number }[];
-  /** Training rows the recipe was fitted on (after dropping missing targets). */
+  /** Training rows the recipe was fitted on (after dropping missing targets and row steps). */
   trainRows: number;
+  /**
+   * The recipe's row steps, applied by `transformRecipe` only to tables that carry the target
+   * (training and evaluation). Scoring never reads them. Absent when the recipe has none.
+   */
+  rowSteps?: RowStep[];
 }
 
 /** The model-ready matrix. */
@@ -161,4 +215,6 @@ export interface Transformed {
   missingTarget: number;
   /** Rows left out because their class never occurred in training. */
   unseenClass: number;
+  /** Rows left out by the recipe's row steps (deduplicate, filter). */
+  removedByRowSteps?: number;
 }

@@ -30,3 +30,4 @@ export { splitParser, partTransferables, SPLIT_MIN_BYTES, type RemotePartRunner 
 export { runAsync } from './readSteps';
 export { toErrorPayload, fromErrorPayload, outcome, type ErrorPayload, type Outcome } from './errorPayload';
 export { columnSummary, type ColumnSummary } from './columnSummary';
+export { isIdentifierLike, type IdentifierEvidence } from './identifierLike';
