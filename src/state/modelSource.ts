@@ -5,7 +5,7 @@ import { explanationSummary, sliceJson, type ExplanationSummary, type SliceRepor
 import type { TreeEnsemble } from '../core/models';
 import type { Report } from '../core/profile';
 import type { FittedRecipe } from '../core/recipe';
-import { missingReason, splitRecordOf, type MissingPart, type RunTraining } from '../core/run';
+import { missingReason, splitRecordOf, storedSummaries, type MissingPart, type RunTraining } from '../core/run';
 import type { SessionRun } from './train.svelte';
 
 /**
@@ -171,5 +171,6 @@ export function versionSource(
     trainingRows: data?.rows ?? fitted.trainRows,
     dataName: data?.name ?? 'training data',
     ...fromTraining(version.training, data?.fingerprint ? `sha256:${data.fingerprint}` : ''),
+    ...storedSummaries(version.training.result, fitted.task),
   };
 }

@@ -15,3 +15,4 @@ export {
   type TrainingPart,
 } from './runTraining';
 export { splitWords } from './splitWords';
+export { storedSummaries } from './storedSummaries';

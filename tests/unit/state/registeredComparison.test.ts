@@ -92,6 +92,10 @@ describe('comparing registered versions', () => {
       expect(Object.keys(v.baselineMetrics!).sort()).toEqual(Object.keys(v.metrics!).sort());
       expect(driftReport(v.profile!, table)).toEqual(driftReport(sessions[i].profile!, table));
       expect(v.profile!.columns.map((c) => c.name)).toEqual(v.fitted.inputSchema.map((c) => c.name));
+      // Its card's explanation and weakest slices, read back from the stored result, are the run's.
+      expect(v.explanation).toBeDefined();
+      expect(v.explanation).toEqual(sessions[i].explanation);
+      expect(v.slices).toEqual(sessions[i].slices);
     }
     const [stored] = await registry.versions('net');
     expect(stored.backend).toBe('cpu');
