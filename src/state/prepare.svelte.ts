@@ -61,6 +61,8 @@ export class PrepareState {
   /** A recipe loaded from a file for comparison, with the line diff against the current one. */
   comparison = $state.raw<{ name: string; lines: { kind: 'same' | 'added' | 'removed'; text: string }[] } | null>(null);
   #key = '';
+  /** Explore's duplicate advice was taken before a recipe existed: add the step once one is proposed. */
+  #pendingDeduplicate = false;
 
   constructor(private readonly service: RecipeService) {}
 
@@ -76,6 +78,7 @@ export class PrepareState {
       if (this.#key !== key) return;
       this.recipe = recipe;
       this.proposed = structuredClone(recipe);
+      if (this.#pendingDeduplicate) this.addDeduplicate();
       this.task = task;
       this.missingTarget = missingTarget;
       this.groupSuggestion = groupSuggestion;
@@ -91,6 +94,7 @@ export class PrepareState {
 
   forget() {
     this.#key = '';
+    this.#pendingDeduplicate = false;
     this.recipe = null;
     this.proposed = null;
     this.task = null;
@@ -111,6 +115,12 @@ export class PrepareState {
 
   setTask(task: Task) {
     if (this.recipe) this.recipe.task = task;
+  }
+
+  /** Explore's duplicate advice, taken: a deduplicate step first in the recipe (now, or once it is proposed). */
+  addDeduplicate() {
+    this.#pendingDeduplicate = !this.recipe;
+    if (this.recipe && !this.recipe.steps.some((s) => s.kind === 'deduplicate')) this.recipe.steps.unshift({ kind: 'deduplicate' });
   }
 
   addStep(kind: StepKind) {

@@ -40,12 +40,13 @@ test('registered versions compare on the held-out rows like session runs, show d
   await nav.getByRole('link', { name: 'Train' }).click();
   const train = page.getByRole('button', { name: 'Train', exact: true });
   const kindPicker = page.getByRole('combobox', { name: 'Kind' });
-  for (const kind of ['mlp', 'logistic']) {
+  for (const [i, kind] of ['mlp', 'logistic'].entries()) {
     await expect(train).toBeEnabled();
     if (!(await kindPicker.isVisible())) await page.getByText('Model settings', { exact: true }).click();
     await kindPicker.selectOption(kind);
     await train.click();
-    await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0, { timeout: 120_000 });
+    // Wait for this run's evaluation: no Cancel button is also true in the moment before the run starts.
+    await expect(page.getByTestId('evaluation')).toContainText(new RegExp(`#${i + 1}\\b`), { timeout: 120_000 });
     await expect(train).toBeEnabled();
   }
 
@@ -84,7 +85,7 @@ test('registered versions compare on the held-out rows like session runs, show d
   // Drift for the registered version, scored on its own training file.
   await page.getByRole('tab', { name: 'Deploy a model' }).click();
   await page.getByRole('combobox', { name: 'Model' }).selectOption({ label: 'net v1 (registered)' });
-  await expect(page.getByText(/mlp network · trained on/)).toBeVisible();
+  await expect(page.getByText(/neural network \(MLP\) · trained on/)).toBeVisible();
   await page.getByLabel('File to score').setInputFiles('public/samples/breast-cancer.csv');
   await expect(page.getByTestId('drift-summary')).toContainText('Population stability index per input');
   await expect(page.getByTestId('drift-missing')).toHaveCount(0);

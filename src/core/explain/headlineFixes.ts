@@ -74,7 +74,7 @@ export function fixForAlert(alert: Alert, report: Report): Candidate | undefined
     }
     case 'duplicates': {
       const n = report.dataset.duplicateRows;
-      return { ...base, priority: 1, step: 'deduplicate', title: `Remove ${plural(n, 'duplicate row')}`, detail: `${plural(n, 'row')} (${pct(alert.value)}) repeat an earlier row exactly; left in, copies land in both the training and the test split and flatter the test score. The recipe proposed in Prepare starts with a "Remove duplicate rows" step that does it; remove that step if the repeats are real events.` };
+      return { ...base, priority: 1, step: 'deduplicate', title: `Remove ${plural(n, 'duplicate row')}`, detail: `${plural(n, 'row')} (${pct(alert.value)}) repeat an earlier row exactly; left in, copies land in both the training and the test split and flatter the test score. If they are copies, add a "Remove duplicate rows" step to the recipe; keep them if the repeats are real events.` };
     }
     case 'missing':
       return { ...base, ...missingFix(alert, profile, target) };

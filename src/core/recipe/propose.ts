@@ -3,24 +3,18 @@ import { isIdentifierLike, isNumeric, type Column, type ColumnType, type Table }
 import type { DatePart, Recipe, Step } from './types';
 import { sortedFinite, targetColumn } from './frame';
 import { datetimeNames } from './steps';
-import { countRepeats } from './rowSteps';
 import { inferTask } from './task';
 
 /** What proposeRecipe reads from a profile when one is at hand; anything missing is computed. */
 export interface ProfileLike {
   columns?: { name: string; type?: ColumnType; missing?: number; skewness?: number }[];
-  /** The profile's alerts: a `duplicates` alert starts the recipe with a deduplicate step. */
-  alerts?: { type: string }[];
 }
-
-/** Without a profile, a deduplicate step is proposed above this share of repeated rows (the alert's default). */
-export const DUPLICATE_SHARE = 0.01;
 
 /** Skewness above this (with no negative values) earns a log transform. */
 export const LOG_SKEW = 2;
 
 /**
- * Proposes: remove duplicate rows when the profile flags them; drop identifiers (the shared `isIdentifierLike` rule), free text and constant columns; expand datetimes; log-transform
+ * Proposes: drop identifiers (the shared `isIdentifierLike` rule), free text and constant columns; expand datetimes; log-transform
  * heavily right-skewed non-negative numbers; median-impute numbers (with an indicator where values
  * are missing); fill missing categories with "(missing)"; one-hot the top 20 categories;
  * standard-scale numbers. Split: stratified for classification, random otherwise; seed 42.
@@ -61,9 +55,9 @@ export function proposeRecipe(table: Table, profile: ProfileLike | undefined, ta
   const dateColumns = dates.flatMap((d) => datetimeNames(d, parts, true));
   const imputed = [...numbers, ...flags];
   const steps: Step[] = [];
-  // The duplicate-rows advice of Explore is followed here, so Explore and Prepare agree.
-  const duplicated = profile?.alerts ? profile.alerts.some((a) => a.type === 'duplicates') : countRepeats(table) > DUPLICATE_SHARE * table.rowCount;
-  if (duplicated) steps.push({ kind: 'deduplicate' });
+  // No deduplicate step by default: repeated rows are often real events (discrete measurements, the
+  // same order twice), and removing them silently can shrink a table by half. Explore's advice adds
+  // the step when the person says the repeats are copies.
   if (drop.length) steps.push({ kind: 'drop', columns: drop });
   if (dates.length) steps.push({ kind: 'datetime', columns: dates, parts, cyclic: true });
   if (logs.length) steps.push({ kind: 'power', method: 'log', columns: logs });

@@ -113,7 +113,3 @@ export function keepRows(table: Table, steps: readonly Step[], rows: readonly nu
   return { kept, removed: rows.length - kept.length };
 }
 
-/** Rows of the whole table that repeat an earlier row on every column (the profile's duplicate count). */
-export function countRepeats(table: Table): number {
-  return repeatMask(table, { kind: 'deduplicate' }, 'Counting duplicate rows').reduce((s, v) => s + v, 0);
-}

@@ -56,7 +56,7 @@ describe('reportHeadline', () => {
       },
       {
         title: 'Remove 4 duplicate rows',
-        detail: '4 rows (4 %) repeat an earlier row exactly; left in, copies land in both the training and the test split and flatter the test score. The recipe proposed in Prepare starts with a "Remove duplicate rows" step that does it; remove that step if the repeats are real events.',
+        detail: '4 rows (4 %) repeat an earlier row exactly; left in, copies land in both the training and the test split and flatter the test score. If they are copies, add a "Remove duplicate rows" step to the recipe; keep them if the repeats are real events.',
         alertType: 'duplicates', step: 'deduplicate',
       },
       { title: 'Drop `income`', detail: 'It is missing in 70 % of rows, so filling it in would invent most of the column.', column: 'income', alertType: 'missing' },

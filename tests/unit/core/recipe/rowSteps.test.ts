@@ -109,11 +109,9 @@ describe('recipe JSON', () => {
   });
 });
 
-describe('proposeRecipe follows the duplicate advice', () => {
-  test('a deduplicate step first when the profile flags duplicates, none otherwise', () => {
-    expect(proposeRecipe(table, profileTable(table), 'price').steps[0]).toEqual({ kind: 'deduplicate' });
-    expect(proposeRecipe(table, undefined, 'price').steps[0]).toEqual({ kind: 'deduplicate' });
-    const clean = tableOf({ size: base.map((i) => i * 1.5), price: base.map((i) => i * 3) });
-    expect(proposeRecipe(clean, profileTable(clean), 'price').steps.some((s) => s.kind === 'deduplicate')).toBe(false);
+describe('proposeRecipe', () => {
+  test('proposes no deduplicate step, even when rows repeat: Explore offers it, the person decides', () => {
+    expect(proposeRecipe(table, profileTable(table), 'price').steps.some((s) => s.kind === 'deduplicate')).toBe(false);
+    expect(proposeRecipe(table, undefined, 'price').steps.some((s) => s.kind === 'deduplicate')).toBe(false);
   });
 });
