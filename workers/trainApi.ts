@@ -138,9 +138,10 @@ export function createTrainApi(devices: Devices) {
 
   return {
     /**
-     * Measures every backend that starts here on `spec` (a few batches each) and picks the fastest;
+     * Measures the backends that could win on `spec` (a few batches each) and picks the fastest;
      * `sample` is model-ready rows or a table and recipe (default: synthetic rows of 32 features).
-     * Cached per model and data shape for the life of the worker.
+     * Skipped when it cannot change the choice, and reused per device and model shape: for the life
+     * of the worker, and across sessions through `options.remembered`.
      */
     async probeBackends(spec: ModelSpec, sample?: ProbeSample, options: ProbeOptions = {}, onStatus?: (s: TrainStatus) => void, onBeat?: () => void): Promise<ProbeResult> {
       beat = onBeat;
@@ -167,14 +168,22 @@ export function createTrainApi(devices: Devices) {
       try {
         const { backend, probe } = await pick(spec, options.backend ?? 'auto', { table, recipe }, options, onStatus);
         const where = TREE_KINDS.includes(spec.kind) ? 'in JavaScript' : `on ${BACKEND_LABELS[backend]}`;
-        onStatus?.({ phase: 'train', message: `Training ${where}`, backend, ...(probe ? { probe } : {}) });
+        // Preparing a large table is a long silent loop: say so until the first training step starts.
+        onStatus?.({ phase: 'train', message: `Preparing ${table.rowCount.toLocaleString('en')} rows for training…`, backend, ...(probe ? { probe } : {}) });
+        let training = false;
+        const stepStarted = () => {
+          if (training) return;
+          training = true;
+          onStatus?.({ phase: 'train', message: `Training ${where}`, backend });
+        };
         const before = tf.memory().numTensors;
         let result: ExperimentResult;
         try {
           // A checkpoint read after the GPU went away holds garbage: end the run instead, and the caller keeps the previous one.
           const send = onCheckpoint;
           const saving = send && LOSABLE.includes(backend) ? { onCheckpoint: (c: Checkpoint) => (checkDevice(), send(c)) } : {};
-          const trainHooks = { ...hooks(), onEpoch: (e: EpochLog) => (sendBeat(), onEpoch?.(e)), onPhase: (message: string) => (sendBeat(), onStatus?.({ phase: 'evaluate', message, backend })), ...saving, ...(options.resume ? { resumeFrom: options.resume } : {}) };
+          const { shouldPause, signal } = hooks();
+          const trainHooks = { signal, shouldPause: () => (stepStarted(), shouldPause()), onEpoch: (e: EpochLog) => (stepStarted(), sendBeat(), onEpoch?.(e)), onPhase: (message: string) => (sendBeat(), onStatus?.({ phase: 'evaluate', message, backend })), ...saving, ...(options.resume ? { resumeFrom: options.resume } : {}) };
           result = await runExperiment(table, recipe, spec, trainHooks, options.crossValidate !== undefined ? { crossValidate: options.crossValidate } : {});
         } catch (e) {
           throw classify(e);

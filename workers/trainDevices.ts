@@ -48,7 +48,7 @@ async function detectWebGpu(): Promise<BackendCandidate> {
     const info = adapter.info ?? {};
     const fallback = info.isFallbackAdapter === true || adapter.isFallbackAdapter === true || isSoftwareAdapter(info.vendor, info.architecture, info.description, info.device);
     const name = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ');
-    return { name: 'webgpu', available: true, ...(fallback ? { fallbackAdapter: true, reason: `software adapter${name ? ` (${name})` : ''}` } : {}) };
+    return { name: 'webgpu', available: true, ...(name ? { device: name } : {}), ...(fallback ? { fallbackAdapter: true, reason: `software adapter${name ? ` (${name})` : ''}` } : {}) };
   } catch (e) {
     return { name: 'webgpu', available: false, reason: `requestAdapter failed: ${(e as Error).message}` };
   }
@@ -62,7 +62,7 @@ function detectWebGl(): BackendCandidate {
   const renderer = debug ? String(gl.getParameter(debug.UNMASKED_RENDERER_WEBGL)) : String(gl.getParameter(gl.RENDERER));
   // Free the probe context now; browsers cap live WebGL contexts.
   gl.getExtension('WEBGL_lose_context')?.loseContext();
-  return { name: 'webgl', available: true, ...(isSoftwareAdapter(renderer) ? { fallbackAdapter: true, reason: `software renderer (${renderer})` } : {}) };
+  return { name: 'webgl', available: true, device: renderer, ...(isSoftwareAdapter(renderer) ? { fallbackAdapter: true, reason: `software renderer (${renderer})` } : {}) };
 }
 
 /** The GL context or GPU device behind TF.js's current backend (internals, read defensively). */

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import { disposeModel, MODELS, resolveOptions, toTrainData, trainModel, type ModelSpec, type TrainData } from '../src/core/models';
 import type { BackendName } from '../src/core/models';
 import { BACKEND_LABELS, chooseBackend, msPerStep, type BackendCandidate, type ProbeResult } from '../src/core/models';
+import { choiceWithoutMeasuring, contenders, deviceSignature, probeKey, recalled, type ProbeShape } from '../src/core/models';
 import { fitRecipe, splitRows, transformRecipe, type Recipe } from '../src/core/recipe';
 import { batchRows } from '../src/core/models/mlp/meta';
 import type { Table } from '../src/core/table';
@@ -31,6 +32,8 @@ export interface ProbeOptions {
   exclude?: BackendName[];
   /** Let a software GPU adapter win. Default false. */
   allowFallback?: boolean;
+  /** Measurements made earlier on this device, by `ProbeResult.key` (the bridge keeps them across sessions). */
+  remembered?: Record<string, ProbeResult>;
 }
 
 /** Model-ready rows for measuring: the sample repeated until it fills the steps. */
@@ -55,12 +58,21 @@ function syntheticSample(): TrainData {
   return { task: 'binary', X, n, d, y, numClasses: 2 };
 }
 
-/** The training split of `table`, fitted and transformed, limited to `limit` rows. */
-function sampleFromTable(table: Table, recipe: Recipe, limit: number): TrainData {
+/**
+ * Fitting the recipe for a measurement looks at no more than this many training rows: the probe
+ * needs the shape of the features, not the best fit (the run fits on every row anyway).
+ */
+const PROBE_FIT_ROWS = 20_000;
+
+/** Model-ready rows from the training split of `table` (at most `limit`), and the split's full size. */
+function sampleFromTable(table: Table, recipe: Recipe, limit: number): { data: TrainData; trainRows: number } {
   const split = splitRows(table, recipe.target, recipe.split);
-  const fitted = fitRecipe(table, recipe, split.train);
-  return toTrainData(transformRecipe(fitted, table, split.train.subarray(0, limit)), fitted);
+  const fitted = fitRecipe(table, recipe, split.train.subarray(0, PROBE_FIT_ROWS));
+  return { data: toTrainData(transformRecipe(fitted, table, split.train.subarray(0, limit)), fitted), trainRows: split.train.length };
 }
+
+/** The browser and its cores: part of what a remembered measurement holds for. */
+const environment = () => (typeof navigator === 'undefined' ? 'unknown' : `${navigator.userAgent} (${navigator.hardwareConcurrency ?? '?'} cores)`);
 
 /** The batch the run will use (an automatic size from the training rows), or undefined for models without batches. */
 const batchSizeOf = (spec: ModelSpec, trainRows: number): number | undefined => {
@@ -76,10 +88,11 @@ export type ProbeSample = TrainData | { table: Table; recipe: Recipe };
  * device-loss checks); `classify` re-labels errors caused by a lost GPU.
  */
 export function createProber(devices: Devices, checkDevice: () => void, classify: (e: unknown) => unknown) {
+  /** Measurements made by this worker, by key. */
   const probes = new Map<string, ProbeResult>();
 
   async function measure(name: BackendName, spec: ModelSpec, sample: TrainData, batch: number, onStatus?: (s: TrainStatus) => void): Promise<Pick<BackendCandidate, 'msPerStep' | 'reason'>> {
-    onStatus?.({ phase: 'probe', message: `Measuring ${BACKEND_LABELS[name]}…`, backend: name });
+    onStatus?.({ phase: 'probe', message: `Checking which processor trains fastest: timing ${BACKEND_LABELS[name]}…`, backend: name });
     await devices.use(name);
     const ticks: number[] = [];
     const started = performance.now();
@@ -106,33 +119,56 @@ export function createProber(devices: Devices, checkDevice: () => void, classify
     return ms === undefined ? { reason: 'no training step finished' } : steps.length < WARMUP_STEPS + TIMED_STEPS ? { msPerStep: ms, reason: `only ${steps.length} steps in ${PROBE_BUDGET_MS / 1000} s` } : { msPerStep: ms };
   }
 
+  /**
+   * Measures only when it can change the choice (the rules are in core's `probeMemory`); a result
+   * carries the key it may be remembered under, unless backends were excluded after a failure.
+   */
   async function probe(spec: ModelSpec, sample?: ProbeSample, options: ProbeOptions = {}, onStatus?: (s: TrainStatus) => void): Promise<ProbeResult> {
+    const allowFallback = options.allowFallback ?? false;
+    const exclude = options.exclude ?? [];
     // All the table's rows stand in for the training rows: the automatic size needs only their order of magnitude.
     const batch = batchSizeOf(spec, !sample ? 0 : 'X' in sample ? sample.n : sample.table.rowCount);
-    const data = batch === undefined ? null : !sample ? syntheticSample() : 'X' in sample ? sample : sampleFromTable(sample.table, sample.recipe, batch * (WARMUP_STEPS + TIMED_STEPS + 1));
-    const key = JSON.stringify([spec.kind, spec.options ?? {}, data && [data.task, data.d, data.numClasses, data.embeddings], options.exclude ?? [], options.allowFallback ?? false]);
-    const cached = probes.get(key);
-    if (cached) return cached;
-    onStatus?.({ phase: 'probe', message: 'Measuring backends…' });
-    const candidates: BackendCandidate[] = [];
-    for (const c of await devices.detect()) {
-      if (options.exclude?.includes(c.name)) {
-        candidates.push({ ...c, available: false, reason: 'failed earlier in this session' });
-        continue;
-      }
-      if (!c.available || !data || batch === undefined) {
-        candidates.push(batch === undefined && c.available ? { ...c, reason: `${MODELS[spec.kind].label} has no training steps to measure` } : c);
+    const drawn = batch === undefined ? null : !sample ? { data: syntheticSample(), trainRows: 256 } : 'X' in sample ? { data: sample, trainRows: sample.n } : sampleFromTable(sample.table, sample.recipe, batch * (WARMUP_STEPS + TIMED_STEPS + 1));
+    const detected = await devices.detect();
+    const candidates: BackendCandidate[] = detected.map((c) => (exclude.includes(c.name) ? { ...c, available: false, reason: 'failed earlier in this session' } : c));
+    if (!drawn || batch === undefined) {
+      const reason = `${MODELS[spec.kind].label} has no training steps to measure`;
+      return chooseBackend(candidates.map((c) => (c.available ? { ...c, reason } : c)), { allowFallback });
+    }
+    const { data, trainRows } = drawn;
+    const resolved = resolveOptions(MODELS[spec.kind], spec.options);
+    const epochs = typeof resolved.epochs === 'number' ? resolved.epochs : 1;
+    const quick = choiceWithoutMeasuring(candidates, trainRows * epochs, allowFallback);
+    if (quick) return quick;
+    const shape: ProbeShape = {
+      kind: spec.kind, task: data.task, inputWidth: data.d, numClasses: data.numClasses, embeddings: data.embeddings?.length ?? 0,
+      ...(typeof resolved.layers === 'number' ? { layers: resolved.layers } : {}),
+      ...(typeof resolved.units === 'number' ? { units: resolved.units } : {}),
+      batch, trainRows,
+    };
+    const key = probeKey(deviceSignature(detected, environment()), shape, allowFallback);
+    // After a failure this session the figures describe a different set of backends: measure, and remember nothing.
+    const reusable = exclude.length === 0;
+    const earlier = reusable ? (probes.get(key) ?? options.remembered?.[key]) : undefined;
+    if (earlier) return recalled(earlier, key);
+    onStatus?.({ phase: 'probe', message: 'Checking which processor trains fastest…' });
+    const measured: BackendCandidate[] = [];
+    const worthMeasuring = new Set(contenders(candidates, allowFallback).map((c) => c.name));
+    for (const c of candidates) {
+      if (!worthMeasuring.has(c.name)) {
+        measured.push(c);
         continue;
       }
       try {
-        candidates.push({ ...c, ...(await measure(c.name, spec, data, batch, onStatus)) });
+        measured.push({ ...c, ...(await measure(c.name, spec, data, batch, onStatus)) });
       } catch (e) {
-        candidates.push({ ...c, available: false, reason: (e as Error).message });
+        measured.push({ ...c, available: false, reason: (e as Error).message });
       }
     }
-    const result = chooseBackend(candidates, { allowFallback: options.allowFallback ?? false, ...(batch ? { batchSize: batch } : {}) });
-    if (data) probes.set(key, result);
-    return result;
+    const result = chooseBackend(measured, { allowFallback, batchSize: batch });
+    if (!reusable) return result;
+    probes.set(key, result);
+    return { ...result, key };
   }
 
   return probe;

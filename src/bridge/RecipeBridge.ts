@@ -1,9 +1,10 @@
 import { transfer, wrap, type Remote } from 'comlink';
-import type { DeriveCheck, GroupSuggestion, ProfileLike, Recipe, SplitSpec, TaskInference } from '../core/recipe';
+import type { DeriveCheck, GroupSuggestion, Recipe, SplitSpec, TaskInference } from '../core/recipe';
 import type { Table } from '../core/table/types';
 import type { RecipeApi } from '../../workers/recipe';
 import type { RecipeService } from '../state/prepare.svelte';
 import { shareOrCopyTable } from './copyTable';
+import { toProfileLike } from '../core/recipe/profileLike';
 
 /** The recipe worker: proposes recipes and validates derive expressions. Started on first use; the table is sent once per dataset (shared where it is on shared memory, else copied). */
 export class RecipeBridge implements RecipeService {
@@ -55,12 +56,4 @@ export class RecipeBridge implements RecipeService {
     this.api = wrap<RecipeApi>(worker);
     return this.api;
   }
-}
-
-/** Only the per-column figures proposeRecipe reads cross to the worker, not the whole report. */
-function toProfileLike(profile: unknown): ProfileLike | undefined {
-  const columns = (profile as { columns?: { name: string; type: string; missing: number; numeric?: { skewness: number } }[] } | undefined)?.columns;
-  if (!columns) return undefined;
-  const alerts = (profile as { alerts?: { type: string }[] }).alerts?.map((a) => ({ type: a.type }));
-  return { columns: columns.map((c) => ({ name: c.name, type: c.type as never, missing: c.missing, skewness: c.numeric?.skewness })), ...(alerts ? { alerts } : {}) };
 }

@@ -1,39 +1,35 @@
-import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
+import { releaseProxy, transfer, wrap } from 'comlink';
 import type { BackendName } from '../core/models';
 import type { ProbeResult } from '../core/models';
 import { planRecovery, type Recovery } from '../core/models/catalog';
-import { DEFAULT_STALL_MS, startWatchdog } from '../core/models/catalog';
-import type { Checkpoint, EpochLog, LeaderboardEntry, ModelSpec, TrainData } from '../core/models';
+import { DEFAULT_STALL_MS, STALL_GAP_FACTOR, STALL_MS_PER_ROW, stallBaseMs, type StallLimit } from '../core/models/catalog';
+import type { Checkpoint, ModelSpec, TrainData } from '../core/models';
 import type { Recipe } from '../core/recipe';
 import type { Table } from '../core/table/types';
-import type { TrainStatus, TrainWorkerApi } from '../../workers/train';
+import type { TrainWorkerApi } from '../../workers/train';
 import { copyTable } from './copyTable';
-import type { SearchOptions, SearchRun, TrainBridgeOptions, TrainCallOptions, TrainOptions, TrainRun, TrainWorker } from './trainOptions';
+import { watchedAttempt, type Api, type Attempt, type Callbacks, type Progress } from './trainAttempt';
+import type { ProbeMemory, SearchOptions, SearchRun, TrainBridgeOptions, TrainCallOptions, TrainOptions, TrainRun, TrainWorker } from './trainOptions';
 
 export type { TrainStatus, TrainOutput, ModelArtifacts } from '../../workers/train';
 export type { Recovery } from '../core/models';
-export type { SearchOptions, SearchRun, TrainBridgeOptions, TrainCallOptions, TrainOptions, TrainRun, TrainWorker } from './trainOptions';
+export type { ProbeMemory, SearchOptions, SearchRun, TrainBridgeOptions, TrainCallOptions, TrainOptions, TrainRun, TrainWorker } from './trainOptions';
 
-type Api = Remote<TrainWorkerApi>;
-type Attempt<T> = { ok: true; value: T } | { ok: false; cause: 'stall' | 'device-lost'; detail: string };
-/** What one attempt learns as it goes: the backend in use, the probe, finished epochs. */
-interface Progress {
-  backend: BackendName | null;
-  probe: ProbeResult | null;
-  epochs: number;
-  /** True once a backend was chosen and work on it began (a failure before that was in the probe). */
-  started: boolean;
-  /** The latest training checkpoint this attempt sent (only GPU backends send them). */
-  checkpoint: Checkpoint | null;
+/** What the watchdog and the recovery plan need to know about the work of a call. */
+interface Work {
+  /** Rows of the table (or sample) the call works on. */
+  rows: number;
+  /** False when the work does not run on a TF.js backend (trees), so switching backends cannot help a stall. */
+  backendMatters: boolean;
 }
+const TREE_KINDS: readonly string[] = ['gbdt', 'forest'];
 
 const defaultWorker = (): TrainWorker => new Worker(new URL('../../workers/train.ts', import.meta.url), { type: 'module' });
-const abortError = () => new DOMException('Training was cancelled.', 'AbortError');
 
 /**
  * Owns the train worker: one call at a time (queued), Cancel by terminating the worker (a fresh one
  * starts lazily), crashes turned into rejections. A watchdog watches every call: when a run goes
- * silent for `stallMs`, or the worker reports a lost GPU, the bridge terminates the worker and runs
+ * silent past a limit that grows with its rows and its slowest step, or the worker reports a lost GPU, the bridge terminates the worker and runs
  * the call again in a new one on the next backend (by measured speed, then WASM, then CPU). While
  * training on a GPU the worker sends a checkpoint after every finished epoch; the bridge keeps the
  * latest, and a training run continues from it (epoch k + 1) on the next backend. Without one
@@ -44,6 +40,9 @@ export class TrainBridge {
   private api: Api | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly stallMs: number;
+  private readonly stallMsPerRow: number;
+  private readonly stallGapFactor: number;
+  private readonly probeMemory: ProbeMemory | null;
   private readonly createWorker: () => TrainWorker;
   private crash: ((e: Error) => void) | null = null;
   private paused = false;
@@ -52,16 +51,21 @@ export class TrainBridge {
 
   constructor(options: TrainBridgeOptions = {}) {
     this.stallMs = options.stallMs ?? DEFAULT_STALL_MS;
+    this.stallMsPerRow = options.stallMsPerRow ?? STALL_MS_PER_ROW;
+    this.stallGapFactor = options.stallGapFactor ?? STALL_GAP_FACTOR;
+    this.probeMemory = options.probeMemory ?? null;
     this.createWorker = options.createWorker ?? defaultWorker;
   }
 
   /** Measures the backends on `spec` over a sample of the table's training rows (or synthetic rows). */
   probe(spec: ModelSpec, sample?: { table: Table; recipe: Recipe } | TrainData, opts: TrainCallOptions = {}): Promise<ProbeResult> {
     return this.enqueue(async () => {
-      const { value } = await this.withRecovery(opts, 'auto', async (api, { exclude }, cb) => {
+      const rows = !sample ? 0 : 'table' in sample ? sample.table.rowCount : sample.n;
+      const { value } = await this.withRecovery(opts, 'auto', { rows, backendMatters: true }, async (api, { exclude }, cb) => {
         const sent = sample && 'table' in sample ? { table: await this.send(sample.table, opts.signal), recipe: sample.recipe } : sample;
-        return api.probeBackends(spec, sent, { exclude, allowFallback: opts.allowFallback ?? false }, cb.status, cb.beat);
+        return api.probeBackends(spec, sent, { exclude, allowFallback: opts.allowFallback ?? false, ...this.remembered() }, cb.status, cb.beat);
       });
+      this.keep(value);
       return value;
     });
   }
@@ -69,12 +73,14 @@ export class TrainBridge {
   /** Trains `spec` on `table` with `recipe`: metrics, evaluation, history and the model files. */
   train(table: Table, recipe: Recipe, spec: ModelSpec, opts: TrainOptions = {}): Promise<TrainRun> {
     return this.enqueue(async () => {
-      const { value, recoveries, probe } = await this.withRecovery(opts, opts.backend ?? 'auto', async (api, { exclude, backend, resume }, cb) => {
+      const work = { rows: table.rowCount, backendMatters: !TREE_KINDS.includes(spec.kind) };
+      const { value, recoveries, probe } = await this.withRecovery(opts, opts.backend ?? 'auto', work, async (api, { exclude, backend, resume }, cb) => {
         const copy = await this.send(table, opts.signal);
         return api.train(copy, recipe, spec, {
           backend,
           exclude,
           allowFallback: opts.allowFallback ?? false,
+          ...this.remembered(),
           ...(opts.crossValidate !== undefined ? { crossValidate: opts.crossValidate } : {}),
           ...(this.pauseFlag ? { pauseFlag: this.pauseFlag } : {}),
           // Copied, not transferred: should this try fail too before its own first checkpoint, the next one needs it again.
@@ -82,6 +88,7 @@ export class TrainBridge {
         }, cb.epoch(opts.onEpoch), cb.status, cb.beat, cb.checkpoint);
       });
       // After a recovery the rerun names its backend, so the measurement comes from the first try.
+      this.keep(value.probe);
       return { ...value, probe: value.probe ?? probe, recoveries };
     });
   }
@@ -91,11 +98,12 @@ export class TrainBridge {
     const { kinds, trials, maxMinutes, metric, seed, onTrial, allowFallback, backend: requested } = opts;
     const rest = { kinds, trials, maxMinutes, metric, seed };
     return this.enqueue(async () => {
-      const { value, recoveries, probe } = await this.withRecovery(opts, requested ?? 'auto', async (api, { exclude, backend }, cb) => {
+      const { value, recoveries, probe } = await this.withRecovery(opts, requested ?? 'auto', { rows: table.rowCount, backendMatters: true }, async (api, { exclude, backend }, cb) => {
         const copy = await this.send(table, opts.signal);
-        const options = { ...rest, backend, exclude, allowFallback: allowFallback ?? false, ...(this.pauseFlag ? { pauseFlag: this.pauseFlag } : {}) };
+        const options = { ...rest, backend, exclude, allowFallback: allowFallback ?? false, ...this.remembered(), ...(this.pauseFlag ? { pauseFlag: this.pauseFlag } : {}) };
         return api.search(copy, recipe, options, onTrial ? cb.live(onTrial) : undefined, cb.status, cb.beat);
       });
+      this.keep(value.probe);
       return { ...value, probe: value.probe ?? probe, recoveries };
     });
   }
@@ -155,6 +163,19 @@ export class TrainBridge {
     this.api = null;
   }
 
+  /** The remembered measurements, as the worker's option. */
+  private remembered(): { remembered?: Record<string, ProbeResult> } {
+    const remembered = this.probeMemory?.recall();
+    return remembered ? { remembered } : {};
+  }
+
+  /** Remembers a fresh measurement that may be reused (it has a key, and was not itself recalled). */
+  private keep(probe: ProbeResult | null): void {
+    if (!probe?.key || probe.remembered || !this.probeMemory) return;
+    const { key, remembered: _recalled, ...result } = probe;
+    this.probeMemory.remember(key, result);
+  }
+
   private async send(table: Table, signal?: AbortSignal): Promise<Table> {
     const { table: copy, buffers } = await copyTable(table, undefined, signal);
     return transfer(copy, buffers);
@@ -174,6 +195,7 @@ export class TrainBridge {
   private async withRecovery<T>(
     opts: TrainCallOptions,
     requested: 'auto' | BackendName,
+    work: Work,
     call: (api: Api, plan: { exclude: BackendName[]; backend: 'auto' | BackendName; resume: Checkpoint | null }, cb: Callbacks) => Promise<T>,
   ): Promise<{ value: T; recoveries: Recovery[]; probe: ProbeResult | null }> {
     const failed: BackendName[] = [];
@@ -184,7 +206,8 @@ export class TrainBridge {
     for (;;) {
       const progress: Progress = { backend: backend === 'auto' ? null : backend, probe, epochs: 0, started: false, checkpoint: null };
       const from = resume;
-      const attempt = await this.attempt(opts, progress, (api, cb) => call(api, { exclude: failed, backend, resume: from }, cb));
+      const limit: StallLimit = { baseMs: stallBaseMs(work.rows, this.stallMs, this.stallMsPerRow), gapFactor: this.stallGapFactor };
+      const attempt = await this.attempt(opts, progress, limit, (api, cb) => call(api, { exclude: failed, backend, resume: from }, cb));
       probe = progress.probe ?? probe;
       if (attempt.ok) return { value: attempt.value, recoveries, probe };
       resume = progress.checkpoint ?? resume;
@@ -192,7 +215,7 @@ export class TrainBridge {
       const checkpoint = resume && { epoch: resume.epoch, done: resume.done };
       const plan = planRecovery(
         { cause, detail, backend: progress.backend, started: progress.started, finishedEpochs: Math.max(progress.epochs, resume?.epoch ?? 0), checkpoint },
-        { requested, probe, failed, stallMs: this.stallMs, allowFallback: opts.allowFallback ?? false },
+        { requested, probe, failed, stallMs: attempt.limitMs ?? limit.baseMs, allowFallback: opts.allowFallback ?? false, rows: work.rows, backendMatters: work.backendMatters },
       );
       if (plan instanceof Error) throw plan;
       failed.push(plan.from);
@@ -202,96 +225,8 @@ export class TrainBridge {
     }
   }
 
-  /** One try in the current worker, watched for silence, aborts and crashes. */
-  private attempt<T>(opts: TrainCallOptions, progress: Progress, call: (api: Api, cb: Callbacks) => Promise<T>): Promise<Attempt<T>> {
-    const { signal } = opts;
-    if (signal?.aborted) return Promise.reject(abortError());
-    return new Promise<Attempt<T>>((resolve, reject) => {
-      let settled = false;
-      const proxies: { [releaseProxy]?: () => void }[] = [];
-      const finish = () => {
-        settled = true;
-        watchdog.stop();
-        signal?.removeEventListener('abort', onAbort);
-        this.crash = null;
-        // Callbacks can trail the result on their own ports; closing them drops late ones.
-        for (const p of proxies) p[releaseProxy]?.();
-      };
-      const fail = (cause: 'stall' | 'device-lost', detail: string) => {
-        if (settled) return;
-        finish();
-        this.stop();
-        resolve({ ok: false, cause, detail });
-      };
-      const watchdog = startWatchdog(this.stallMs, (silent) => fail('stall', `no progress for ${silent} ms`));
-      const onAbort = () => {
-        if (settled) return;
-        finish();
-        this.stop();
-        reject(abortError());
-      };
-      signal?.addEventListener('abort', onAbort);
-      this.crash = (error) => {
-        if (settled) return;
-        finish();
-        reject(error);
-      };
-      const live = <A extends unknown[]>(f: (...a: A) => void) => {
-        const p = proxy((...a: A) => {
-          if (settled) return;
-          watchdog.kick();
-          f(...a);
-        });
-        proxies.push(p as { [releaseProxy]?: () => void });
-        return p;
-      };
-      const cb: Callbacks = {
-        live,
-        beat: live(() => undefined),
-        status: live((s: TrainStatus) => {
-          if (s.backend) progress.backend = s.backend;
-          if (s.probe) progress.probe = s.probe;
-          if (s.phase !== 'probe') progress.started = true;
-          opts.onStatus?.(s);
-        }),
-        epoch: (onEpoch) => live((e: EpochLog) => {
-          progress.epochs = e.epoch;
-          onEpoch?.(e);
-        }),
-        checkpoint: live((c: Checkpoint) => {
-          progress.checkpoint = c;
-        }),
-      };
-      let api: Api;
-      try {
-        api = this.ensure();
-      } catch (e) {
-        finish();
-        reject(e);
-        return;
-      }
-      call(api, cb).then(
-        (value) => {
-          if (settled) return;
-          finish();
-          resolve({ ok: true, value });
-        },
-        (error: unknown) => {
-          if (settled) return;
-          if (error instanceof Error && error.name === 'DeviceLostError') return fail('device-lost', error.message);
-          finish();
-          reject(error instanceof Error || error instanceof DOMException ? error : new Error(String(error)));
-        },
-      );
-    });
+  /** One try in the current worker (see `watchedAttempt`). */
+  private attempt<T>(opts: TrainCallOptions, progress: Progress, limit: StallLimit, call: (api: Api, cb: Callbacks) => Promise<T>): Promise<Attempt<T>> {
+    return watchedAttempt({ ensure: () => this.ensure(), stop: () => this.stop(), onCrash: (f) => (this.crash = f) }, opts, progress, limit, call);
   }
-}
-
-/** The proxied callbacks one attempt hands the worker; each call also feeds the watchdog. */
-interface Callbacks {
-  live: <A extends unknown[]>(f: (...a: A) => void) => (...a: A) => void;
-  beat: () => void;
-  status: (s: TrainStatus) => void;
-  epoch: (onEpoch?: (e: EpochLog) => void) => (e: EpochLog) => void;
-  checkpoint: (c: Checkpoint) => void;
 }

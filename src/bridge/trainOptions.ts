@@ -11,9 +11,25 @@ export interface TrainWorker extends Endpoint {
   terminate(): void;
 }
 
+/** Backend measurements kept across sessions (the studio keeps them in localStorage). */
+export interface ProbeMemory {
+  /** Every remembered measurement, by its key. */
+  recall(): Record<string, ProbeResult>;
+  remember(key: string, result: ProbeResult): void;
+}
+
 export interface TrainBridgeOptions {
-  /** Silence (no batch, epoch or phase change), in ms, after which a run counts as hung. Default 20 000. */
+  /**
+   * Silence (no batch, epoch or phase change), in ms, after which a small run counts as hung.
+   * Default 20 000; it grows with the table's rows and with the slowest step seen (see `startWatchdog`).
+   */
   stallMs?: number;
+  /** Extra silence allowed per table row, in ms. Default `STALL_MS_PER_ROW`. */
+  stallMsPerRow?: number;
+  /** The limit is at least this many times the longest gap between signs of life. Default `STALL_GAP_FACTOR`; 0 keeps it fixed. */
+  stallGapFactor?: number;
+  /** Where measurements are remembered; without one, each worker measures afresh. */
+  probeMemory?: ProbeMemory;
   /** Makes the worker; tests pass a fake. Default: `workers/train.ts` as a module worker. */
   createWorker?: () => TrainWorker;
 }

@@ -5,19 +5,21 @@
  * trees.json or baseline.json), measures scorer.mjs latency on rows of the training file when it is still
  * there, and writes the portable bundle zip. Prints one JSON line: files, bytes, latency.
  */
-import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildBundle, DeployError, measureLatency, portableOf, scorerModule, type BundleInput, type LatencyReport } from '../core/deploy';
-import type { BaselineModel, TreeEnsemble } from '../core/models';
-import type { ExplanationSummary, SliceReportJson } from '../core/explain';
-import type { FittedRecipe } from '../core/recipe';
+import { RunFileError, type RunFile } from '../core/run';
 import { readTable } from '../core/table';
 import { isNumeric, type Table } from '../core/table/types';
 import { nodeFileSource } from './nodeSource';
 import { readFlags } from './flags';
+import { fileFingerprint } from './fileFingerprint';
+import { readRunDirectory } from './readRunDirectory';
+
+/** A format-1 run recorded no fingerprint: the file it names is hashed now, when it is still there. */
+const fingerprintOf = (file: string) => fileFingerprint(file).catch(() => '');
 
 export const USAGE = 'Usage: modelbench export <run-dir> --out bundle.zip [--name NAME] [--version V]';
 
@@ -36,40 +38,11 @@ export function parseExportArgs(argv: string[]): ExportArgs {
   return { runDir: positional[0], out: flags.out, ...(flags.name ? { name: flags.name } : {}), ...(flags.version ? { version: flags.version } : {}) };
 }
 
-interface RunJson {
-  createdAt?: string;
-  input?: { file?: string; rows?: number };
-  spec?: { kind?: string };
-  fittedRecipe: FittedRecipe;
-  metrics?: Record<string, number>;
-  baselineMetrics?: Record<string, number>;
-  slices?: SliceReportJson;
-  explanationSummary?: ExplanationSummary;
-  modelFiles?: string[];
-}
-
-async function readRun(dir: string): Promise<RunJson> {
-  let text: string;
-  try {
-    text = await readFile(join(dir, 'run.json'), 'utf8');
-  } catch {
-    throw new DeployError(`${join(dir, 'run.json')} cannot be read; pass a directory written by \`modelbench train --out DIR\`.`, { file: join(dir, 'run.json') });
-  }
-  const run = JSON.parse(text) as RunJson;
-  if (!run.fittedRecipe?.featureNames) throw new DeployError(`${join(dir, 'run.json')} has no fittedRecipe; it was not written by modelbench train.`, { file: join(dir, 'run.json') });
-  return run;
-}
-
-async function modelOf(dir: string, run: RunJson): Promise<BundleInput['model']> {
-  if ((run.modelFiles ?? []).includes('trees.json')) {
-    return { kind: 'trees', ensemble: JSON.parse(await readFile(join(dir, 'trees.json'), 'utf8')) as TreeEnsemble };
-  }
-  if ((run.modelFiles ?? []).includes('baseline.json')) {
-    return { kind: 'baseline', baseline: JSON.parse(await readFile(join(dir, 'baseline.json'), 'utf8')) as BaselineModel };
-  }
-  const modelJson = await readFile(join(dir, 'model.json'), 'utf8');
-  const weights = new Uint8Array(await readFile(join(dir, 'weights.bin')));
-  return { kind: 'tf', modelKind: run.spec?.kind ?? 'network', files: { modelJson, weights } };
+/** The bundle's model from a run read back by `readRunFile`. */
+function bundleModel(run: RunFile): BundleInput['model'] {
+  const m = run.model;
+  if (m.kind === 'tf') return { kind: 'tf', modelKind: m.modelKind, files: m.files };
+  return m.kind === 'trees' ? { kind: 'trees', ensemble: m } : { kind: 'baseline', baseline: m };
 }
 
 function rowObjects(table: Table, limit: number): Record<string, unknown>[] {
@@ -95,15 +68,6 @@ async function scorerLatency(input: BundleInput, file: string | undefined): Prom
   }
 }
 
-async function fingerprint(file: string | undefined): Promise<string> {
-  if (!file) return '';
-  try {
-    return `sha256:${createHash('sha256').update(await readFile(file)).digest('hex')}`;
-  } catch {
-    return '';
-  }
-}
-
 export async function exportCommand(argv: string[]): Promise<number> {
   let args: ExportArgs;
   try {
@@ -114,18 +78,17 @@ export async function exportCommand(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const run = await readRun(args.runDir);
-    const file = run.input?.file;
+    const run = await readRunDirectory(args.runDir);
+    const file = run.data?.file;
     const input: BundleInput = {
       name: args.name ?? basename(resolve(args.runDir)),
       version: args.version ?? 1,
-      fitted: run.fittedRecipe,
-      model: await modelOf(args.runDir, run),
-      ...(run.metrics ? { metrics: run.metrics } : {}),
-      ...(run.baselineMetrics ? { baselineMetrics: run.baselineMetrics } : {}),
-      ...(run.slices ? { slices: run.slices } : {}),
-      ...(run.explanationSummary ? { explanation: run.explanationSummary } : {}),
-      ...(file ? { data: { name: basename(file), rows: run.input?.rows ?? 0, fingerprint: await fingerprint(file) } } : {}),
+      fitted: run.fitted,
+      model: bundleModel(run),
+      metrics: run.metrics,
+      ...(run.training.baselineMetrics ? { baselineMetrics: run.training.baselineMetrics } : {}),
+      ...run.summaries,
+      ...(run.data ? { data: { name: run.data.name, rows: run.data.rows, fingerprint: run.data.fingerprint ?? (file ? await fingerprintOf(file) : '') } } : {}),
     };
     const latency = await scorerLatency(input, file);
     const bundle = buildBundle({ ...input, latency: [latency] });
@@ -133,7 +96,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
     console.log(JSON.stringify({ out: args.out, bytes: bundle.zip.length, files: Object.keys(bundle.files), latency: latency.single }));
     return 0;
   } catch (e) {
-    if (e instanceof DeployError) {
+    if (e instanceof DeployError || e instanceof RunFileError) {
       console.error(e.message);
       return 1;
     }

@@ -5,8 +5,9 @@ import { createProfileAccumulator, profileTable, renderReportHtml, reportToJson,
 import { readTable, streamTable } from '../core/table';
 import { nodeFileSource } from './nodeSource';
 import { readFlags } from './flags';
+import { createProgress, profileProgress, readProgress, type Progress } from './progress';
 
-export const USAGE = 'Usage: modelbench profile <file> [--target COL] [--out report.json] [--html report.html] [--stream] [--seed N]';
+export const USAGE = 'Usage: modelbench profile <file> [--target COL] [--out report.json] [--html report.html] [--stream] [--seed N] [--quiet]';
 
 /** Command-line flags of `modelbench profile`, validated. */
 export interface ProfileArgs {
@@ -17,13 +18,15 @@ export interface ProfileArgs {
   /** Read in batches and profile with sketches (files larger than memory). */
   stream: boolean;
   seed?: number;
+  /** No progress line on stderr, even on a terminal. */
+  quiet?: boolean;
 }
 
 /** Parses argv; throws a RangeError naming the bad flag and the usage. */
 export function parseProfileArgs(argv: string[]): ProfileArgs {
-  const { flags, switches, positional } = readFlags(argv, ['target', 'out', 'html', 'seed'], USAGE, ['stream']);
+  const { flags, switches, positional } = readFlags(argv, ['target', 'out', 'html', 'seed'], USAGE, ['stream', 'quiet']);
   if (positional.length > 1) throw new RangeError(`Only one input file is profiled; got "${positional[0]}" and "${positional[1]}". ${USAGE}`);
-  const args: ProfileArgs = { file: positional[0] ?? '', stream: switches.has('stream') };
+  const args: ProfileArgs = { file: positional[0] ?? '', stream: switches.has('stream'), ...(switches.has('quiet') ? { quiet: true } : {}) };
   for (const name of ['target', 'out', 'html'] as const) if (flags[name] !== undefined) args[name] = flags[name];
   if (flags.seed !== undefined) {
     args.seed = Number(flags.seed);
@@ -40,22 +43,36 @@ async function fingerprint(path: string): Promise<string> {
   return `sha256:${hash.digest('hex')}`;
 }
 
-async function streamed(args: ProfileArgs, print: string): Promise<Report> {
+async function streamed(args: ProfileArgs, print: string, progress: Progress): Promise<Report> {
   const source = await nodeFileSource(args.file);
   let acc: ProfileAccumulator | null = null;
   const fp = await fingerprint(args.file);
   const started = performance.now();
+  const hooks = readProgress(progress, args.file);
   await streamTable(source, {}, (batch) => {
     acc ??= createProfileAccumulator(
       { name: source.name, columns: batch.columns.map((c) => ({ name: c.name, type: c.type, shapes: c.shapes })) },
       { fingerprint: fp, seed: args.seed },
     );
     acc.add(batch);
-  });
+  }, hooks);
   if (!acc) throw new RangeError(`"${args.file}" has no rows to profile. ${print}`);
   const report = (acc as ProfileAccumulator).finish();
   report.meta.timingsMs.profile = performance.now() - started;
   return report;
+}
+
+/** Reads the whole file and profiles it; an unknown --target is a RangeError (exit 2). */
+async function profile(args: ProfileArgs, progress: Progress): Promise<Report> {
+  if (args.stream) return streamed(args, USAGE, progress);
+  const { table, warnings, meta } = await readTable(await nodeFileSource(args.file), {}, readProgress(progress, args.file));
+  progress.clear();
+  for (const w of warnings) console.error(`warning: ${w.message}`);
+  if (args.target !== undefined && !table.columns.some((c) => c.name === args.target)) {
+    throw new RangeError(`--target "${args.target}" is not a column of "${args.file}". Columns: ${table.columns.map((c) => c.name).join(', ')}.`);
+  }
+  const fp = await fingerprint(args.file);
+  return profileTable(table, { target: args.target, fingerprint: fp, parseMs: meta.parseMs, seed: args.seed }, profileProgress(progress));
 }
 
 /** `modelbench profile <file> …`: writes the JSON and/or HTML report; JSON to stdout when neither is named. */
@@ -68,21 +85,22 @@ export async function profileCommand(argv: string[]): Promise<number> {
     return 2;
   }
   let report: Report;
-  if (args.stream) report = await streamed(args, USAGE);
-  else {
-    const { table, warnings, meta } = await readTable(await nodeFileSource(args.file));
-    for (const w of warnings) console.error(`warning: ${w.message}`);
-    if (args.target !== undefined && !table.columns.some((c) => c.name === args.target)) {
-      console.error(`--target "${args.target}" is not a column of "${args.file}". Columns: ${table.columns.map((c) => c.name).join(', ')}.`);
-      return 2;
-    }
-    report = profileTable(table, { target: args.target, fingerprint: await fingerprint(args.file), parseMs: meta.parseMs, seed: args.seed });
+  const progress = createProgress({ quiet: args.quiet });
+  try {
+    report = await profile(args, progress);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    progress.clear();
+    console.error(e.message);
+    return 2;
+  } finally {
+    progress.clear();
   }
   const json = reportToJson(report, 1);
   if (args.out) await writeFile(args.out, json);
   if (args.html) await writeFile(args.html, renderReportHtml(report));
   if (!args.out && !args.html) process.stdout.write(`${json}\n`);
   const d = report.dataset;
-  console.error(`Profiled ${d.rows} rows × ${d.columns} columns in ${Math.round(report.meta.timingsMs.profile)} ms (parse ${Math.round(report.meta.timingsMs.parse)} ms); ${report.alerts.length} alerts.`);
+  if (!args.quiet) console.error(`Profiled ${d.rows} rows × ${d.columns} columns in ${Math.round(report.meta.timingsMs.profile)} ms (parse ${Math.round(report.meta.timingsMs.parse)} ms); ${report.alerts.length} alerts.`);
   return 0;
 }

@@ -1,9 +1,10 @@
 /**
- * `modelbench score bundle.zip <file> --out predictions.csv|predictions.parquet [--chunk N]`
+ * `modelbench score bundle.zip <file> --out predictions.csv|predictions.parquet [--chunk N] [--quiet]`
  *
  * Checks the bundle against its manifest, unzips it to a temporary directory, imports its
  * scorer.mjs and scores every row of <file> (CSV, JSON, Parquet, Arrow). Refuses when a required
  * column is missing; reports unseen categories and mistyped columns on stderr. Prints one JSON line.
+ * Shows the rows read and scored on stderr when it is a terminal.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,18 +15,22 @@ import { checkSchema, predictionsFile, scoreTable, verifyBundle, type Preprocess
 import { readTable } from '../core/table';
 import { nodeFileSource } from './nodeSource';
 import { readFlags } from './flags';
+import { createProgress, readProgress } from './progress';
+import { plural } from '../core/explain/format';
 
-export const USAGE = 'Usage: modelbench score bundle.zip <file> --out predictions.csv|predictions.parquet [--chunk N]';
+export const USAGE = 'Usage: modelbench score bundle.zip <file> --out predictions.csv|predictions.parquet [--chunk N] [--quiet]';
 
 export interface ScoreArgs {
   bundle: string;
   file: string;
   out: string;
   chunk?: number;
+  /** No progress line on stderr, even on a terminal. */
+  quiet?: boolean;
 }
 
 export function parseScoreArgs(argv: string[]): ScoreArgs {
-  const { flags, positional } = readFlags(argv, ['out', 'chunk'], USAGE);
+  const { flags, switches, positional } = readFlags(argv, ['out', 'chunk'], USAGE, ['quiet']);
   if (positional.length !== 2) throw new RangeError(`Expected the bundle and one data file, got ${positional.length ? positional.join(', ') : 'nothing'}. ${USAGE}`);
   if (!flags.out) throw new RangeError(`--out is required (.csv or .parquet). ${USAGE}`);
   if (!/\.(csv|parquet)$/i.test(flags.out)) throw new RangeError(`--out ${flags.out} must end in .csv or .parquet. ${USAGE}`);
@@ -34,7 +39,7 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
     chunk = Number(flags.chunk);
     if (!Number.isInteger(chunk) || chunk < 1) throw new RangeError(`--chunk ${flags.chunk} must be a positive whole number. ${USAGE}`);
   }
-  return { bundle: positional[0], file: positional[1], out: flags.out, ...(chunk ? { chunk } : {}) };
+  return { bundle: positional[0], file: positional[1], out: flags.out, ...(chunk ? { chunk } : {}), ...(switches.has('quiet') ? { quiet: true } : {}) };
 }
 
 export async function scoreCommand(argv: string[]): Promise<number> {
@@ -54,7 +59,13 @@ export async function scoreCommand(argv: string[]): Promise<number> {
   }
   const files = unzipSync(zip);
   const preprocess = JSON.parse(new TextDecoder().decode(files['preprocess.json'])) as Preprocess;
-  const { table } = await readTable(await nodeFileSource(args.file));
+  const progress = createProgress({ quiet: args.quiet });
+  let table;
+  try {
+    ({ table } = await readTable(await nodeFileSource(args.file), {}, readProgress(progress, args.file)));
+  } finally {
+    progress.clear();
+  }
   const schema = checkSchema(table, preprocess);
   if (!schema.ok) {
     console.error(`${args.file} lacks column(s) ${schema.missing.map((c) => `'${c}'`).join(', ')} that the model needs; add them (empty values are imputed) and score again.`);
@@ -68,7 +79,13 @@ export async function scoreCommand(argv: string[]): Promise<number> {
     await writeFile(path, files['scorer.mjs']);
     const scorer = (await import(pathToFileURL(path).href)) as RowScorer;
     const started = performance.now();
-    const scored = await scoreTable(table, scorer, preprocess, { ...(args.chunk ? { chunk: args.chunk } : {}) });
+    progress.phase('Scoring');
+    let scored;
+    try {
+      scored = await scoreTable(table, scorer, preprocess, { ...(args.chunk ? { chunk: args.chunk } : {}), onProgress: (done, total) => progress.tick(`${done.toLocaleString('en-US')} of ${plural(total, 'row')}`, done / total) });
+    } finally {
+      progress.clear();
+    }
     const seconds = (performance.now() - started) / 1000;
     await writeFile(args.out, predictionsFile(scored.table, /\.parquet$/i.test(args.out) ? 'parquet' : 'csv'));
     console.log(JSON.stringify({ out: args.out, rows: table.rowCount, scored: scored.scored, refused: scored.refused, rowsPerSecond: Math.round(table.rowCount / seconds) }));

@@ -1,22 +1,30 @@
 /**
  * `modelbench train <file> --target COL [--test FILE] [--recipe recipe.json]
- *  [--model baseline|linear|logistic|mlp|gbdt|forest|auto] [--<option> VALUE …] [--seed N] [--cv K] [--group COL] [--backend wasm|cpu] --out DIR`
+ *  [--model baseline|linear|logistic|mlp|gbdt|forest|auto] [--<option> VALUE …] [--seed N] [--cv K] [--group COL] [--backend wasm|cpu]
+ *  [--format json|table] [--quiet] --out DIR`
  *
- * Writes DIR/run.json (spec, recipe, fitted recipe, metrics, timings, backend) and the model
+ * Writes DIR/run.json in the run format the studio shares (`writeRunFile`: recipe, fitted recipe,
+ * split tied to the file's fingerprint, drift profile, metrics, timings, backend) and the model
  * (TF.js layers format: model.json + weights.bin; trees as trees.json; the baseline as baseline.json), then prints
- * the test metrics as one JSON line.
+ * the test metrics as one JSON line (or a table). Without --model it trains the studio's one-click
+ * default on the recipe the studio proposes, so the same file and seed give the same model in both.
+ * Shows progress on stderr when it is a terminal.
  */
 import { setGradientHelperFactory } from '../core/models/network/sharedGradient';
 import { nodeGradientHelper } from './gradientHelper';
 import { setHistogramHelperFactory } from '../core/models/trees/prepare';
 import { nodeHistogramHelper } from './treeHelper';
 import { readFlags } from './flags';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { disposeModel, layersFiles, MODELS, resolveOptions, TrainingError, type OptionValue, randomSearch, runExperiment, useBackend, type BackendName, type LeaderboardEntry, type ModelKind, type ModelSpec } from '../core/models';
+import { readFile } from 'node:fs/promises';
+import { disposeModel, MODELS, resolveOptions, TrainingError, type OptionValue, randomSearch, runExperiment, useBackend, type BackendName, type LeaderboardEntry, type ModelKind, type ModelSpec } from '../core/models';
 import { parseRecipe, proposeRecipe, RecipeError, suggestGroupColumn, type Recipe } from '../core/recipe';
-import { explanationJson, explanationSummary, sliceJson } from '../core/explain';
+import { writeRunDirectory } from './runDirectory';
 import { readTable } from '../core/table';
+import { profileTable } from '../core/profile';
+import { toProfileLike } from '../core/recipe/profileLike';
+import { backendWords, defaultSpec, DEFAULT_KIND, DEFAULT_SEED } from '../core/models/catalog';
+import { clearOnError, createProgress, profileProgress, readProgress, trainProgress } from './progress';
+import { outputFormat, trainTable, type OutputFormat } from './metricsTable';
 import { baselineMargin } from '../core/evaluate';
 import { nodeFileSource } from './nodeSource';
 
@@ -34,12 +42,15 @@ interface TrainArgs {
   group?: string;
   backend: BackendName;
   out: string;
+  format: OutputFormat;
+  /** No progress line on stderr, even on a terminal. */
+  quiet: boolean;
 }
 
 const KINDS = Object.keys(MODELS).join('|');
 /** Every option name of every model kind: each is also a flag (`--learningRate 0.05`). */
 const OPTION_FLAGS = [...new Set(Object.values(MODELS).flatMap((m) => m.options.map((o) => o.name)))];
-export const USAGE = `Usage: modelbench train <file> --target COL [--test FILE] [--recipe recipe.json] [--model ${KINDS}|auto] [--<option> VALUE …] [--seed N] [--cv K] [--group COL] [--backend wasm|cpu] --out DIR`;
+export const USAGE = `Usage: modelbench train <file> --target COL [--test FILE] [--recipe recipe.json] [--model ${KINDS}|auto] [--<option> VALUE …] [--seed N] [--cv K] [--group COL] [--backend wasm|cpu] [--format json|table] [--quiet] --out DIR`;
 
 class UsageError extends Error {}
 
@@ -47,15 +58,15 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   let read;
   try {
     // The usage line is printed once by `train`, after the message.
-    read = readFlags(argv, ['target', 'test', 'recipe', 'model', 'seed', 'cv', 'group', 'backend', 'out', ...OPTION_FLAGS], '');
+    read = readFlags(argv, ['target', 'test', 'recipe', 'model', 'seed', 'cv', 'group', 'backend', 'out', 'format', ...OPTION_FLAGS], '', ['quiet']);
   } catch (e) {
     throw new UsageError((e as Error).message.trim());
   }
-  const { flags, positional } = read;
+  const { flags, switches, positional } = read;
   if (positional.length !== 1) throw new UsageError(positional.length ? `Expected one input file, got ${positional.join(', ')}.` : 'Name the input file.');
   if (!flags.target) throw new UsageError('--target COL is required: the column to predict.');
   if (!flags.out) throw new UsageError('--out DIR is required: where run.json and the model go.');
-  const model = (flags.model ?? 'auto') as TrainArgs['model'];
+  const model = (flags.model ?? DEFAULT_KIND) as TrainArgs['model'];
   if (model !== 'auto' && !(model in MODELS)) throw new UsageError(`--model ${model} is not one of ${KINDS.replaceAll('|', ', ')}, auto.`);
   const options = modelOptions(model, flags);
   const integer = (name: string, v: string | undefined) => {
@@ -66,14 +77,22 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   const backend = (flags.backend ?? 'wasm') as BackendName;
   if (backend !== 'wasm' && backend !== 'cpu') throw new UsageError(`--backend ${backend} must be wasm or cpu.`);
   const cv = integer('cv', flags.cv);
+  let format: OutputFormat;
+  try {
+    format = outputFormat(flags.format, '');
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
   return {
     file: positional[0],
     target: flags.target,
     model,
     options,
-    seed: integer('seed', flags.seed) ?? 42,
+    seed: integer('seed', flags.seed) ?? DEFAULT_SEED,
     backend,
     out: flags.out,
+    format,
+    quiet: switches.has('quiet'),
     ...(flags.test ? { test: flags.test } : {}),
     ...(flags.recipe ? { recipe: flags.recipe } : {}),
     ...(cv !== undefined ? { cv } : {}),
@@ -104,6 +123,11 @@ function modelOptions(model: ModelKind | 'auto', flags: Record<string, string | 
   }
   resolveOptions(meta, out);
   return out;
+}
+
+/** The spec `args` ask for: without --model or options, the studio's one-click spec. */
+export function trainSpec(args: Pick<TrainArgs, 'model' | 'options' | 'seed'>): ModelSpec {
+  return { ...defaultSpec(args.seed), kind: args.model === 'auto' ? DEFAULT_KIND : args.model, options: args.options };
 }
 
 async function loadRecipe(path: string, target: string): Promise<Recipe> {
@@ -144,73 +168,61 @@ async function train(argv: string[]): Promise<number> {
   const backend = await useBackend(args.backend);
   setGradientHelperFactory(nodeGradientHelper);
   setHistogramHelperFactory(nodeHistogramHelper);
-  const input = await readTable(await nodeFileSource(args.file));
-  const testInput = args.test ? await readTable(await nodeFileSource(args.test)) : undefined;
+  const progress = createProgress({ quiet: args.quiet });
+  const read = (file: string) => clearOnError(progress, async () => readTable(await nodeFileSource(file), {}, readProgress(progress, file)));
+  const input = await read(args.file);
+  const testInput = args.test ? await read(args.test) : undefined;
   const readMs = Date.now() - started;
   let recipe: Recipe;
   try {
-    recipe = args.recipe ? await loadRecipe(args.recipe, args.target) : proposeRecipe(input.table, undefined, args.target);
+    if (args.recipe) recipe = await loadRecipe(args.recipe, args.target);
+    else {
+      // Proposed from the profile's column types, as the studio does, so both start from the same recipe.
+      recipe = proposeRecipe(input.table, toProfileLike(profileTable(input.table, { parseMs: input.meta.parseMs }, profileProgress(progress))), args.target);
+    }
   } catch (e) {
+    progress.clear();
     if (!(e instanceof UsageError)) throw e;
     console.error(e.message);
     return 2;
   }
   recipe = { ...recipe, split: { ...recipe.split, seed: args.seed, ...(args.group ? { method: 'group' as const, groupColumn: args.group } : {}) } };
   const panel = args.test || recipe.split.method === 'group' ? null : suggestGroupColumn(input.table, args.target);
+  progress.clear();
   if (panel) console.error(`Note: ${panel.reason} Pass --group ${panel.column} to keep each ${panel.column}'s rows together.`);
   let leaderboard: LeaderboardEntry[] | undefined;
-  let spec: ModelSpec = { kind: args.model === 'auto' ? 'gbdt' : args.model, seed: args.seed, ...(Object.keys(args.options).length ? { options: args.options } : {}) };
+  let spec = trainSpec(args);
   if (args.model === 'auto') {
     // A minute of search: boosting first (the usual winner), then the quick and the slow alternatives.
-    leaderboard = await randomSearch(input.table, recipe, { trials: 8, maxMinutes: 1, seed: args.seed });
+    const trials = 8;
+    progress.phase('Searching for a model');
+    leaderboard = await clearOnError(progress, () => randomSearch(input.table, recipe, { trials, maxMinutes: 1, seed: args.seed, onTrial: (_, i) => progress.tick(`trial ${i + 1} of ${trials}`, (i + 1) / trials) }));
     spec = leaderboard[0].spec;
   }
-  const result = await runExperiment(input.table, recipe, spec, {}, {
-    ...(testInput ? { testTable: testInput.table } : {}),
-    crossValidate: args.cv ?? true,
-  });
+  progress.phase('Preparing the data');
+  let result;
+  try {
+    result = await runExperiment(input.table, recipe, spec, trainProgress(progress, spec), {
+      ...(testInput ? { testTable: testInput.table } : {}),
+      crossValidate: args.cv ?? true,
+    });
+  } finally {
+    progress.clear();
+  }
   // Trees train in plain JavaScript whatever TF.js backend was started.
   const usedBackend = spec.kind === 'gbdt' || spec.kind === 'forest' ? 'cpu' : backend;
   try {
-    await mkdir(args.out, { recursive: true });
-    const modelFiles: string[] = [];
-    if (result.model.kind === 'tf') {
-      const files = await layersFiles(result.model);
-      await writeFile(join(args.out, 'model.json'), files.modelJson);
-      await writeFile(join(args.out, 'weights.bin'), files.weights);
-      modelFiles.push('model.json', 'weights.bin');
-    } else if (result.model.kind === 'trees') {
-      await writeFile(join(args.out, 'trees.json'), JSON.stringify(result.model));
-      modelFiles.push('trees.json');
-    } else {
-      await writeFile(join(args.out, 'baseline.json'), JSON.stringify(result.model, null, 1));
-      modelFiles.push('baseline.json');
-    }
-    const run = {
-      version: 1,
-      createdAt: new Date().toISOString(),
-      input: { file: args.file, rows: input.table.rowCount, format: input.meta.format, warnings: input.warnings.length, ...(args.test ? { test: args.test, testRows: testInput!.table.rowCount } : {}) },
+    await writeRunDirectory(result, {
+      out: args.out,
+      data: { path: args.file, table: input.table, format: input.meta.format, warnings: input.warnings.length },
+      ...(testInput ? { test: { path: args.test!, table: testInput.table, format: testInput.meta.format, warnings: testInput.warnings.length } } : {}),
       backend: usedBackend,
-      spec: result.spec,
-      options: result.options,
-      recipe: result.recipe,
-      fittedRecipe: result.fitted,
-      rows: result.rows,
-      metrics: result.metrics,
-      baselineMetrics: result.baselineMetrics,
-      comparison: result.comparison,
-      ...(result.cv ? { cv: result.cv } : {}),
       ...(leaderboard ? { leaderboard } : {}),
-      ...(result.explanation ? { explanation: explanationJson(result.explanation), explanationSummary: explanationSummary(result.explanation, result.fitted.task) } : {}),
-      ...(result.slices ? { slices: sliceJson(result.slices) } : {}),
-      history: result.history,
-      bestEpoch: result.bestEpoch ?? null,
-      report: result.report,
-      timings: { readMs, ...result.timings, totalMs: Date.now() - started },
-      modelFiles,
-    };
-    await writeFile(join(args.out, 'run.json'), JSON.stringify(run, null, 1));
-    console.log(JSON.stringify({ model: spec.kind, task: recipe.task, backend: usedBackend, metrics: result.metrics, baseline: result.baselineMetrics[result.comparison.metric], beatsBaseline: result.comparison.beatsBaseline, versusBaseline: baselineMargin(result.comparison.metric, result.comparison.model, result.comparison.baseline).grade, ...(result.report.task === 'regression' && result.report.metrics.notDefined ? { notDefined: result.report.metrics.notDefined } : {}) }));
+      started,
+      readMs,
+    });
+    if (args.format === 'table') console.log(trainTable({ model: MODELS[spec.kind].label, task: recipe.task, backend: backendWords(spec.kind, usedBackend as BackendName), metrics: result.metrics, baselineMetrics: result.baselineMetrics, comparison: result.comparison }));
+    else console.log(JSON.stringify({ model: spec.kind, task: recipe.task, backend: usedBackend, metrics: result.metrics, baseline: result.baselineMetrics[result.comparison.metric], beatsBaseline: result.comparison.beatsBaseline, versusBaseline: baselineMargin(result.comparison.metric, result.comparison.model, result.comparison.baseline).grade, ...(result.report.task === 'regression' && result.report.metrics.notDefined ? { notDefined: result.report.metrics.notDefined } : {}) }));
     return 0;
   } finally {
     disposeModel(result.model);

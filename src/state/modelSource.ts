@@ -71,10 +71,10 @@ function fromTraining(training: RunTraining, fallbackFingerprint: string): Pick<
   };
 }
 
-/** The model in words, as Deploy shows it: `mlp network`, `logistic regression`, `gradient-boosted trees`, `random forest` or `baseline`. */
+/** The model in words, as Deploy shows it: `neural network (MLP)`, `logistic regression`, `gradient-boosted trees`, `random forest` or `baseline`. */
 export function modelWords(model: BundleInput['model']): string {
   // Linear and logistic models train as one-layer TF.js networks, but people know them as regressions.
-  if (model.kind === 'tf') return model.modelKind === 'linear' || model.modelKind === 'logistic' ? `${model.modelKind} regression` : `${model.modelKind} network`;
+  if (model.kind === 'tf') return model.modelKind === 'linear' || model.modelKind === 'logistic' ? `${model.modelKind} regression` : model.modelKind === 'mlp' ? 'neural network (MLP)' : `${model.modelKind} network`;
   return model.kind === 'trees' ? treesKindWords(model.ensemble) : 'baseline';
 }
 

@@ -1,4 +1,6 @@
 import type { DatasetRecord, Json, RunRecord, RunStatus } from '../storage';
+import { kindLabel, optionLabel, recordedBackendWords } from '../core/models/catalog';
+import { metricName } from '../core/explain';
 
 /** A run flattened for the table: every sortable and filterable field at the top. */
 export interface RunRow {
@@ -8,8 +10,9 @@ export interface RunRow {
   /** Seconds, null while running. */
   duration: number | null;
   dataset: string;
-  /** `spec.kind`, or `—` when the spec names none. */
+  /** The model kind in words (`Gradient-boosted trees`), or `—` when the spec names none. */
   kind: string;
+  /** The backend the run trained on in words; `—` while (or when it ended before) choosing one. */
   backend: string;
   /** Model options and the seed, flattened to `name` → value (arrays joined by `×`). */
   params: Record<string, string | number>;
@@ -55,14 +58,15 @@ export function toRunRows(runs: readonly RunRecord[], datasets: readonly Dataset
   const names = new Map(datasets.map((d) => [d.id, d.name]));
   return runs.map((run) => {
     const spec = run.spec;
+    const kind = isObject(spec) && typeof spec.kind === 'string' ? spec.kind : '—';
     return {
       id: run.id,
       status: run.status,
       startedAt: run.startedAt,
       duration: run.endedAt === null ? null : (run.endedAt - run.startedAt) / 1000,
       dataset: names.get(run.datasetId) ?? run.datasetId,
-      kind: isObject(spec) && typeof spec.kind === 'string' ? spec.kind : '—',
-      backend: run.backend,
+      kind: kindLabel(kind),
+      backend: recordedBackendWords(kind, run.backend),
       params: specParams(spec, run.seed),
       metrics: numericMetrics(run.metrics),
     };
@@ -88,8 +92,8 @@ export function runColumns(rows: readonly RunRow[]): RunColumn[] {
   }
   return [
     ...FIXED_COLUMNS,
-    ...[...params].sort(([a], [b]) => a.localeCompare(b)).map(([key, numeric]) => ({ key: `param:${key}`, label: key, group: 'param' as const, numeric })),
-    ...[...metrics].sort().map((key) => ({ key: `metric:${key}`, label: key, group: 'metric' as const, numeric: true })),
+    ...[...params].sort(([a], [b]) => a.localeCompare(b)).map(([key, numeric]) => ({ key: `param:${key}`, label: optionLabel(key), group: 'param' as const, numeric })),
+    ...[...metrics].sort().map((key) => ({ key: `metric:${key}`, label: metricName(key), group: 'metric' as const, numeric: true })),
   ];
 }
 

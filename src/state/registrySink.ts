@@ -36,7 +36,8 @@ function series(values: (number | null)[]): number[] | null {
   return values.length > 0 && values.every((v) => typeof v === 'number' && Number.isFinite(v)) ? (values as number[]) : null;
 }
 
-function curves(run: TrainedRunLike): Record<string, number[]> {
+/** The per-epoch series a run stores, from its epochs (a Train-stage run's or an imported run's history). */
+export function curvesOf(epochs: readonly TrainedRunLike['epochs'][number][]): Record<string, number[]> {
   const out: Record<string, number[]> = {};
   const pick: [string, (e: TrainedRunLike['epochs'][number]) => number | null][] = [
     ['loss', (e) => e.loss],
@@ -45,7 +46,7 @@ function curves(run: TrainedRunLike): Record<string, number[]> {
     ['val_metric', (e) => e.valMetric],
   ];
   for (const [name, get] of pick) {
-    const s = series(run.epochs.map(get));
+    const s = series(epochs.map(get));
     if (s) out[name] = s;
   }
   return out;
@@ -109,7 +110,7 @@ export function registrySink(registry: Registry, describe: () => Promise<NewData
           {
             status: run.status,
             metrics: result ? (plain(result.metrics) as Record<string, Json>) : {},
-            curves: curves(run),
+            curves: curvesOf(run.epochs),
             ...(run.error ? { error: run.error } : {}),
             ...(run.backend ? { backend: run.backend } : {}),
             ...(result ? { evaluation: plain(result.report) } : {}),

@@ -1,11 +1,12 @@
 import type { BackendName } from '../core/models';
 import type { ProbeResult } from '../core/models';
-import { MODELS, maxSteps, type EpochLog, type LeaderboardEntry, type ModelKind, type ModelSpec } from '../core/models/catalog';
+import { DEFAULT_KIND, DEFAULT_SEED, MODELS, maxSteps, type EpochLog, type LeaderboardEntry, type ModelKind, type ModelSpec } from '../core/models/catalog';
 import type { Recipe } from '../core/recipe';
 import type { Table } from '../core/table/types';
 import { TrainBridge, type Recovery, type TrainRun } from '../bridge/TrainBridge';
 import { isAbort, toUserError, type UserError } from './errors';
 import { exposeTrainHooks } from './trainHooks';
+import { localProbeMemory } from './probeMemory';
 
 /** One training in this session: what was asked, how it went, and (when it finished) its result. */
 export interface SessionRun {
@@ -30,9 +31,6 @@ export interface RunSink {
   finished(run: SessionRun): Promise<void> | void;
 }
 
-/** Gradient-boosted trees win on most tables (the CLI's `--model auto` tries them first too). */
-export const DEFAULT_KIND: ModelKind = 'gbdt';
-
 /**
  * Training: one run at a time in the train worker, with live epochs, Pause, immediate Cancel, the
  * backend measurement, and random search. Runs stay in `runs` for the evaluation page and the
@@ -41,7 +39,7 @@ export const DEFAULT_KIND: ModelKind = 'gbdt';
 export class TrainState {
   kind = $state<ModelKind>(DEFAULT_KIND);
   options = $state<Record<string, number | string | boolean>>({});
-  seed = $state(42);
+  seed = $state(DEFAULT_SEED);
   backend = $state<'auto' | BackendName>('auto');
   allowFallback = $state(false);
   runs = $state.raw<SessionRun[]>([]);
@@ -51,7 +49,8 @@ export class TrainState {
   error = $state<UserError | null>(null);
   leaderboard = $state.raw<LeaderboardEntry[]>([]);
   searching = $state(false);
-  #bridge = new TrainBridge();
+  // Measurements are remembered per device and model shape, so a later run starts without measuring.
+  #bridge = new TrainBridge({ probeMemory: localProbeMemory() });
   #controller: AbortController | null = null;
   sink: RunSink | null = null;
 

@@ -43,4 +43,5 @@ export { onChange, type StudioChange, type ChangeKind } from './changes';
 export { exportWorkspace, type ExportOptions } from './exportWorkspace';
 export { importWorkspace, type ImportSummary } from './importWorkspace';
 export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zipCheck';
+export { runFolderFiles } from './runFolder';
 export { WORKSPACE_FORMAT, WORKSPACE_FORMAT_VERSION } from './workspace';

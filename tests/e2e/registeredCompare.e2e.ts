@@ -40,13 +40,13 @@ test('registered versions compare on the held-out rows like session runs, show d
   await nav.getByRole('link', { name: 'Train' }).click();
   const train = page.getByRole('button', { name: 'Train', exact: true });
   const kindPicker = page.getByRole('combobox', { name: 'Kind' });
-  for (const [i, kind] of ['mlp', 'logistic'].entries()) {
+  for (const [kind, label] of [['mlp', 'Neural network (MLP)'], ['logistic', 'Logistic regression']]) {
     await expect(train).toBeEnabled();
     if (!(await kindPicker.isVisible())) await page.getByText('Model settings', { exact: true }).click();
     await kindPicker.selectOption(kind);
     await train.click();
     // Wait for this run's evaluation: no Cancel button is also true in the moment before the run starts.
-    await expect(page.getByTestId('evaluation')).toContainText(new RegExp(`#${i + 1}\\b`), { timeout: 120_000 });
+    await expect(page.getByTestId('evaluation')).toContainText(`Evaluation: ${label} #1`, { timeout: 120_000 });
     await expect(train).toBeEnabled();
   }
 

@@ -70,8 +70,9 @@ if (wants('e2e')) {
   if (!chromium) tally.failed++;
   else if (run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) tally.failed++;
   else {
-    // Journeys run two at a time; the few that measure main-thread stalls (tagged @solo) run alone
-    // afterwards, so a training in the other worker cannot make the page look slow.
+    // Journeys run two at a time; the few tagged @solo run alone afterwards: those that measure
+    // main-thread stalls (a training in the other worker would make the page look slow), and the
+    // WebGPU device-loss journey (see its comment).
     for (const [name, args] of [
       ['e2e.json', ['--grep-invert', '@solo']],
       ['e2e-solo.json', ['--grep', '@solo', '--workers', '1']],

@@ -84,7 +84,12 @@ export async function startServer({ root = process.env.MB_DIST || 'dist', port =
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const portArg = process.argv.indexOf('--port');
-  const port = portArg > 0 ? Number(process.argv[portArg + 1]) : Number(process.env.PORT ?? 5180);
+  const given = portArg > 0 ? process.argv[portArg + 1] : process.env.PORT;
+  const port = given === undefined || given === '' ? 5180 : Number(given);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`The port "${given ?? ''}" is not a port number; pass a whole number from 1 to 65535, e.g. npm start -- --port 8080 or PORT=8080 npm start.`);
+    process.exit(2);
+  }
   startServer({ port })
     .then(({ url }) => console.log(`Modelbench is running at ${url}  (Ctrl+C to stop)`))
     .catch((error) => {

@@ -25,3 +25,4 @@ export { predictionsFile, type PredictionsFormat } from './predictionsFile';
 export { psi, driftBand, PSI_EPSILON, type PsiResult, type PsiBin, type DriftBand, type DriftColumn } from './psi';
 export { driftReport, type DriftReport } from './driftReport';
 export { driftProfile, type DriftProfile } from './driftProfile';
+export { suggestModelName } from './modelName';

@@ -25,3 +25,4 @@ export { detectOverfitting, OVERFIT_RISE, type Overfitting, type OverfitOptions,
 export { explanationSummary, explanationJson, type ExplanationSummary } from './explanationSummary';
 export { leakageWarnings, type LeakageWarning } from './leakage';
 export { rowStepWords, FILTER_OP_WORDS } from './rowStepWords';
+export { classificationCharts, type ChartGuide } from './classificationCharts';

@@ -26,6 +26,8 @@ export interface BackendCandidate {
   fallbackAdapter?: boolean;
   /** Median wall-clock milliseconds of the timed training steps (batches), after the warm-up ones. */
   msPerStep?: number;
+  /** The adapter or renderer behind a GPU backend, so a remembered measurement holds for this device only. */
+  device?: string;
 }
 
 export interface ProbeResult {
@@ -33,6 +35,10 @@ export interface ProbeResult {
   chosen: BackendName;
   /** One sentence for people: why `chosen` won, what was ruled out and why. */
   why: string;
+  /** The device and model shape this measurement is remembered under (absent when it must not be reused). */
+  key?: string;
+  /** True when the figures come from an earlier measurement on this device, not from this run. */
+  remembered?: boolean;
 }
 
 export interface ChooseOptions {

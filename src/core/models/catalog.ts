@@ -32,9 +32,11 @@ export type { ModelKind, ModelSpec, OptionValue, EpochLog, TrainResult } from '.
 export type { BackendName } from './backend';
 export type { LeaderboardEntry } from './search';
 export { BACKENDS, BACKEND_LABELS, chooseBackend, nextBackend, msPerStep, isSoftwareAdapter, type BackendCandidate, type ProbeResult } from './backendProbe';
-export { startWatchdog, DEFAULT_STALL_MS } from './trainWatchdog';
+export { startWatchdog, stallBaseMs, DEFAULT_STALL_MS, STALL_GAP_FACTOR, STALL_MS_PER_ROW, type StallLimit } from './trainWatchdog';
 export { planRecovery, TrainingStoppedError, type Recovery, type FailedAttempt, type RecoveryContext } from './trainRecovery';
 export { learningRateAt, type Schedule } from './network/schedule';
 export type { Tree, TreeEnsemble } from './trees/types';
 export { predictTrees, rawScores } from './trees/predictTrees';
+export { DEFAULT_KIND, DEFAULT_SEED, defaultSpec } from './defaultSpec';
 export { isTreeKind, stepNoun, maxSteps, backendWords, KIND_REASONS, willTrainSentence, choiceLabel, treeRecipeChanges, type TreeKind } from './kindWords';
+export { kindLabel, recordedBackendWords, optionLabel, settingLabel } from './recordWords';

@@ -121,7 +121,7 @@ export async function runExperiment(table: Table, recipe: Recipe, spec: ModelSpe
   const explanation = await explainModel(result.model, test, fitted, { ...(hooks.signal ? { signal: hooks.signal } : {}), ...(hooks.onPhase ? { onPhase: hooks.onPhase } : {}) });
   const t3 = Date.now();
   const k = options.crossValidate === true ? resolveFolds(recipe.split, train.n) : typeof options.crossValidate === 'number' ? options.crossValidate : 0;
-  const cv = k >= 2 ? await crossValidate(table, recipe, spec, train.rows, k, hooks.signal) : undefined;
+  const cv = k >= 2 ? await crossValidate(table, recipe, spec, train.rows, k, hooks.signal, (fold) => hooks.onPhase?.(`Cross-validating: fold ${fold} of ${k}…`)) : undefined;
   return {
     spec,
     recipe,
@@ -142,12 +142,14 @@ export async function runExperiment(table: Table, recipe: Recipe, spec: ModelSpe
   };
 }
 
-/** k-fold CV over `rows`: the recipe is refitted inside every fold, so no fold sees its test rows. */
-export async function crossValidate(table: Table, recipe: Recipe, spec: ModelSpec, rows: Int32Array, k: number, signal?: AbortSignal): Promise<CvSummary> {
+/** k-fold CV over `rows`: the recipe is refitted inside every fold, so no fold sees its test rows. `onFold` hears each fold (1-based) as it starts. */
+export async function crossValidate(table: Table, recipe: Recipe, spec: ModelSpec, rows: Int32Array, k: number, signal?: AbortSignal, onFold?: (fold: number) => void): Promise<CvSummary> {
   const yColumn = table.columns.find((c) => c.name === recipe.target)!;
   const strata = recipe.task === 'regression' ? undefined : Array.from(rows, (i) => ('codes' in yColumn ? String(yColumn.codes[i]) : String(yColumn.values[i])));
   const values: Record<string, number[]> = {};
+  let index = 0;
   for (const fold of kFolds(rows, k, recipe.split.seed, strata, foldGroups(table, recipe.split, rows))) {
+    onFold?.(++index);
     const fitted = fitRecipe(table, recipeFor(recipe, spec), fold.train);
     const foldTrain = transformRecipe(fitted, table, fold.train);
     const { model } = await trainModel(spec, toTrainData(foldTrain, fitted, foldGroups(table, recipe.split, foldTrain.rows)), { ...(signal ? { signal } : {}) });

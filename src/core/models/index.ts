@@ -17,6 +17,7 @@ export { checkpointBuffers, type Checkpoint } from './network/checkpoint';
 export { TrainingError } from './types';
 export type { ModelKind, ModelSpec, OptionValue, TrainData, EpochLog, TrainHooks, Trained, BaselineModel, TrainResult } from './types';
 export { BACKENDS, BACKEND_LABELS, chooseBackend, nextBackend, msPerStep, isSoftwareAdapter, type BackendCandidate, type ProbeResult } from './backendProbe';
+export { choiceWithoutMeasuring, contenders, deviceSignature, probeKey, recalled, type ProbeShape } from './probeMemory';
 export { startWatchdog, DEFAULT_STALL_MS } from './trainWatchdog';
 export { planRecovery, TrainingStoppedError, type Recovery, type FailedAttempt, type RecoveryContext } from './trainRecovery';
 export type { Tree, TreeEnsemble } from './trees/types';

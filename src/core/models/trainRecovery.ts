@@ -41,6 +41,13 @@ export interface RecoveryContext {
   /** The watchdog's limit, in ms, for the message. */
   stallMs: number;
   allowFallback?: boolean;
+  /** Rows of the table being trained on, for the message. */
+  rows?: number;
+  /**
+   * False when the work does not run on a TF.js backend (trees train in plain JavaScript): another
+   * backend cannot help a stall there, so the run stops at once instead of starting over. Default true.
+   */
+  backendMatters?: boolean;
 }
 
 /** Thrown when no backend is left; the message says what happened and what to do. */
@@ -48,7 +55,13 @@ export class TrainingStoppedError extends Error {
   override name = 'TrainingStoppedError';
 }
 
-const duration = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`);
+const duration = (ms: number) => (ms < 1000 ? `${ms} ms` : ms < 90_000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms / 60_000)} minutes`);
+
+/**
+ * What to do after a stall that no backend switch can fix. A reload cannot help either: a run this
+ * long without a sign of life has most likely run out of memory or of processor time.
+ */
+const STUCK_ADVICE = 'The training worker may have run out of memory, or other programs may be taking the processor; try a smaller sample or fewer features, or close other busy tabs and programs, then train again.';
 
 /**
  * The next step after `attempt` failed: a `Recovery` to act on, or a `TrainingStoppedError` when
@@ -57,17 +70,23 @@ const duration = (ms: number) => (ms < 1000 ? `${ms} ms` : `${Math.round(ms / 10
 export function planRecovery(attempt: FailedAttempt, ctx: RecoveryContext): Recovery | TrainingStoppedError {
   const from = attempt.backend;
   const failed = from ? [...ctx.failed, from] : [...ctx.failed];
+  const rows = ctx.rows ? ` on ${ctx.rows.toLocaleString('en')} rows` : '';
   const what = attempt.cause === 'stall'
     ? `${from ? BACKEND_LABELS[from] : 'Training'} made no progress for ${duration(ctx.stallMs)}`
     : attempt.detail.replace(/\.$/, '');
+  // A lost GPU can come back after a reload; a stall is about memory or processor time.
+  const advice = attempt.cause === 'stall' ? STUCK_ADVICE : 'Reload the page and try again.';
+  if (attempt.cause === 'stall' && ctx.backendMatters === false) {
+    return new TrainingStoppedError(`Training stopped: it made no progress for ${duration(ctx.stallMs)}${rows}. ${STUCK_ADVICE}`);
+  }
   const measuring = !attempt.started && ctx.requested === 'auto';
   const to = measuring ? 'auto' : nextBackend(ctx.probe, failed, { allowFallback: ctx.allowFallback ?? false });
   if (!from) {
-    return new TrainingStoppedError(`Training stopped: ${what} before a backend was chosen (while preparing the data). Try again; if it repeats, try a smaller table.`);
+    return new TrainingStoppedError(`Training stopped: ${what}${attempt.cause === 'stall' ? rows : ''} before a backend was chosen (while preparing the data). ${advice}`);
   }
   if (to === null) {
     const tried = failed.map((b) => BACKEND_LABELS[b]).join(', ') || 'none';
-    return new TrainingStoppedError(`Training stopped: ${what}, and no other backend is left to try (tried ${tried}). Reload the page and try again.`);
+    return new TrainingStoppedError(`Training stopped: ${what}${attempt.cause === 'stall' ? rows : ''}, and no other backend is left to try (tried ${tried}). ${advice}`);
   }
   const ckpt = to === 'auto' ? null : (attempt.checkpoint ?? null);
   const after = attempt.finishedEpochs ? ` after epoch ${attempt.finishedEpochs}` : '';

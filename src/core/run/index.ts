@@ -16,3 +16,7 @@ export {
 } from './runTraining';
 export { splitWords } from './splitWords';
 export { storedSummaries } from './storedSummaries';
+export { readRunFile, type RunFile } from './readRunFile';
+export { writeRunFile, type RunData, type RunFileInput } from './writeRunFile';
+export { modelOfStudioFiles, type RunModel } from './runModel';
+export { RunFileError } from './runFileError';

@@ -30,6 +30,9 @@ function bridgeOver(apis: object[], stallMs = 20_000) {
   const workers: FakeWorker[] = [];
   const bridge = new TrainBridge({
     stallMs,
+    // A fixed limit keeps the messages exact; the scaling itself is tested in trainWatchdog.test.ts.
+    stallMsPerRow: 0,
+    stallGapFactor: 0,
     createWorker: () => {
       const w = fakeWorker(apis[Math.min(workers.length, apis.length - 1)]);
       workers.push(w);
@@ -50,7 +53,7 @@ describe('TrainBridge over the real worker api', () => {
     expect(run.backend).toBe('wasm');
     expect(run.recoveries).toEqual([]);
     expect(epochs).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(statuses).toEqual(['Training on WASM', 'Explaining the model: shuffling each input column…', 'Explaining the model: partial dependence of the top columns…',
+    expect(statuses).toEqual(['Preparing 344 rows for training…', 'Training on WASM', 'Explaining the model: shuffling each input column…', 'Explaining the model: partial dependence of the top columns…',
       'Explaining the model: contributions of single rows…', 'Saving the model…']);
     expect(run.result.model.kind === 'tf' && run.result.model.files.weights.byteLength).toBeGreaterThan(0);
     expect(run.result.metrics.accuracy).toBeGreaterThan(0.5);
@@ -154,14 +157,16 @@ describe('TrainBridge watchdog', () => {
     const slow = {
       async train(_t: unknown, _r: unknown, _s: unknown, _o: unknown, _e: unknown, onStatus: (s: TrainStatus) => void, onBeat: () => void) {
         call(onStatus, { phase: 'train', message: 'Training on CPU', backend: 'cpu' });
-        for (let i = 0; i < 8; i++) {
-          await new Promise((r) => setTimeout(r, 60));
+        // The run lasts longer than the limit (40 × 20 ms against 500 ms) while no gap comes near it:
+        // a busy machine would have to hold back one 20 ms timer for half a second to break this.
+        for (let i = 0; i < 40; i++) {
+          await new Promise((r) => setTimeout(r, 20));
           call(onBeat);
         }
         return fakeOutput('cpu');
       },
     };
-    const { bridge, workers } = bridgeOver([slow], 200);
+    const { bridge, workers } = bridgeOver([slow], 500);
     const { table, recipe } = species();
     const run = await bridge.train(table, recipe, spec);
     expect(run.recoveries).toEqual([]);
@@ -195,7 +200,7 @@ describe('TrainBridge watchdog', () => {
     const { bridge, workers } = bridgeOver([alwaysHangs], 100);
     const { table, recipe } = species();
     await expect(bridge.train(table, recipe, spec, { backend: 'cpu' })).rejects.toThrow(
-      'Training stopped: WASM made no progress for 100 ms, and no other backend is left to try (tried CPU, WASM). Reload the page and try again.',
+      'Training stopped: WASM made no progress for 100 ms on 344 rows, and no other backend is left to try (tried CPU, WASM). The training worker may have run out of memory, or other programs may be taking the processor; try a smaller sample or fewer features, or close other busy tabs and programs, then train again.',
     );
     expect(workers).toHaveLength(2);
   });

@@ -22,6 +22,6 @@ describe('Deploy with a tree ensemble', () => {
     expect(modelWords({ kind: 'baseline', baseline: { kind: 'baseline', task: 'binary', output: [0.5, 0.5] } })).toBe('baseline');
     const files = { modelJson: '{}', weights: new Uint8Array() };
     expect(modelWords({ kind: 'tf', modelKind: 'logistic', files })).toBe('logistic regression');
-    expect(modelWords({ kind: 'tf', modelKind: 'mlp', files })).toBe('mlp network');
+    expect(modelWords({ kind: 'tf', modelKind: 'mlp', files })).toBe('neural network (MLP)');
   });
 });

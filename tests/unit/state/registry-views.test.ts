@@ -24,11 +24,13 @@ const rows = toRunRows(
 
 describe('runs table views', () => {
   test('toRunRows flattens kind, params, numeric metrics and the dataset name', () => {
-    expect(rows[0]).toMatchObject({ kind: 'mlp', dataset: 'penguins.json', params: { epochs: 10, hidden: '64×32', seed: 1 }, metrics: { accuracy: 0.8 }, duration: 2.997 });
+    expect(rows[0]).toMatchObject({ kind: 'Neural network (MLP)', backend: 'CPU', dataset: 'penguins.json', params: { epochs: 10, hidden: '64×32', seed: 1 }, metrics: { accuracy: 0.8 }, duration: 2.997 });
     expect(rows[2].duration).toBeNull();
     expect(runColumns(rows).map((c) => c.key)).toEqual([
       'startedAt', 'status', 'dataset', 'kind', 'backend', 'duration', 'param:epochs', 'param:hidden', 'param:l2', 'param:seed', 'metric:accuracy',
     ]);
+    // Headers in words: an option's label without its bracketed note, a metric's name; unknown options as stored.
+    expect(runColumns(rows).slice(6).map((c) => c.label)).toEqual(['Maximum epochs', 'hidden', 'L2 penalty', 'Seed', 'Accuracy']);
     expect(toRunRows([run('x', {})], [])[0].metrics).toEqual({ accuracy: 0.9 });
   });
 

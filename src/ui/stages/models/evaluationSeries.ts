@@ -1,5 +1,7 @@
 import type { Json, RunRecord } from '../../../storage';
 import type { Series } from './lineChartSvg';
+import { metricName } from '../../../core/explain';
+import { kindLabel } from '../../../core/models/catalog';
 
 /** A chart of one kind overlaid across runs, ready for `lineChartSvg`. */
 export interface OverlayChart {
@@ -15,24 +17,25 @@ type Obj = { [key: string]: Json };
 const obj = (v: Json | undefined): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? v : undefined);
 const nums = (v: Json | undefined): number[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'number' || x === null) ? (v as number[]).map((x) => x ?? NaN) : undefined);
 
-/** Short run names for legends: `a1b2c3d4 (mlp)`. */
+/** Short run names for legends: `a1b2c3d4 · Neural network (MLP)`. */
 export const runLabel = (run: RunRecord) => {
   const kind = obj(run.spec)?.kind;
-  return `${run.id.slice(0, 8)}${typeof kind === 'string' ? ` (${kind})` : ''}`;
+  return `${run.id.slice(0, 8)}${typeof kind === 'string' ? ` · ${kindLabel(kind)}` : ''}`;
 };
 
 /** Learning curves: one chart per curve name, validation (`val_x`) dashed beside its training curve `x`. */
 export function learningCharts(runs: readonly RunRecord[]): OverlayChart[] {
   const names = new Set(runs.flatMap((r) => Object.keys(r.curves)).map((k) => k.replace(/^val_/, '')));
   return [...names].sort().map((name) => ({
-    title: `Learning curve: ${name}`,
+    title: `Learning curve: ${metricName(name)}`,
     xLabel: 'epoch',
-    yLabel: name,
+    yLabel: metricName(name),
     series: runs.flatMap((run, i) =>
       [name, `val_${name}`].flatMap((key) => {
         const y = run.curves[key];
         if (!y?.length) return [];
-        return [{ label: `${runLabel(run)} ${key}`, x: y.map((_, j) => j + 1), y, color: i, dashed: key !== name }];
+        // `val_loss` is code: the legend says which rows the curve was measured on.
+        return [{ label: `${runLabel(run)} ${key === name ? 'training' : 'validation'}`, x: y.map((_, j) => j + 1), y, color: i, dashed: key !== name }];
       }),
     ),
   }));

@@ -14,6 +14,8 @@ const probe = {
 const lostAt7: FailedAttempt = { cause: 'device-lost', detail: 'The WebGL context was lost.', backend: 'webgl', started: true, finishedEpochs: 7 };
 const ctx = (over: Partial<RecoveryContext> = {}): RecoveryContext => ({ requested: 'auto', probe, failed: [], stallMs: 20_000, ...over });
 
+const advice = 'The training worker may have run out of memory, or other programs may be taking the processor; try a smaller sample or fewer features, or close other busy tabs and programs, then train again.';
+
 describe('planRecovery', () => {
   test('a lost context mid-run continues on the next backend by measured speed', () => {
     expect(planRecovery(lostAt7, ctx())).toEqual({
@@ -66,8 +68,19 @@ describe('planRecovery', () => {
   test('stops with a clear error when nothing is left, or the failing backend is unknown', () => {
     const last = planRecovery({ cause: 'stall', detail: '', backend: 'cpu', started: true, finishedEpochs: 2 }, ctx({ failed: ['webgpu', 'wasm', 'webgl'] }));
     expect(last).toBeInstanceOf(TrainingStoppedError);
-    expect((last as Error).message).toBe('Training stopped: CPU made no progress for 20 s, and no other backend is left to try (tried WebGPU, WASM, WebGL, CPU). Reload the page and try again.');
+    expect((last as Error).message).toBe(`Training stopped: CPU made no progress for 20 s, and no other backend is left to try (tried WebGPU, WASM, WebGL, CPU). ${advice}`);
     const unknown = planRecovery({ cause: 'stall', detail: '', backend: null, started: false, finishedEpochs: 0 }, ctx());
-    expect((unknown as Error).message).toBe('Training stopped: Training made no progress for 20 s before a backend was chosen (while preparing the data). Try again; if it repeats, try a smaller table.');
+    expect((unknown as Error).message).toBe(`Training stopped: Training made no progress for 20 s before a backend was chosen (while preparing the data). ${advice}`);
+    // A lost GPU can come back after a reload, so that advice stays there.
+    const lost = planRecovery({ ...lostAt7, backend: 'cpu' }, ctx({ failed: ['webgpu', 'wasm', 'webgl'] }));
+    expect((lost as Error).message).toMatch(/Reload the page and try again\.$/);
+  });
+
+  test('a stall on work that no backend switch can help stops at once, says how long and on how many rows, and advises no reload', () => {
+    const trees: FailedAttempt = { cause: 'stall', detail: '', backend: 'cpu', started: true, finishedEpochs: 12 };
+    const stopped = planRecovery(trees, ctx({ stallMs: 140_000, rows: 3_000_000, backendMatters: false }));
+    expect(stopped).toBeInstanceOf(TrainingStoppedError);
+    expect((stopped as Error).message).toBe(`Training stopped: it made no progress for 2 minutes on 3,000,000 rows. ${advice}`);
+    expect((stopped as Error).message).not.toMatch(/reload/i);
   });
 });
