@@ -1,19 +1,18 @@
-import { expose, transfer } from 'comlink';
-import { createBoundaryApi, type BoundaryFrame, type BoundaryInput, type BoundarySetup } from './boundaryApi';
+import { transfer } from 'comlink';
+import { createBoundaryService, type BoundaryFrame, type BoundaryInput, type BoundarySetup } from '../src/core/boundary';
+import { exposeService } from '../src/core/thread';
 
-const api = createBoundaryApi();
+const service = createBoundaryService();
 
-/** As the core api, with each frame's arrays transferred rather than copied. */
-const workerApi = {
-  stop: () => api.stop(),
+/** As the service, with each frame's arrays transferred rather than copied. */
+const api = {
   train(input: BoundaryInput, onSetup: (s: BoundarySetup) => void, onFrame: (f: BoundaryFrame) => void) {
-    return api.train(input, onSetup, (f) => {
+    return service.train(input, onSetup, (f) => {
       const buffers = [f.cls, f.conf, f.curve].filter((a) => a !== undefined).map((a) => a!.buffer as ArrayBuffer);
-      void onFrame(transfer(f, buffers));
+      return onFrame(transfer(f, buffers));
     });
   },
 };
 
-export type BoundaryWorkerApi = typeof workerApi;
-export type { BoundaryFrame, BoundaryInput, BoundarySetup } from './boundaryApi';
-expose(workerApi);
+export type BoundaryWorkerApi = typeof api;
+exposeService(api);

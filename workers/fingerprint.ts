@@ -1,4 +1,4 @@
-import { expose } from 'comlink';
+import { exposeService } from '../src/core/thread';
 import { fingerprintBytes } from '../src/storage';
 
 /** Files up to this size are hashed in one WebCrypto call; larger ones are streamed so memory stays flat. */
@@ -22,4 +22,4 @@ const api = {
 };
 
 export type FingerprintApi = typeof api;
-expose(api);
+exposeService(api);

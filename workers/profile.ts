@@ -1,5 +1,5 @@
-import { expose } from 'comlink';
-import { profileApi } from './profileApi';
+import { profileService } from '../src/core/profile';
+import { exposeService } from '../src/core/thread';
 
-export type { ProfileApi } from './profileApi';
-expose(profileApi);
+export type ProfileApi = typeof profileService;
+exposeService(profileService);

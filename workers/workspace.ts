@@ -1,4 +1,5 @@
-import { expose, transfer } from 'comlink';
+import { transfer } from 'comlink';
+import { exposeService } from '../src/core/thread';
 import { closeStudioDB, exportWorkspace, importWorkspace, openStudioDB, type ImportSummary } from '../src/storage';
 
 /**
@@ -27,4 +28,4 @@ const api = {
 };
 
 export type WorkspaceApi = typeof api;
-expose(api);
+exposeService(api);

@@ -1,14 +1,13 @@
-import { proxy, transfer, wrap, type Endpoint, type Remote } from 'comlink';
+import { transfer } from 'comlink';
 import { assembleReport, CROSS_SECTIONS, packChunk, PACK_ENTRIES, summarizeTable, type ColumnProfile, type CrossSectionKind, type PackedDictionary, type CrossSections, type ProfileHooks, type ProfileOptions, type Report } from '../core/profile';
-import { isNumeric, type Column, type Table } from '../core/table/types';
+import { isNumeric, type Column, type Table } from '../core/table';
 import { isShared } from '../core/table';
-import type { ProfileApi } from '../../workers/profileApi';
+import type { ProfileApi } from '../../workers/profile';
 import { shareOrCopyColumn } from './copyTable';
+import { WorkerBridge, type WorkerLike } from './WorkerBridge';
 
 /** A worker as the bridge needs it: a Comlink endpoint that can crash and be terminated. */
-export interface ProfileWorker extends Endpoint {
-  terminate(): void;
-}
+export type ProfileWorker = WorkerLike;
 
 const defaultWorker = (): ProfileWorker => new Worker(new URL('../../workers/profile.ts', import.meta.url), { type: 'module' });
 
@@ -138,96 +137,79 @@ function orderLike(table: Table, profiles: ColumnProfile[]): ColumnProfile[] {
  * without copies and the cross sections balance the load; otherwise worker 0 gets a copy of every
  * column (for duplicates, correlations, target and PCA) and worker 1 copies of its own columns.
  * Aborting terminates both (rejecting with an `AbortError` DOMException); a crashed worker
- * rejects with a message naming it. Workers are kept between calls and restarted lazily.
+ * rejects with a message naming it. The workers stop when a profile ends, returning their copies
+ * of the table at once, and start again on the next call.
  */
 export class ProfileBridge {
-  private workers: { raw: ProfileWorker; api: Remote<ProfileApi> }[] = [];
-  private queue: Promise<unknown> = Promise.resolve();
+  #queue: Promise<unknown> = Promise.resolve();
+  /** The table being profiled, for crash messages. */
+  #profiling = '';
+  readonly #workers: WorkerBridge<ProfileApi>[];
 
-  constructor(private readonly createWorker: () => ProfileWorker = defaultWorker) {}
+  constructor(createWorker: () => ProfileWorker = defaultWorker) {
+    this.#workers = [1, 2].map((n) => new WorkerBridge<ProfileApi>({
+      create: createWorker,
+      crashed: (detail) => new Error(`Profile worker ${n} crashed (${detail}) while profiling "${this.#profiling}". Try again; if it repeats, the table may be too large for this browser's memory.`),
+      cancelled: 'Profiling was cancelled.',
+      idleMs: 0,
+    }));
+  }
 
   profile(table: Table, options: ProfileOptions = {}, hooks: ProfileHooks = {}): Promise<Report> {
-    const run = this.queue.then(() => this.run(table, options, hooks));
-    this.queue = run.catch(() => undefined);
+    const run = this.#queue.then(() => this.#run(table, options, hooks));
+    this.#queue = run.catch(() => undefined);
     return run;
   }
 
-  /** Terminates the workers; the next call starts new ones. */
+  /** Terminates the workers now; the next call starts new ones. */
   dispose(): void {
-    for (const w of this.workers) w.raw.terminate();
-    this.workers = [];
+    for (const w of this.#workers) w.stop();
   }
 
-  private ensureWorkers() {
-    while (this.workers.length < 2) {
-      const raw = this.createWorker();
-      this.workers.push({ raw, api: wrap<ProfileApi>(raw) });
-    }
-    return this.workers;
-  }
-
-  private async run(table: Table, options: ProfileOptions, hooks: ProfileHooks): Promise<Report> {
+  async #run(table: Table, options: ProfileOptions, hooks: ProfileHooks): Promise<Report> {
     const { signal } = hooks;
     if (signal?.aborted) throw abortError();
     const start = performance.now();
-    const workers = this.ensureWorkers();
-    let reject!: (e: unknown) => void;
-    const failed = new Promise<never>((_, r) => (reject = r));
-    // Whichever of work/failure loses the race must not surface as an unhandled rejection.
-    failed.catch(() => undefined);
-    const onAbort = () => {
-      this.dispose();
-      reject(abortError());
-    };
-    const crashListeners = workers.map((w, i) => {
-      const l = (e: Event) => {
-        // A worker we already let go of (abort, earlier crash) may still report its exit.
-        if (!this.workers.includes(w)) return;
-        this.dispose();
-        const detail = (e as ErrorEvent).message || 'no message';
-        reject(new Error(`Profile worker ${i + 1} crashed (${detail}) while profiling "${table.name}". Try again; if it repeats, the table may be too large for this browser's memory.`));
-      };
-      w.raw.addEventListener('error', l as EventListener);
-      return () => w.raw.removeEventListener('error', l as EventListener);
-    });
-    signal?.addEventListener('abort', onAbort, { once: true });
+    this.#profiling = table.name;
     try {
       const shares = planWork(table, tableIsShared(table));
       const total = table.columns.length + CROSS_SECTIONS.length;
       const done = [0, 0];
       let finished = false;
-      // Callbacks travel on their own ports and can trail the result; late ones are dropped.
-      const progress = (slot: number) => proxy((d: number) => {
+      const progress = (slot: number) => (d: number) => {
         done[slot] = d;
         if (!finished) hooks.onProgress?.(done[0] + done[1], total);
+      };
+      // Worker 1's share is copied (and sent) first; a worker with cross sections gets every column.
+      const names = (slot: number) => new Set(shares[slot].sections.length ? table.columns.map((c) => c.name) : shares[slot].columns);
+      const copied1 = copyColumns(table, names(1), signal);
+      const parts = [copied1.then(() => copyColumns(table, names(0), signal)), copied1];
+      // Both calls last from the start until both workers are done, so a crash of either at any time fails the profile.
+      let left = 2;
+      let release!: () => void;
+      const bothDone = new Promise<void>((r) => (release = r));
+      const calls = [0, 1].map((slot) => {
+        const share = shares[slot];
+        parts[slot].catch(() => undefined);
+        return this.#workers[slot].call(async (api, live) => {
+          const part = await parts[slot];
+          const out = await api.profileWork(transfer(part.table, part.buffers), share.columns, share.sections, options, hooks.onSection && live(hooks.onSection), live(progress(slot)), part.packed);
+          if (--left === 0) release();
+          await bothDone;
+          return out;
+        }, signal);
       });
-      const onSection = hooks.onSection ? proxy(hooks.onSection) : undefined;
-      const work = (async () => {
-        // Worker 1 is sent its share first and starts; a worker with cross sections gets every column.
-        const calls = [];
-        for (const slot of [1, 0]) {
-          const share = shares[slot];
-          const names = new Set(share.sections.length ? table.columns.map((c) => c.name) : share.columns);
-          const part = await copyColumns(table, names, signal);
-          calls[slot] = workers[slot].api.profileWork(transfer(part.table, part.buffers), share.columns, share.sections, options, onSection, progress(slot), part.packed);
-        }
-        const [part0, part1] = await Promise.all(calls);
-        return {
-          cross: { ...part0.cross, ...part1.cross } as CrossSections,
-          columns: orderLike(table, [...part0.columns, ...part1.columns] as ColumnProfile[]),
-        };
-      })();
-      work.catch(() => undefined);
-      const { cross, columns } = await Promise.race([work, failed]);
+      const [part0, part1] = await Promise.all(calls);
       finished = true;
       hooks.onProgress?.(total, total);
+      const cross = { ...part0.cross, ...part1.cross } as CrossSections;
+      const columns = orderLike(table, [...part0.columns, ...part1.columns] as ColumnProfile[]);
       return assembleReport({ table: summarizeTable(table), columns, cross, options, profileMs: performance.now() - start });
     } catch (e) {
+      // Half a profile is of no use: a failure of either worker stops the other.
+      this.dispose();
       if (signal?.aborted) throw abortError();
       throw e;
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-      crashListeners.forEach((off) => off());
     }
   }
 }

@@ -1,59 +1,57 @@
-import { transfer, wrap, type Remote } from 'comlink';
-import type { DeriveCheck, GroupSuggestion, Recipe, SplitSpec, TaskInference } from '../core/recipe';
-import type { Table } from '../core/table/types';
+import { transfer, type Remote } from 'comlink';
+import type { DeriveCheck, GroupSuggestion, MatrixPreview, PreviewOptions, Recipe, SplitSpec, TargetRule, TaskInference } from '../core/recipe';
+import type { Table } from '../core/table';
 import type { RecipeApi } from '../../workers/recipe';
-import type { RecipeService } from '../state/prepare.svelte';
 import { shareOrCopyTable } from './copyTable';
-import { toProfileLike } from '../core/recipe/profileLike';
+import { toProfileLike } from '../core/recipe/page';
+import { WorkerBridge } from './WorkerBridge';
 
-/** The recipe worker: proposes recipes and validates derive expressions. Started on first use; the table is sent once per dataset (shared where it is on shared memory, else copied). */
-export class RecipeBridge implements RecipeService {
-  private worker: Worker | null = null;
-  private api: Remote<RecipeApi> | null = null;
-  private sent: Table | null = null;
-  private crash: ((e: Error) => void) | null = null;
+/**
+ * The recipe worker: proposes recipes, previews the feature matrix, derives targets and validates
+ * derive expressions. Started on first use; the table is sent once per dataset (shared where it is on shared memory, else copied). Aborting a
+ * call's `signal` stops the worker; the next call starts a new one and sends the table again.
+ */
+export class RecipeBridge {
+  #sent: Table | null = null;
+  readonly #bridge = new WorkerBridge<RecipeApi>({
+    create: () => new Worker(new URL('../../workers/recipe.ts', import.meta.url), { type: 'module' }),
+    crashed: (detail) => new Error(`The recipe worker stopped (${detail}). Try again.`),
+    cancelled: 'The recipe work was cancelled.',
+    onStop: () => (this.#sent = null),
+  });
 
-  async propose(table: Table, target: string, profile?: unknown): Promise<{ recipe: Recipe; task: TaskInference; missingTarget: number; groupSuggestion: GroupSuggestion | null }> {
-    return this.call(table, (api) => api.propose(target, toProfileLike(profile)));
+  propose(table: Table, target: string, profile?: unknown, signal?: AbortSignal): Promise<{ recipe: Recipe; task: TaskInference; missingTarget: number; groupSuggestion: GroupSuggestion | null }> {
+    return this.#call(table, (api) => api.propose(target, toProfileLike(profile)), signal);
   }
 
-  async splitSummary(table: Table, target: string, split: SplitSpec): Promise<string> {
-    return this.call(table, (api) => api.splitSummary(target, split));
+  splitSummary(table: Table, target: string, split: SplitSpec, signal?: AbortSignal): Promise<string> {
+    return this.#call(table, (api) => api.splitSummary(target, split), signal);
   }
 
-  async validateDerive(table: Table, name: string, expression: string): Promise<DeriveCheck> {
-    return this.call<DeriveCheck>(table, (api) => api.validateDerive(name, expression));
+  preview(table: Table, recipe: Recipe, options: PreviewOptions, signal?: AbortSignal): Promise<MatrixPreview> {
+    return this.#call(table, (api) => api.preview(recipe, options), signal);
   }
 
-  dispose() {
-    this.worker?.terminate();
-    this.worker = null;
-    this.api = null;
-    this.sent = null;
+  /** The open table with the derived target added; the worker already holds it, so it is not sent again. */
+  async deriveTarget(table: Table, name: string, rule: TargetRule, signal?: AbortSignal): Promise<Table> {
+    const column = await this.#call(table, (api) => api.deriveTarget(name, rule), signal);
+    const next: Table = { ...table, columns: [...table.columns, column] };
+    if (this.#sent === table) this.#sent = next;
+    return next;
   }
 
-  private async call<T>(table: Table, fn: (api: Remote<RecipeApi>) => Promise<T>): Promise<T> {
-    const api = this.ensure();
-    const crashed = new Promise<never>((_, reject) => (this.crash = reject));
-    crashed.catch(() => undefined);
-    if (this.sent !== table) {
-      const copy = await shareOrCopyTable(table);
-      await Promise.race([api.setTable(transfer(copy.table, copy.buffers)), crashed]);
-      this.sent = table;
-    }
-    return Promise.race([fn(api), crashed]);
+  validateDerive(table: Table, name: string, expression: string, signal?: AbortSignal): Promise<DeriveCheck> {
+    return this.#call<DeriveCheck>(table, (api) => api.validateDerive(name, expression), signal);
   }
 
-  private ensure(): Remote<RecipeApi> {
-    if (this.api) return this.api;
-    const worker = new Worker(new URL('../../workers/recipe.ts', import.meta.url), { type: 'module' });
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      this.crash?.(new Error(`The recipe worker stopped (${event.message || 'no message'}). Try again.`));
-      this.dispose();
-    });
-    this.worker = worker;
-    this.api = wrap<RecipeApi>(worker);
-    return this.api;
+  #call<T>(table: Table, fn: (api: Remote<RecipeApi>) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return this.#bridge.call(async (api) => {
+      if (this.#sent !== table) {
+        const copy = await shareOrCopyTable(table, signal);
+        await api.setTable(transfer(copy.table, copy.buffers));
+        this.#sent = table;
+      }
+      return fn(api);
+    }, signal);
   }
 }

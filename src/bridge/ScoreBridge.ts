@@ -1,17 +1,16 @@
-import { wrap, type Remote } from 'comlink';
+import type { Remote } from 'comlink';
 import scoreWorkerUrl from '../../workers/score.ts?worker&url';
 import { portableOf, scorerClassicScript, type BundleInput } from '../core/deploy';
 import type { ScoreWorkerApi } from '../../workers/score';
+import { WorkerBridge, type Live, type WorkerLike } from './WorkerBridge';
 
-export type { ScoreWorkerApi, LatencyRequest } from '../../workers/score';
+export type { ScoreWorkerApi } from '../../workers/score';
 
 /** A model the worker should be able to score with: its bundle input and a stable id. */
 export interface ScorerSpec {
   id: string;
   input: Pick<BundleInput, 'name' | 'version' | 'fitted' | 'model'>;
 }
-
-const abortError = () => new DOMException('The deploy job was cancelled.', 'AbortError');
 
 /**
  * The body of the worker's blob: module. Each model's scorer runs as the classic script scorer.mjs
@@ -34,52 +33,45 @@ export function workerSource(specs: readonly ScorerSpec[], workerUrl: string): s
 }
 
 /**
- * Owns the score worker: one per set of models (restarted when the set changes), every call
- * cancellable (aborting terminates the worker, the only sure way to stop a long loop; the next call
- * starts a fresh one), crashes turned into rejections.
+ * Owns the score worker: one per set of models (restarted when the set changes), one job at a time,
+ * every job cancellable (aborting terminates the worker, the only sure way to stop a long loop; the
+ * next job starts a fresh one), crashes turned into rejections.
  */
 export class ScoreBridge {
-  #worker: Worker | null = null;
-  #api: Remote<ScoreWorkerApi> | null = null;
   #key = '';
-  #ready: Promise<void> | null = null;
-  #crash: ((e: Error) => void) | null = null;
+  #specs: readonly ScorerSpec[] = [];
+  #ready: Promise<void> = Promise.resolve();
+  #queue: Promise<unknown> = Promise.resolve();
+  readonly #bridge = new WorkerBridge<ScoreWorkerApi>({
+    create: () => this.#create(),
+    crashed: (detail) => new Error(`The score worker stopped (${detail}); it may have run out of memory. Try again; a fresh worker will start.`),
+    cancelled: 'The deploy job was cancelled.',
+    onStop: () => (this.#key = ''),
+  });
 
   /** Runs `job` in a worker that can score with `specs` (in order: scorer 0, 1, …). */
-  async run<T>(specs: readonly ScorerSpec[], job: (api: Remote<ScoreWorkerApi>) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    signal?.throwIfAborted();
-    const key = specs.map((s) => s.id).join('|');
-    if (key !== this.#key || !this.#worker) this.#start(specs, key);
-    const api = this.#api!;
-    let onAbort = () => {};
-    const stopped = new Promise<never>((_, reject) => {
-      this.#crash = reject;
-      onAbort = () => {
-        this.stop();
-        reject(abortError());
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
-    try {
-      await Promise.race([this.#ready, stopped]);
-      return await Promise.race([job(api), stopped]);
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-    }
+  run<T>(specs: readonly ScorerSpec[], job: (api: Remote<ScoreWorkerApi>, live: Live) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    const run = async () => {
+      const key = specs.map((s) => s.id).join('|');
+      if (key !== this.#key) {
+        this.#bridge.stop();
+        this.#specs = specs;
+        this.#key = key;
+      }
+      return this.#bridge.call(async (api, live) => {
+        await this.#ready;
+        return job(api, live);
+      }, signal);
+    };
+    const result = this.#queue.then(run, run);
+    this.#queue = result.catch(() => undefined);
+    return result;
   }
 
-  /** Terminates the worker (a later call starts a new one). */
-  stop() {
-    this.#worker?.terminate();
-    this.#worker = null;
-    this.#api = null;
-    this.#key = '';
-  }
-
-  #start(specs: readonly ScorerSpec[], key: string) {
-    this.stop();
-    const url = URL.createObjectURL(new Blob([workerSource(specs, new URL(scoreWorkerUrl, location.href).href)], { type: 'text/javascript' }));
+  #create(): WorkerLike {
+    const url = URL.createObjectURL(new Blob([workerSource(this.#specs, new URL(scoreWorkerUrl, location.href).href)], { type: 'text/javascript' }));
     const worker = new Worker(url, { type: 'module', name: 'score' });
+    // The blob module says when the real worker's module has loaded and listens.
     this.#ready = new Promise<void>((resolve) => {
       const listen = (e: MessageEvent) => {
         if ((e.data as { modelbenchScoreReady?: boolean } | null)?.modelbenchScoreReady) {
@@ -90,14 +82,6 @@ export class ScoreBridge {
       };
       worker.addEventListener('message', listen);
     });
-    worker.addEventListener('error', (e) => {
-      e.preventDefault();
-      const message = e.message || 'The score worker stopped unexpectedly (it may have run out of memory).';
-      if (this.#worker === worker) this.stop();
-      this.#crash?.(new Error(`${message} Try again; a fresh worker will start.`));
-    });
-    this.#worker = worker;
-    this.#api = wrap<ScoreWorkerApi>(worker);
-    this.#key = key;
+    return worker;
   }
 }

@@ -1,17 +1,18 @@
-import { releaseProxy, transfer, wrap } from 'comlink';
+import { transfer } from 'comlink';
 import type { BackendName } from '../core/models';
 import type { ProbeResult } from '../core/models';
 import { planRecovery, type Recovery } from '../core/models/catalog';
 import { DEFAULT_STALL_MS, STALL_GAP_FACTOR, STALL_MS_PER_ROW, stallBaseMs, type StallLimit } from '../core/models/catalog';
 import type { Checkpoint, ModelSpec, TrainData } from '../core/models';
 import type { Recipe } from '../core/recipe';
-import type { Table } from '../core/table/types';
+import type { Table } from '../core/table';
 import type { TrainWorkerApi } from '../../workers/train';
 import { copyTable } from './copyTable';
 import { watchedAttempt, type Api, type Attempt, type Callbacks, type Progress } from './trainAttempt';
+import { WorkerBridge } from './WorkerBridge';
 import type { ProbeMemory, SearchOptions, SearchRun, TrainBridgeOptions, TrainCallOptions, TrainOptions, TrainRun, TrainWorker } from './trainOptions';
 
-export type { TrainStatus, TrainOutput, ModelArtifacts } from '../../workers/train';
+export type { TrainStatus, TrainOutput, ModelArtifacts } from '../core/training';
 export type { Recovery } from '../core/models';
 export type { ProbeMemory, SearchOptions, SearchRun, TrainBridgeOptions, TrainCallOptions, TrainOptions, TrainRun, TrainWorker } from './trainOptions';
 
@@ -25,6 +26,7 @@ interface Work {
 const TREE_KINDS: readonly string[] = ['gbdt', 'forest'];
 
 const defaultWorker = (): TrainWorker => new Worker(new URL('../../workers/train.ts', import.meta.url), { type: 'module' });
+const crashed = (detail: string) => new Error(`The training worker crashed (${detail.replace(/\.$/, '')}). Nothing was saved; try again, or reload the page if it repeats.`);
 
 /**
  * Owns the train worker: one call at a time (queued), Cancel by terminating the worker (a fresh one
@@ -36,15 +38,12 @@ const defaultWorker = (): TrainWorker => new Worker(new URL('../../workers/train
  * (a failure in the first epoch, or a search) the rerun starts from epoch 1.
  */
 export class TrainBridge {
-  private worker: TrainWorker | null = null;
-  private api: Api | null = null;
+  private readonly bridge: WorkerBridge<TrainWorkerApi>;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly stallMs: number;
   private readonly stallMsPerRow: number;
   private readonly stallGapFactor: number;
   private readonly probeMemory: ProbeMemory | null;
-  private readonly createWorker: () => TrainWorker;
-  private crash: ((e: Error) => void) | null = null;
   private paused = false;
   /** Shared with the worker when the page is cross-origin isolated, so a pause lands before the next batch. */
   private readonly pauseFlag = typeof SharedArrayBuffer !== 'undefined' && globalThis.crossOriginIsolated ? new Int32Array(new SharedArrayBuffer(4)) : undefined;
@@ -54,7 +53,12 @@ export class TrainBridge {
     this.stallMsPerRow = options.stallMsPerRow ?? STALL_MS_PER_ROW;
     this.stallGapFactor = options.stallGapFactor ?? STALL_GAP_FACTOR;
     this.probeMemory = options.probeMemory ?? null;
-    this.createWorker = options.createWorker ?? defaultWorker;
+    this.bridge = new WorkerBridge<TrainWorkerApi>({
+      create: options.createWorker ?? defaultWorker,
+      crashed,
+      cancelled: 'Training was cancelled.',
+      onStart: (api) => void (this.paused && api.pause().catch(() => undefined)),
+    });
   }
 
   /** Measures the backends on `spec` over a sample of the table's training rows (or synthetic rows). */
@@ -112,55 +116,33 @@ export class TrainBridge {
   pause(): void {
     this.paused = true;
     if (this.pauseFlag) Atomics.store(this.pauseFlag, 0, 1);
-    void this.api?.pause().catch(() => undefined);
+    void this.bridge.running?.pause().catch(() => undefined);
   }
 
   resume(): void {
     this.paused = false;
     if (this.pauseFlag) Atomics.store(this.pauseFlag, 0, 0);
-    void this.api?.resume().catch(() => undefined);
+    void this.bridge.running?.resume().catch(() => undefined);
   }
 
   /** TF.js memory in the worker (answered between epochs while training). */
   memory(): Promise<{ backend: string; numTensors: number; numBytes: number }> {
-    return this.ensure().memory();
+    return this.bridge.start().memory();
   }
 
   /** Test hook: makes the worker lose its GPU (WebGL context or WebGPU device). */
   debugLoseDevice(): Promise<string> {
-    return this.ensure().debugLoseDevice();
+    return this.bridge.start().debugLoseDevice();
   }
 
   /** Test hook: makes the worker throw outside any call, as a crash would; the running call then fails with the crash message. */
   debugCrash(): Promise<void> {
-    return this.ensure().debugCrash();
+    return this.bridge.start().debugCrash();
   }
 
   /** Terminates the worker; the next call starts a new one. */
   dispose(): void {
-    this.stop();
-  }
-
-  private ensure(): Api {
-    if (this.api) return this.api;
-    const worker = this.createWorker();
-    worker.addEventListener('error', (event) => {
-      (event as Event).preventDefault?.();
-      if (this.worker !== worker) return;
-      this.crash?.(new Error(`The training worker crashed (${((event as ErrorEvent).message || 'no message').replace(/\.$/, '')}). Nothing was saved; try again, or reload the page if it repeats.`));
-      this.stop();
-    });
-    this.worker = worker;
-    this.api = wrap<TrainWorkerApi>(worker);
-    if (this.paused) void this.api.pause().catch(() => undefined);
-    return this.api;
-  }
-
-  private stop(): void {
-    if (this.api) this.api[releaseProxy]();
-    this.worker?.terminate();
-    this.worker = null;
-    this.api = null;
+    this.bridge.stop();
   }
 
   /** The remembered measurements, as the worker's option. */
@@ -227,6 +209,6 @@ export class TrainBridge {
 
   /** One try in the current worker (see `watchedAttempt`). */
   private attempt<T>(opts: TrainCallOptions, progress: Progress, limit: StallLimit, call: (api: Api, cb: Callbacks) => Promise<T>): Promise<Attempt<T>> {
-    return watchedAttempt({ ensure: () => this.ensure(), stop: () => this.stop(), onCrash: (f) => (this.crash = f) }, opts, progress, limit, call);
+    return watchedAttempt(this.bridge, opts, progress, limit, call);
   }
 }

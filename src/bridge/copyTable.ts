@@ -1,4 +1,4 @@
-import { isNumeric, type Column, type Table } from '../core/table/types';
+import { isNumeric, type Column, type Table } from '../core/table';
 import { isShared } from '../core/table';
 
 /** Elements copied per macrotask: 256k doubles (2 MB) stay far below 50 ms even on a busy machine. */

@@ -2,11 +2,13 @@
  * One watched try of a train-worker call: the watchdog (kicked by every callback), Cancel, crashes
  * and a lost GPU turned into a result the bridge's recovery loop acts on.
  */
-import { proxy, releaseProxy, type Remote } from 'comlink';
+import type { Remote } from 'comlink';
 import type { BackendName, Checkpoint, EpochLog, ProbeResult } from '../core/models';
 import { startWatchdog, type StallLimit } from '../core/models/catalog';
-import type { TrainStatus, TrainWorkerApi } from '../../workers/train';
+import type { TrainStatus } from '../core/training';
+import type { TrainWorkerApi } from '../../workers/train';
 import type { TrainCallOptions } from './trainOptions';
+import type { Live, WorkerBridge } from './WorkerBridge';
 
 export type Api = Remote<TrainWorkerApi>;
 /** How one try ended: a value, or a stall or lost GPU for the recovery loop (with the silence limit it applied). */
@@ -23,86 +25,46 @@ export interface Progress {
   checkpoint: Checkpoint | null;
 }
 
-const abortError = () => new DOMException('Training was cancelled.', 'AbortError');
-
-/** What an attempt needs from the bridge that owns the worker. */
-export interface AttemptHost {
-  ensure(): Api;
-  /** Terminates the worker. */
-  stop(): void;
-  /** Where a worker crash is reported while this attempt runs (null when it ends). */
-  onCrash(f: ((e: Error) => void) | null): void;
-}
-
-/** One try in the host's current worker, watched for silence, aborts and crashes. */
-export function watchedAttempt<T>(host: AttemptHost, opts: TrainCallOptions, progress: Progress, limit: StallLimit, call: (api: Api, cb: Callbacks) => Promise<T>): Promise<Attempt<T>> {
-  const { signal } = opts;
-  if (signal?.aborted) return Promise.reject(abortError());
+/**
+ * One try in the bridge's worker, watched for silence: the bridge handles Cancel, crashes and
+ * callback ports; a stall or a lost GPU stops the worker and becomes a result for the recovery loop.
+ */
+export function watchedAttempt<T>(bridge: WorkerBridge<TrainWorkerApi>, opts: TrainCallOptions, progress: Progress, limit: StallLimit, call: (api: Api, cb: Callbacks) => Promise<T>): Promise<Attempt<T>> {
   return new Promise<Attempt<T>>((resolve, reject) => {
     let settled = false;
-    const proxies: { [releaseProxy]?: () => void }[] = [];
     const finish = () => {
       settled = true;
       watchdog.stop();
-      signal?.removeEventListener('abort', onAbort);
-      host.onCrash(null);
-      // Callbacks can trail the result on their own ports; closing them drops late ones.
-      for (const p of proxies) p[releaseProxy]?.();
     };
     const fail = (cause: 'stall' | 'device-lost', detail: string, limitMs?: number) => {
       if (settled) return;
       finish();
-      host.stop();
+      bridge.stop();
       resolve({ ok: false, cause, detail, ...(limitMs !== undefined ? { limitMs } : {}) });
     };
     const watchdog = startWatchdog(limit, (silent, limitMs) => fail('stall', `no progress for ${silent} ms`, limitMs));
-    const onAbort = () => {
-      if (settled) return;
-      finish();
-      host.stop();
-      reject(abortError());
+    const job = (api: Api, live: Live) => {
+      const kicked: Live = (f) => live((...a) => (watchdog.kick(), f(...a)));
+      const cb: Callbacks = {
+        live: kicked,
+        beat: kicked(() => undefined),
+        status: kicked((s: TrainStatus) => {
+          if (s.backend) progress.backend = s.backend;
+          if (s.probe) progress.probe = s.probe;
+          if (s.phase !== 'probe') progress.started = true;
+          opts.onStatus?.(s);
+        }),
+        epoch: (onEpoch) => kicked((e: EpochLog) => {
+          progress.epochs = e.epoch;
+          onEpoch?.(e);
+        }),
+        checkpoint: kicked((c: Checkpoint) => {
+          progress.checkpoint = c;
+        }),
+      };
+      return call(api, cb);
     };
-    signal?.addEventListener('abort', onAbort);
-    host.onCrash((error) => {
-      if (settled) return;
-      finish();
-      reject(error);
-    });
-    const live = <A extends unknown[]>(f: (...a: A) => void) => {
-      const p = proxy((...a: A) => {
-        if (settled) return;
-        watchdog.kick();
-        f(...a);
-      });
-      proxies.push(p as { [releaseProxy]?: () => void });
-      return p;
-    };
-    const cb: Callbacks = {
-      live,
-      beat: live(() => undefined),
-      status: live((s: TrainStatus) => {
-        if (s.backend) progress.backend = s.backend;
-        if (s.probe) progress.probe = s.probe;
-        if (s.phase !== 'probe') progress.started = true;
-        opts.onStatus?.(s);
-      }),
-      epoch: (onEpoch) => live((e: EpochLog) => {
-        progress.epochs = e.epoch;
-        onEpoch?.(e);
-      }),
-      checkpoint: live((c: Checkpoint) => {
-        progress.checkpoint = c;
-      }),
-    };
-    let api: Api;
-    try {
-      api = host.ensure();
-    } catch (e) {
-      finish();
-      reject(e);
-      return;
-    }
-    call(api, cb).then(
+    bridge.call(job, opts.signal).then(
       (value) => {
         if (settled) return;
         finish();
@@ -120,7 +82,7 @@ export function watchedAttempt<T>(host: AttemptHost, opts: TrainCallOptions, pro
 
 /** The proxied callbacks one attempt hands the worker; each call also feeds the watchdog. */
 export interface Callbacks {
-  live: <A extends unknown[]>(f: (...a: A) => void) => (...a: A) => void;
+  live: Live;
   beat: () => void;
   status: (s: TrainStatus) => void;
   epoch: (onEpoch?: (e: EpochLog) => void) => (e: EpochLog) => void;

@@ -1,15 +1,14 @@
 /** The options and results of `TrainBridge` calls. */
-import type { Endpoint } from 'comlink';
 import type { BackendName } from '../core/models';
 import type { ProbeResult } from '../core/models';
 import type { Recovery } from '../core/models';
 import type { EpochLog, LeaderboardEntry } from '../core/models';
-import type { TrainOutput, TrainStatus, WorkerSearchOptions } from '../../workers/train';
+import type { TrainOutput, TrainStatus, WorkerSearchOptions } from '../core/training';
+
+import type { WorkerLike } from './WorkerBridge';
 
 /** A worker as the bridge needs it: a Comlink endpoint that can crash and be terminated. */
-export interface TrainWorker extends Endpoint {
-  terminate(): void;
-}
+export type TrainWorker = WorkerLike;
 
 /** Backend measurements kept across sessions (the studio keeps them in localStorage). */
 export interface ProbeMemory {

@@ -1,5 +1,5 @@
-import { proxy, wrap, type Remote } from 'comlink';
-import type { BoundaryFrame, BoundaryInput, BoundarySetup, BoundaryWorkerApi } from '../../../workers/boundary';
+import { boundaryBridge } from '../../bridge/boundaryBridge';
+import type { BoundaryFrame, BoundaryInput, BoundarySetup } from '../../core/boundary';
 
 /**
  * The live decision-boundary run: owns the boundary worker, keeps the latest frame for the canvas
@@ -17,12 +17,13 @@ export class LiveBoundary {
   latest: BoundaryFrame | null = null;
   /** Frames received in this run (for the frame-rate figure). */
   frames = 0;
-  #worker: Worker | null = null;
-  #api: Remote<BoundaryWorkerApi> | null = null;
+  /** Aborting it ends the current run: the worker is terminated, the only sure stop for a TF.js loop. */
+  #run: AbortController | null = null;
+  readonly #bridge = boundaryBridge();
 
   async start(input: BoundaryInput) {
     this.stop();
-    const api = this.#ensure();
+    const run = (this.#run = new AbortController());
     this.error = null;
     this.running = true;
     this.epoch = 0;
@@ -30,44 +31,34 @@ export class LiveBoundary {
     this.latest = null;
     this.setup = null;
     try {
-      await api.train(
-        input,
-        proxy((s: BoundarySetup) => {
-          this.setup = s;
-        }),
-        proxy((f: BoundaryFrame) => {
-          this.latest = f;
-          this.frames++;
-          this.epoch = f.epoch;
-          this.loss = f.loss;
-          this.metric = f.metric;
-        }),
+      await this.#bridge.call(
+        (api, live) =>
+          api.train(
+            input,
+            live((s: BoundarySetup) => {
+              this.setup = s;
+            }),
+            live((f: BoundaryFrame) => {
+              this.latest = f;
+              this.frames++;
+              this.epoch = f.epoch;
+              this.loss = f.loss;
+              this.metric = f.metric;
+            }),
+          ),
+        run.signal,
       );
     } catch (error) {
-      if (this.#api === api) this.error = error instanceof Error ? error.message : String(error);
+      if (this.#run === run && !run.signal.aborted) this.error = error instanceof Error ? error.message : String(error);
     } finally {
-      if (this.#api === api) this.running = false;
+      if (this.#run === run) this.running = false;
     }
   }
 
-  /** Ends the run at once: the worker is terminated (the only sure stop for a TF.js loop) and restarted on the next start. */
+  /** Ends the run at once; the next start begins in a new worker. */
   stop() {
-    this.#worker?.terminate();
-    this.#worker = null;
-    this.#api = null;
+    this.#run?.abort();
+    this.#run = null;
     this.running = false;
-  }
-
-  #ensure(): Remote<BoundaryWorkerApi> {
-    if (this.#api) return this.#api;
-    const worker = new Worker(new URL('../../../workers/boundary.ts', import.meta.url), { type: 'module' });
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      this.error = `The boundary worker stopped (${event.message || 'no message'}). Start it again.`;
-      this.stop();
-    });
-    this.#worker = worker;
-    this.#api = wrap<BoundaryWorkerApi>(worker);
-    return this.#api;
   }
 }

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import type { BackendName } from '../../../src/core/models/backend';
 import type { BackendCandidate } from '../../../src/core/models/backendProbe';
-import type { Devices } from '../../../workers/trainDevices';
+import type { Devices } from '../../../src/core/training';
 
 export interface FakeDevices extends Devices {
   /** Backends switched to, in order. */

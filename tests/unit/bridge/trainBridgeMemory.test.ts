@@ -2,7 +2,7 @@ import { afterEach, expect, test } from 'vitest';
 import { TrainBridge, type ProbeMemory, type TrainStatus } from '../../../src/bridge/TrainBridge';
 import type { ModelSpec, ProbeResult } from '../../../src/core/models';
 import { proposeRecipe } from '../../../src/core/recipe';
-import { createTrainApi, type WorkerTrainOptions } from '../../../workers/trainApi';
+import { createTrainService, type WorkerTrainOptions } from '../../../src/core/training';
 import { penguins } from '../core/recipe/tableOf';
 import { fakeDevices } from './fakeDevices';
 import { fakeWorker, type FakeWorker } from './fakeWorker';
@@ -34,13 +34,13 @@ function mapMemory() {
 test('a fresh measurement is remembered, and a later bridge (a new session) reuses it without measuring', async () => {
   const { kept, memory } = mapMemory();
   const { table, recipe } = species();
-  const first = await bridgeWith(createTrainApi(fakeDevices()), { probeMemory: memory }).bridge.probe(mlp, { table, recipe });
+  const first = await bridgeWith(createTrainService(fakeDevices()), { probeMemory: memory }).bridge.probe(mlp, { table, recipe });
   expect([...kept.keys()]).toEqual([first.key]);
   // What is kept is the measurement itself, not its key or a "measured earlier" mark.
   expect(kept.get(first.key!)).toEqual({ candidates: first.candidates, chosen: first.chosen, why: first.why });
 
   const laterDevices = fakeDevices();
-  const later = await bridgeWith(createTrainApi(laterDevices), { probeMemory: memory }).bridge.probe(mlp, { table, recipe });
+  const later = await bridgeWith(createTrainService(laterDevices), { probeMemory: memory }).bridge.probe(mlp, { table, recipe });
   expect(laterDevices.used).toEqual([]);
   expect(later).toMatchObject({ chosen: first.chosen, remembered: true });
   expect(later.why).toMatch(/^Measured earlier on this device/);

@@ -1,17 +1,19 @@
 /**
- * What the train worker does: measure backends on the real model and data shape, run an
+ * The train worker's service: measure backends on the real model and data shape, run an
  * experiment or a random search on the chosen one, and hand back metrics plus the model files.
  * Every call disposes the tensors it made. Signs of life (`onBeat`) go out at most once a second
  * so the bridge's watchdog can tell a slow run from a hung one.
  */
 import * as tf from '@tensorflow/tfjs';
-import { disposeModel, layersFiles, MODELS, randomSearch, runExperiment, type BaselineModel, type TreeEnsemble, type Checkpoint, type EpochLog, type ExperimentResult, type LayersFiles, type LeaderboardEntry, type ModelKind, type ModelSpec, type Trained } from '../src/core/models';
-import type { BackendName } from '../src/core/models';
-import { BACKEND_LABELS, type ProbeResult } from '../src/core/models';
-import type { Recipe } from '../src/core/recipe';
-import type { Table } from '../src/core/table';
-import type { Devices } from './trainDevices';
+import { disposeModel, layersFiles, MODELS, randomSearch, runExperiment, type BaselineModel, type TreeEnsemble, type Checkpoint, type EpochLog, type ExperimentResult, type LayersFiles, type LeaderboardEntry, type ModelKind, type ModelSpec, type Trained } from '../models';
+import type { BackendName } from '../models';
+import { BACKEND_LABELS, type ProbeResult } from '../models';
+import type { Recipe } from '../recipe';
+import type { Table } from '../table';
+import type { Devices } from './devices';
+import { deliveries } from '../thread';
 import { createProber, type ProbeOptions, type ProbeSample, type TrainStatus } from './trainProbe';
+import { formatCount } from '../format';
 
 export type { ProbeOptions, ProbeSample, TrainStatus } from './trainProbe';
 
@@ -68,25 +70,8 @@ async function toArtifacts(model: Trained): Promise<ModelArtifacts> {
   return { kind: 'tf', modelKind: model.modelKind, task: model.task, numClasses: model.numClasses, ...(model.embeddings ? { embeddings: model.embeddings } : {}), files: await layersFiles(model) };
 }
 
-/**
- * Wraps callbacks so a call can wait, before it returns, until every one of them was delivered:
- * across threads each arrives as a Comlink proxy on its own port and would otherwise trail the
- * result (and be dropped by the bridge). Plain functions (Node tests) pass straight through.
- */
-function deliveries() {
-  const last = new Map<unknown, unknown>();
-  return {
-    track<A extends unknown[]>(f: ((...a: A) => unknown) | undefined): ((...a: A) => void) | undefined {
-      return f && ((...a: A) => void last.set(f, f(...a)));
-    },
-    async flush(): Promise<void> {
-      await Promise.allSettled([...last.values()]);
-    },
-  };
-}
-
-/** Builds the api over `devices` (the browser's in the worker, a CPU/WASM stand-in in Node tests). */
-export function createTrainApi(devices: Devices) {
+/** Builds the service over `devices` (the browser's in the worker, a CPU/WASM stand-in in Node tests). */
+export function createTrainService(devices: Devices) {
   let paused = false;
   let pauseFlag: Int32Array | undefined;
   let beat: (() => void) | undefined;
@@ -169,7 +154,7 @@ export function createTrainApi(devices: Devices) {
         const { backend, probe } = await pick(spec, options.backend ?? 'auto', { table, recipe }, options, onStatus);
         const where = TREE_KINDS.includes(spec.kind) ? 'in JavaScript' : `on ${BACKEND_LABELS[backend]}`;
         // Preparing a large table is a long silent loop: say so until the first training step starts.
-        onStatus?.({ phase: 'train', message: `Preparing ${table.rowCount.toLocaleString('en')} rows for training…`, backend, ...(probe ? { probe } : {}) });
+        onStatus?.({ phase: 'train', message: `Preparing ${formatCount(table.rowCount)} rows for training…`, backend, ...(probe ? { probe } : {}) });
         let training = false;
         const stepStarted = () => {
           if (training) return;
@@ -266,4 +251,4 @@ export function createTrainApi(devices: Devices) {
   };
 }
 
-export type TrainApi = ReturnType<typeof createTrainApi>;
+export type TrainService = ReturnType<typeof createTrainService>;

@@ -3,14 +3,14 @@
  * ones, per backend that starts; the pure choice among the figures is `chooseBackend` in core.
  */
 import * as tf from '@tensorflow/tfjs';
-import { disposeModel, MODELS, resolveOptions, toTrainData, trainModel, type ModelSpec, type TrainData } from '../src/core/models';
-import type { BackendName } from '../src/core/models';
-import { BACKEND_LABELS, chooseBackend, msPerStep, type BackendCandidate, type ProbeResult } from '../src/core/models';
-import { choiceWithoutMeasuring, contenders, deviceSignature, probeKey, recalled, type ProbeShape } from '../src/core/models';
-import { fitRecipe, splitRows, transformRecipe, type Recipe } from '../src/core/recipe';
-import { batchRows } from '../src/core/models/mlp/meta';
-import type { Table } from '../src/core/table';
-import type { Devices } from './trainDevices';
+import { disposeModel, MODELS, resolveOptions, toTrainData, trainModel, type ModelSpec, type TrainData } from '../models';
+import type { BackendName } from '../models';
+import { BACKEND_LABELS, chooseBackend, msPerStep, type BackendCandidate, type ProbeResult } from '../models';
+import { choiceWithoutMeasuring, contenders, deviceSignature, probeKey, recalled, type ProbeShape } from '../models';
+import { fitRecipe, splitRows, transformRecipe, type Recipe } from '../recipe';
+import { batchRows } from '../models';
+import type { Table } from '../table';
+import type { Devices } from './devices';
 
 /** Batches run before timing starts (shader compilation, first allocations), then timed ones. */
 const WARMUP_STEPS = 3;

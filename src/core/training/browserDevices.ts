@@ -1,23 +1,12 @@
 /**
- * The browser side of backend choice for the train worker: which TF.js backends can start in this
- * worker, switching between them, noticing a lost GPU (WebGL context or WebGPU device), and losing
- * one on purpose for tests. The decisions themselves are pure functions in core (`backendProbe`).
+ * The train worker's `Devices` adapter: which TF.js backends can start in this worker, switching
+ * between them, noticing a lost GPU (WebGL context or WebGPU device), and losing one on purpose for
+ * tests. The decisions themselves are pure functions in core (`backendProbe`).
  */
 import * as tf from '@tensorflow/tfjs';
-import type { BackendName } from '../src/core/models';
-import { BACKEND_LABELS, isSoftwareAdapter, type BackendCandidate } from '../src/core/models';
-
-/** What the train api needs from its environment; Node tests pass a CPU/WASM-only one. */
-export interface Devices {
-  /** Which backends could start here, with software-GPU flags; switches nothing. */
-  detect(): Promise<BackendCandidate[]>;
-  /** Switches TF.js to `name`, throwing when it cannot start. */
-  use(name: BackendName): Promise<void>;
-  /** Why the current backend's GPU is gone, or null while it works. Cheap: polled before every batch. */
-  lost(): string | null;
-  /** Destroys the current GPU (test hook); returns what it did. Throws on CPU and WASM. */
-  loseDevice(): string;
-}
+import type { BackendName } from '../models';
+import { BACKEND_LABELS, isSoftwareAdapter, type BackendCandidate } from '../models';
+import type { Devices } from './devices';
 
 /** The parts of WebGPU this file touches (the DOM typings of TypeScript 5.9 have no WebGPU). */
 interface GpuAdapterInfo {

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { classCells, classCodes, extentOf, gridMatrix, moments, standardMatrix, usableRows } from '../../../workers/boundaryGrid';
-import { createBoundaryApi, type BoundaryFrame, type BoundarySetup } from '../../../workers/boundaryApi';
-import { createRng } from '../../../src/core/stats/rng';
+import { classCells, classCodes, createBoundaryService, extentOf, gridMatrix, moments, standardMatrix, usableRows, type BoundaryFrame, type BoundarySetup } from '../../../../src/core/boundary';
+import { createRng } from '../../../../src/core/stats/rng';
 
 describe('boundary grid', () => {
   test('usableRows drops rows with a missing feature or target and thins evenly', () => {
@@ -67,7 +66,7 @@ function blobs(n: number, seed: number) {
 
 describe('boundary api', () => {
   test('classification: one frame per epoch with a full grid, learning the two blobs, deterministic per seed', async () => {
-    const api = createBoundaryApi();
+    const api = createBoundaryService();
     const { x, y, t } = blobs(200, 3);
     const run = async () => {
       const frames: BoundaryFrame[] = [];
@@ -92,7 +91,7 @@ describe('boundary api', () => {
   });
 
   test('regression: the curve follows a line in the target units', async () => {
-    const api = createBoundaryApi();
+    const api = createBoundaryService();
     const x = Float64Array.from({ length: 100 }, (_, i) => i);
     const y = Float64Array.from(x, (v) => 1000 + 5 * v);
     const frames: BoundaryFrame[] = [];
@@ -104,7 +103,7 @@ describe('boundary api', () => {
   });
 
   test('too few usable rows is an error that says what to change', async () => {
-    const api = createBoundaryApi();
+    const api = createBoundaryService();
     const nan = Float64Array.from([NaN, NaN, 1, 2, 3]);
     await expect(api.train({ features: [nan], target: Float64Array.from([1, 2, 3, 4, 5]), task: 'regression' }, () => undefined, () => undefined)).rejects.toThrow(/Only 3 rows .* choose other features/);
   });

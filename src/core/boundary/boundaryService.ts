@@ -1,5 +1,5 @@
 /**
- * The live decision-boundary worker: trains a small network on one or two raw features and, after
+ * The live decision-boundary service: trains a small network on one or two raw features and, after
  * every epoch, predicts a grid so the page can redraw the class regions (or the fitted curve) as
  * the model learns. It is a teaching view beside the real training run: a deliberately small
  * network (2 × 16 tanh, full-batch Adam) on the CPU backend that never touches the user's recipe.
@@ -7,6 +7,7 @@
  * and this view needs to predict with it after every epoch.
  */
 import * as tf from '@tensorflow/tfjs';
+import { deliveries } from '../thread';
 import { classCells, classCodes, extentOf, gridMatrix, moments, standardMatrix, usableRows, type Extent } from './boundaryGrid';
 
 export interface BoundaryInput {
@@ -73,21 +74,20 @@ function network(d: number, out: number, seed: number, classification: boolean):
   });
 }
 
-export function createBoundaryApi() {
+export function createBoundaryService() {
   let ready: Promise<unknown> | null = null;
   let run = 0;
 
   return {
-    /** Stops the run in progress after its current epoch. */
-    stop() {
-      run++;
-    },
-
     /**
      * Trains and streams one frame per epoch through `onFrame`; resolves with the number of epochs
-     * run (fewer when stopped). Rejects when fewer than 4 rows have all values.
+     * run (fewer when a later call took over). Rejects when fewer than 4 rows have all values.
      */
     async train(input: BoundaryInput, onSetup: (s: BoundarySetup) => void, onFrame: (f: BoundaryFrame) => void): Promise<{ epochs: number }> {
+      // The last frames must reach the page before the result does (they travel on ports of their own).
+      const sent = deliveries();
+      onSetup = sent.track(onSetup)!;
+      onFrame = sent.track(onFrame)!;
       ready ??= tf.setBackend('cpu').then(() => tf.ready());
       await ready;
       const id = ++run;
@@ -150,7 +150,7 @@ export function createBoundaryApi() {
           else frame.curve = Float32Array.from(values, (v) => v * tm.sd + tm.mean);
           onFrame(frame);
           done = epoch;
-          // Yielding lets a stop() message in; presenter mode also waits here so each frame lasts long enough to see.
+          // Yielding lets a later call in; presenter mode also waits here so each frame lasts long enough to see.
           const wait = Math.max(0, (input.frameMs ?? 0) - (performance.now() - started));
           await new Promise((r) => setTimeout(r, wait));
         }
@@ -159,9 +159,8 @@ export function createBoundaryApi() {
         model.dispose();
         optimizer.dispose();
       }
+      await sent.flush();
       return { epochs: done };
     },
   };
 }
-
-export type BoundaryApi = ReturnType<typeof createBoundaryApi>;

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, test } from 'vitest';
-import { loadLayersFiles, type EpochLog, type ModelSpec } from '../../../src/core/models';
-import { higherIsBetter, primaryMetric } from '../../../src/core/evaluate';
-import { proposeRecipe } from '../../../src/core/recipe';
-import { createTrainApi, type TrainStatus } from '../../../workers/trainApi';
-import { breastCancer, penguins } from '../core/recipe/tableOf';
-import { fakeDevices } from './fakeDevices';
+import { loadLayersFiles, type EpochLog, type ModelSpec } from '../../../../src/core/models';
+import { higherIsBetter, primaryMetric } from '../../../../src/core/evaluate';
+import { proposeRecipe } from '../../../../src/core/recipe';
+import { createTrainService, type TrainStatus } from '../../../../src/core/training';
+import { breastCancer, penguins } from '../recipe/tableOf';
+import { fakeDevices } from '../../bridge/fakeDevices';
 
 const mlp = (epochs: number): ModelSpec => ({ kind: 'mlp', seed: 3, options: { epochs, units: 16, earlyStopping: false } });
 const species = () => {
@@ -16,7 +16,7 @@ const species = () => {
 describe('probeBackends', () => {
   test('measures every backend that starts, on synthetic rows, and picks the fastest', async () => {
     const devices = fakeDevices();
-    const api = createTrainApi(devices);
+    const api = createTrainService(devices);
     const statuses: string[] = [];
     const probe = await api.probeBackends({ kind: 'mlp', options: { batchSize: 64 } }, undefined, {}, (s) => statuses.push(s.message));
     const measured = probe.candidates.filter((c) => c.msPerStep !== undefined).map((c) => c.name);
@@ -30,7 +30,7 @@ describe('probeBackends', () => {
 
   test('a software GPU is not measured, since it cannot win, unless it is allowed to', async () => {
     const devices = fakeDevices({ gpu: true, softwareGpu: true });
-    const api = createTrainApi(devices);
+    const api = createTrainService(devices);
     const probe = await api.probeBackends(mlp(300), species());
     expect(probe.candidates.find((c) => c.name === 'webgl')).toMatchObject({ available: true, fallbackAdapter: true });
     expect(probe.candidates.find((c) => c.name === 'webgl')!.msPerStep).toBeUndefined();
@@ -42,7 +42,7 @@ describe('probeBackends', () => {
   });
 
   test('models without training steps are not measured', async () => {
-    const api = createTrainApi(fakeDevices());
+    const api = createTrainService(fakeDevices());
     const probe = await api.probeBackends({ kind: 'baseline' }, species());
     expect(probe.chosen).toBe('wasm');
     expect(probe.candidates.every((c) => c.msPerStep === undefined)).toBe(true);
@@ -51,7 +51,7 @@ describe('probeBackends', () => {
 
   test('excluded backends are reported unavailable and not measured, and the result is not kept for reuse', async () => {
     const devices = fakeDevices({ gpu: true });
-    const probe = await createTrainApi(devices).probeBackends(mlp(300), undefined, { exclude: ['wasm'] });
+    const probe = await createTrainService(devices).probeBackends(mlp(300), undefined, { exclude: ['wasm'] });
     expect(devices.used).toEqual(['webgl', 'cpu']);
     expect(probe.candidates.find((c) => c.name === 'wasm')).toMatchObject({ available: false, reason: 'failed earlier in this session' });
     expect(probe.key).toBeUndefined();
@@ -63,7 +63,7 @@ describe('probeBackends remembers', () => {
 
   test('a second request for the same device and shape returns the remembered choice without measuring', async () => {
     const devices = fakeDevices();
-    const api = createTrainApi(devices);
+    const api = createTrainService(devices);
     const first = await api.probeBackends(wide(16), species());
     expect(devices.used).toEqual(['wasm', 'cpu']);
     expect(first.key).toBeDefined();
@@ -79,14 +79,14 @@ describe('probeBackends remembers', () => {
 
     // A new worker (a later session) told what was measured before: nothing is measured either.
     const laterDevices = fakeDevices();
-    const later = await createTrainApi(laterDevices).probeBackends(wide(16), species(), { remembered: { [first.key!]: { ...first, key: undefined } } });
+    const later = await createTrainService(laterDevices).probeBackends(wide(16), species(), { remembered: { [first.key!]: { ...first, key: undefined } } });
     expect(laterDevices.used).toEqual([]);
     expect(later).toMatchObject({ chosen: first.chosen, remembered: true });
   });
 
   test('a different shape or a different device measures', async () => {
     const devices = fakeDevices();
-    const api = createTrainApi(devices);
+    const api = createTrainService(devices);
     const first = await api.probeBackends(wide(16), species());
     const wider = await api.probeBackends(wide(64), species());
     expect(devices.used).toEqual(['wasm', 'cpu', 'wasm', 'cpu']);
@@ -94,14 +94,14 @@ describe('probeBackends remembers', () => {
     expect(wider.remembered).toBeUndefined();
 
     const gpuDevices = fakeDevices({ gpu: true });
-    const elsewhere = await createTrainApi(gpuDevices).probeBackends(wide(16), species(), { remembered: { [first.key!]: first } });
+    const elsewhere = await createTrainService(gpuDevices).probeBackends(wide(16), species(), { remembered: { [first.key!]: first } });
     expect(gpuDevices.used).toEqual(['webgl', 'wasm', 'cpu']);
     expect(elsewhere.remembered).toBeUndefined();
   });
 
   test('nothing is measured when only one backend can win', async () => {
     const devices = fakeDevices();
-    const probe = await createTrainApi(devices).probeBackends(wide(16), species(), { exclude: ['wasm'] });
+    const probe = await createTrainService(devices).probeBackends(wide(16), species(), { exclude: ['wasm'] });
     expect(devices.used).toEqual([]);
     expect(probe.chosen).toBe('cpu');
     expect(probe.why).toMatch(/^CPU is the only processor that can train here, so nothing was measured\./);
@@ -110,7 +110,7 @@ describe('probeBackends remembers', () => {
 
 describe('train', () => {
   test('returns the experiment, the backend, the probe and model files that load back', async () => {
-    const api = createTrainApi(fakeDevices());
+    const api = createTrainService(fakeDevices());
     const { table, recipe } = species();
     const epochs: EpochLog[] = [];
     const statuses: TrainStatus[] = [];
@@ -138,7 +138,7 @@ describe('train', () => {
   });
 
   test('the same seed on the CPU backend gives the same metrics', async () => {
-    const api = createTrainApi(fakeDevices());
+    const api = createTrainService(fakeDevices());
     const { table, recipe } = species();
     const a = await api.train(table, recipe, mlp(3), { backend: 'cpu' });
     const b = await api.train(table, recipe, mlp(3), { backend: 'cpu' });
@@ -148,7 +148,7 @@ describe('train', () => {
   });
 
   test('frees every tensor: the count after 10 trainings equals the count after 1', async () => {
-    const api = createTrainApi(fakeDevices());
+    const api = createTrainService(fakeDevices());
     const { table, recipe } = species();
     await api.train(table, recipe, mlp(2), { backend: 'cpu', crossValidate: 2 });
     const after1 = api.memory();
@@ -161,7 +161,7 @@ describe('train', () => {
 
   test('a lost GPU ends the run with a DeviceLostError, even inside cross-validation folds', async () => {
     for (const loseAt of ['epoch', 'cv'] as const) {
-      const api = createTrainApi(fakeDevices({ gpu: true }));
+      const api = createTrainService(fakeDevices({ gpu: true }));
       const { table, recipe } = species();
       let calls = 0;
       const run = api.train(table, recipe, mlp(4), { backend: 'webgl', crossValidate: 2 }, (e) => {
@@ -175,7 +175,7 @@ describe('train', () => {
   });
 
   test('pause holds training until resume', async () => {
-    const api = createTrainApi(fakeDevices());
+    const api = createTrainService(fakeDevices());
     const { table, recipe } = species();
     const at: number[] = [];
     await api.train(table, recipe, mlp(3), { backend: 'cpu' }, (e) => {
@@ -189,7 +189,7 @@ describe('train', () => {
   });
 
   test('a shared pause flag is read before every batch', async () => {
-    const api = createTrainApi(fakeDevices());
+    const api = createTrainService(fakeDevices());
     const { table, recipe } = species();
     const flag = new Int32Array(new SharedArrayBuffer(4));
     Atomics.store(flag, 0, 1);
@@ -201,7 +201,7 @@ describe('train', () => {
   });
 
   test('sends signs of life at most once a second', async () => {
-    const api = createTrainApi(fakeDevices());
+    const api = createTrainService(fakeDevices());
     const table = breastCancer();
     const beats: number[] = [];
     const started = Date.now();
@@ -214,7 +214,7 @@ describe('train', () => {
 
 describe('search', () => {
   test('returns a leaderboard sorted best first and reports each trial', async () => {
-    const api = createTrainApi(fakeDevices());
+    const api = createTrainService(fakeDevices());
     const { table, recipe } = species();
     const trials: number[] = [];
     const out = await api.search(table, recipe, { kinds: ['logistic', 'mlp'], trials: 3, seed: 1, backend: 'cpu' }, (_, i) => trials.push(i));

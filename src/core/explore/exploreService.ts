@@ -1,0 +1,22 @@
+import type { Table } from '../table';
+import { chartData, type ChartData, type ChartRequest } from './chartData';
+
+/** The chart worker's service: keeps one table and answers chart requests over it, so interactive charts never scan rows on the page. */
+export function exploreService() {
+  let table: Table | null = null;
+  return {
+    setTable(next: Table) {
+      table = next;
+    },
+    chart(request: ChartRequest): ChartData {
+      if (!table) throw new Error('No table has been sent to the exploration worker yet.');
+      return chartData(table, request);
+    },
+  };
+}
+
+/** The buffers of a chart's arrays that can be transferred (one on shared memory cannot: posting shares it). */
+export function chartTransferables(data: ChartData): ArrayBuffer[] {
+  const arrays = data.kind === 'scatter' ? [data.x, data.y, data.group] : data.kind === 'density' ? [data.counts] : [];
+  return arrays.flatMap((a) => (a && a.buffer instanceof ArrayBuffer ? [a.buffer] : []));
+}
