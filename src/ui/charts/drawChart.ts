@@ -1,87 +1,85 @@
 import type { ChartData } from '../../core/explore';
-import { formatNumber } from '../format';
+import { axisTicks, categoryColors, extentOf, fit, fitAxisX, hexToRgb, isIntegerValued, linearScale, MISSING_COLOR, padExtent, paletteColor, placeY, plotBox, type Box, type Scale } from '../../core/chart';
+import { formatCount } from '../../core/format';
 
-/** Okabe–Ito: distinguishable with the common colour-vision deficiencies. */
-export const PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000'];
+const M = { top: 14, right: 16, bottom: 44, left: 64 };
 
-const M = { top: 14, right: 14, bottom: 44, left: 64 };
+/** Colours of a chart's groups, in the order given, by their place in the sorted vocabulary (stable across charts). */
+export function groupColors(groups: readonly string[]): string[] {
+  const colors = categoryColors(groups);
+  return groups.map((g) => colors.get(g)!);
+}
 
 interface Axes {
-  sx: (v: number) => number;
-  sy: (v: number) => number;
+  sx: Scale;
+  sy: Scale;
+  box: Box;
 }
 
-function extent(values: ArrayLike<number>): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v < lo) lo = v;
-    if (v > hi) hi = v;
-  }
-  return lo <= hi ? (lo === hi ? [lo - 1, hi + 1] : [lo, hi]) : [0, 1];
-}
-
-function axes(
-  ctx: CanvasRenderingContext2D,
-  w: number,
-  h: number,
-  xd: [number, number],
-  yd: [number, number],
-  xLabel: string,
-  yLabel: string,
-  xTicks = true,
-): Axes {
-  const sx = (v: number) => M.left + ((v - xd[0]) / (xd[1] - xd[0])) * (w - M.left - M.right);
-  const sy = (v: number) => h - M.bottom - ((v - yd[0]) / (yd[1] - yd[0])) * (h - M.top - M.bottom);
+/** Round axes from the toolkit: nice ticks (whole numbers for whole-number data), labels kept inside the canvas. */
+function axes(ctx: CanvasRenderingContext2D, w: number, h: number, x: { domain: [number, number]; integer?: boolean } | null, yd: [number, number], xLabel: string, yLabel: string): Axes {
+  const box = plotBox(w, h, M);
+  const yt = axisTicks(yd[0], yd[1], Math.max(2, Math.round((box.bottom - box.top) / 50)));
+  const sy = linearScale(yt.domain, [box.bottom, box.top]);
+  const xa = x ? fitAxisX(x.domain[0], x.domain[1], [box.left, box.right], w, { integer: x.integer ?? false }) : null;
+  const sx = xa ? xa.scale : linearScale([0, 1], [box.left, box.right]);
   ctx.strokeStyle = '#8c959f';
   ctx.fillStyle = '#1b1f24';
   ctx.lineWidth = 1;
   ctx.font = '12px system-ui, sans-serif';
   ctx.beginPath();
-  ctx.moveTo(M.left, M.top);
-  ctx.lineTo(M.left, h - M.bottom);
-  ctx.lineTo(w - M.right, h - M.bottom);
+  ctx.moveTo(box.left, box.top);
+  ctx.lineTo(box.left, box.bottom);
+  ctx.lineTo(box.right, box.bottom);
   ctx.stroke();
-  for (let i = 0; i <= 4; i++) {
-    const xv = xd[0] + ((xd[1] - xd[0]) * i) / 4;
-    const yv = yd[0] + ((yd[1] - yd[0]) * i) / 4;
-    ctx.textAlign = 'center';
-    if (xTicks) ctx.fillText(formatNumber(xv), sx(xv), h - M.bottom + 16);
-    ctx.textAlign = 'right';
-    ctx.fillText(formatNumber(yv), M.left - 6, sy(yv) + 4);
-  }
+  ctx.textAlign = 'right';
+  for (const t of placeY(yt.ticks, yt.labels, sy)) ctx.fillText(t.label, box.left - 6, t.at + 4);
+  if (xa)
+    for (const t of xa.ticks) {
+      ctx.textAlign = t.anchor === 'middle' ? 'center' : t.anchor === 'start' ? 'left' : 'right';
+      ctx.fillText(t.label, t.at, box.bottom + 16);
+    }
   ctx.textAlign = 'center';
-  ctx.fillText(xLabel, M.left + (w - M.left - M.right) / 2, h - 8);
+  ctx.fillText(xLabel, (box.left + box.right) / 2, h - 8);
   ctx.save();
-  ctx.translate(14, M.top + (h - M.top - M.bottom) / 2);
+  ctx.translate(14, (box.top + box.bottom) / 2);
   ctx.rotate(-Math.PI / 2);
   ctx.fillText(yLabel, 0, 0);
   ctx.restore();
-  return { sx, sy };
+  return { sx, sy, box };
 }
 
-const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-const PALETTE_RGB = PALETTE.map(rgb);
-const GREY_RGB = rgb('#8c959f');
+/** Clips what is drawn next to the plot box, so no mark crosses an axis. Pair with `ctx.restore()`. */
+function clipTo(ctx: CanvasRenderingContext2D, box: Box) {
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(box.left, box.top, box.right - box.left, box.bottom - box.top);
+  ctx.clip();
+}
+
+const GREY_RGB = hexToRgb(MISSING_COLOR);
 
 /**
  * Scatter points blended straight into pixels and composited once: 100k fillRect calls with a colour
  * change each took 50–80 ms of the main thread; this takes a few.
  */
-function drawPoints(ctx: CanvasRenderingContext2D, data: Extract<ChartData, { kind: 'scatter' }>, sx: (v: number) => number, sy: (v: number) => number, dpr: number) {
+function drawPoints(ctx: CanvasRenderingContext2D, data: Extract<ChartData, { kind: 'scatter' }>, { sx, sy, box }: Axes, dpr: number) {
   const W = ctx.canvas.width;
   const H = ctx.canvas.height;
   const image = new ImageData(W, H);
   const px = image.data;
   const size = Math.max(1, Math.round((data.rows > 20_000 ? 1.5 : 3) * dpr));
   const alpha = data.rows > 20_000 ? 0.35 : 0.7;
+  const rgb = groupColors(data.groups).map(hexToRgb);
+  const first = hexToRgb(paletteColor(0));
+  // Pixels outside the plot box are skipped: the image is clipped as the vector marks are.
+  const [cx0, cy0, cx1, cy1] = [box.left, box.top, box.right, box.bottom].map((v) => Math.round(v * dpr));
   for (let i = 0; i < data.rows; i++) {
-    const [r, g, b] = data.group ? (data.group[i] < 0 ? GREY_RGB : PALETTE_RGB[data.group[i] % PALETTE_RGB.length]) : PALETTE_RGB[0];
+    const [r, g, b] = data.group ? (data.group[i] < 0 ? GREY_RGB : (rgb[data.group[i]] ?? GREY_RGB)) : first;
     const x0 = Math.round(sx(data.x[i]) * dpr - size / 2);
     const y0 = Math.round(sy(data.y[i]) * dpr - size / 2);
-    for (let y = Math.max(0, y0); y < Math.min(H, y0 + size); y++) {
-      for (let x = Math.max(0, x0); x < Math.min(W, x0 + size); x++) {
+    for (let y = Math.max(cy0, y0); y < Math.min(H, cy1, y0 + size); y++) {
+      for (let x = Math.max(cx0, x0); x < Math.min(W, cx1, x0 + size); x++) {
         // Source-over on straight (non-premultiplied) RGBA, as the canvas would blend it.
         const k = (y * W + x) * 4;
         const da = px[k + 3] / 255;
@@ -115,12 +113,13 @@ export function drawChart(canvas: HTMLCanvasElement, data: ChartData, labels: { 
   ctx.clearRect(0, 0, w, h);
   switch (data.kind) {
     case 'scatter': {
-      const { sx, sy } = axes(ctx, w, h, extent(data.x), extent(data.y), labels.x, labels.y);
-      drawPoints(ctx, data, sx, sy, dpr);
+      const a = axes(ctx, w, h, { domain: padExtent(extentOf([data.x]), 0.02), integer: isIntegerValued(data.x) }, padExtent(extentOf([data.y]), 0.02), labels.x, labels.y);
+      drawPoints(ctx, data, a, dpr);
       break;
     }
     case 'density': {
-      const { sx, sy } = axes(ctx, w, h, data.xDomain, data.yDomain, labels.x, labels.y);
+      const { sx, sy, box } = axes(ctx, w, h, { domain: data.xDomain }, data.yDomain, labels.x, labels.y);
+      clipTo(ctx, box);
       const max = Math.log1p(data.counts.reduce((m, v) => Math.max(m, v), 0));
       const cw = (sx(data.xDomain[1]) - sx(data.xDomain[0])) / data.width + 1;
       const ch = (sy(data.yDomain[0]) - sy(data.yDomain[1])) / data.height + 1;
@@ -133,28 +132,32 @@ export function drawChart(canvas: HTMLCanvasElement, data: ChartData, labels: { 
           const y = data.yDomain[0] + ((data.yDomain[1] - data.yDomain[0]) * r) / (data.height - 1);
           ctx.fillRect(sx(x) - cw / 2, sy(y) - ch / 2, cw, ch);
         }
+      ctx.restore();
       break;
     }
     case 'line': {
-      const { sx, sy } = axes(ctx, w, h, extent(data.x), extent(data.y), labels.x, labels.y);
-      ctx.strokeStyle = PALETTE[0];
+      const { sx, sy, box } = axes(ctx, w, h, { domain: extentOf([data.x]), integer: isIntegerValued(data.x) }, extentOf([data.y]), labels.x, labels.y);
+      clipTo(ctx, box);
+      ctx.strokeStyle = paletteColor(0);
       ctx.lineWidth = 2;
       ctx.beginPath();
       data.x.forEach((x, i) => (i ? ctx.lineTo(sx(x), sy(data.y[i])) : ctx.moveTo(sx(x), sy(data.y[i]))));
       ctx.stroke();
+      ctx.restore();
       break;
     }
     case 'box': {
       const lo = Math.min(...data.groups.map((g) => g.min));
       const hi = Math.max(...data.groups.map((g) => g.max));
       const n = data.groups.length;
-      const { sy } = axes(ctx, w, h, [0, n], extent([lo, hi]), labels.x, labels.y, false);
-      const band = (w - M.left - M.right) / Math.max(1, n);
+      const { sy, box } = axes(ctx, w, h, null, [lo, hi], labels.x, labels.y);
+      const band = (box.right - box.left) / Math.max(1, n);
+      const colors = groupColors(data.groups.map((g) => g.group));
       data.groups.forEach((g, i) => {
         const cx = M.left + band * (i + 0.5);
         const bw = Math.min(40, band * 0.5);
         ctx.strokeStyle = '#1b1f24';
-        ctx.fillStyle = PALETTE[i % PALETTE.length];
+        ctx.fillStyle = colors[i];
         ctx.beginPath();
         ctx.moveTo(cx, sy(g.whiskerLow));
         ctx.lineTo(cx, sy(g.whiskerHigh));
@@ -171,23 +174,24 @@ export function drawChart(canvas: HTMLCanvasElement, data: ChartData, labels: { 
         ctx.lineWidth = 1;
         ctx.fillStyle = '#1b1f24';
         ctx.textAlign = 'center';
-        ctx.fillText(g.group.length > 14 ? `${g.group.slice(0, 13)}…` : g.group, cx, h - M.bottom + 16);
+        if (band > 24) ctx.fillText(fit(g.group, Math.max(3, Math.floor(band / 7))), cx, box.bottom + 16);
       });
       break;
     }
     case 'bar': {
       const totals = data.values.map((row) => row.reduce((a, b) => a + (Number.isFinite(b) ? b : 0), 0));
       const stacked = data.measure === 'count';
-      const max = stacked ? Math.max(1, ...totals) : Math.max(1e-9, ...data.values.flat().filter(Number.isFinite));
-      const { sy } = axes(ctx, w, h, [0, data.categories.length], [0, max], labels.x, labels.y, false);
-      const band = (w - M.left - M.right) / Math.max(1, data.categories.length);
+      const [lo, hi] = stacked ? [0, Math.max(1, ...totals)] : extentOf([[0, ...data.values.flat()]]);
+      const { sy, box } = axes(ctx, w, h, null, [lo, hi], labels.x, labels.y);
+      const band = (box.right - box.left) / Math.max(1, data.categories.length);
+      const colors = groupColors(data.series);
       data.categories.forEach((cat, i) => {
         let base = 0;
         data.series.forEach((_, s) => {
           const v = data.values[i][s];
           if (!Number.isFinite(v)) return;
-          ctx.fillStyle = PALETTE[s % PALETTE.length];
-          const x = M.left + band * i + band * 0.1 + (stacked ? 0 : (band * 0.8 * s) / data.series.length);
+          ctx.fillStyle = colors[s];
+          const x = box.left + band * i + band * 0.1 + (stacked ? 0 : (band * 0.8 * s) / data.series.length);
           const bw = stacked ? band * 0.8 : (band * 0.8) / data.series.length;
           const top = stacked ? base + v : v;
           ctx.fillRect(x, sy(top), bw, sy(stacked ? base : 0) - sy(top));
@@ -195,7 +199,7 @@ export function drawChart(canvas: HTMLCanvasElement, data: ChartData, labels: { 
         });
         ctx.fillStyle = '#1b1f24';
         ctx.textAlign = 'center';
-        if (band > 24) ctx.fillText(cat.length > 12 ? `${cat.slice(0, 11)}…` : cat, M.left + band * (i + 0.5), h - M.bottom + 16);
+        if (band > 24) ctx.fillText(fit(cat, Math.max(3, Math.floor(band / 7))), box.left + band * (i + 0.5), box.bottom + 16);
       });
       break;
     }
@@ -206,9 +210,9 @@ export function drawChart(canvas: HTMLCanvasElement, data: ChartData, labels: { 
 export function describeChart(data: ChartData, labels: { x: string; y: string }): string {
   switch (data.kind) {
     case 'scatter':
-      return `Scatter plot of ${labels.y} against ${labels.x}, ${data.rows.toLocaleString('en')} points${data.groups.length ? `, coloured by ${data.groups.length} groups` : ''}.`;
+      return `Scatter plot of ${labels.y} against ${labels.x}, ${formatCount(data.rows)} points${data.groups.length ? `, coloured by ${data.groups.length} groups` : ''}.`;
     case 'density':
-      return `Density plot of ${labels.y} against ${labels.x} over ${data.rows.toLocaleString('en')} rows (too many to draw one by one); darker cells hold more rows.`;
+      return `Density plot of ${labels.y} against ${labels.x} over ${formatCount(data.rows)} rows (too many to draw one by one); darker cells hold more rows.`;
     case 'line':
       return `Line chart of ${data.measure === 'mean' ? `the mean of ${labels.y}` : 'the row count'} over ${labels.x}, ${data.x.length} steps.`;
     case 'box':

@@ -1,11 +1,10 @@
-import { PALETTE } from '../charts/drawChart';
-import type { BoundaryFrame, BoundarySetup } from '../../../workers/boundaryApi';
+import { axisTicks, fitAxisX, hexToRgb, linearScale, paletteColor, PALETTE, placeY } from '../../core/chart';
+import type { BoundaryFrame, BoundarySetup } from '../../core/boundary';
 
 /** Margins of the plot inside the canvas, in CSS pixels: room for the axis labels. */
 export const MARGIN = { left: 48, right: 10, top: 10, bottom: 40 };
 
-const hex = (c: string) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16));
-const RGB = PALETTE.map(hex);
+const RGB = PALETTE.map(hexToRgb);
 
 /**
  * Colours a size × size image: each cell takes its class's palette colour, stronger where the
@@ -34,8 +33,9 @@ export function scales(setup: BoundarySetup, width: number, height: number) {
   return {
     w,
     h,
-    x: (v: number) => MARGIN.left + ((v - ex.min) / (ex.max - ex.min)) * w,
-    y: (v: number) => MARGIN.top + (1 - (v - ey.min) / (ey.max - ey.min)) * h,
+    // The cell image spans the extents exactly, so the scales do too; ticks fall inside them.
+    x: linearScale([ex.min, ex.max], [MARGIN.left, MARGIN.left + w]),
+    y: linearScale([ey.min, ey.max], [MARGIN.top + h, MARGIN.top]),
   };
 }
 
@@ -51,7 +51,7 @@ export function drawPoints(ctx: CanvasRenderingContext2D, setup: BoundarySetup, 
   for (let i = 0; i < setup.labels.length; i++) {
     const x = s.x(setup.points[0][i]);
     const y = s.y(twoD ? setup.points[1][i] : setup.labels[i]);
-    ctx.fillStyle = twoD ? PALETTE[setup.labels[i] % PALETTE.length] : '#57606a';
+    ctx.fillStyle = twoD ? paletteColor(setup.labels[i]) : '#57606a';
     ctx.beginPath();
     ctx.arc(x, y, twoD ? 3.2 : 2.4, 0, Math.PI * 2);
     ctx.fill();
@@ -59,20 +59,28 @@ export function drawPoints(ctx: CanvasRenderingContext2D, setup: BoundarySetup, 
   }
 }
 
-/** Axes: the plot frame, min/max ticks and the axis names. */
+/** Axes: the plot frame, round ticks from the chart toolkit (inside the extents) and the axis names. */
 export function drawAxes(ctx: CanvasRenderingContext2D, setup: BoundarySetup, labels: { x: string; y: string }, width: number, height: number): void {
   const s = scales(setup, width, height);
   const [ex] = setup.extents;
   const ey = setup.extents[1] ?? setup.targetExtent!;
-  const fmt = (v: number) => (Math.abs(v) >= 1000 ? v.toFixed(0) : Number(v.toPrecision(3)).toString());
+  const inside = (lo: number, hi: number) => {
+    const t = axisTicks(lo, hi, 4);
+    const keep = t.ticks.map((v, i) => [v, i] as const).filter(([v]) => v >= lo && v <= hi);
+    return { values: keep.map(([v]) => v), labels: keep.map(([, i]) => t.labels[i]) };
+  };
+  const xa = fitAxisX(ex.min, ex.max, [MARGIN.left, MARGIN.left + s.w], width, { domain: [ex.min, ex.max] });
+  const yt = inside(ey.min, ey.max);
   ctx.strokeStyle = '#57606a';
   ctx.strokeRect(MARGIN.left, MARGIN.top, s.w, s.h);
   ctx.fillStyle = '#1b1f24';
   ctx.font = '12px system-ui, sans-serif';
-  ctx.textAlign = 'left';
-  ctx.fillText(fmt(ex.min), MARGIN.left, height - MARGIN.bottom + 14);
+  for (const t of xa.ticks) {
+    ctx.textAlign = t.anchor === 'middle' ? 'center' : t.anchor === 'start' ? 'left' : 'right';
+    ctx.fillText(t.label, t.at, height - MARGIN.bottom + 14);
+  }
   ctx.textAlign = 'right';
-  ctx.fillText(fmt(ex.max), width - MARGIN.right, height - MARGIN.bottom + 14);
+  for (const t of placeY(yt.values, yt.labels, s.y)) ctx.fillText(t.label, MARGIN.left - 4, t.at + 4);
   ctx.textAlign = 'center';
   ctx.fillText(labels.x, MARGIN.left + s.w / 2, height - 8);
   ctx.save();
@@ -80,9 +88,6 @@ export function drawAxes(ctx: CanvasRenderingContext2D, setup: BoundarySetup, la
   ctx.rotate(-Math.PI / 2);
   ctx.fillText(labels.y, 0, 0);
   ctx.restore();
-  ctx.textAlign = 'right';
-  ctx.fillText(fmt(ey.max), MARGIN.left - 4, MARGIN.top + 10);
-  ctx.fillText(fmt(ey.min), MARGIN.left - 4, MARGIN.top + s.h);
 }
 
 /** The fitted curve of a one-feature regression, over the points layer. */
@@ -93,7 +98,7 @@ export function drawCurve(ctx: CanvasRenderingContext2D, setup: BoundarySetup, c
   ctx.beginPath();
   ctx.rect(MARGIN.left, MARGIN.top, s.w, s.h);
   ctx.clip();
-  ctx.strokeStyle = PALETTE[5];
+  ctx.strokeStyle = paletteColor(5);
   ctx.lineWidth = 3;
   ctx.beginPath();
   for (let i = 0; i < curve.length; i++) {

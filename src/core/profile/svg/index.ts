@@ -1,8 +1,6 @@
-export { escapeXml, formatNumber } from './escape';
-export type { ChartOptions } from './frame';
+export type { ChartOptions } from './options';
 export { histogramSvg } from './histogramSvg';
 export { barsSvg } from './barsSvg';
-export { niceTicks } from './ticks';
 export { heatmapSvg, heatColor } from './heatmapSvg';
 export { boxSvg } from './boxSvg';
 export { scatterSvg } from './scatterSvg';

@@ -1,49 +1,48 @@
-import { escapeXml } from './escape';
-import { axisEnds, frame, linear, MARGIN, r2, type ChartOptions } from './frame';
+import { axesSvg, axisTicks, categoryColors, clippedPath, extentOf, fit, fitAxisX, linearScale, padExtent, placeY, plotBox, r2, svgFrame } from '../../chart';
+import { escapeXml, num } from '../../format';
+import type { ChartOptions } from './options';
 
-/** Fills for up to 10 point groups (Tableau 10); further groups reuse them. */
-export const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
-
-/** Points (already sampled) with an optional least-squares line; `groups` colours points by label, with a legend. */
+/**
+ * Points (already sampled) on round axes with an optional reference line (`trend`, clipped to the
+ * plot box); `groups` colours points by label, in the stable category colours, with a legend.
+ */
 export function scatterSvg(
   data: { x: number[]; y: number[]; trend?: { slope: number; intercept: number } | null; groups?: string[] },
   o: ChartOptions,
 ): string {
   const w = o.width ?? 320;
   const h = o.height ?? 220;
-  const xs = data.x;
-  const ys = data.y;
-  let x0 = Infinity;
-  let x1 = -Infinity;
-  let y0 = Infinity;
-  let y1 = -Infinity;
-  for (let i = 0; i < xs.length; i++) {
-    x0 = Math.min(x0, xs[i]);
-    x1 = Math.max(x1, xs[i]);
-    y0 = Math.min(y0, ys[i]);
-    y1 = Math.max(y1, ys[i]);
-  }
-  const sx = linear(x0, x1, MARGIN.left, w - MARGIN.right);
-  const sy = linear(y0, y1, h - MARGIN.bottom, MARGIN.top);
+  const legendW = data.groups ? 96 : 0;
+  const box = plotBox(w, h, { top: 10, right: 14 + legendW, bottom: 36, left: 52 });
+  const [x0, x1] = padExtent(extentOf([data.x]), 0.03);
+  const [y0, y1] = padExtent(extentOf([data.y]), 0.03);
+  const x = fitAxisX(x0, x1, [box.left, box.right], w - legendW);
+  const xd = x.scale.domain();
+  const yt = axisTicks(y0, y1, Math.max(2, Math.round((box.bottom - box.top) / 40)));
+  const sx = x.scale;
+  const sy = linearScale(yt.domain, [box.bottom, box.top]);
   // One path of tiny squares per group is far smaller than thousands of <circle> elements.
   const paths = new Map<string, string>();
-  for (let i = 0; i < xs.length; i++) {
+  for (let i = 0; i < data.x.length; i++) {
+    if (!Number.isFinite(data.x[i]) || !Number.isFinite(data.y[i])) continue;
     const g = data.groups?.[i] ?? '';
-    paths.set(g, `${paths.get(g) ?? ''}M${r2(sx(xs[i]) - 1)} ${r2(sy(ys[i]) - 1)}h2v2h-2z`);
+    paths.set(g, `${paths.get(g) ?? ''}M${r2(sx(data.x[i]) - 1)} ${r2(sy(data.y[i]) - 1)}h2v2h-2z`);
   }
-  const labels = [...paths.keys()].sort();
+  const colors = categoryColors(paths.keys());
+  const labels = [...colors.keys()];
   const points = labels
-    .map((g, k) => `<path class="points" d="${paths.get(g)}"${data.groups ? ` style="fill:${PALETTE[k % PALETTE.length]}"><title>${escapeXml(g)}</title></path>` : '/>'}`)
+    .map((g) => `<path class="points" d="${paths.get(g)}"${data.groups ? ` style="fill:${colors.get(g)}"><title>${escapeXml(g)}</title></path>` : '/>'}`)
     .join('');
   const legend = data.groups
     ? labels
-        .slice(0, 10)
-        .map((g, k) => `<rect x="${w - MARGIN.right - 90}" y="${MARGIN.top + k * 13}" width="8" height="8" style="fill:${PALETTE[k]}"/><text class="tick" x="${w - MARGIN.right - 78}" y="${MARGIN.top + k * 13 + 8}">${escapeXml(g.length > 14 ? `${g.slice(0, 13)}…` : g)}</text>`)
+        .slice(0, Math.floor((box.bottom - box.top) / 13))
+        .map((g, k) => `<rect x="${box.right + 8}" y="${box.top + k * 13}" width="8" height="8" style="fill:${colors.get(g)}"/><text class="tick" x="${box.right + 20}" y="${box.top + k * 13 + 8}">${escapeXml(fit(g, 12))}</text>`)
         .join('')
     : '';
-  const trend = data.trend
-    ? `<line class="trend" x1="${r2(sx(x0))}" y1="${r2(sy(data.trend.slope * x0 + data.trend.intercept))}" x2="${r2(sx(x1))}" y2="${r2(sy(data.trend.slope * x1 + data.trend.intercept))}"><title>${escapeXml(`trend: y = ${data.trend.slope.toPrecision(4)}·x + ${data.trend.intercept.toPrecision(4)}`)}</title></line>`
+  const t = data.trend;
+  const trend = t
+    ? `<path class="trend" fill="none" d="${clippedPath([sx(xd[0]), sx(xd[1])], [sy(t.slope * xd[0] + t.intercept), sy(t.slope * xd[1] + t.intercept)], box)}"><title>${escapeXml(`reference line: y = ${num(t.slope, 4)}·x + ${num(t.intercept, 4)}`)}</title></path>`
     : '';
-  const body = `${points}${legend}${trend}${xs.length ? axisEnds(MARGIN.left, w - MARGIN.right, h - MARGIN.bottom + 12, x0, x1) : ''}`;
-  return frame({ ...o, width: w, height: h }, body, 'scatter');
+  const axes = axesSvg(box, x.ticks, placeY(yt.ticks, yt.labels, sy), escapeXml);
+  return svgFrame({ ...o, width: w, height: h, box, className: 'scatter' }, `${axes}${points}${trend}${legend}`);
 }

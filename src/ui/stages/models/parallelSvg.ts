@@ -1,5 +1,5 @@
-import { esc } from './lineChartSvg';
-import { formatNumber } from '../../format';
+import { axisTicks, fit, r2, svgFrame } from '../../../core/chart';
+import { escapeXml as esc } from '../../../core/format';
 
 /** One axis of a parallel-coordinates chart. */
 export interface ParallelAxis {
@@ -25,12 +25,12 @@ export function parallelSvg(axes: readonly ParallelAxis[], o: { title: string; b
   const top = 30;
   const bottom = 40;
   const step = (w - 80) / Math.max(1, axes.length - 1);
-  const ranges = axes.map((a) => {
+  // Each axis runs between round ends, labelled by the toolkit's tick format.
+  const ticks = axes.map((a) => {
     const finite = a.values.filter(Number.isFinite);
-    const lo = Math.min(...finite);
-    const hi = Math.max(...finite);
-    return finite.length === 0 ? [0, 1] : lo === hi ? [lo - 1, hi + 1] : [lo, hi];
+    return finite.length === 0 ? axisTicks(0, 1, 2) : axisTicks(Math.min(...finite), Math.max(...finite), 2, { integer: finite.every(Number.isInteger) });
   });
+  const ranges = ticks.map((t) => t.domain);
   const y = (k: number, v: number) => h - bottom - ((v - ranges[k][0]) / (ranges[k][1] - ranges[k][0])) * (h - top - bottom);
   const metric = axes[axes.length - 1];
   const [mLo, mHi] = ranges[axes.length - 1];
@@ -42,7 +42,7 @@ export function parallelSvg(axes: readonly ParallelAxis[], o: { title: string; b
     axes.forEach((a, k) => {
       const v = a.values[i];
       const ok = Number.isFinite(v);
-      if (ok) d += `${pen ? 'L' : 'M'}${(40 + k * step).toFixed(1)} ${y(k, v).toFixed(1)}`;
+      if (ok) d += `${pen ? 'L' : 'M'}${r2(40 + k * step)} ${r2(y(k, v))}`;
       pen = ok;
     });
     const t = (metric.values[i] - mLo) / (mHi - mLo);
@@ -52,10 +52,13 @@ export function parallelSvg(axes: readonly ParallelAxis[], o: { title: string; b
   axes.forEach((a, k) => {
     const x = 40 + k * step;
     parts.push(`<line x1="${x}" y1="${top}" x2="${x}" y2="${h - bottom}" stroke="#57606a"/>`);
-    parts.push(`<text x="${x}" y="${top - 10}" text-anchor="middle" font-size="12" font-weight="600">${esc(a.label)}</text>`);
-    parts.push(`<text x="${x + 4}" y="${top + 4}" font-size="10">${esc(formatNumber(ranges[k][1]))}</text>`);
-    parts.push(`<text x="${x + 4}" y="${h - bottom + 14}" font-size="10">${esc(formatNumber(ranges[k][0]))}</text>`);
+    const last = k === axes.length - 1 && k > 0;
+    const end = (v: string) => (last ? `x="${x - 4}" text-anchor="end"` : `x="${x + 4}"`) + `>${esc(v)}`;
+    const t = ticks[k];
+    parts.push(`<text x="${x}" y="${top - 10}" text-anchor="${k === 0 ? 'start' : last ? 'end' : 'middle'}" font-size="12" font-weight="600">${esc(fit(a.label, Math.floor(step / 7)))}</text>`);
+    parts.push(`<text y="${top + 4}" font-size="10" ${end(t.labels[t.labels.length - 1])}</text>`);
+    parts.push(`<text y="${h - bottom + 14}" font-size="10" ${end(t.labels[0])}</text>`);
   });
   const label = `${o.title}: ${n} runs across ${axes.map((a) => a.label).join(', ')}; colour from worst (blue) to best (orange) ${metric?.label ?? ''}`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${esc(label)}"><title>${esc(label)}</title>${parts.join('')}</svg>`;
+  return svgFrame({ title: label, width: w, height: h, className: 'parallel' }, parts.join(''));
 }
