@@ -1,25 +1,21 @@
-/* Modelbench service worker: precaches the whole studio (shell, workers, WASM, samples) so it opens
-   and works with the network off, and adds the security headers to every response it serves, so a
-   static host that cannot set headers still gets the CSP (for workers too) and cross-origin isolation.
-   A new version waits until the page asks it to take over: code is never swapped under a running job. */
-const VERSION = '__MB_VERSION__';
-const PRECACHE = __MB_PRECACHE__;
-const HEADERS = __MB_HEADERS__;
-/** Workers that compile arquero expressions get 'unsafe-eval'; every other response the strict policy. */
-const EVAL_CSP = __MB_EVAL_CSP__;
-const EVAL_WORKERS = new RegExp(String.raw`__MB_EVAL_WORKERS__`);
-const CACHE = `modelbench-${VERSION}`;
+/* Modelbench service worker. Workbox precaches the whole studio (shell, workers, WASM, samples) with
+   one revision per file, so an update downloads only the files that changed and the studio opens
+   and works with the network off. What no library does is the rest of this file: it adds the
+   security headers to every response it serves, so a static host that cannot set headers still
+   gets the CSP (for workers too) and cross-origin isolation. A new version waits until the page
+   asks it to take over: code is never swapped under a running job. */
+import { setCacheNameDetails } from 'workbox-core';
+import { getCacheKeyForURL, matchPrecache, precache } from 'workbox-precaching';
+import { securityHeaders } from './securityHeaders.mjs';
 
-self.addEventListener('install', (event) => {
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((path) => new Request(path, { cache: 'reload' })))),
-  );
-});
+setCacheNameDetails({ prefix: 'modelbench' });
+precache(self.__WB_MANIFEST);
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const key of await caches.keys()) if (key.startsWith('modelbench-') && key !== CACHE) await caches.delete(key);
+      // Builds before the per-file precache kept one whole cache per release (modelbench-<hash>).
+      for (const key of await caches.keys()) if (/^modelbench-[0-9a-f]{16}$/.test(key)) await caches.delete(key);
       await self.clients.claim();
     })(),
   );
@@ -32,9 +28,16 @@ self.addEventListener('message', (event) => {
 function withHeaders(response, path) {
   if (!response || response.type === 'opaque' || response.status === 0) return response;
   const headers = new Headers(response.headers);
-  for (const [name, value] of Object.entries(HEADERS)) headers.set(name, value);
-  if (EVAL_WORKERS.test(path)) headers.set('Content-Security-Policy', EVAL_CSP);
+  for (const [name, value] of Object.entries(securityHeaders(path))) headers.set(name, value);
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
+/** The precached copy: every page load is answered with index.html; other files by their URL, query ignored as a fallback. */
+async function cached(request, url) {
+  if (request.mode === 'navigate') return matchPrecache('index.html');
+  if (getCacheKeyForURL(url.href)) return matchPrecache(url.href);
+  const bare = `${url.origin}${url.pathname}`;
+  return getCacheKeyForURL(bare) ? matchPrecache(bare) : undefined;
 }
 
 self.addEventListener('fetch', (event) => {
@@ -43,14 +46,12 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   event.respondWith(
     (async () => {
-      const cache = await caches.open(CACHE);
-      const key = request.mode === 'navigate' ? new URL('./', self.registration.scope).href : url.href.split('#')[0];
-      const cached = (await cache.match(key, { ignoreSearch: request.mode === 'navigate' })) ?? (await cache.match(url.pathname));
-      if (cached) return withHeaders(cached, url.pathname);
+      const hit = await cached(request, url);
+      if (hit) return withHeaders(hit, url.pathname);
       try {
         return withHeaders(await fetch(request), url.pathname);
-      } catch (error) {
-        return new Response('Modelbench is offline and this file was not cached.', { status: 503, headers: HEADERS });
+      } catch {
+        return new Response('Modelbench is offline and this file was not cached.', { status: 503, headers: securityHeaders() });
       }
     })(),
   );

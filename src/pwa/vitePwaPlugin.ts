@@ -1,69 +1,64 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { join, relative } from 'node:path';
-import type { Plugin } from 'vite';
-import { securityHeaders } from '../../tests/support/serve.mjs';
-import { cspFor, EVAL_WORKERS } from '../../tests/support/csp.mjs';
+import type { Plugin, PluginOption } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { securityHeaders } from './securityHeaders.mjs';
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
+/** The web app manifest: installable with a 192 and a 512 icon. */
+const MANIFEST = {
+  name: 'Modelbench',
+  short_name: 'Modelbench',
+  description: 'Explore, model and deploy data entirely in your browser.',
+  start_url: './',
+  scope: './',
+  display: 'standalone' as const,
+  background_color: '#f6f7f9',
+  theme_color: '#1d4e89',
+  icons: [
+    { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+    { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+    { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+  ],
+};
+
+/**
+ * The dev server and `vite preview` send the production server's headers (tests/support/serve.mjs):
+ * the same CSP per path and cross-origin isolation, so SharedArrayBuffer and WASM threads behave in
+ * development as they do when deployed.
+ */
+function securityHeadersPlugin(): Plugin {
+  const addHeaders = (req: { url?: string }, res: { setHeader(name: string, value: string): void }, next: () => void) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    for (const [name, value] of Object.entries(securityHeaders(path))) res.setHeader(name, value);
+    next();
+  };
+  return {
+    name: 'modelbench-security-headers',
+    configureServer: (server) => void server.middlewares.use(addHeaders),
+    configurePreviewServer: (server) => void server.middlewares.use(addHeaders),
+  };
 }
 
 /**
- * Emits `sw.js` (precaching every built file and every file in public/) and the web app manifest.
- * The cache version is a hash of the file list and contents, so any change ships as an update.
+ * The PWA: vite-plugin-pwa builds `sw.js` from src/pwa/sw.js and injects a precache list with one
+ * revision per file (hashed assets are their own revision), so an update downloads only what
+ * changed. The studio registers the worker itself (src/state/updates.svelte.ts) to offer updates.
  */
-export function pwa(): Plugin {
-  return {
-    name: 'modelbench-pwa',
-    apply: 'build',
-    generateBundle(_options, bundle) {
-      const publicDir = 'public';
-      const publicFiles = walk(publicDir).map((p) => relative(publicDir, p).split('\\').join('/'));
-      const built = Object.keys(bundle);
-      const files = ['./', ...new Set([...built, ...publicFiles, 'manifest.webmanifest'])].filter((f) => f !== 'sw.js').sort();
-      const hash = createHash('sha256');
-      for (const [name, chunk] of Object.entries(bundle)) hash.update(name).update('code' in chunk ? chunk.code : chunk.source);
-      for (const f of publicFiles) hash.update(f).update(readFileSync(join(publicDir, f)));
-      const version = hash.digest('hex').slice(0, 16);
-      const { 'Content-Security-Policy': csp, 'Cross-Origin-Opener-Policy': coop, 'Cross-Origin-Embedder-Policy': coep } =
-        securityHeaders();
-      const source = readFileSync(new URL('./sw.js', import.meta.url), 'utf8')
-        .replace('__MB_VERSION__', version)
-        .replace('__MB_PRECACHE__', JSON.stringify(files.map((f) => (f === './' ? f : `./${f}`))))
-        .replace(
-          '__MB_HEADERS__',
-          JSON.stringify({ 'Content-Security-Policy': csp, 'Cross-Origin-Opener-Policy': coop, 'Cross-Origin-Embedder-Policy': coep }),
-        )
-        .replace('__MB_EVAL_CSP__', JSON.stringify(cspFor('/assets/train-x.js')))
-        .replace('__MB_EVAL_WORKERS__', EVAL_WORKERS.source);
-      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
-      this.emitFile({
-        type: 'asset',
-        fileName: 'manifest.webmanifest',
-        source: JSON.stringify(
-          {
-            name: 'Modelbench',
-            short_name: 'Modelbench',
-            description: 'Explore, model and deploy data entirely in your browser.',
-            start_url: './',
-            scope: './',
-            display: 'standalone',
-            background_color: '#f6f7f9',
-            theme_color: '#1d4e89',
-            icons: [
-              { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
-              { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
-              { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
-            ],
-          },
-          null,
-          2,
-        ),
-      });
-    },
-  };
+export function pwa(): PluginOption[] {
+  return [
+    securityHeadersPlugin(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/pwa',
+      filename: 'sw.js',
+      injectRegister: false,
+      manifest: MANIFEST,
+      includeManifestIcons: false,
+      injectManifest: {
+        globPatterns: ['**/*'],
+        // The plugin adds the manifest it writes itself.
+        globIgnores: ['sw.js', 'manifest.webmanifest'],
+        // TF.js's WASM binaries and the sample data are a few MB each; all of it must work offline.
+        maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+      },
+    }),
+  ];
 }

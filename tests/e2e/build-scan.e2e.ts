@@ -1,7 +1,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { EVAL_WORKERS } from '../support/csp.mjs';
+import { EVAL_WORKERS } from '../../src/pwa/securityHeaders.mjs';
+import { precacheEntries } from '../support/precache.mjs';
+import { measureBuild } from '../support/first-load-size.mjs';
 
 /**
  * Static scan of the built studio (`dist/`, or MB_DIST): every external address in every file must
@@ -15,12 +17,14 @@ const ALLOWED: { pattern: RegExp; reason: string }[] = [
   { pattern: /^https?:\/\/www\.apache\.org\/licenses\/LICENSE-2\.0$/, reason: 'licence comment kept by the minifier (TF.js, Apache-2.0)' },
   { pattern: /^https:\/\/opensource\.org\/licenses\/MIT$/, reason: 'licence comment kept by the minifier (MIT packages)' },
   { pattern: /^https:\/\/svelte\.dev\/e\/[a-z_]+$/, reason: 'documentation link inside Svelte runtime error messages' },
-  { pattern: /^https:\/\/github\.com\/tensorflow\/(tfjs|tfjs-node)(\/(issues\/\d+|blob\/[\w./-]+(#[\w-]+)?))?$/, reason: 'links in TF.js warning and error strings' },
+  { pattern: /^https:\/\/github\.com\/tensorflow\/(tfjs|tfjs-node)(\/(issues(\/\d+)?|blob\/[\w./-]+(#[\w-]+)?))?$/, reason: 'links in TF.js warning and error strings' },
   { pattern: /^https:\/\/developer\.mozilla\.org\/en-US\/docs\/Web\/API\/[\w/]+$/, reason: 'MDN link in a TF.js error string (the fetchFunc option)' },
   { pattern: /^https:\/\/emscripten\.org\/docs\/[\w./-]+(#[\w-]+)?$/, reason: 'link in the Emscripten (TF.js WASM) pthread warning text' },
   { pattern: /^https:\/\/en\.wikipedia\.org\/wiki\/[\w.%-]+(#[\w-]+)?$/, reason: 'citation in a TF.js comment about float16 encoding' },
   { pattern: /^https:\/\/arxiv\.org\/abs\/[\d.]+$/, reason: 'citation in a TF.js comment (SELU paper)' },
   { pattern: /^https:\/\/www\.shadertoy\.com\/view\/\w+$/, reason: 'credit for a hash function in a TF.js WebGL shader comment' },
+  { pattern: /^https:\/\/bit\.ly\/wb-precache$/, reason: 'link inside a Workbox precache error message (sw.js); never fetched' },
+  { pattern: /^http:\/\/127\.0\.0\.1(:(\d+|\$))?(\/[\w/-]*)?$/, reason: 'loopback addresses in the "Serve this model" commands shown for the user to run on their own machine; never fetched by the studio (the CSP blocks it anyway)' },
 ];
 
 /** Hosts that must never appear at all: CDNs, font and analytics services, model hubs. */
@@ -109,16 +113,31 @@ test.describe('Build scan', () => {
     for (const m of html.matchAll(/\b(?:src|href)="([^"]+)"/g)) expect(m[1], `index.html references ${m[1]}`).toMatch(/^\.?\/(?!\/)/);
   });
 
-  test('the service worker precaches only files that exist in the build', () => {
-    const sw = readFileSync(join(root, 'sw.js'), 'utf8');
-    const list = JSON.parse(/const PRECACHE = (\[[^\]]*\]);/.exec(sw)![1]) as string[];
-    // './' is the navigation key; the service worker answers every page load with it (index.html).
-    expect(list).toContain('./');
-    const missing = list.filter((p) => p !== './').filter((p) => !statSync(join(root, p), { throwIfNoEntry: false })?.isFile());
+  test('the service worker precaches every built file, and only those, each once with its revision', () => {
+    const entries = precacheEntries(readFileSync(join(root, 'sw.js'), 'utf8'));
+    const list = entries.map((e) => `./${e.url}`);
+    // index.html answers every page load (the service worker maps navigations to it).
+    expect(list).toContain('./index.html');
+    expect(new Set(list).size).toBe(list.length);
+    const missing = list.filter((p) => !statSync(join(root, p), { throwIfNoEntry: false })?.isFile());
     expect(missing).toEqual([]);
     const built = walk(root)
       .map((p) => `./${relative(root, p).split('\\').join('/')}`)
-      .filter((p) => p !== './sw.js' && p !== './index.html');
+      .filter((p) => p !== './sw.js');
     expect(built.filter((p) => !list.includes(p))).toEqual([]);
+    // Hashed assets are their own revision; every other file carries a content hash.
+    for (const e of entries) expect(e.revision === null ? /^assets\//.test(e.url) : /^[0-9a-f]{32}$/.test(e.revision), e.url).toBe(true);
+  });
+});
+
+test.describe('Build size', () => {
+  // `node tests/support/first-load-size.mjs` prints the same figures.
+  test('first-load JavaScript is at most 150 KB gzipped, without TF.js or arquero; the build holds TF.js once', () => {
+    const size = measureBuild(root);
+    test.info().annotations.push({ type: 'first load', description: `${(size.firstLoadGzip / 1024).toFixed(1)} KB gzipped: ${size.firstLoad.map((f) => f.file).join(', ')}` });
+    expect(size.firstLoadGzip).toBeLessThanOrEqual(150 * 1024);
+    expect(size.firstLoadHasTfjs).toBe(false);
+    expect(size.firstLoadHasArquero).toBe(false);
+    expect(size.tfjsCopies).toHaveLength(1);
   });
 });

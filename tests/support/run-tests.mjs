@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm test`: sets itself up, then runs the type check, the unit tests (vitest) and the end-to-end
+ * `npm test`: sets itself up, then runs the type check, the import-boundary check (dependency-cruiser),
+ * the unit tests (vitest) and the end-to-end
  * journeys (Playwright in headless Chromium), and ends with one line: `N passed, N failed[, N skipped]`.
  * Set-up: installs dependencies when node_modules is missing, and finds Chromium (CHROMIUM_PATH,
  * /usr/bin/chromium, or Playwright's); when there is none it installs Debian's package if it can,
@@ -51,6 +52,14 @@ if (!existsSync(join(root, 'node_modules'))) {
 
 if (wants('check')) {
   const status = run('npm', ['run', '-s', 'check']);
+  status === 0 ? tally.passed++ : tally.failed++;
+}
+
+// The house's import rules (.dependency-cruiser.cjs): core stays pure, folders are entered through
+// their index, no import cycles. Each violation prints the rule, the two files and what to do.
+if (wants('lint')) {
+  const status = run('npx', ['depcruise', 'src', 'workers', 'vite.config.ts', '--config', '.dependency-cruiser.cjs', '--output-type', 'err-long']);
+  if (status !== 0) console.error('\nImport-boundary check failed: each line above names the rule, the importing file and the imported one (`npm run lint` repeats it).');
   status === 0 ? tally.passed++ : tally.failed++;
 }
 

@@ -9,7 +9,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cspFor } from './csp.mjs';
+import { securityHeaders } from '../../src/pwa/securityHeaders.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -27,17 +27,6 @@ const TYPES = {
   '.md': 'text/markdown; charset=utf-8',
   '.py': 'text/plain; charset=utf-8',
 };
-
-export function securityHeaders(path = '/') {
-  return {
-    'Content-Security-Policy': cspFor(path),
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Embedder-Policy': 'require-corp',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-  };
-}
 
 /** `root` defaults to `dist`, or to MB_DIST when set (a private build, so parallel builds do not collide). */
 export async function startServer({ root = process.env.MB_DIST || 'dist', port = 0, host = '127.0.0.1' } = {}) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { CSP_DIRECTIVES, cspString } from '../../support/csp.mjs';
+import { CSP_DIRECTIVES, cspString } from '../../../src/pwa/securityHeaders.mjs';
 
 const html = readFileSync('index.html', 'utf8');
 
