@@ -10,3 +10,4 @@ export { createHyperLogLog, type HyperLogLog } from './hyperloglog';
 export { createKll, type KllSketch } from './kll';
 export { sampleIndices } from './sample';
 export { sortFloat64, argsortUint32, argsortFloat64 } from './radix';
+export { psiKernel } from './psiKernel';

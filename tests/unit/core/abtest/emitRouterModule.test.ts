@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { assignVariant, decisionToCsv, decisionToNdjson, DECISION_CSV_HEADER, emitRouterModule, planRouter, type Decision } from '../../../../src/core/abtest';
+import { assignVariant, decisionFormats, decisionLogWriter, decisionToCsv, decisionToNdjson, DECISION_CSV_HEADER, emitRouterModule, planRouter, routerKernel, unitHasher, variantAt, type Decision } from '../../../../src/core/abtest';
+import { fmix32, mix32 } from '../../../../src/core/stats';
 
 const dir = mkdtempSync(join(tmpdir(), 'modelbench-router-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -85,4 +86,9 @@ describe('emitRouterModule', () => {
       expect(readFileSync(path, 'utf8')).toBe(`${DECISION_CSV_HEADER}\n${expected}`);
     }
   });
+});
+
+test('router.mjs carries the typed hash, router, log formats and log writer as they are, not a hand-typed copy', () => {
+  const text = emitRouterModule(planRouter({ weights: [{ name: 'a', weight: 1 }, { name: 'b', weight: 1 }] }));
+  for (const fn of [unitHasher, routerKernel, decisionFormats, decisionLogWriter, variantAt, mix32, fmix32]) expect(text).toContain(fn.toString());
 });

@@ -1,0 +1,58 @@
+import type { InputColumn } from '../recipe';
+import { isNumeric, type Table } from '../table';
+
+/** How to run a bundle's server, as the Deploy stage shows it: every command ready to paste. */
+export interface ServeInstructions {
+  /** The bundle's file name, as the studio saves it. */
+  zip: string;
+  /** `npx modelbench serve …` (with the studio's CLI installed). */
+  cli: string;
+  /** Unzip and run the bundle's own serve.mjs with nothing but Node. */
+  node: string;
+  /** A scoring request with one row, as curl sends it. */
+  curl: string;
+  /** Build the bundle's image and run it. */
+  docker: string;
+  /** Where the example row came from: the open dataset, or typical values the recipe learned. */
+  rowSource: 'data' | 'typical';
+}
+
+/**
+ * Row `r` of `table` as a request sends it: numbers, text, booleans as true/false, dates as epoch
+ * milliseconds (which every date column accepts, whatever text format training saw), missing as null.
+ * Null when the table lacks one of the inputs.
+ */
+export function requestRow(table: Table, inputs: readonly InputColumn[], r = 0): Record<string, unknown> | null {
+  const row: Record<string, unknown> = {};
+  for (const input of inputs) {
+    const column = table.columns.find((c) => c.name === input.name);
+    if (!column || r >= table.rowCount) return null;
+    if (isNumeric(column)) {
+      const v = column.values[r];
+      row[input.name] = v !== v ? null : input.type === 'boolean' ? v === 1 : v;
+    } else row[input.name] = column.codes[r] < 0 ? null : column.dictionary[column.codes[r]];
+  }
+  return row;
+}
+
+/** `text` quoted for a POSIX shell. */
+const shell = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * The commands that serve a model version: with the CLI, with plain Node from the unzipped bundle,
+ * in Docker, and a curl request scoring `row` (MLflow's `dataframe_split`, as pandas writes it).
+ */
+export function serveInstructions(model: { name: string; version: string | number }, row: Record<string, unknown>, rowSource: ServeInstructions['rowSource'], port = 8080): ServeInstructions {
+  const zip = `${model.name}-v${model.version}.zip`;
+  const folder = zip.replace(/\.zip$/, '');
+  const image = `${String(model.name).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'model'}:${String(model.version).replace(/[^A-Za-z0-9_.-]/g, '-')}`;
+  const body = JSON.stringify({ dataframe_split: { columns: Object.keys(row), data: [Object.values(row)] } });
+  return {
+    zip,
+    cli: `npx modelbench serve ${shell(zip)} --port ${port}`,
+    node: `unzip ${shell(zip)} -d ${shell(folder)} && cd ${shell(folder)} && node serve.mjs --port ${port}`,
+    curl: `curl -s http://127.0.0.1:${port}/invocations -H 'Content-Type: application/json' -d ${shell(body)}`,
+    docker: `cd ${shell(folder)} && docker build -t ${image} . && docker run --init -p ${port}:8080 ${image}`,
+    rowSource,
+  };
+}

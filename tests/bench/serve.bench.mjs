@@ -1,0 +1,148 @@
+// Section "serve": a bundle's own `node serve.mjs` beside the process's way of serving a model (Flask + scikit-learn
+// under gunicorn with 2 workers), both on loopback in the same run, loaded by autocannon in this process: single-row
+// requests at 64 connections for 20 s, then 1,000-row batches. The model shape is the same on both sides: standardised
+// inputs into a logistic regression on the breast-cancer sample (30 numeric columns). MB_BENCH_SERVE_S changes the 20 s.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import autocannon from 'autocannon';
+import { unzipSync } from 'fflate';
+import { PYTHON, pythonMissing, runProcess } from './flight-task.mjs';
+import { count, printTable, times, verdict } from './format.mjs';
+
+export const name = 'serve';
+export const title = 'Scoring server (bundle serve.mjs vs Flask + scikit-learn under gunicorn, 2 workers)';
+
+const DIR = '.bench-data/serve';
+const DATA = 'public/samples/breast-cancer.csv';
+const GUNICORN = '/usr/bin/gunicorn';
+const SECONDS = Number(process.env.MB_BENCH_SERVE_S) || 20;
+const CONNECTIONS = 64;
+const BATCH_ROWS = 1000;
+const BATCH_CONNECTIONS = 8;
+
+/** The breast-cancer rows as request rows (numbers), the target left out. */
+async function requestRows() {
+  const [head, ...lines] = (await readFile(DATA, 'utf8')).trim().split('\n');
+  const columns = head.split(',');
+  const keep = columns.map((c, i) => (c === 'diagnosis' ? -1 : i)).filter((i) => i >= 0);
+  return { columns: keep.map((i) => columns[i]), data: lines.map((l) => { const cells = l.split(','); return keep.map((i) => Number(cells[i])); }) };
+}
+
+/** Trains and exports our model with the CLI, and unzips the bundle into a folder of its own. */
+async function ourBundle(timeoutMs) {
+  await rm(DIR, { recursive: true, force: true });
+  await mkdir(join(DIR, 'bundle'), { recursive: true });
+  const run = join(DIR, 'run');
+  await runProcess('node', ['src/cli/modelbench.mjs', 'train', DATA, '--target', 'diagnosis', '--model', 'logistic', '--seed', '42', '--cv', '0', '--backend', 'cpu', '--out', run], { timeoutMs });
+  await runProcess('node', ['src/cli/modelbench.mjs', 'export', run, '--out', join(DIR, 'bundle.zip'), '--name', 'breast-cancer'], { timeoutMs });
+  for (const [path, bytes] of Object.entries(unzipSync(readFileSync(join(DIR, 'bundle.zip'))))) {
+    await mkdir(dirname(join(DIR, 'bundle', path)), { recursive: true });
+    await writeFile(join(DIR, 'bundle', path), bytes);
+  }
+  return join(DIR, 'bundle');
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resident memory in MB of a process and its children (gunicorn's workers). */
+function rssMb(pid) {
+  const out = spawnSync('ps', ['-o', 'rss=', '-p', String(pid), '--ppid', String(pid)], { encoding: 'utf8' }).stdout;
+  return out.trim().split(/\s+/).filter(Boolean).reduce((s, kb) => s + Number(kb), 0) / 1024;
+}
+
+async function waitFor(url, child) {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`${url} exited (${child.exitCode}) before answering`);
+    const ok = await fetch(url).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer within 30 s`);
+}
+
+async function load(url, body, connections, seconds) {
+  const r = await autocannon({ url: `${url}/invocations`, method: 'POST', connections, duration: seconds, headers: { 'content-type': 'application/json' }, body });
+  const perSecond = r.requests.total / (r.duration || seconds);
+  return { requestsPerSecond: perSecond, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, requests: r.requests.total };
+}
+
+/** Starts a server, checks one answer, loads it with single rows then batches, and stops it. */
+async function measure(label, start, rows, log) {
+  const { child, url } = await start();
+  try {
+    const one = JSON.stringify({ dataframe_split: { columns: rows.columns, data: [rows.data[0]] } });
+    const batch = JSON.stringify({ dataframe_split: { columns: rows.columns, data: Array.from({ length: BATCH_ROWS }, (_, i) => rows.data[i % rows.data.length]) } });
+    const answer = await fetch(`${url}/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: one }).then((r) => r.json());
+    if (!answer.predictions?.[0]?.label) throw new Error(`${label} answered ${JSON.stringify(answer).slice(0, 200)}`);
+    const rssStart = rssMb(child.pid);
+    log(`  ${label}: single rows, ${CONNECTIONS} connections, ${SECONDS} s…`);
+    const single = await load(url, one, CONNECTIONS, SECONDS);
+    log(`  ${label}: ${BATCH_ROWS.toLocaleString('en-US')}-row batches, ${BATCH_CONNECTIONS} connections, ${Math.ceil(SECONDS / 2)} s…`);
+    const batched = await load(url, batch, BATCH_CONNECTIONS, Math.ceil(SECONDS / 2));
+    return { label, single, batch: { ...batched, rowsPerSecond: batched.requestsPerSecond * BATCH_ROWS }, rssStart, rssEnd: rssMb(child.pid) };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)));
+  }
+}
+
+function startOurs(dir) {
+  return async () => {
+    const child = spawn(process.execPath, ['serve.mjs', '--port', '0', '--quiet'], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
+    const url = await new Promise((resolve, reject) => {
+      let text = '';
+      child.stdout.on('data', (d) => {
+        text += d;
+        const m = /"event":"listening","url":"([^"]+)"/.exec(text);
+        if (m) resolve(m[1]);
+      });
+      child.on('exit', (code) => reject(new Error(`serve.mjs exited (${code})`)));
+    });
+    await waitFor(`${url}/health`, child);
+    return { child, url };
+  };
+}
+
+function startPeer() {
+  return async () => {
+    const port = await freePort();
+    const child = spawn(GUNICORN, ['-w', '2', '-b', `127.0.0.1:${port}`, '--chdir', 'tests/bench', '--log-level', 'warning', 'serve_peer:app'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const url = `http://127.0.0.1:${port}`;
+    await waitFor(`${url}/ping`, child);
+    return { child, url };
+  };
+}
+
+const ms = (x) => (x == null ? '—' : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
+
+export async function run({ log, timeoutMs }) {
+  const loadBefore = loadavg()[0];
+  const rows = await requestRows();
+  const dir = await ourBundle(timeoutMs);
+  const ours = await measure('serve.mjs (Node, 1 process)', startOurs(dir), rows, log);
+  const missing = pythonMissing(['flask', 'sklearn', 'pandas']) ?? (existsSync(GUNICORN) ? null : `${GUNICORN} not found`);
+  const peer = missing ? null : await measure('Flask + scikit-learn, gunicorn -w 2', startPeer(), rows, log);
+  const line = (r) => [r.label, count(r.single.requestsPerSecond), ms(r.single.p50), ms(r.single.p99), count(r.single.errors),
+    count(r.batch.rowsPerSecond), ms(r.batch.p50), ms(r.batch.p99), count(r.batch.errors), `${r.rssStart.toFixed(0)} → ${r.rssEnd.toFixed(0)} MB`];
+  const speedup = peer ? ours.single.requestsPerSecond / peer.single.requestsPerSecond : null;
+  printTable(`Serving (${SECONDS} s single-row at ${CONNECTIONS} connections; ${BATCH_ROWS.toLocaleString('en-US')}-row batches at ${BATCH_CONNECTIONS})`,
+    ['server', 'single req/s', 'p50', 'p99', 'errors', 'batch rows/s', 'p50', 'p99', 'errors', 'RSS start → end'],
+    [line(ours), ...(peer ? [line(peer)] : [[`Flask + scikit-learn: skipped (${missing})`]])],
+    [
+      `single-row throughput vs the peer: ${speedup ? times(speedup) : '—'} (target ≥ 5×: ${verdict(speedup, { atLeast: 5 })}); p99 ${ms(ours.single.p99)} (target ≤ 5 ms: ${verdict(ours.single.p99, { atMost: 5 })})`,
+      `batch scoring: ${count(ours.batch.rowsPerSecond)} rows/s (target ≥ 200,000: ${verdict(ours.batch.rowsPerSecond, { atLeast: 200_000 })}); errors ${count(ours.single.errors + ours.batch.errors)} (target 0: ${verdict(ours.single.errors + ours.batch.errors, { atMost: 0 })})`,
+      `autocannon runs in the bench process on the same machine; load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (other work on the machine lowers every figure).`,
+    ]);
+  return { ours, peer, peerSkipped: missing, speedup, loadBefore, loadAfter: loadavg()[0], seconds: SECONDS };
+}

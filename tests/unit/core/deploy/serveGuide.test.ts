@@ -1,0 +1,46 @@
+/** "Serve this model": the commands, and a curl request whose row the real server scores as the bundle's scorer does. */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { serveGuide, type BundleInput } from '../../../../src/core/deploy';
+import { post, penguinBundle, startServer, type Served } from '../serve/serveFixture';
+import { penguins } from './trainTiny';
+
+let served: Served;
+let server: Awaited<ReturnType<typeof startServer>>;
+beforeAll(async () => {
+  served = await penguinBundle();
+  server = await startServer(served);
+}, 120_000);
+afterAll(async () => {
+  await server?.close();
+  await served?.cleanup();
+});
+
+const fitted = () => JSON.parse(new TextDecoder().decode(served.bundle.files['preprocess.json'])) as BundleInput['fitted'];
+/** The JSON body of the curl command, unquoted as a shell would. */
+const bodyOf = (curl: string) => curl.match(/-d '(.*)'$/)![1].replace(/'\\''/g, "'");
+
+test('with the open dataset: the commands name the bundle, and the curl row is the first row, which the server scores', async () => {
+  const guide = serveGuide({ name: 'penguins', version: 2, fitted: fitted() }, penguins());
+  expect(guide.zip).toBe('penguins-v2.zip');
+  expect(guide.cli).toBe("npx modelbench serve 'penguins-v2.zip' --port 8080");
+  expect(guide.node).toBe("unzip 'penguins-v2.zip' -d 'penguins-v2' && cd 'penguins-v2' && node serve.mjs --port 8080");
+  expect(guide.docker).toBe("cd 'penguins-v2' && docker build -t penguins:2 . && docker run --init -p 8080:8080 penguins:2");
+  expect(guide.rowSource).toBe('data');
+  const body = bodyOf(guide.curl);
+  const split = JSON.parse(body).dataframe_split;
+  const row = Object.fromEntries(split.columns.map((c: string, i: number) => [c, split.data[0][i]]));
+  expect(row).toEqual(served.rows[0]);
+  const res = await post(`${server.url}/invocations`, body);
+  expect(res.status).toBe(200);
+  expect(res.json.predictions).toEqual(served.scorer.predict([served.rows[0]]));
+});
+
+test("without data, a row of typical values the server accepts; quotes in names survive the shell", async () => {
+  const guide = serveGuide({ name: "Kim's model", version: 'a b', fitted: fitted() }, null);
+  expect(guide.rowSource).toBe('typical');
+  expect(guide.cli).toBe(`npx modelbench serve 'Kim'\\''s model-va b.zip' --port 8080`);
+  expect(guide.docker).toContain('docker build -t kim-s-model:a-b .');
+  const res = await post(`${server.url}/invocations`, bodyOf(guide.curl));
+  expect(res.status).toBe(200);
+  expect(res.json.predictions[0].label).toEqual(expect.any(String));
+});
