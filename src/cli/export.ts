@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { buildBundle, DeployError, measureLatency, portableOf, scorerModule, type BundleInput, type LatencyReport } from '../core/deploy';
 import { RunFileError, type RunFile } from '../core/run';
 import { readTable } from '../core/table';
-import { isNumeric, type Table } from '../core/table/types';
+import { isNumeric, type Table } from '../core/table';
 import { nodeFileSource } from './nodeSource';
 import { readFlags } from './flags';
 import { fileFingerprint } from './fileFingerprint';
@@ -39,7 +39,7 @@ export function parseExportArgs(argv: string[]): ExportArgs {
 }
 
 /** The bundle's model from a run read back by `readRunFile`. */
-function bundleModel(run: RunFile): BundleInput['model'] {
+export function bundleModel(run: RunFile): BundleInput['model'] {
   const m = run.model;
   if (m.kind === 'tf') return { kind: 'tf', modelKind: m.modelKind, files: m.files };
   return m.kind === 'trees' ? { kind: 'trees', ensemble: m } : { kind: 'baseline', baseline: m };
@@ -87,6 +87,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
       model: bundleModel(run),
       metrics: run.metrics,
       ...(run.training.baselineMetrics ? { baselineMetrics: run.training.baselineMetrics } : {}),
+      ...(run.training.profile ? { drift: run.training.profile } : {}),
       ...run.summaries,
       ...(run.data ? { data: { name: run.data.name, rows: run.data.rows, fingerprint: run.data.fingerprint ?? (file ? await fingerprintOf(file) : '') } } : {}),
     };

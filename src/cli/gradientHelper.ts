@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { GradientHelperFactory } from '../core/models/network/sharedGradient';
+import type { GradientHelperFactory } from '../core/models/network';
 
 export const nodeGradientHelper: GradientHelperFactory = (init) => {
   if (availableParallelism() < 2) return null;

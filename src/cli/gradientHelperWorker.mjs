@@ -3,7 +3,7 @@ import { workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const { useBackend } = await import('../core/models/backend.ts');
-const { serveGradientHelper } = await import('../core/models/network/sharedGradient.ts');
+const { useBackend } = await import('../core/models/index.ts');
+const { serveGradientHelper } = await import('../core/models/network/index.ts');
 await useBackend('wasm');
 serveGradientHelper(workerData);

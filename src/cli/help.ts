@@ -10,6 +10,11 @@ export const SUMMARIES: Record<string, string> = {
   compare: 'Compare two or more bundles on the same test file, with confidence intervals.',
   'ab-bundle': 'Combine bundles into an A/B router bundle with traffic weights.',
   'ab-analyze': 'Analyse the outcome of an A/B test from a joined CSV of units, variants and outcomes.',
+  gate: 'Decide in CI whether a challenger model may replace the champion (exit 0 pass, 1 fail, 2 invalid input, 3 inconclusive).',
+  registry: 'List, show, register, alias, tag and audit model versions in a registry folder beside the code.',
+  pipeline: 'Retrain from pipeline.json, export, gate against the registry champion, and on a pass register and promote.',
+  serve: 'Serve a bundle, its unzipped folder or a run over HTTP (MLflow and Open Inference Protocol, metrics, health).',
+  sql: 'Write a model and its recipe as one SQL query (DuckDB, PostgreSQL, SQLite, T-SQL, Spark SQL, BigQuery) to score inside a database.',
 };
 
 export function version(): string {

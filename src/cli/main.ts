@@ -16,6 +16,11 @@ const COMMANDS: Record<keyof typeof SUMMARIES, () => Promise<CommandModule>> = {
   compare: async () => import('./compare').then((m) => ({ run: m.compareCommand, usage: m.USAGE })),
   'ab-bundle': async () => import('./abBundle').then((m) => ({ run: m.abBundleCommand, usage: m.USAGE })),
   'ab-analyze': async () => import('./ab').then((m) => ({ run: m.abAnalyzeCommand, usage: m.USAGE })),
+  gate: async () => import('./gate').then((m) => ({ run: m.gateCommand, usage: m.USAGE })),
+  registry: async () => import('./registry').then((m) => ({ run: m.registryCommand, usage: m.USAGE })),
+  pipeline: async () => import('./pipeline').then((m) => ({ run: m.pipelineCommand, usage: m.USAGE })),
+  serve: async () => import('./serve').then((m) => ({ run: m.serveCommand, usage: m.USAGE })),
+  sql: async () => import('./sql').then((m) => ({ run: m.sqlCommand, usage: m.USAGE })),
 };
 
 /** Errors about the user's input or data: their message is the whole story, so no stack is printed. */

@@ -2,9 +2,9 @@
  * `--format table`: the metrics of a command as a table for people (metric names in words, four
  * significant digits, thousands separators). The JSON line stays the default and keeps full precision.
  */
-import { comparisonSentence, type MetricPair } from '../core/explain/baselineWords';
-import { num } from '../core/explain/format';
-import { metricName } from '../core/explain/metricNames';
+import { comparisonSentence, type MetricPair } from '../core/explain';
+import { num } from '../core/format';
+import { metricName } from '../core/explain';
 
 export type OutputFormat = 'json' | 'table';
 

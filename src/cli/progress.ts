@@ -4,11 +4,11 @@
  * and scripts see the one JSON line on stdout and nothing else.
  */
 import { basename } from 'node:path';
-import { num, plural } from '../core/explain/format';
+import { formatCount, num, plural } from '../core/format';
 import { MODELS, maxSteps, stepNoun, type ModelSpec } from '../core/models/catalog';
-import type { TrainHooks } from '../core/models/types';
-import type { ReadHooks, ReadProgress } from '../core/table/readHooks';
-import type { ProfileHooks } from '../core/profile/profileTable';
+import type { TrainHooks } from '../core/models';
+import type { ReadHooks, ReadProgress } from '../core/table';
+import type { ProfileHooks } from '../core/profile';
 
 /** The part of a stream the line needs (process.stderr, or a stand-in in tests). */
 export interface ProgressStream {
@@ -150,5 +150,5 @@ export function trainProgress(progress: Progress, spec: ModelSpec): Pick<TrainHo
   };
 }
 
-const plainCount = (n: number) => n.toLocaleString('en-US');
+const plainCount = (n: number) => formatCount(n);
 const megabytes = (bytes: number) => `${num(bytes / 1e6)} MB`;

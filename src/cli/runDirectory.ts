@@ -4,7 +4,7 @@ import { driftProfile } from '../core/deploy';
 import { layersFiles, type ExperimentResult, type LeaderboardEntry } from '../core/models';
 import { profileColumns } from '../core/profile';
 import { runTrainingOf, writeRunFile, type RunModel } from '../core/run';
-import type { Table } from '../core/table/types';
+import type { Table } from '../core/table';
 import { fileFingerprint } from './fileFingerprint';
 
 /** A file `modelbench train` read, as it read it. */

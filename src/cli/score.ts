@@ -16,7 +16,7 @@ import { readTable } from '../core/table';
 import { nodeFileSource } from './nodeSource';
 import { readFlags } from './flags';
 import { createProgress, readProgress } from './progress';
-import { plural } from '../core/explain/format';
+import { formatCount, plural } from '../core/format';
 
 export const USAGE = 'Usage: modelbench score bundle.zip <file> --out predictions.csv|predictions.parquet [--chunk N] [--quiet]';
 
@@ -82,7 +82,7 @@ export async function scoreCommand(argv: string[]): Promise<number> {
     progress.phase('Scoring');
     let scored;
     try {
-      scored = await scoreTable(table, scorer, preprocess, { ...(args.chunk ? { chunk: args.chunk } : {}), onProgress: (done, total) => progress.tick(`${done.toLocaleString('en-US')} of ${plural(total, 'row')}`, done / total) });
+      scored = await scoreTable(table, scorer, preprocess, { ...(args.chunk ? { chunk: args.chunk } : {}), onProgress: (done, total) => progress.tick(`${formatCount(done)} of ${plural(total, 'row')}`, done / total) });
     } finally {
       progress.clear();
     }

@@ -10,9 +10,9 @@
  * default on the recipe the studio proposes, so the same file and seed give the same model in both.
  * Shows progress on stderr when it is a terminal.
  */
-import { setGradientHelperFactory } from '../core/models/network/sharedGradient';
+import { setGradientHelperFactory } from '../core/models/network';
 import { nodeGradientHelper } from './gradientHelper';
-import { setHistogramHelperFactory } from '../core/models/trees/prepare';
+import { setHistogramHelperFactory } from '../core/models/trees';
 import { nodeHistogramHelper } from './treeHelper';
 import { readFlags } from './flags';
 import { readFile } from 'node:fs/promises';
@@ -21,7 +21,7 @@ import { parseRecipe, proposeRecipe, RecipeError, suggestGroupColumn, type Recip
 import { writeRunDirectory } from './runDirectory';
 import { readTable } from '../core/table';
 import { profileTable } from '../core/profile';
-import { toProfileLike } from '../core/recipe/profileLike';
+import { toProfileLike } from '../core/recipe';
 import { backendWords, defaultSpec, DEFAULT_KIND, DEFAULT_SEED } from '../core/models/catalog';
 import { clearOnError, createProgress, profileProgress, readProgress, trainProgress } from './progress';
 import { outputFormat, trainTable, type OutputFormat } from './metricsTable';

@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { HistogramHelperFactory } from '../core/models/trees/sharedHistogram';
+import type { HistogramHelperFactory } from '../core/models/trees';
 
 export const nodeHistogramHelper: HistogramHelperFactory = (init) => {
   if (availableParallelism() < 2) return null;

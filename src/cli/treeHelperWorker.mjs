@@ -3,5 +3,5 @@ import { workerData } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const { serveHistogramHelper } = await import('../core/models/trees/sharedHistogram.ts');
+const { serveHistogramHelper } = await import('../core/models/trees/index.ts');
 serveHistogramHelper(workerData);

@@ -1,8 +1,8 @@
 import { variantName, type ComparisonReport, type ExperimentAnalysis } from '../core/abtest';
 import { sampleSizeTwoProportions, type SampleSizeResult } from '../core/stats/tests';
-import type { Table } from '../core/table/types';
+import type { Table } from '../core/table';
 import { ScoreBridge } from '../bridge/ScoreBridge';
-import type { ScoreWorkerApi } from '../../workers/score';
+import type { ScoreWorkerApi } from '../bridge/ScoreBridge';
 import type { BundleInput } from '../core/deploy';
 import { download, scorerSpec, type ModelSource } from './deploy.svelte';
 import type { UserError } from './errors';
@@ -93,12 +93,16 @@ export class AbTestState {
    * registered versions are treated alike; when no row is held out from all of them it says so and
    * switches to a file.
    */
-  async compare(models: ModelSource[], dataset: Table, datasetName: string, fingerprint: () => Promise<string>) {
+  async compare(models: ModelSource[], dataset: Table | null, datasetName: string, fingerprint: () => Promise<string>) {
     if (models.length < 2) {
       this.error = { title: 'Pick two or more models', message: `Only ${models.length} model is chosen; tick a champion and at least one challenger trained on the same target.` };
       return;
     }
-    const file = this.testSource === 'file' ? this.testFile : null;
+    const file = this.testSource === 'file' || !dataset ? this.testFile : null;
+    if (!file && !dataset) {
+      this.error = { title: 'Choose a test file', message: 'No dataset is open, so there are no held-out rows: pick a CSV or Parquet file with the target column.' };
+      return;
+    }
     if (this.testSource === 'file' && !file) {
       this.error = { title: 'Choose a test file', message: 'Pick a CSV or Parquet file with the target column, or use the held-out rows of the open dataset.' };
       return;
@@ -107,7 +111,7 @@ export class AbTestState {
     const names = models.map((m) => `${m.name} v${m.version}`);
     const out = await this.#jobs.run('compare', 'The comparison', async (signal) => {
       const heldOut = file ? null : { fingerprint: `sha256:${await fingerprint()}`, models: models.map((m) => ({ label: m.label, ...m.training })) };
-      return this.bridge.run<CompareOutcome>(models.map(scorerSpec), (api) => api.compare(file ?? dataset, models[0].fitted.target, names, models.map((m) => m.fitted), heldOut, 0, file ? dataset : null), signal);
+      return this.bridge.run<CompareOutcome>(models.map(scorerSpec), (api) => api.compare(file ?? dataset!, models[0].fitted.target, names, models.map((m) => m.fitted), heldOut, 0, file ? dataset : null), signal);
     });
     if (!out) return;
     if ('refused' in out) {

@@ -1,9 +1,8 @@
-import { proxy } from 'comlink';
 import { latencyGate, type BundleInput, type DriftReport, type GateResult, type LatencyReport, type SchemaCheck } from '../core/deploy';
 import type { BackendName } from '../core/models';
 import type { Report } from '../core/profile';
 import type { FittedRecipe, SplitSpec } from '../core/recipe';
-import { isNumeric, type Column, type Table } from '../core/table/types';
+import { isNumeric, type Column, type Table } from '../core/table';
 import { ScoreBridge, type ScorerSpec } from '../bridge/ScoreBridge';
 import type { SessionRun } from './train.svelte';
 import type { Registry } from './registry.svelte';
@@ -194,6 +193,7 @@ export class DeployState {
       ...(model.slices ? { slices: model.slices } : {}),
       ...(model.explanation ? { explanation: model.explanation } : {}),
       data: { name: model.dataName, rows: model.trainingRows, fingerprint: model.trainingFingerprint },
+      ...(model.profile ? { drift: model.profile } : {}),
       ...(latency.length ? { latency } : {}),
     };
   }
@@ -225,7 +225,7 @@ export class DeployState {
     }
     const format = this.format;
     const out = await this.#jobs.run('score', 'Scoring', (signal) =>
-      this.bridge.run([scorerSpec(model)], (api) => api.score(0, model.fitted, format, this.neutralise, proxy((done: number, total: number) => (this.progress = { done, total }))), signal),
+      this.bridge.run([scorerSpec(model)], (api, live) => api.score(0, model.fitted, format, this.neutralise, live((done: number, total: number) => (this.progress = { done, total }))), signal),
     );
     if (!out || !this.file) return;
     this.outcome = { ...out, format, fileName: `${this.file.name.replace(/\.[^.]+$/, '')}-predictions.${format}` };

@@ -1,6 +1,6 @@
-import type { Alert, ColumnProfile, Report, ReportSection } from '../core/profile/types';
+import type { Alert, ColumnProfile, Report, ReportSection } from '../core/profile';
 import { computeAlerts, DEFAULT_THRESHOLDS, reportToJson, renderReportHtml, summarizeTable, type AlertThresholds } from '../core/profile';
-import type { Table } from '../core/table/types';
+import type { Table } from '../core/table';
 import { ProfileBridge } from '../bridge/ProfileBridge';
 import { ExploreBridge } from '../bridge/ExploreBridge';
 import type { ChartData, ChartRequest } from '../core/explore';
@@ -28,6 +28,8 @@ export class ExploreState {
   #charts = new ExploreBridge();
   #controller: AbortController | null = null;
   #table: Table | null = null;
+  /** Aborted when another dataset opens, so a chart still scanning the old one stops. */
+  #charting = new AbortController();
 
   get running() {
     return this.progress !== null;
@@ -42,6 +44,10 @@ export class ExploreState {
     this.cancel();
     const controller = new AbortController();
     this.#controller = controller;
+    if (this.#table !== table) {
+      this.#charting.abort();
+      this.#charting = new AbortController();
+    }
     this.#table = table;
     this.report = null;
     this.error = null;
@@ -67,8 +73,6 @@ export class ExploreState {
         },
       );
       if (this.#controller !== controller) return;
-      // The profile workers' copies of the table are garbage now; ending the workers frees them at once.
-      this.#profile.dispose();
       this.report = report;
       const end = performance.now();
       recordProfile({
@@ -120,7 +124,7 @@ export class ExploreState {
 
   chart(request: ChartRequest): Promise<ChartData> {
     if (!this.#table) return Promise.reject(new Error('Open a dataset first.'));
-    return this.#charts.chart(this.#table, request);
+    return this.#charts.chart(this.#table, request, this.#charting.signal);
   }
 
   downloadJson() {

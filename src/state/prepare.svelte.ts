@@ -1,15 +1,19 @@
-import type { DeriveCheck, GroupSuggestion, Recipe, SplitSpec, Step, Task, TaskInference } from '../core/recipe';
-import { parseRecipe } from '../core/recipe/parse';
+import type { DeriveCheck, GroupSuggestion, Recipe, SplitSpec, Step, TargetRule, Task, TaskInference } from '../core/recipe';
+import { parseRecipe, recipeWithTargetRule } from '../core/recipe/page';
 import { diffLines } from 'diff';
-import type { Table } from '../core/table/types';
+import type { Table } from '../core/table';
 import { download } from './explore.svelte';
 import { isAbort, toUserError, type UserError } from './errors';
+import { MatrixPreviewState, type PreviewService } from './matrixPreview.svelte';
 
 /** What the Prepare stage asks of the modelling worker; row scans and arquero compilation happen there. */
-export interface RecipeService {
-  propose(table: Table, target: string, profile?: unknown): Promise<{ recipe: Recipe; task: TaskInference; missingTarget: number; groupSuggestion: GroupSuggestion | null }>;
+export interface RecipeService extends PreviewService {
+  /** Aborting `signal` ends the work at once (the proposal for a target or dataset left behind). */
+  propose(table: Table, target: string, profile?: unknown, signal?: AbortSignal): Promise<{ recipe: Recipe; task: TaskInference; missingTarget: number; groupSuggestion: GroupSuggestion | null }>;
   splitSummary(table: Table, target: string, split: SplitSpec): Promise<string>;
   validateDerive(table: Table, name: string, expression: string): Promise<DeriveCheck>;
+  /** `table` with the yes/no column `name` computed by `rule` (in the worker) added. */
+  deriveTarget(table: Table, name: string, rule: TargetRule): Promise<Table>;
 }
 
 export type StepKind = Step['kind'];
@@ -63,8 +67,17 @@ export class PrepareState {
   #key = '';
   /** Explore's duplicate advice was taken before a recipe existed: add the step once one is proposed. */
   #pendingDeduplicate = false;
+  /** Cancels the proposal in flight when another target or dataset takes its place. */
+  #proposal: AbortController | null = null;
+  /** Targets derived in this session, by name: their proposals record the rule and drop its source. */
+  #rules = new Map<string, TargetRule>();
 
-  constructor(private readonly service: RecipeService) {}
+  /** The first rows of the feature matrix for the recipe being edited. */
+  readonly matrix: MatrixPreviewState;
+
+  constructor(private readonly service: RecipeService) {
+    this.matrix = new MatrixPreviewState(service);
+  }
 
   /** Proposes a recipe for this table and target unless one is already being edited for them. */
   async ensure(table: Table, target: string, profile?: unknown) {
@@ -73,11 +86,14 @@ export class PrepareState {
     this.#key = key;
     this.busy = true;
     this.error = null;
+    this.#proposal?.abort();
+    const proposal = (this.#proposal = new AbortController());
     try {
-      const { recipe, task, missingTarget, groupSuggestion } = await this.service.propose(table, target, profile);
+      const { recipe, task, missingTarget, groupSuggestion } = await this.service.propose(table, target, profile, proposal.signal);
       if (this.#key !== key) return;
-      this.recipe = recipe;
-      this.proposed = structuredClone(recipe);
+      const rule = this.#rules.get(target);
+      this.recipe = rule ? recipeWithTargetRule(recipe, rule) : recipe;
+      this.proposed = structuredClone($state.snapshot(this.recipe) as Recipe);
       if (this.#pendingDeduplicate) this.addDeduplicate();
       this.task = task;
       this.missingTarget = missingTarget;
@@ -93,6 +109,7 @@ export class PrepareState {
   }
 
   forget() {
+    this.#proposal?.abort();
     this.#key = '';
     this.#pendingDeduplicate = false;
     this.recipe = null;
@@ -111,6 +128,30 @@ export class PrepareState {
       summary = { text: toUserError('This split cannot be made', error).message, error: true };
     }
     if (call === this.#summaryCall) this.splitSummary = summary;
+  }
+
+  /** The open table with a derived target added, or null (with `error` set) when the rule cannot be applied. */
+  async deriveTarget(table: Table, name: string, rule: TargetRule): Promise<Table | null> {
+    try {
+      const next = await this.service.deriveTarget(table, name.trim(), rule);
+      this.#rules.set(name.trim(), rule);
+      // A target derived again under the same name gets a new proposal, with the new rule.
+      this.#key = '';
+      this.error = null;
+      return next;
+    } catch (error) {
+      if (!isAbort(error)) this.error = toUserError(`The target "${name}" could not be derived`, error);
+      return null;
+    }
+  }
+
+  /**
+   * `table` without the derived targets other than `keep`: a derived column exists only while it is
+   * the target, so no other recipe reads a column the file lacks.
+   */
+  withoutDerived(table: Table, keep: string | null): Table {
+    const drop = (name: string) => name !== keep && this.#rules.has(name);
+    return table.columns.some((c) => drop(c.name)) ? { ...table, columns: table.columns.filter((c) => !drop(c.name)) } : table;
   }
 
   setTask(task: Task) {
@@ -192,6 +233,7 @@ function referencedColumns(recipe: Recipe): string[] {
   for (const s of recipe.steps) if (s.kind === 'filter') names.add(s.column);
   // Columns created by earlier steps (derive, indicators) are not in the table; only check plain inputs.
   for (const s of recipe.steps) if (s.kind === 'derive') names.delete(s.name);
+  if (recipe.targetRule) names.delete(recipe.target);
   return [...names];
 }
 

@@ -1,4 +1,4 @@
-import { parseRecipe } from '../core/recipe/parse';
+import { parseRecipe } from '../core/recipe/page';
 import type { Recipe } from '../core/recipe';
 import { MODELS, type ModelKind, type ModelSpec } from '../core/models/catalog';
 

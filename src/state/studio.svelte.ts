@@ -1,6 +1,5 @@
 import { getContext, setContext } from 'svelte';
-import type { ColumnType, IngestWarning, ReadMeta, ReadResult, Table } from '../core/table/types';
-import { columnSummary, type ColumnSummary } from '../core/table';
+import { columnSummary, type ColumnSummary, type ColumnType, type ReadResult } from '../core/table';
 import { IngestBridge } from '../bridge/IngestBridge';
 import { fingerprintFile } from '../bridge/fingerprintFile';
 import { streamProfile } from '../bridge/StreamBridge';
@@ -15,48 +14,11 @@ import { readExperiment, type ExperimentLink } from './shareLink';
 import { Registry } from './registry.svelte';
 import { registrySink } from './registrySink';
 import type { ReproduceRequest } from './registryTypes';
-import { parseRecipe } from '../core/recipe/parse';
-import type { ModelSpec } from '../core/models';
+import { versionLink } from './versionLink';
+import type { TargetRule } from '../core/recipe';
 
-export type Stage = 'data' | 'explore' | 'prepare' | 'train' | 'models' | 'deploy';
-
-export const STAGES: { id: Stage; label: string; needs: string }[] = [
-  { id: 'data', label: 'Data', needs: '' },
-  { id: 'explore', label: 'Explore', needs: 'The exploration report is computed from a dataset.' },
-  { id: 'prepare', label: 'Prepare', needs: 'A recipe of feature steps is built from a dataset and its target.' },
-  { id: 'train', label: 'Train', needs: 'Models are trained on a prepared dataset.' },
-  { id: 'models', label: 'Models', needs: 'The registry lists the runs and model versions you train.' },
-  { id: 'deploy', label: 'Deploy', needs: 'Deployment exports a registered model version.' },
-];
-
-/** A loaded dataset: the table plus what was learned while reading it. */
-export interface Dataset {
-  name: string;
-  sample: SampleInfo | null;
-  table: Table;
-  warnings: IngestWarning[];
-  meta: ReadMeta;
-  summaries: ColumnSummary[];
-  overrides: Record<string, ColumnType>;
-  target: string | null;
-  /** The source file, kept as a handle (the browser reads it from disk on demand), for fingerprinting. */
-  file: File;
-  /** Set when the file was too large to hold: `table` is then a preview of the first rows. */
-  streamed?: { rows: number };
-}
-
-/** Files above this size are profiled by streaming instead of being loaded whole. */
-export const STREAM_THRESHOLD = 768 * 1024 * 1024;
-
-/** A load in progress: what the progress bar and the Cancel button need. */
-export interface LoadJob {
-  fileName: string;
-  totalBytes: number;
-  bytes: number;
-  rows: number;
-  phase: 'reading' | 'retyping';
-  controller: AbortController;
-}
+export { STAGES, STREAM_THRESHOLD, type Stage, type Dataset, type LoadJob } from './studioTypes';
+import { STREAM_THRESHOLD, datasetRecordOf, type Stage, type Dataset, type LoadJob } from './studioTypes';
 
 /**
  * The studio's state. Tables are held with `$state.raw` so Svelte never wraps typed arrays in
@@ -80,28 +42,14 @@ export class Studio {
 
   /** SHA-256 of the open dataset's bytes, computed once per file in a worker. */
   fingerprint(dataset: Dataset): Promise<string> {
-    let digest = this.#fingerprints.get(dataset.file);
-    if (!digest) {
-      digest = fingerprintFile(dataset.file);
-      this.#fingerprints.set(dataset.file, digest);
-    }
+    const digest = this.#fingerprints.get(dataset.file) ?? fingerprintFile(dataset.file);
+    this.#fingerprints.set(dataset.file, digest);
     return digest;
   }
 
   constructor() {
     // Every run is kept in the registry, including failed and cancelled ones, with its dataset's fingerprint.
-    this.train.sink = registrySink(this.registry, async () => {
-      const d = this.dataset!;
-      return {
-        name: d.sample?.title ?? d.name,
-        sourceFileName: d.name,
-        fingerprint: await this.fingerprint(d),
-        schema: d.table.columns.map((c) => ({ name: c.name, type: c.type })),
-        rows: d.table.rowCount,
-        columns: d.table.columns.length,
-        profileSummary: null,
-      };
-    }, () => this.explore.report);
+    this.train.sink = registrySink(this.registry, async () => datasetRecordOf(this.dataset!, await this.fingerprint(this.dataset!)), () => this.explore.report);
   }
 
   go(stage: Stage) {
@@ -139,9 +87,6 @@ export class Studio {
         },
       });
       await this.#accept(result, sample, {}, null, started, file);
-      // The workers' heaps still hold the parse's garbage; ending them returns that memory at once.
-      // A later retype restarts the worker and re-reads the file it remembers. (Its own task, after the render.)
-      setTimeout(() => this.#ingest.dispose());
       recordLoad({
         file: file.name,
         bytes: file.size,
@@ -200,10 +145,11 @@ export class Studio {
   setTarget(target: string | null) {
     const dataset = this.dataset;
     if (!dataset || dataset.target === target) return;
-    this.dataset = { ...dataset, target };
+    const table = this.prepare.withoutDerived(dataset.table, target);
+    this.dataset = { ...dataset, table, target };
     // A streamed report covers the whole file; re-profiling the preview rows would replace it with less.
     if (dataset.streamed) return;
-    void this.explore.run(dataset.table, { target, parseMs: dataset.meta.parseMs, fileName: dataset.name });
+    void this.explore.run(table, { target, parseMs: dataset.meta.parseMs, fileName: dataset.name });
   }
 
   async #accept(
@@ -287,27 +233,9 @@ export class Studio {
    */
   async reproduceVersion(request: ReproduceRequest) {
     this.registry.reproduceRequest = null;
-    const record = this.registry.datasets.find((d) => d.id === request.datasetId);
-    const dataset = this.dataset;
-    const open = dataset && record ? (await this.fingerprint(dataset)) === record.fingerprint : false;
-    if (!dataset || !open) {
-      this.error = {
-        title: `${request.model} v${request.version} needs its training data`,
-        message: record
-          ? `Open ${record.sourceFileName} (the same bytes: SHA-256 ${record.fingerprint.slice(0, 12)}…), then press Reproduce again.`
-          : 'The dataset this version was trained on is no longer in the registry; open the same file, then press Reproduce again.',
-      };
-      return;
-    }
-    let recipe;
-    try {
-      recipe = parseRecipe(request.recipe, `${request.model} v${request.version}`);
-    } catch (error) {
-      this.error = toUserError('This version cannot be reproduced', error);
-      return;
-    }
-    const spec = request.spec as unknown as ModelSpec;
-    await this.#reproduce({ recipe, spec: { ...spec, seed: request.seed }, backend: 'wasm' });
+    const link = await versionLink(request, this.registry.datasets, this.dataset, (d) => this.fingerprint(d));
+    if ('title' in link) this.error = link;
+    else await this.#reproduce(link);
   }
 
   /** Reads ?sample= and ?exp= from the address: opens the sample, or waits for the user's file, then reproduces the run. */
@@ -321,7 +249,19 @@ export class Studio {
     if (sample) await this.openSample(sample);
   }
 
+  /** Adds a yes/no target computed by `rule` (in the recipe worker) to the open table, and predicts it. */
+  async deriveTarget(name: string, rule: TargetRule) {
+    const dataset = this.dataset;
+    if (!dataset || dataset.streamed) return;
+    const table = await this.prepare.deriveTarget(this.prepare.withoutDerived(dataset.table, null), name, rule);
+    if (!table || this.dataset !== dataset) return;
+    this.dataset = { ...dataset, table };
+    this.setTarget(name.trim());
+  }
+
   async #reproduce(link: ExperimentLink) {
+    const rule = link.recipe.targetRule;
+    if (rule && this.dataset && !this.dataset.table.columns.some((c) => c.name === link.recipe.target)) await this.deriveTarget(link.recipe.target, rule);
     const dataset = this.dataset;
     if (!dataset) return;
     const missing = [link.recipe.target].filter((c) => !dataset.table.columns.some((col) => col.name === c));

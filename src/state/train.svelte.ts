@@ -2,7 +2,7 @@ import type { BackendName } from '../core/models';
 import type { ProbeResult } from '../core/models';
 import { DEFAULT_KIND, DEFAULT_SEED, MODELS, maxSteps, type EpochLog, type LeaderboardEntry, type ModelKind, type ModelSpec } from '../core/models/catalog';
 import type { Recipe } from '../core/recipe';
-import type { Table } from '../core/table/types';
+import type { Table } from '../core/table';
 import { TrainBridge, type Recovery, type TrainRun } from '../bridge/TrainBridge';
 import { isAbort, toUserError, type UserError } from './errors';
 import { exposeTrainHooks } from './trainHooks';

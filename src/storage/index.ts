@@ -45,3 +45,4 @@ export { importWorkspace, type ImportSummary } from './importWorkspace';
 export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zipCheck';
 export { runFolderFiles } from './runFolder';
 export { WORKSPACE_FORMAT, WORKSPACE_FORMAT_VERSION } from './workspace';
+export { canKeepFiles, keepFile, keptFiles, keptFile, forgetFile, type KeptFile } from './keptFiles';

@@ -63,8 +63,8 @@ test.describe('Accessibility', () => {
     expect(found, JSON.stringify(found, null, 2)).toEqual([]);
   });
 
-  for (const [name, width, height] of [['laptop', 1024, 768], ['tablet', 820, 1180]] as const) {
-    test(`layout at ${width} × ${height} (${name}): no horizontal scrolling on any stage`, async ({ page }) => {
+  for (const [name, width, height] of [['laptop', 1024, 768], ['tablet', 820, 1180], ['phone', 400, 860]] as const) {
+    test(`layout at ${width} × ${height} (${name}): no horizontal scrolling on any stage, and a one-line header`, async ({ page }) => {
       await page.setViewportSize({ width, height });
       await page.goto('./');
       await page.screenshot({ path: `test-results/screens/a11y-${name}-start.png` });
@@ -77,6 +77,9 @@ test.describe('Accessibility', () => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         await page.screenshot({ path: `test-results/screens/a11y-${name}-${stage.toLowerCase()}.png` });
         expect(overflow, `${stage} scrolls sideways by ${overflow}px at ${width}px`).toBeLessThanOrEqual(0);
+        // One line: no taller than its tallest item (the current stage's pill or a button) plus the padding.
+        const header = await page.locator('header.topbar').evaluate((h) => ({ height: h.getBoundingClientRect().height, line: Math.max(...[...h.querySelectorAll('a, button')].map((e) => e.getBoundingClientRect().height)) }));
+        expect(header.height, `the header wraps at ${width}px`).toBeLessThan(header.line * 2);
       }
     });
   }

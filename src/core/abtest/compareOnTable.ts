@@ -1,6 +1,6 @@
 import type { Preprocess, RowPrediction } from '../deploy';
 import { cellText, type Table } from '../table';
-import { isNumeric } from '../table/types';
+import { isNumeric } from '../table';
 import { compareModels, type ComparisonReport } from './compareModels';
 import { comparisonInput, type ComparisonInput } from './comparisonInput';
 
@@ -19,6 +19,10 @@ export interface CompareOnTableOptions {
   seed?: number;
   /** Bootstrap resamples. Default 2,000. */
   resamples?: number;
+  /** Interval coverage. Default 0.95. */
+  confidence?: number;
+  /** Significance level of the primary test. Default 0.05. */
+  alpha?: number;
 }
 
 /** The comparison of scorers on rows of a table, with the source rows behind each disagreement. */
@@ -30,6 +34,8 @@ export interface TableComparison {
   truthLabels: string[][];
   /** Rows handed to the scorers (before rows without a target or refused ones were dropped). */
   rows: number;
+  /** The lined-up truth and predictions the report was computed from (slices are scored on them). */
+  input: ComparisonInput;
 }
 
 function cellValue(c: Table['columns'][number], r: number): unknown {
@@ -60,7 +66,7 @@ export function compareOnTable(test: Table, target: string, scorers: readonly Ta
     return cellValue(y, r) === null ? null : cellText(y, r);
   });
   const input = comparisonInput(truth, scorers.map((s) => ({ name: s.name, preprocess: s.preprocess, predictions: s.predict(rows) })));
-  const report = compareModels({ yTrue: input.yTrue, task: input.task, predictions: input.predictions, seed: options.seed ?? 0, ...(options.resamples ? { resamples: options.resamples } : {}) });
+  const report = compareModels({ yTrue: input.yTrue, task: input.task, predictions: input.predictions, seed: options.seed ?? 0, ...(options.resamples ? { resamples: options.resamples } : {}), ...(options.confidence ? { confidence: options.confidence } : {}), ...(options.alpha ? { alpha: options.alpha } : {}) });
   const sourceRow = indices ? Array.from(input.rows, (r) => indices[r]) : Array.from(input.rows);
   const classes = scorers[0].preprocess.classes ?? [];
   const label = (v: number) => (input.task === 'regression' ? String(v) : classes[v] ?? String(v));
@@ -70,5 +76,6 @@ export function compareOnTable(test: Table, target: string, scorers: readonly Ta
     sourceRows: report.comparisons.map((c) => c.disagreements.map((d) => sourceRow[d.index] + 1)),
     truthLabels: report.comparisons.map((c) => c.disagreements.map((d) => label(d.yTrue))),
     rows: rows.length,
+    input,
   };
 }

@@ -1,5 +1,5 @@
 import type { RowsToDetect } from '../stats/tests';
-import { formatCi, formatCount, formatP, formatValue } from './formatNumbers';
+import { formatCi, formatCount, formatP, formatMetric } from '../format';
 
 const LABELS: Record<string, string> = { rocAuc: 'AUC', accuracy: 'accuracy', rmse: 'RMSE', mae: 'MAE' };
 
@@ -30,12 +30,12 @@ export function comparisonVerdict(v: VerdictInput): string {
     const gain = flip * v.main.difference;
     const ci: [number, number] = flip > 0 ? v.main.ci : [-v.main.ci[1], -v.main.ci[0]];
     const loser = v.better === v.challenger ? v.champion : v.challenger;
-    return `${v.better} is better than ${loser} on ${label} by ${formatValue(gain)} (${formatCi(ci, v.confidence)}, ${formatP(v.pValue)}) on ${rows}.`;
+    return `${v.better} is better than ${loser} on ${label} by ${formatMetric(gain)} (${formatCi(ci, v.confidence)}, ${formatP(v.pValue)}) on ${rows}.`;
   }
   const more = v.rowsNeeded.extra === Infinity
     ? 'the observed difference is zero, so no amount of rows would make it significant'
     : v.rowsNeeded.extra === 0
       ? 'the test and the bootstrap interval disagree at this size, so treat it as borderline'
       : `about ${formatCount(v.rowsNeeded.extra)} more rows would be needed to detect a difference this size`;
-  return `No significant difference on ${label} between ${v.challenger} and ${v.champion}: ${v.challenger} − ${v.champion} = ${formatValue(v.main.difference)} (${formatCi(v.main.ci, v.confidence)}, ${formatP(v.pValue)}) on ${rows}; ${more}.`;
+  return `No significant difference on ${label} between ${v.challenger} and ${v.champion}: ${v.challenger} − ${v.champion} = ${formatMetric(v.main.difference)} (${formatCi(v.main.ci, v.confidence)}, ${formatP(v.pValue)}) on ${rows}; ${more}.`;
 }

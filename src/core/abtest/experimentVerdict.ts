@@ -1,10 +1,10 @@
 import type { ExperimentAnalysis } from './analyzeExperiment';
-import { formatCount, formatP, formatValue } from './formatNumbers';
+import { formatCount, formatP, formatMetric } from '../format';
 import type { VariantWeight } from './trafficRanges';
 
 const pct = (x: number) => `${(x * 100).toFixed(2).replace('-', '−')} %`;
 const pts = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(2)} pts`;
-const signed = (x: number) => (x >= 0 ? `+${formatValue(x)}` : formatValue(x));
+const signed = (x: number) => (x >= 0 ? `+${formatMetric(x)}` : formatMetric(x));
 
 /**
  * The experiment in one or two sentences. An SRM flag overrides everything (the split itself is
@@ -19,7 +19,7 @@ export function experimentVerdict(a: Omit<ExperimentAnalysis, 'verdict'>, weight
   const treatment = a.variants.find((v) => v.name === a.treatment)!;
   const rate = a.metric === 'conversion';
   const level = `${Math.round(confidence * 100)} % CI`;
-  const value = (v: typeof control) => (rate ? pct(v.rate!) : formatValue(v.mean!));
+  const value = (v: typeof control) => (rate ? pct(v.rate!) : formatMetric(v.mean!));
   const lift = rate
     ? `lift ${pts(a.lift)}, ${level} ${pts(a.liftCi[0])} to ${pts(a.liftCi[1])}`
     : `lift ${signed(a.lift)}, ${level} ${signed(a.liftCi[0])} to ${signed(a.liftCi[1])}`;

@@ -1,7 +1,7 @@
-import { splitRows } from '../recipe';
+import { splitRows } from '../recipe/page';
 import type { SplitRecord } from '../run';
 import type { Table } from '../table';
-import { formatCount } from './formatNumbers';
+import { formatCount } from '../format';
 
 /** What the comparison knows about where one model trained. */
 export interface ModelTraining {

@@ -3,17 +3,17 @@
  * router (hash-based assignment, shadow mode, decision log, emitted router.mjs), and the analysis of
  * live outcomes. The statistics live in `src/core/stats/tests`.
  */
-export { murmur3, unitPosition } from './unitHash';
+export { murmur3, unitPosition, unitHasher } from './unitHash';
 export { layoutRanges, variantAt, movedShare, type TrafficRange, type VariantWeight } from './trafficRanges';
 export { planRouter, type RouterConfig, type PlanRouterOptions } from './routerConfig';
-export { createRouter, assignVariant, type Router, type RouterHooks, type Scorer } from './router';
-export { decisionToNdjson, decisionToCsv, DECISION_CSV_HEADER, type Decision } from './decisionLog';
+export { createRouter, assignVariant, routerKernel, type Router, type RouterHooks, type Scorer } from './router';
+export { decisionToNdjson, decisionToCsv, decisionFormats, DECISION_CSV_HEADER, type Decision } from './decisionLog';
+export { decisionLogWriter, type DecisionLogWriter, type DecisionLogOptions, type LogFs } from './decisionLogWriter';
 export { emitRouterModule } from './emitRouterModule';
 export { compareModels, type CompareModelsOptions, type ComparisonReport, type ModelComparison, type MetricDifference, type Disagreement } from './compareModels';
 export { normalizePredictions, type CompareTask, type ModelPredictions, type NormalizedPredictions } from './modelPredictions';
 export { weightedAuc, weightedMean, rowCounts, scoreOrder } from './weightedMetrics';
 export { comparisonVerdict } from './comparisonVerdict';
-export { formatValue, formatP, formatCi, formatCount } from './formatNumbers';
 export { analyzeExperiment, type AnalyzeOptions, type ExperimentAnalysis, type VariantSummary, type LiftResult } from './analyzeExperiment';
 export { collectUnits, type ExperimentRow, type ExperimentUnits } from './experimentUnits';
 export { sequentialPValue } from './sequentialPValue';

@@ -4,13 +4,17 @@ import type { SliceReportJson } from '../explain';
 import type { FittedRecipe } from '../recipe';
 import { modelCard, type CardInfo } from './card';
 import { demoPage } from './demoPage';
+import { inputExamples } from './inputExamples';
 import { buildManifest, type Manifest } from './manifest';
 import { exportOnnx } from './onnx/exportOnnx';
 import { modelFromBaseline, modelFromLayersFiles, modelFromTrees } from './portableModel';
 import { assertPortable } from './requiredInputs';
 import { treeSummary, treesKindWords } from './treeSummary';
 import { scorerClassicScript, scorerModule } from './scorerSource';
+import { bundleSqlFiles } from './sql';
 import type { PortableModel } from './types';
+import type { DriftProfile } from './driftProfile';
+import { bundleDockerfile, serveModule } from '../serve';
 
 export interface BundleInput {
   name: string;
@@ -26,6 +30,8 @@ export interface BundleInput {
   explanation?: CardInfo['explanation'];
   data?: CardInfo['data'];
   latency?: CardInfo['latency'];
+  /** The training profile of the inputs, written as drift.json so that a serving bundle reports drift (PSI) on /metrics. */
+  drift?: DriftProfile;
   /** ISO time written to the manifest and card. Default: now. */
   createdAt?: string;
 }
@@ -48,7 +54,8 @@ export function portableOf(input: Pick<BundleInput, 'fitted' | 'model'>): Portab
 
 /**
  * One zip per model version: TF.js files (networks only; trees and the baseline have none), preprocess.json, scorer.mjs,
- * model.onnx, index.html, README.md (model card) and manifest.json with every file's SHA-256.
+ * model.onnx, model.sql (DuckDB) with ONNX snippets for Synapse and BigQuery under sql/, index.html, serve.mjs (an HTTP scoring server) with its Dockerfile, drift.json (when the training profile
+ * is known), README.md (model card) and manifest.json with every file's SHA-256.
  * Throws DeployError for recipes the portable paths cannot reproduce (a derive step).
  */
 export function buildBundle(input: BundleInput): Bundle {
@@ -64,7 +71,12 @@ export function buildBundle(input: BundleInput): Bundle {
   files['preprocess.json'] = strToU8(JSON.stringify(input.fitted, null, 1));
   files['scorer.mjs'] = strToU8(scorerModule(input.fitted, model, id));
   files['model.onnx'] = exportOnnx(input.fitted, model, id);
-  files['index.html'] = strToU8(demoPage(`${input.name} v${input.version}`, input.fitted.target, scorerClassicScript(input.fitted, model, id)));
+  const sql = bundleSqlFiles({ fitted: input.fitted, model, ...id });
+  for (const [path, text] of Object.entries(sql.files)) files[path] = strToU8(text);
+  files['serve.mjs'] = strToU8(serveModule(id));
+  files['Dockerfile'] = strToU8(bundleDockerfile(id));
+  if (input.drift) files['drift.json'] = strToU8(JSON.stringify(input.drift));
+  files['index.html'] = strToU8(demoPage(`${input.name} v${input.version}`, input.fitted.target, scorerClassicScript(input.fitted, model, id), inputExamples(input.fitted)));
   files['README.md'] = strToU8(
     modelCard(input.fitted, {
       name: input.name,
@@ -72,6 +84,7 @@ export function buildBundle(input: BundleInput): Bundle {
       kind: input.model.kind === 'tf' ? input.model.modelKind : input.model.kind === 'trees' ? treesKindWords(input.model.ensemble) : 'baseline',
       createdAt,
       hasTfjs: input.model.kind === 'tf',
+      sql: sql.card,
       ...(input.model.kind === 'trees' ? { trees: treeSummary(input.model.ensemble, input.fitted.featureNames) } : {}),
       ...(input.metrics ? { metrics: input.metrics } : {}),
       ...(input.baselineMetrics ? { baselineMetrics: input.baselineMetrics } : {}),

@@ -8,8 +8,10 @@ import type { ExplanationSummary } from '../explain';
 import { codeBlock, escapeMarkdown as md } from './escape';
 import type { LatencyReport } from './latency';
 import { onnxInputNames } from './onnx/inputNames';
-import { requiredInputs } from './requiredInputs';
+import { inputExamples } from './inputExamples';
 import type { TreeSummary } from './treeSummary';
+import { sqlCardFiles, sqlCardSection, type CardSql } from './sql';
+import { formatCount } from '../format';
 
 /** What the model card says beyond the recipe. */
 export interface CardInfo {
@@ -33,6 +35,8 @@ export interface CardInfo {
   hasTfjs: boolean;
   /** For a tree ensemble: its size and the features it splits on most (`treeSummary`). */
   trees?: TreeSummary;
+  /** The bundle's model.sql (its dialect and table), or why the model has none. */
+  sql?: CardSql;
 }
 
 const fmt = (v: number) => (Number.isFinite(v) ? (Math.abs(v) >= 1000 ? v.toFixed(1) : v.toPrecision(4)) : String(v));
@@ -54,7 +58,7 @@ function baselineVerdict(fitted: FittedRecipe, info: CardInfo): string[] {
 }
 
 function treesSection(t: TreeSummary): string[] {
-  const size = `${t.trees.toLocaleString('en-US')} tree${t.trees === 1 ? '' : 's'}${t.rounds !== null ? ` (${t.rounds.toLocaleString('en-US')} boosting round${t.rounds === 1 ? '' : 's'})` : ''}, max depth ${t.maxDepth}.`;
+  const size = `${formatCount(t.trees)} tree${t.trees === 1 ? '' : 's'}${t.rounds !== null ? ` (${formatCount(t.rounds)} boosting round${t.rounds === 1 ? '' : 's'})` : ''}, max depth ${t.maxDepth}.`;
   const features = t.topFeatures.length
     ? ['Top features by total split gain (summed over every split on the feature):', '', '| Feature | Gain | Share |', '|---|---:|---:|', ...t.topFeatures.map((f) => `| ${md(f.name)} | ${fmt(f.gain)} | ${(100 * f.share).toFixed(1)}% |`)]
     : ['_No split recorded a gain, so there is no feature ranking._'];
@@ -63,31 +67,31 @@ function treesSection(t: TreeSummary): string[] {
 
 function latencyTable(info: CardInfo): string {
   if (!info.latency?.length) return '_Latency was not measured for this bundle; run the latency gate in the studio or `measureLatency` on scorer.mjs._';
-  const rows = info.latency.map((r) => `| ${md(r.path)} | ${fmt(r.single.p50Us)} | ${fmt(r.single.p95Us)} | ${fmt(r.single.p99Us)} | ${Math.round(r.batch.rowsPerSecond).toLocaleString('en-US')} |`);
+  const rows = info.latency.map((r) => `| ${md(r.path)} | ${fmt(r.single.p50Us)} | ${fmt(r.single.p95Us)} | ${fmt(r.single.p99Us)} | ${formatCount(r.batch.rowsPerSecond)} |`);
   return ['| Path | p50 µs | p95 µs | p99 µs | Batch rows/s |', '|---|---:|---:|---:|---:|', ...rows].join('\n');
 }
 
-/** A date written in a recorded pattern (`DD.MM.YYYY` → `01.05.2024`); ISO with a zone when none was recorded. */
-function dateExample(format: string | undefined): string {
-  const parts: Record<string, string> = { YYYY: '2024', MM: '05', DD: '01', HH: '12', mm: '00', ss: '00', XXX: '+00:00' };
-  return format ? format.replace(/YYYY|MM|DD|HH|mm|ss|XXX|S+/g, (t) => parts[t] ?? '0'.repeat(t.length)) : '2024-05-01T00:00:00Z';
+/** "An MLP", "A random forest": the kind as a sentence names it. */
+function kindPhrase(kind: string): string {
+  const words = kind === 'mlp' ? 'MLP' : ['linear', 'logistic'].includes(kind) ? `${kind} regression` : kind;
+  return `${/^(MLP|[aeiou])/i.test(words) ? 'An' : 'A'} ${md(words)}`;
 }
 
 /** README.md of a bundle: the model card. Every user-supplied name is escaped for Markdown. */
 export function modelCard(fitted: FittedRecipe, info: CardInfo): string {
-  const inputs = requiredInputs(fitted);
+  const inputs = inputExamples(fitted);
   const names = onnxInputNames(inputs);
-  const example = Object.fromEntries(inputs.map((c) => [c.name, c.type === 'datetime' ? dateExample(c.format) : c.type === 'boolean' ? true : ['categorical', 'text', 'identifier'].includes(c.type) ? 'value' : 0]));
+  const example = Object.fromEntries(inputs.map((c) => [c.name, c.example]));
   const task = fitted.task === 'regression' ? 'regression' : `${fitted.task} classification`;
   const output = fitted.task === 'regression' ? '`{ value }`' : '`{ label, probabilities: { class: p } }`';
   const feeds = inputs.map((c, i) => {
-    const type = ['categorical', 'text', 'identifier'].includes(c.type) ? "'string', ['value']" : c.type === 'datetime' ? "'float64', [Date.parse('2024-05-01T00:00:00Z')]" : "'float32', [0]";
+    const type = typeof c.example === 'string' && c.type !== 'datetime' ? `'string', [${JSON.stringify(c.example)}]` : c.type === 'datetime' ? "'float64', [Date.parse('2024-05-01T00:00:00Z')]" : `'float32', [${Number(c.example)}]`;
     return `  ${JSON.stringify(names[i])}: new ort.Tensor(${type}, [1, 1]),`;
   });
   return [
     `# ${md(info.name)} — version ${md(String(info.version))}`,
     '',
-    `A ${md(info.kind)} model for ${task} of **${md(fitted.target)}**, exported by Modelbench on ${md(info.createdAt)}.`,
+    `${kindPhrase(info.kind)} model for ${task} of **${md(fitted.target)}**, exported by Modelbench on ${md(info.createdAt)}.`,
     fitted.classes ? `Classes: ${fitted.classes.map((c) => `\`${md(c)}\``).join(', ')}.` : '',
     '',
     ...(info.trees ? treesSection(info.trees) : []),
@@ -103,7 +107,7 @@ export function modelCard(fitted: FittedRecipe, info: CardInfo): string {
     '',
     '## Training data',
     '',
-    info.data ? `${md(info.data.name)}: ${info.data.rows.toLocaleString('en-US')} rows (${fitted.trainRows.toLocaleString('en-US')} used to fit), fingerprint \`${md(info.data.fingerprint || 'none')}\`.` : `${fitted.trainRows.toLocaleString('en-US')} training rows.`,
+    info.data ? `${md(info.data.name)}: ${formatCount(info.data.rows)} rows (${formatCount(fitted.trainRows)} used to fit), fingerprint \`${md(info.data.fingerprint || 'none')}\`.` : `${formatCount(fitted.trainRows)} training rows.`,
     '',
     '## Test metrics',
     '',
@@ -119,7 +123,7 @@ export function modelCard(fitted: FittedRecipe, info: CardInfo): string {
     '## Intended use and limitations',
     '',
     `- Use it to score rows drawn from the same population as the training data. Check drift (PSI per feature) before trusting it on new data; a PSI above 0.25 means the inputs have shifted.`,
-    `- It saw ${fitted.trainRows.toLocaleString('en-US')} rows; categories outside its vocabulary carry no information of their own.`,
+    `- It saw ${formatCount(fitted.trainRows)} rows; categories outside its vocabulary carry no information of their own.`,
     '- Datetimes are read as UTC. Probabilities are not recalibrated after training.',
     ...(fitted.rowSteps?.length ? [`- It was trained and tested on the rows left after the recipe's row steps (${md(fitted.rowSteps.map(rowStepWords).join('; '))}). The scorer applies no row step: it scores every row it is given.`] : []),
     info.hasTfjs || info.trees ? '' : '- This is the baseline model: it ignores the features and returns the training priors (or mean). There are no TF.js files in this bundle.',
@@ -129,6 +133,7 @@ export function modelCard(fitted: FittedRecipe, info: CardInfo): string {
     '- `scorer.mjs` — dependency-free ES module with preprocessing and weights inlined: `predict(rows)`, `predictOne(row)`, `meta`.',
     '- `model.onnx` — preprocessing and model in one ONNX graph (opset 17 plus ai.onnx.ml 2).',
     info.hasTfjs ? '- `model.json` + `weights.bin` — the network in TF.js layers format (it expects preprocessed features; see `preprocess.json`).' : '',
+    ...sqlCardFiles(info.sql),
     '- `preprocess.json` — the fitted recipe: imputation values, scaling, vocabularies, column order, input schema.',
     '- `index.html` — offline demo: a form and a CSV picker.',
     '- `manifest.json` — SHA-256 of every file.',
@@ -147,6 +152,7 @@ export function modelCard(fitted: FittedRecipe, info: CardInfo): string {
     '',
     'Text inputs use "" for missing; numbers use NaN.',
     '',
+    ...sqlCardSection(info.sql),
     ...(info.hasTfjs
       ? [
           '### TF.js',

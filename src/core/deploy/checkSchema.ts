@@ -1,5 +1,5 @@
 import type { FittedRecipe } from '../recipe';
-import { isNumeric, type Table } from '../table/types';
+import { isNumeric, type Table } from '../table';
 import { isStringType } from './coerceCell';
 import { requiredInputs } from './requiredInputs';
 

@@ -5,8 +5,8 @@
  * is passed in).
  */
 import type { InputColumn } from '../recipe';
-import { dateKernel, type DateFamily, type DateKernel } from '../table/parseDatetime';
-import type { ColumnType } from '../table/types';
+import { dateKernel, type DateFamily, type DateKernel } from '../table';
+import type { ColumnType } from '../table';
 
 /** A parsed cell: a number (NaN = missing) for numeric types, a string or null otherwise; or an error message. */
 export type Cell = { ok: true; value: number | string | null } | { ok: false; error: string };

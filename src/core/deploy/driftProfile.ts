@@ -1,4 +1,4 @@
-import type { ColumnProfile } from '../profile/types';
+import type { ColumnProfile } from '../profile';
 import type { DriftColumn } from './psi';
 
 /** The training profile a run keeps for drift: per input column, only what PSI reads. */

@@ -1,4 +1,4 @@
-import type { Table } from '../table/types';
+import type { Table } from '../table';
 import { psi, type DriftBand, type DriftColumn, type PsiResult } from './psi';
 
 export interface DriftReport {

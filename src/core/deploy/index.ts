@@ -17,7 +17,7 @@ export { buildManifest, verifyBundle, MANIFEST_FORMAT, type Manifest, type Bundl
 export { sha256HexSync as sha256Hex } from '../hash';
 export { modelCard, type CardInfo } from './card';
 export { demoPage } from './demoPage';
-export { escapeHtml, escapeMarkdown } from './escape';
+export { escapeMarkdown } from './escape';
 export { measureLatency, latencyGate, type LatencyOptions, type LatencyReport, type GateResult } from './latency';
 export { checkSchema, type SchemaCheck } from './checkSchema';
 export { scoreTable, type RowScorer, type ScoreTableOptions, type ScoredTable } from './scoreTable';
@@ -26,3 +26,7 @@ export { psi, driftBand, PSI_EPSILON, type PsiResult, type PsiBin, type DriftBan
 export { driftReport, type DriftReport } from './driftReport';
 export { driftProfile, type DriftProfile } from './driftProfile';
 export { suggestModelName } from './modelName';
+export { inputExamples, type InputExample } from './inputExamples';
+export { serveGuide } from './serveGuide';
+export { exampleTable } from './exampleTable';
+export { compileSql, SQL_DIALECTS, SQL_FORMS, type SqlDialectName, type SqlForm, type CompileSqlOptions } from './sql';

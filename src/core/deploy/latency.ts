@@ -1,3 +1,4 @@
+import { formatCount } from '../format';
 /** Options for `measureLatency`. */
 export interface LatencyOptions {
   /** Name of the scoring path in the report (e.g. `scorer.mjs`, `tfjs-wasm`). Default `path`. */
@@ -94,7 +95,7 @@ export function latencyGate(reports: readonly LatencyReport[], options: { p95Ms?
   const fastestBatch = [...paths].sort((a, b) => b.rowsPerSecond - a.rowsPerSecond)[0];
   let recommendation: GateResult['recommendation'] = null;
   if (best) {
-    const batchNote = fastestBatch && fastestBatch.path !== best.path ? ` For large batches ${fastestBatch.path} is faster (${Math.round(fastestBatch.rowsPerSecond).toLocaleString('en-US')} rows/s).` : '';
+    const batchNote = fastestBatch && fastestBatch.path !== best.path ? ` For large batches ${fastestBatch.path} is faster (${formatCount(fastestBatch.rowsPerSecond)} rows/s).` : '';
     recommendation = best.pass
       ? { path: best.path, reason: `Lowest single-row p95 (${best.p95Ms.toFixed(3)} ms) within the ${p95Ms} ms budget.${batchNote}` }
       : { path: best.path, reason: `No path meets the ${p95Ms} ms p95 budget; ${best.path} comes closest (${best.p95Ms.toFixed(3)} ms). Use a smaller model or batch requests.${batchNote}` };

@@ -1,4 +1,4 @@
-import { unzipSync } from 'fflate';
+import { unzipChecked, ZipError, type ZipKind } from '../zip';
 import { sha256HexSync as sha256Hex } from '../hash';
 
 export const MANIFEST_FORMAT = 'modelbench-bundle/1';
@@ -26,12 +26,18 @@ export interface BundleCheck {
   problems: string[];
 }
 
-/** Unzips a bundle and checks every file against manifest.json. */
+const BUNDLE_ZIP: ZipKind = { what: 'bundle', redo: 'export the bundle again with Modelbench' };
+
+/**
+ * Unzips a bundle, with the checks a workspace import gets (central directory first: sizes, ratio,
+ * file count, paths; nothing inflated from a zip bomb), and checks every file against manifest.json.
+ */
 export function verifyBundle(zipBytes: Uint8Array): BundleCheck {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(zipBytes);
+    files = unzipChecked(zipBytes, BUNDLE_ZIP);
   } catch (e) {
+    if (e instanceof ZipError) return { ok: false, manifest: null, problems: [e.message] };
     return { ok: false, manifest: null, problems: [`The file is not a readable zip (${(e as Error).message}); download the bundle again.`] };
   }
   if (!files['manifest.json']) return { ok: false, manifest: null, problems: ['The bundle has no manifest.json; it was not written by Modelbench or was repacked.'] };

@@ -1,6 +1,6 @@
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { writeCsv } from '../table';
-import { isNumeric, type Table } from '../table/types';
+import { isNumeric, type Table } from '../table';
 
 export type PredictionsFormat = 'csv' | 'parquet';
 

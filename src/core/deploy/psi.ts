@@ -1,4 +1,4 @@
-import type { ColumnProfile } from '../profile/types';
+import type { ColumnProfile } from '../profile';
 
 /**
  * The parts of a training column profile that PSI reads: a whole `ColumnProfile` fits, and so does
@@ -10,7 +10,8 @@ export type DriftColumn = Pick<ColumnProfile, 'name' | 'type' | 'missing'> & {
   datetime?: { byYear: { year: number; count: number }[] };
   categorical?: { top: { value: string; count: number }[]; other: number };
 };
-import { isNumeric, type Column } from '../table/types';
+import { isNumeric, type Column } from '../table';
+import { psiKernel } from '../stats';
 
 /** Proportions below this are raised to it, so an empty bin on one side gives a large but finite term. */
 export const PSI_EPSILON = 1e-4;
@@ -34,37 +35,10 @@ export interface PsiResult {
   bins: PsiBin[];
 }
 
+const { band: driftBandOf, result, binOf } = psiKernel(PSI_EPSILON);
+
 export function driftBand(psi: number): DriftBand {
-  return psi < 0.1 ? 'stable' : psi < 0.25 ? 'moderate' : 'major';
-}
-
-function result(column: string, labels: string[], expectedCounts: number[], actualCounts: number[]): PsiResult {
-  const eTotal = expectedCounts.reduce((a, b) => a + b, 0) || 1;
-  const aTotal = actualCounts.reduce((a, b) => a + b, 0) || 1;
-  let psi = 0;
-  const bins = labels.map((label, i) => {
-    const expected = expectedCounts[i] / eTotal;
-    const actual = actualCounts[i] / aTotal;
-    const e = Math.max(expected, PSI_EPSILON);
-    const a = Math.max(actual, PSI_EPSILON);
-    psi += (a - e) * Math.log(a / e);
-    return { label, expected, actual };
-  });
-  return { column, psi, band: driftBand(psi), bins };
-}
-
-/** Bin of v among ascending `edges` (k+1 edges, k bins); values beyond either end go to the end bins. */
-function binOf(edges: number[], v: number): number {
-  let lo = 0;
-  let hi = edges.length - 2;
-  if (v < edges[1]) return 0;
-  if (v >= edges[hi]) return hi;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (edges[mid] <= v) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return driftBandOf(psi);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { FittedRecipe } from '../recipe';
-import { familyOfPattern } from '../table/parseDatetime';
-import { isNumeric, type Column, type NumericColumn, type StringColumn, type Table } from '../table/types';
+import { familyOfPattern } from '../table';
+import { isNumeric, type Column, type NumericColumn, type StringColumn, type Table } from '../table';
 import type { RowPrediction } from './types';
 
 /** Anything with scorer.mjs's `predict(rows)`: the imported module, or a wrapper around a worker. */

@@ -1,7 +1,7 @@
 import type { FittedRecipe } from '../recipe';
 import { floatsBase64 } from './base64';
 import { assertPortable, requiredInputs } from './requiredInputs';
-import { dateKernel } from '../table/parseDatetime';
+import { dateKernel } from '../table';
 import { cellReader } from './coerceCell';
 import { scorerRuntime, type ScorerSpec } from './scorerRuntime';
 import { compileTransform } from './scorerTransform';

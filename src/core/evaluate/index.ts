@@ -21,4 +21,6 @@ export type { ClassificationMetrics, ClassificationReport, RegressionReport, Eva
 export { sliceMetrics } from './sliceMetrics';
 export type { Slice, SliceReport, SliceOptions } from './sliceMetrics';
 export type { SliceKey } from './sliceGroups';
+export { sliceGroups, sliceable } from './sliceGroups';
+export { scoreSlice } from './sliceScore';
 export type { SliceTarget } from './sliceScore';

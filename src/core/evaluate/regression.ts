@@ -1,5 +1,6 @@
 /** Regression metrics and the data behind the predicted-vs-actual and residual charts. */
 import { createRng } from '../stats';
+import { formatCount } from '../format';
 
 export interface RegressionMetrics {
   rmse: number;
@@ -60,7 +61,7 @@ export function regressionMetrics(y: ArrayLike<number>, pred: ArrayLike<number>)
 }
 
 function mapeReason(zeros: number): string {
-  const many = zeros === 1 ? '1 target is' : `${zeros.toLocaleString('en-US')} targets are`;
+  const many = zeros === 1 ? '1 target is' : `${formatCount(zeros)} targets are`;
   return `MAPE is not defined because ${many} 0: an error relative to 0 has no size.`;
 }
 

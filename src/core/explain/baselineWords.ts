@@ -3,7 +3,7 @@
  * barely better under 10 %, better beyond), so every screen says the same thing with the same size.
  */
 import { baselineMargin, higherIsBetter, type BaselineGrade } from '../evaluate';
-import { num, pct } from './format';
+import { num, pct } from '../format';
 import { metricName } from './metricNames';
 
 /** A model's primary metric beside the baseline's, as stored with every run. */

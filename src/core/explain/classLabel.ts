@@ -1,5 +1,5 @@
 /** How a class label reads in a sentence: a capitalised word is a noun ("3 Chinstraps"), anything else is quoted. */
-import { plural } from './format';
+import { plural } from '../format';
 import type { RowNoun } from './rowNoun';
 
 const NOUN = /^[A-Z][a-z]+$/;

@@ -1,7 +1,7 @@
 /** Evaluation verdict for a classifier: overall accuracy, where it errs, and the baseline. */
 import { countOf, everyOf, pluralOf, quoted } from './classLabel';
 import { baselineWords } from './baselineWords';
-import { num, pct, plural } from './format';
+import { num, pct, plural } from '../format';
 import { metricName } from './metricNames';
 import { rowNoun, type RowNoun } from './rowNoun';
 import type { ClassificationSummaryInput } from './summaryInput';

@@ -1,6 +1,6 @@
 /** A partial-dependence curve in words: which way the column pushes the output, and how far. */
-import type { DependenceCurve } from '../models/explain/types';
-import { num } from './format';
+import type { DependenceCurve } from '../models';
+import { num } from '../format';
 
 /** A change below this share of the output's size over the curve counts as flat. */
 const FLAT = 0.02;

@@ -2,7 +2,7 @@
  * A model's explanation made small, for run.json and the model card: the columns that matter most
  * (permutation importance ± its spread) and which way the top ones push the predictions.
  */
-import type { ModelExplanation } from '../models/explainModel';
+import type { ModelExplanation } from '../models';
 import type { Task } from '../recipe';
 import { dependenceShape, dependenceWords, type DependenceShape } from './dependenceWords';
 import { permutationWords } from './modelExplanation';

@@ -1,6 +1,6 @@
 /** One candidate fix per alert (or statistic), with the priority that orders "the things to fix first". */
 import type { Alert, AlertType, ColumnProfile, Report } from '../profile';
-import { fixed, num, pct, plural } from './format';
+import { fixed, num, pct, plural } from '../format';
 
 /** One action for the top of the Explore stage. */
 export interface Fix {

@@ -3,11 +3,12 @@
  * drop beside split-gain share), feature values in words (category codes back to categories), the
  * raw score's scale in words, and one row's contributions laid out as a waterfall on round ticks.
  */
-import type { ModelExplanation } from '../models/explainModel';
-import type { ExplainedRow } from '../models/explain/types';
+import type { ModelExplanation } from '../models';
+import type { ExplainedRow } from '../models';
 import type { FittedRecipe, Task } from '../recipe';
-import { featureGroups } from '../recipe/featureGroups';
-import { niceTicks } from '../profile/svg/ticks';
+import { featureGroups } from '../recipe/page';
+import { niceTicks } from '../chart';
+import { formatYear, isYearColumn } from '../format';
 
 /** One input column: mean score lost when it is shuffled (± sd over repeats) and its share of split gain. */
 export interface ImportanceRow {
@@ -72,7 +73,7 @@ export function valueWords(fitted: FittedRecipe, feature: string, value: number,
   }
   if (Number.isNaN(value)) return 'missing';
   // A year reads without a thousands separator (2014, not 2,014).
-  return /(^|_)year$/i.test(feature) && Number.isInteger(value) ? String(value) : fmt(value);
+  return isYearColumn(feature) && Number.isInteger(value) ? formatYear(value) : fmt(value);
 }
 
 /** One bar of the waterfall: the score goes from `from` to `to` because of `label` = `value`. */

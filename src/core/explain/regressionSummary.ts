@@ -1,6 +1,6 @@
 /** Evaluation verdict for a regression: a typical error in the target's units, R², and the baseline. */
 import { baselineWords } from './baselineWords';
-import { fixed, num, pct } from './format';
+import { fixed, num, pct } from '../format';
 import { rowNoun } from './rowNoun';
 import type { RegressionSummaryInput } from './summaryInput';
 

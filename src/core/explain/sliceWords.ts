@@ -1,7 +1,7 @@
 /** Metrics by slice in words: each slice's label, how it compares with overall, and the plain-JSON form run.json and the model card carry. */
 import type { Slice, SliceKey, SliceReport } from '../evaluate';
 import { formatDatetime } from '../table';
-import { num } from './format';
+import { num } from '../format';
 import { metricName } from './metricNames';
 
 const valueText = (v: number, type: 'number' | 'boolean' | 'date') => (type === 'date' ? formatDatetime(v) : type === 'boolean' ? (v ? 'true' : 'false') : num(v));

@@ -1,8 +1,8 @@
-import type { Column, Table } from '../table/types';
-import { isNumeric } from '../table/types';
-import { createRng } from '../stats/rng';
-import { groupedBoxStats } from '../profile/boxStats';
-import type { BoxStats } from '../profile/types';
+import type { Column, Table } from '../table';
+import { isNumeric } from '../table';
+import { createRng } from '../stats';
+import { groupedBoxStats } from '../profile';
+import type { BoxStats } from '../profile';
 
 export type ChartKind = 'scatter' | 'box' | 'bar' | 'line';
 

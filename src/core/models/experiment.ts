@@ -13,7 +13,7 @@ import {
   type EvaluationReport,
   type SliceReport,
 } from '../evaluate';
-import { fitRecipe, foldGroups, forTrees, kFolds, resolveFolds, splitRows, transformRecipe, type FittedRecipe, type Recipe, type Split, type Transformed } from '../recipe';
+import { fitRecipe, foldGroups, forTrees, kFolds, resolveFolds, splitRows, transformRecipe, withTargetRule, type FittedRecipe, type Recipe, type Split, type Transformed } from '../recipe';
 import type { Table } from '../table';
 import { explainModel, type ModelExplanation } from './explainModel';
 import { predictAsync, disposeModel } from './predict';
@@ -103,6 +103,9 @@ const removedRows = (train: Transformed, test: Transformed) => (train.removedByR
 /** The caller owns `result.model` (free with `disposeModel`). */
 export async function runExperiment(table: Table, recipe: Recipe, spec: ModelSpec, hooks: TrainHooks = {}, options: ExperimentOptions = {}): Promise<ExperimentResult> {
   const t0 = Date.now();
+  // A derived target is computed from the file by the recipe's rule, so a run reproduces from the raw file.
+  table = withTargetRule(table, recipe);
+  if (options.testTable) options = { ...options, testTable: withTargetRule(options.testTable, recipe) };
   const split = options.testTable ? null : splitRows(table, recipe.target, recipe.split);
   const fitted = fitRecipe(table, recipeFor(recipe, spec), split?.train);
   const train = transformRecipe(fitted, table, split?.train);

@@ -1,9 +1,12 @@
 /**
  * Models: the registry of model kinds (meta + train), prediction, TF.js backend choice,
  * experiments (split → recipe → train → evaluate), cross-validation and random search.
- * The page imports `./catalog` (the TF.js-free part) instead, so TF.js loads only in workers.
+ * The page imports `./catalog` (the TF.js-free part, re-exported here) instead, so TF.js loads only in workers.
  */
-export { MODELS, modelsForTask } from './catalog';
+export * from './catalog';
+export { batchRows } from './mlp/meta';
+export type { ModelExplanation } from './explainModel';
+export type { DependenceCurve, ExplainedRow } from './explain/types';
 export { trainModel } from './registry';
 export { resolveOptions, type ModelMeta, type OptionMeta } from './options';
 export { predict, predictAsync, disposeModel } from './predict';

@@ -3,7 +3,7 @@
  * to at most, the backend it trains on, why a person would pick it, and its choice values in words.
  */
 import type { Recipe } from '../recipe';
-import { forTrees } from '../recipe/forTrees';
+import { forTrees } from '../recipe/page';
 import type { BackendName } from './backend';
 import { BACKEND_LABELS } from './backendProbe';
 import { baselineMeta } from './baseline/meta';

@@ -14,6 +14,7 @@
 import { BACKEND_LABELS, chooseBackend, type BackendCandidate, type ProbeResult } from './backendProbe';
 import type { Task } from '../recipe';
 import type { ModelKind } from './types';
+import { formatCount } from '../format';
 
 /**
  * Training rows × epochs below which the backend choice does not matter: 50,000 row passes take
@@ -82,7 +83,7 @@ export function choiceWithoutMeasuring(candidates: readonly BackendCandidate[], 
   }
   if (rowPasses <= SMALL_RUN_ROW_PASSES) {
     const chosen = left.some((c) => c.name === 'wasm') ? 'wasm' : 'cpu';
-    return { ...base, chosen, why: `This run is small (${Math.round(rowPasses).toLocaleString('en')} row passes at most), so the processor makes little difference: ${BACKEND_LABELS[chosen]} was taken without measuring.${notes}` };
+    return { ...base, chosen, why: `This run is small (${formatCount(rowPasses)} row passes at most), so the processor makes little difference: ${BACKEND_LABELS[chosen]} was taken without measuring.${notes}` };
   }
   return null;
 }

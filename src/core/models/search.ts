@@ -1,6 +1,6 @@
 /** Random search over model kinds and their main options, bounded by trials and/or minutes. */
 import { evaluateClassification, evaluateRegression, higherIsBetter, primaryMetric, reportMetrics } from '../evaluate';
-import { fitRecipe, splitRows, transformRecipe, type FittedRecipe, type Recipe, type Task, type Transformed } from '../recipe';
+import { fitRecipe, splitRows, transformRecipe, withTargetRule, type FittedRecipe, type Recipe, type Task, type Transformed } from '../recipe';
 import { recipeFor, toTrainData } from './experiment';
 import { createRng, type Rng } from '../stats';
 import type { Table } from '../table';
@@ -63,6 +63,7 @@ function sample(meta: ModelMeta, rng: Rng): Record<string, OptionValue> {
  * test split is never touched, so it stays fair for the final comparison.
  */
 export async function randomSearch(table: Table, recipe: Recipe, o: SearchOptions = {}): Promise<LeaderboardEntry[]> {
+  table = withTargetRule(table, recipe);
   const rng = createRng(o.seed ?? 0);
   const kinds = o.kinds ?? searchKinds(recipe.task);
   const metric = o.metric ?? primaryMetric(recipe.task);

@@ -1,4 +1,5 @@
 import { TrainingError } from './types';
+import { formatCount } from '../format';
 
 /**
  * Refuses an experiment with nothing to evaluate on: metrics over zero rows read as a model that is
@@ -11,6 +12,6 @@ export function checkTestRows(test: number, train: number, target: string, testF
   }
   const share = `${Math.round(testFraction * 100)}%`;
   throw new TrainingError(
-    `Too few rows to test the model: all ${train.toLocaleString('en')} rows with a target went to training (a ${share} test share rounds to none). Add rows to the file, or raise the test share of the split.`,
+    `Too few rows to test the model: all ${formatCount(train)} rows with a target went to training (a ${share} test share rounds to none). Add rows to the file, or raise the test share of the split.`,
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { BackendName } from './backend';
 import { BACKEND_LABELS, nextBackend, type ProbeResult } from './backendProbe';
+import { formatCount } from '../format';
 
 /** A backend switch after a hang or a lost GPU. */
 export interface Recovery {
@@ -70,7 +71,7 @@ const STUCK_ADVICE = 'The training worker may have run out of memory, or other p
 export function planRecovery(attempt: FailedAttempt, ctx: RecoveryContext): Recovery | TrainingStoppedError {
   const from = attempt.backend;
   const failed = from ? [...ctx.failed, from] : [...ctx.failed];
-  const rows = ctx.rows ? ` on ${ctx.rows.toLocaleString('en')} rows` : '';
+  const rows = ctx.rows ? ` on ${formatCount(ctx.rows)} rows` : '';
   const what = attempt.cause === 'stall'
     ? `${from ? BACKEND_LABELS[from] : 'Training'} made no progress for ${duration(ctx.stallMs)}`
     : attempt.detail.replace(/\.$/, '');

@@ -1,4 +1,4 @@
-import { isNumeric, type Column, type ColumnType, type Table, type ValueShapes } from '../table/types';
+import { isNumeric, type Column, type ColumnType, type Table, type ValueShapes } from '../table';
 import { createHyperLogLog, fmix32 } from '../stats';
 import { assembleReport } from './assembleReport';
 import { clusterOrder } from './cluster';

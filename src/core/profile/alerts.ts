@@ -1,6 +1,7 @@
-import type { ValueShapes } from '../table/types';
-import { isIdentifierLike } from '../table/identifierLike';
+import type { ValueShapes } from '../table';
+import { isIdentifierLike } from '../table';
 import { uniformityPValue } from '../stats';
+import { fixed, formatP, formatPercent } from '../format';
 import type { AlertThresholds } from './thresholds';
 import type { Alert, ColumnProfile, CorrelationMatrix, CrossSections, Severity } from './types';
 
@@ -13,7 +14,7 @@ export interface TableSummary {
 
 const RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 const MEASURES: Record<string, string> = { pearson: '|Pearson r|', eta: 'η', cramers_v: "Cramér's V" };
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const pct = (x: number) => formatPercent(x, 1);
 
 function columnAlerts(p: ColumnProfile, rows: number, shapes: ValueShapes | undefined, t: AlertThresholds): Alert[] {
   const out: Alert[] = [];
@@ -35,9 +36,9 @@ function columnAlerts(p: ColumnProfile, rows: number, shapes: ValueShapes | unde
     const finite = p.count - num.infinite;
     if (finite > 0 && num.zeros / p.count > t.zeros) add('zeros', num.zeros / p.count, t.zeros, 'low', `"${p.name}" is 0 in ${pct(num.zeros / p.count)} of its values (${num.zeros}).`);
     if (p.count > 0 && num.infinite / p.count > t.infinite) add('infinite', num.infinite / p.count, t.infinite, 'medium', `"${p.name}" has ${num.infinite} infinite values (${pct(num.infinite / p.count)}).`);
-    if (Math.abs(num.skewness) > t.skewness) add('skewed', num.skewness, t.skewness, 'medium', `"${p.name}" is highly skewed (skewness ${num.skewness.toFixed(1)}); consider a log transform.`);
+    if (Math.abs(num.skewness) > t.skewness) add('skewed', num.skewness, t.skewness, 'medium', `"${p.name}" is highly skewed (skewness ${fixed(num.skewness, 1)}); consider a log transform.`);
     const pv = p.distinct > 2 ? uniformityPValue(num.histogram.counts) : NaN;
-    if (pv > t.uniformPValue) add('uniform', pv, t.uniformPValue, 'low', `"${p.name}" is uniformly distributed (chi-square p = ${pv.toFixed(4)}).`);
+    if (pv > t.uniformPValue) add('uniform', pv, t.uniformPValue, 'low', `"${p.name}" is uniformly distributed (chi-square test, ${formatP(pv)}).`);
   }
   const cat = p.categorical;
   if (cat && p.type === 'categorical' && p.distinct > t.highCardinality) {
@@ -45,7 +46,7 @@ function columnAlerts(p: ColumnProfile, rows: number, shapes: ValueShapes | unde
   }
   const imbalance = cat ? cat.imbalance : p.boolean ? booleanImbalance(p.boolean.true, p.boolean.false) : 0;
   if ((p.type === 'categorical' || p.type === 'boolean') && imbalance > t.imbalance) {
-    add('imbalance', imbalance, t.imbalance, 'medium', `"${p.name}" is imbalanced (${imbalance.toFixed(2)}): one value dominates.`);
+    add('imbalance', imbalance, t.imbalance, 'medium', `"${p.name}" is imbalanced (${fixed(imbalance, 2)}): one value dominates.`);
   }
   if (cat && stringy && p.distinct > 1 && cat.minLength === cat.maxLength) {
     add('constant_length', cat.minLength, cat.minLength, 'low', `Every value of "${p.name}" is ${cat.minLength} characters long: likely a code.`);
@@ -84,7 +85,7 @@ function correlationAlerts(name: string, m: CorrelationMatrix | undefined, t: Al
           value: r,
           threshold: t.correlation,
           severity: 'medium',
-          message: `"${m.columns[i]}" is highly correlated with "${m.columns[j]}" (${name} ${r.toFixed(3)}); one of them may be redundant.`,
+          message: `"${m.columns[i]}" is highly correlated with "${m.columns[j]}" (${name} ${fixed(r, 3)}); one of them may be redundant.`,
         });
       }
     }
@@ -106,7 +107,7 @@ export function computeAlerts(table: TableSummary, columns: ColumnProfile[], cro
   const labels = new Set(out.filter((a) => a.type === 'unique').map((a) => a.column));
   for (const a of cross.target?.associations ?? []) {
     if (a.value >= t.targetLeakage && !labels.has(a.column)) {
-      out.push({ type: 'target_leakage', column: a.column, value: a.value, threshold: t.targetLeakage, severity: 'high', message: `"${a.column}" predicts the target "${cross.target!.name}" almost perfectly (${MEASURES[a.measure]} ${a.value.toFixed(3)}) — it may be recorded after the outcome (leakage). Drop it unless it will be known at prediction time.` });
+      out.push({ type: 'target_leakage', column: a.column, value: a.value, threshold: t.targetLeakage, severity: 'high', message: `"${a.column}" predicts the target "${cross.target!.name}" almost perfectly (${MEASURES[a.measure]} ${fixed(a.value, 3)}) — it may be recorded after the outcome (leakage). Drop it unless it will be known at prediction time.` });
     }
   }
   const order = new Map(table.columns.map((c, i) => [c.name, i]));

@@ -1,4 +1,4 @@
-import type { Table } from '../table/types';
+import type { Table } from '../table';
 import { computeAlerts, type TableSummary } from './alerts';
 import { resolveThresholds } from './thresholds';
 import type { ColumnProfile, CrossSections, ProfileOptions, Report } from './types';

@@ -1,4 +1,4 @@
-import type { NumericColumn } from '../table/types';
+import type { NumericColumn } from '../table';
 import type { ColumnProfile } from './types';
 
 /** Profile of a 0/1 column (NaN = missing). */

@@ -1,4 +1,4 @@
-import type { StringColumn } from '../table/types';
+import type { StringColumn } from '../table';
 import { entropyBits } from '../stats';
 import type { CategoricalStats, ColumnProfile } from './types';
 

@@ -1,4 +1,4 @@
-import { isNumeric, type Column, type NumericColumn, type StringColumn } from '../table/types';
+import { isNumeric, type Column, type NumericColumn, type StringColumn } from '../table';
 
 /** A column seen as groups: codes (-1 missing), one label per code. */
 export interface Coded {

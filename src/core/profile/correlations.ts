@@ -1,4 +1,4 @@
-import { type Column, type NumericColumn, type Table } from '../table/types';
+import { type Column, type NumericColumn, type Table } from '../table';
 import { averageRanks, correlationRatio, cramersV, pearson, sampleIndices } from '../stats';
 import { clusterOrder } from './cluster';
 import { isGrouping, isMeasure, takeRows, toCoded, type Coded } from './columnKinds';

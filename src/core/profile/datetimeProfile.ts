@@ -1,4 +1,4 @@
-import type { NumericColumn } from '../table/types';
+import type { NumericColumn } from '../table';
 import { calendarCounts, inferFrequency } from './calendar';
 import { calendarFromCounts, frequencyFromCounts } from './latticeCalendar';
 import { countLattice } from './latticeCounts';

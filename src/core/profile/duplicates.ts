@@ -1,4 +1,4 @@
-import { isNumeric, type Table } from '../table/types';
+import { isNumeric, type Table } from '../table';
 import { fmix32 } from '../stats';
 import type { DatasetOverview } from './types';
 

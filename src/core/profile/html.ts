@@ -1,5 +1,6 @@
 import { columnSection, statTable } from './htmlColumn';
-import { barsSvg, boxSvg, escapeXml, formatNumber, heatmapSvg, scatterSvg } from './svg';
+import { barsSvg, boxSvg, heatmapSvg, scatterSvg } from './svg';
+import { escapeXml, formatBytes, formatDate, formatNumber, formatPercent } from '../format';
 import type { CorrelationMatrix, Report, TargetPair } from './types';
 
 const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#1d1d1f;background:#fafafa}
@@ -8,10 +9,10 @@ h3 .type{font-weight:normal;color:#666;font-size:.8em}.grid{display:flex;flex-wr
 .charts{display:flex;flex-wrap:wrap;gap:12px}table.stats{border-collapse:collapse;min-width:220px}table.stats th{text-align:left;font-weight:normal;color:#555;padding:1px 12px 1px 0}
 table.stats td{text-align:right;font-variant-numeric:tabular-nums}section.column{background:#fff;border:1px solid #e3e3e3;border-radius:6px;padding:8px 16px;margin:12px 0}
 .alerts li{margin:2px 0}.sev{display:inline-block;min-width:5em;font-size:.8em;text-transform:uppercase;font-weight:bold}.sev-high{color:#b00020}.sev-medium{color:#a15c00}.sev-low{color:#555}
-svg.chart{background:#fff;overflow:visible}.bar{fill:#4a78c2}.box{fill:#cfe0f6;stroke:#4a78c2}.whisker,.median{stroke:#333}.points{fill:#4a78c2;fill-opacity:.5}.trend{stroke:#b00020;stroke-width:1.5}
+svg.chart{background:#fff;overflow:hidden;max-width:100%;height:auto}.bar{fill:#4a78c2}.box{fill:#cfe0f6;stroke:#4a78c2}.whisker,.median{stroke:#333}.points{fill:#4a78c2;fill-opacity:.5}.trend{stroke:#b00020;stroke-width:1.5}
 .tick,.axis-label{font-size:10px;fill:#444}.note{color:#666;font-size:.9em}`;
 
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const pct = (x: number) => formatPercent(x, 1);
 
 function heatmap(title: string, m: Pick<CorrelationMatrix, 'columns' | 'matrix'> & { order?: number[] } | undefined): string {
   if (!m || m.columns.length < 2) return '';
@@ -45,7 +46,7 @@ export function renderReportHtml(report: Report): string {
     ['columns', d.columns],
     ['missing cells', `${formatNumber(d.missingCells)} (${pct(d.missingCellsRatio)})`],
     ['duplicate rows', `${formatNumber(d.duplicateRows)} (${pct(d.duplicateRowsRatio)})${d.approximate ? ' (approx.)' : ''}`],
-    ['memory', `${formatNumber(d.memoryBytes)} B`],
+    ['memory', formatBytes(d.memoryBytes)],
     ...Object.entries(d.columnsByType).map(([t, n]) => [`${t} columns`, n ?? 0] as [string, number]),
     ['fingerprint', d.fingerprint || '–'],
   ]);
@@ -78,7 +79,7 @@ export function renderReportHtml(report: Report): string {
     ? `<h2>PCA</h2><p class="note">Explained variance: ${report.pca.explainedVarianceRatio.map(pct).join(', ')} over ${escapeXml(report.pca.columns.join(', '))}.</p>${scatterSvg({ x: report.pca.points.map((p) => p.x), y: report.pca.points.map((p) => p.y), ...(report.target?.task === 'classification' ? { groups: report.pca.points.map((p) => String(p.target ?? '(missing)')) } : {}) }, { title: 'First two principal components', xLabel: 'PC1', yLabel: 'PC2', width: 420, height: 300 })}`
     : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeXml(`Profile of ${d.name}`)}</title><style>${CSS}</style></head><body><main>
-<h1>Profile of ${escapeXml(d.name)}</h1><p class="note">Generated ${escapeXml(report.meta.generatedAt)} in ${formatNumber(Math.round(report.meta.timingsMs.profile))} ms.</p>
+<h1>Profile of ${escapeXml(d.name)}</h1><p class="note">Generated ${escapeXml(formatDate(report.meta.generatedAt, { time: true }))} in ${formatNumber(Math.round(report.meta.timingsMs.profile))} ms.</p>
 <h2>Overview</h2>${overview}${dupes}<h2>Alerts (${report.alerts.length})</h2>${alerts}
 <h2>Columns</h2>${columns}
 <h2>Correlations</h2>${corrNote}<div class="charts">${heatmap('Pearson', corr.pearson)}${heatmap('Spearman', corr.spearman)}${heatmap("Cramér's V", corr.cramers_v)}${heatmap('Correlation ratio η', corr.eta)}</div>

@@ -1,4 +1,5 @@
-import { barsSvg, escapeXml, formatNumber, histogramSvg } from './svg';
+import { barsSvg, histogramSvg } from './svg';
+import { escapeXml, formatBytes, formatNumber, formatPercent, isYearColumn } from '../format';
 import type { ColumnProfile } from './types';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -12,7 +13,7 @@ export function statTable(rows: [string, string | number][]): string {
 }
 
 const iso = (ms: number) => (Number.isFinite(ms) ? new Date(ms).toISOString().replace('T00:00:00.000Z', '') : '–');
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const pct = (x: number) => formatPercent(x, 1);
 
 function typed(p: ColumnProfile): string {
   const charts: string[] = [];
@@ -25,7 +26,7 @@ function typed(p: ColumnProfile): string {
       ['skewness', n.skewness], ['kurtosis', n.kurtosis], ['MAD', n.mad], ['CV', n.cv], ['zeros', n.zeros],
       ['negatives', n.negatives], ['infinite', n.infinite], ['IQR outliers', n.outliers.count],
     ];
-    charts.push(histogramSvg(n.histogram, { title: `Histogram of ${p.name}`, xLabel: p.name }));
+    charts.push(histogramSvg(n.histogram, { title: `Histogram of ${p.name}`, xLabel: p.name, year: isYearColumn(p.name) }));
   }
   if (p.boolean) {
     rows = [['true', p.boolean.true], ['false', p.boolean.false]];
@@ -62,7 +63,7 @@ export function columnSection(p: ColumnProfile, index: number, rows: number): st
     ['missing', `${formatNumber(p.missing)} (${pct(rows ? p.missing / rows : 0)})`],
     ['distinct', `${formatNumber(p.distinct)}${p.approximate ? ' (approx.)' : ''}`],
     ['unique', pct(p.uniqueRatio)],
-    ['memory', `${formatNumber(p.memoryBytes)} B`],
+    ['memory', formatBytes(p.memoryBytes)],
   ]);
   return `<section class="column" id="col-${index}"><h3>${escapeXml(p.name)} <span class="type">${escapeXml(p.type)}</span></h3><div class="grid">${common}${typed(p)}</div></section>`;
 }

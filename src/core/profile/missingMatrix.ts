@@ -1,4 +1,4 @@
-import { isNumeric, type Column, type Table } from '../table/types';
+import { isNumeric, type Column, type Table } from '../table';
 import type { MissingSummary } from './types';
 
 /** Missing-cell bitmap of a column, 32 rows per word. */

@@ -1,4 +1,4 @@
-import type { NumericColumn } from '../table/types';
+import type { NumericColumn } from '../table';
 import { computeMoments, histogramSorted, lowerBound, madSorted, quantileSorted, upperBound } from '../stats';
 import { assembleNumericStats, outlierFences } from './assembleNumericStats';
 import { countLattice } from './latticeCounts';

@@ -1,4 +1,4 @@
-import { isNumeric, type Table } from '../table/types';
+import { isNumeric, type Table } from '../table';
 import { createRng } from '../stats';
 import { isMeasure } from './columnKinds';
 import { sampleWhere } from './sampleWhere';

@@ -1,4 +1,4 @@
-import { isNumeric, type Column } from '../table/types';
+import { isNumeric, type Column } from '../table';
 import { booleanProfile } from './booleanProfile';
 import { categoricalProfile } from './categoricalProfile';
 import { datetimeProfile } from './datetimeProfile';

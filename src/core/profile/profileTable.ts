@@ -1,4 +1,4 @@
-import type { Table } from '../table/types';
+import type { Table } from '../table';
 import { assembleReport, summarizeTable } from './assembleReport';
 import { computeCorrelations, CORRELATION_SAMPLE_ROWS } from './correlations';
 import { findDuplicates } from './duplicates';

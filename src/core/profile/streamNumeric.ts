@@ -1,4 +1,4 @@
-import type { ColumnType } from '../table/types';
+import type { ColumnType } from '../table';
 import {
   computeMoments,
   createHyperLogLog,

@@ -1,4 +1,4 @@
-import type { StringColumn } from '../table/types';
+import type { StringColumn } from '../table';
 import { createHyperLogLog } from '../stats';
 import { imbalanceOf } from './categoricalProfile';
 import { quantilesOf } from './numericProfile';

@@ -1,4 +1,4 @@
-import type { Column, NumericColumn, Table } from '../table/types';
+import type { Column, NumericColumn, Table } from '../table';
 import { correlationRatio, cramersV, pearson, sampleIndices } from '../stats';
 import { takeRows } from './columnKinds';
 import { groupedBoxStats } from './boxStats';

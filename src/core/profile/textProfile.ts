@@ -1,4 +1,4 @@
-import type { StringColumn } from '../table/types';
+import type { StringColumn } from '../table';
 import { histogramSorted } from '../stats';
 import { categoricalStats, codeCounts, stringBase } from './categoricalProfile';
 import { quantilesOf } from './numericProfile';

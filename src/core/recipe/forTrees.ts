@@ -1,4 +1,5 @@
 import type { Recipe, Step } from './types';
+import { formatCount } from '../format';
 
 /** What `forTrees` changed, in words for the recipe view. */
 export interface TreeAdaptation {
@@ -32,5 +33,5 @@ export function forTrees(recipe: Recipe): TreeAdaptation {
 function list(columns: string[]): string {
   const names = columns.slice(0, 3).map((c) => `“${c}”`);
   const more = columns.length - names.length;
-  return more > 0 ? `${names.join(', ')} and ${more.toLocaleString('en-US')} more` : names.join(', ');
+  return more > 0 ? `${names.join(', ')} and ${formatCount(more)} more` : names.join(', ');
 }

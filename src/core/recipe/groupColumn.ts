@@ -3,6 +3,7 @@
  * split leaks an entity's other years into training. Offered, never applied on its own.
  */
 import { isNumeric, type Column, type Table } from '../table';
+import { formatCount } from '../format';
 
 export interface GroupSuggestion {
   /** The column whose values are the groups. */
@@ -65,13 +66,13 @@ export function suggestGroupColumn(table: Table, target: string): GroupSuggestio
       }
       const uniqueness = both ? pairs.size / both : 0;
       if (uniqueness < PANEL_UNIQUENESS || (best && (uniqueness < best.uniqueness || (uniqueness === best.uniqueness && key.distinct <= best.groups)))) continue;
-      const perGroup = Math.round(rows / key.distinct).toLocaleString('en-US');
+      const perGroup = formatCount(rows / key.distinct);
       best = {
         column: candidate.name,
         timeColumn: time.column.name,
         groups: key.distinct,
         uniqueness,
-        reason: `Each of the ${key.distinct.toLocaleString('en-US')} ${candidate.name} values has about ${perGroup} rows, one per ${time.column.name}: a random split would test on a ${candidate.name} whose other rows the model trained on.`,
+        reason: `Each of the ${formatCount(key.distinct)} ${candidate.name} values has about ${perGroup} rows, one per ${time.column.name}: a random split would test on a ${candidate.name} whose other rows the model trained on.`,
       };
     }
   }

@@ -6,7 +6,7 @@
 export type {
   Task, Step, DropStep, ImputeStep, ScaleStep, EncodeStep, DatetimeStep, DatePart, PowerStep, ClipStep, DeriveStep,
   DeduplicateStep, FilterStep, FilterOp, RowStep, ColumnStep,
-  SplitSpec, Recipe, FittedStep, FittedRecipe, InputColumn, Transformed,
+  SplitSpec, Recipe, TargetRule, TargetRuleOp, FittedStep, FittedRecipe, InputColumn, Transformed,
 } from './types';
 export { RecipeError } from './errors';
 export { fitRecipe, transformRecipe } from './fit';
@@ -16,7 +16,11 @@ export { suggestGroupColumn, type GroupSuggestion } from './groupColumn';
 export { groupTestPositions } from './groupSplit';
 export { proposeRecipe, LOG_SKEW, type ProfileLike } from './propose';
 export { parseRecipe } from './parse';
+export { toProfileLike } from './profileLike';
 export { validateDerive, yeoJohnson, fitYeoJohnson, type DeriveCheck } from './steps';
 export { subsetRows } from './frame';
 export { featureGroups } from './featureGroups';
 export { forTrees, type TreeAdaptation } from './forTrees';
+export { recipeService } from './recipeService';
+export { withTargetRule } from './targetRule';
+export type { MatrixPreview, PreviewOptions } from './preview';

@@ -1,7 +1,8 @@
 /** Normalises untrusted JSON (a file, a share link) into a Recipe, or explains what is wrong. */
-import type { Recipe, Step } from './types';
+import type { Recipe, Step, TargetRule, TargetRuleOp } from './types';
 import { RecipeError } from './errors';
 import { FILTER_OPS } from './rowSteps';
+import { TARGET_RULE_OPS } from './targetRule';
 
 const STEP_KINDS = ['drop', 'impute', 'scale', 'encode', 'datetime', 'power', 'clip', 'derive', 'deduplicate', 'filter'];
 const names = (v: unknown) => Array.isArray(v) && v.every((c) => typeof c === 'string');
@@ -38,7 +39,9 @@ export function parseRecipe(json: unknown, source = 'recipe'): Recipe {
   const method = split.method ?? (r.task === 'regression' ? 'random' : 'stratified');
   if (!SPLITS.includes(method as string)) fail(`split method ${JSON.stringify(method)} must be one of ${SPLITS.join(', ')}`);
   if (method === 'group' && typeof split.groupColumn !== 'string') fail('split method "group" needs "groupColumn": the column whose values are the groups');
+  const rule = r.targetRule === undefined ? undefined : parseTargetRule(r.targetRule, fail);
   return {
+    ...(rule ? { targetRule: rule } : {}),
     version: 1,
     target: r.target as string,
     task: r.task as Recipe['task'],
@@ -52,4 +55,14 @@ export function parseRecipe(json: unknown, source = 'recipe'): Recipe {
       ...(split.folds !== undefined ? { folds: split.folds as number | 'auto' } : {}),
     },
   };
+}
+
+function parseTargetRule(json: unknown, fail: (what: string) => never): TargetRule {
+  const r = json as Record<string, unknown>;
+  if (typeof r !== 'object' || r === null || typeof r.column !== 'string') return fail('"targetRule" needs "column": the column the target is derived from');
+  if (!TARGET_RULE_OPS.includes(r.op as never)) fail(`"targetRule" has "op" ${JSON.stringify(r.op)}; use one of ${TARGET_RULE_OPS.join(', ')}`);
+  if (r.op === 'oneOf' && !names(r.values)) fail('"targetRule" with "oneOf" needs "values": an array of strings');
+  if (r.op !== 'oneOf' && r.op !== 'missing' && typeof r.value !== 'number' && typeof r.value !== 'string') fail('"targetRule" needs "value", a number or a string, to compare with');
+  const op = r.op as TargetRuleOp;
+  return { column: r.column, op, ...(op === 'oneOf' ? { values: [...(r.values as string[])] } : op === 'missing' ? {} : { value: r.value as number | string }) };
 }

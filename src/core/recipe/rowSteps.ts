@@ -55,7 +55,7 @@ function repeatMask(table: Table, step: DeduplicateStep, where: string): Uint8Ar
 }
 
 /** A number for comparing with a numeric or datetime column; an error when `value` is not one. */
-function numericValue(column: Column, value: unknown, where: string): number {
+export function numericValue(column: Column, value: unknown, where: string): number {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
   const text = String(value ?? '').trim();
   if (column.type === 'boolean' && /^(true|false)$/i.test(text)) return /^true$/i.test(text) ? 1 : 0;

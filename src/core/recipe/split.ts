@@ -6,6 +6,7 @@ import { RecipeError } from './errors';
 import { findColumn, targetColumn } from './frame';
 import { rowLabel, targetMissing } from './task';
 import { groupFoldOf, groupLabels, groupTestPositions } from './groupSplit';
+import { formatCount } from '../format';
 
 export interface Split {
   train: Int32Array;
@@ -110,7 +111,7 @@ export function foldGroups(table: Table, spec: SplitSpec, rows: ArrayLike<number
 
 /** One line for Prepare: the rows on each side and, for a group split, the groups on each side. */
 export function describeSplit(split: Split): string {
-  const n = (x: number) => x.toLocaleString('en-US');
+  const n = (x: number) => formatCount(x);
   const share = Math.round((100 * split.test.length) / Math.max(1, split.train.length + split.test.length));
   const rows = `${n(split.train.length)} rows for training, ${n(split.test.length)} for testing (${share} %)`;
   if (!split.groups) return `${rows}.`;

@@ -147,12 +147,30 @@ export interface SplitSpec {
   folds?: number | 'auto';
 }
 
+/** `oneOf` matches any of `values`; `missing` needs no value; the others compare with `value`. */
+export type TargetRuleOp = '>' | '>=' | '<' | '<=' | '=' | '!=' | 'missing' | 'oneOf';
+
+/**
+ * How a derived target is computed from one column of the file: "yes" where the condition holds,
+ * "no" where it does not, missing where the source cell is missing (except for `missing`).
+ */
+export interface TargetRule {
+  column: string;
+  op: TargetRuleOp;
+  /** A number for numeric columns, a category for text; a date as 2024-05-01 for datetimes. */
+  value?: number | string;
+  /** The values of `oneOf`. */
+  values?: string[];
+}
+
 export interface Recipe {
   version: 1;
   target: string;
   task: Task;
   steps: Step[];
   split: SplitSpec;
+  /** Set when `target` is not in the file but derived from it by this rule before anything else. */
+  targetRule?: TargetRule;
 }
 
 export type FittedStep =

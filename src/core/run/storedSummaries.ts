@@ -4,7 +4,7 @@
  */
 import type { SliceReport } from '../evaluate';
 import { explanationSummary, sliceJson, type ExplanationSummary, type SliceReportJson } from '../explain';
-import type { ModelExplanation } from '../models/explainModel';
+import type { ModelExplanation } from '../models';
 import type { Task } from '../recipe';
 
 export function storedSummaries(result: Record<string, unknown> | null, task: Task): { explanation?: ExplanationSummary; slices?: SliceReportJson } {

@@ -4,7 +4,7 @@
  */
 import { explanationJson, explanationSummary, sliceJson } from '../explain';
 import type { SliceReport } from '../evaluate';
-import type { ModelExplanation } from '../models/explainModel';
+import type { ModelExplanation } from '../models';
 import type { FittedRecipe } from '../recipe';
 import type { RunModel } from './runModel';
 import type { RunTraining } from './runTraining';

@@ -2,41 +2,35 @@ import { EncodingSwitch } from './byteDictionary';
 import { WidenColumn } from './columnSink';
 import { DataError } from './types';
 
-/** An error as plain data, so it survives postMessage with its name, message and details. */
+/** An error as plain data, so it survives postMessage with its name, message and details (see core/thread's error transfer). */
 export interface ErrorPayload {
   name: string;
   message: string;
-  details?: DataError['details'];
+  /** The error's `details` (DataError, RecipeError, DeployError), copied as plain data. */
+  details?: Record<string, unknown>;
   /** For `WidenColumn`: the column index. */
   column?: number;
 }
 
-/** Either a value or an error, for results that cross a worker boundary. */
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
-
 export function toErrorPayload(error: unknown): ErrorPayload {
   if (error instanceof WidenColumn) return { name: error.name, message: error.message, column: error.column };
-  if (error instanceof DataError) return { name: error.name, message: error.message, details: { ...error.details } };
-  if (error instanceof Error || error instanceof DOMException) return { name: error.name, message: error.message };
+  if (error instanceof Error || error instanceof DOMException) {
+    const details = (error as { details?: unknown }).details;
+    return { name: error.name, message: error.message, ...(details && typeof details === 'object' ? { details: { ...details } } : {}) };
+  }
   return { name: 'Error', message: String(error) };
 }
 
-/** Rebuilds the error on this side: DataError, AbortError (DOMException) and the reader's internal signals keep their class. */
+/**
+ * Rebuilds the error on this side: DataError, AbortError (DOMException) and the reader's internal
+ * signals keep their class; any other keeps its name and details.
+ */
 export function fromErrorPayload(p: ErrorPayload): Error {
-  if (p.name === 'DataError') return new DataError(p.message, p.details ?? {});
+  if (p.name === 'DataError') return new DataError(p.message, (p.details ?? {}) as DataError['details']);
   if (p.name === 'AbortError') return new DOMException(p.message, 'AbortError');
   if (p.name === 'WidenColumn' && p.column !== undefined) return new WidenColumn(p.column);
   if (p.name === 'EncodingSwitch') return new EncodingSwitch(p.message);
   const error = new Error(p.message);
   error.name = p.name;
-  return error;
-}
-
-/** Runs `fn`, returning its value or its error as an `Outcome`. */
-export async function outcome<T>(fn: () => Promise<T>): Promise<Outcome<T>> {
-  try {
-    return { ok: true, value: await fn() };
-  } catch (error) {
-    return { ok: false, error: toErrorPayload(error) };
-  }
+  return p.details ? Object.assign(error, { details: p.details }) : error;
 }

@@ -17,17 +17,18 @@ export { streamTable, type StreamSummary } from './streamTable';
 export { cellText, cellValue, formatDatetime } from './cellText';
 export { sliceTable, tableTransferables } from './sliceTable';
 export { canShare, isShared, shareTable, allocFloat64, allocInt32 } from './sharedColumns';
-export { tableToArrowIPC, tableFromArrowIPC } from './arrowIpc';
+export { tableToArrowIPC, tableFromArrowIPC, columnFromValues } from './arrowIpc';
 export { writeCsv, type WriteCsvOptions } from './writeCsv';
 
 // Worker plumbing: a CSV load split across two threads, errors that survive postMessage
-export { ingestService, type PartWorker } from './ingestService';
+export { ingestService, parseFilePart, readyForPage, type PartWorker } from './ingestService';
 export { readCsv, readCsvSync, finishCsv, type WholeParser } from './readCsv';
 export { planCsv, type PlannedCsv } from './planCsv';
 export { parseCsvPart, type CsvPart, type CsvPlan, type PartColumn, type PartRegion } from './csvPart';
 export { mergeParts, joinRegions } from './mergeParts';
 export { splitParser, partTransferables, SPLIT_MIN_BYTES, type RemotePartRunner } from './splitParser';
 export { runAsync } from './readSteps';
-export { toErrorPayload, fromErrorPayload, outcome, type ErrorPayload, type Outcome } from './errorPayload';
+export { toErrorPayload, fromErrorPayload, type ErrorPayload } from './errorPayload';
 export { columnSummary, type ColumnSummary } from './columnSummary';
 export { isIdentifierLike, type IdentifierEvidence } from './identifierLike';
+export { dateKernel, familyOfPattern, type DateFamily, type DateKernel } from './parseDatetime';

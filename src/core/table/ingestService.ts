@@ -1,16 +1,32 @@
 import type { ByteSource } from './byteSource';
 import { recyclingBlobSource } from './recyclingBlobSource';
-import type { CsvPart, CsvPlan, PartRegion } from './csvPart';
-import { fromErrorPayload, type Outcome } from './errorPayload';
+import { columnSummary } from './columnSummary';
+import { parseCsvPart, type CsvPart, type CsvPlan, type PartRegion } from './csvPart';
 import { readCsv } from './readCsv';
 import type { ReadHooks, ReadProgress } from './readHooks';
 import type { ReadOptions } from './readOptions';
 import { detectFormat, readTable } from './readTable';
+import { runAsync } from './readSteps';
+import { shareTable } from './sharedColumns';
 import { SPLIT_MIN_BYTES, splitParser } from './splitParser';
 import type { ColumnType, ReadResult } from './types';
 
-/** Runs a CSV part in a helper worker (filling `region` first when given); returns an Outcome so errors keep their class. */
-export type PartWorker = (file: Blob, plan: CsvPlan, start: number, stop: number, onProgress: (bytes: number, rows: number) => void, region?: PartRegion) => Promise<Outcome<CsvPart>>;
+/** Runs a CSV part in a helper worker (filling `region` first when given). */
+export type PartWorker = (file: Blob, plan: CsvPlan, start: number, stop: number, onProgress: (bytes: number, rows: number) => void, region?: PartRegion) => Promise<CsvPart>;
+
+/** The helper worker's job: parses one byte range of a planned CSV, into `region` (shared memory) when given. */
+export const parseFilePart: PartWorker = (file, plan, start, stop, onProgress, region) =>
+  runAsync(parseCsvPart(plan, start, stop, { onProgress: (p) => onProgress(p.bytes, p.rows) }, Infinity, region), recyclingBlobSource(file, plan.fileName));
+
+/**
+ * A result ready for the page: the table on shared memory where the page is cross-origin isolated
+ * (so the profile and chart workers read it without copies) and the schema panel's summaries
+ * computed here, so the page does no pass over the rows.
+ */
+export function readyForPage(result: ReadResult): ReadResult {
+  const table = shareTable(result.table);
+  return { ...result, table, summaries: table.columns.map((c) => columnSummary(c, table.rowCount)) };
+}
 
 /**
  * The ingest worker's logic: loads a File (CSV split across this thread and a helper worker when
@@ -28,11 +44,7 @@ export function ingestService(partWorker: (() => PartWorker) | null, splitMinByt
     const format = options.format && options.format !== 'auto' ? options.format : detectFormat(name, first);
     if (format !== 'csv' || !partWorker || source.size === 0) return readTable(source, { ...options, format }, hooks);
     const run = partWorker();
-    const parser = splitParser(async (plan, start, stop, progress, region) => {
-      const result = await run(file, plan, start, stop, progress, region);
-      if (!result.ok) throw fromErrorPayload(result.error);
-      return result.value;
-    }, splitMinBytes);
+    const parser = splitParser((plan, start, stop, progress, region) => run(file, plan, start, stop, progress, region), splitMinBytes);
     const utf16 = (first[0] === 0xff && first[1] === 0xfe) || (first[0] === 0xfe && first[1] === 0xff);
     return utf16 ? readCsv(source, options, hooks) : readCsv(source, options, hooks, parser);
   }

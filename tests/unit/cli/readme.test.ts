@@ -9,8 +9,13 @@ import { USAGE as score } from '../../../src/cli/score';
 import { USAGE as compare } from '../../../src/cli/compare';
 import { USAGE as abBundle } from '../../../src/cli/abBundle';
 import { USAGE as abAnalyze } from '../../../src/cli/ab';
+import { USAGE as gate } from '../../../src/cli/gate';
+import { USAGE as registry } from '../../../src/cli/registry';
+import { USAGE as pipeline } from '../../../src/cli/pipeline';
+import { USAGE as serve } from '../../../src/cli/serve';
+import { USAGE as sql } from '../../../src/cli/sql';
 
-const USAGES: Record<string, string> = { profile, train, export: exportUsage, score, compare, 'ab-bundle': abBundle, 'ab-analyze': abAnalyze };
+const USAGES: Record<string, string> = { profile, train, export: exportUsage, score, compare, 'ab-bundle': abBundle, 'ab-analyze': abAnalyze, gate, registry, pipeline, serve, sql };
 const readme = readFileSync('README.md', 'utf8');
 
 test('every command is in the README with every flag of its usage', () => {

@@ -44,6 +44,6 @@ describe('modelbench train: explanation', () => {
     const card = strFromU8(unzipSync(new Uint8Array(readFileSync(zip)))['README.md']);
     expect(card).toContain('## What drives the predictions');
     expect(card).toContain('| Column | Rise in RMSE |');
-    expect(card).toMatch(/- \*\*.+\*\* \((rises|falls|mixed|flat|by category)\): The predicted Body Mass \\\(g\\\) /);
+    expect(card).toMatch(/- \*\*.+\*\* \((rises|falls|mixed|flat|by category)\): The predicted Body Mass \(g\) /);
   }, 120_000);
 });

@@ -11,6 +11,8 @@ function service(): RecipeService {
     propose: async (t, target) => ({ recipe: proposeRecipe(t, undefined, target), task: { task: 'regression', reason: '' } as never, missingTarget: 0, groupSuggestion: null }),
     splitSummary: async () => '',
     validateDerive: async () => ({ ok: true }) as never,
+    deriveTarget: async (t) => t,
+    preview: async () => ({ featureNames: [], rows: [], fileRows: [], note: '' }),
   };
 }
 

@@ -90,11 +90,11 @@ describe('RunsView', () => {
 });
 
 describe('cellText', () => {
-  test('formats the start in en-GB day/month/year, numbers compactly and missing values as a dash', () => {
+  test('formats the start in the one date format (year-month-day, local 24-hour time), numbers compactly and missing values as a dash', () => {
     const [row] = runTable([run(3, { startedAt: Date.UTC(2026, 0, 5, 9, 7), endedAt: null })], datasets).rows;
     const local = new Date(Date.UTC(2026, 0, 5, 9, 7));
     const two = (n: number) => String(n).padStart(2, '0');
-    expect(cellText(row, 'startedAt')).toBe(`${two(local.getDate())}/${two(local.getMonth() + 1)}/${local.getFullYear()}, ${two(local.getHours())}:${two(local.getMinutes())}`);
+    expect(cellText(row, 'startedAt')).toBe(`${local.getFullYear()}-${two(local.getMonth() + 1)}-${two(local.getDate())} ${two(local.getHours())}:${two(local.getMinutes())}`);
     expect(cellText(row, 'duration')).toBe('—');
     expect(cellText(row, 'metric:accuracy')).toBe('—');
     expect(cellText(row, 'param:learningRate')).toBe('0.004');

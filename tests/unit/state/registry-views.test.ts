@@ -3,7 +3,6 @@ import { toRunRows, runColumns, cellValue } from '../../../src/state/registryRow
 import { queryRuns, filterTest } from '../../../src/state/registryQuery';
 import { paramDiff } from '../../../src/ui/stages/models/paramDiff';
 import { checkGate } from '../../../src/ui/stages/models/promotionGate';
-import { lineChartSvg } from '../../../src/ui/stages/models/lineChartSvg';
 import type { RunRecord } from '../../../src/storage';
 
 function run(id: string, extra: Partial<RunRecord>): RunRecord {
@@ -79,18 +78,5 @@ describe('checkGate', () => {
     const result = checkGate(gate, candidate, incumbent);
     expect(result.pass).toBe(pass);
     expect(result.message).toContain(gate.metric);
-  });
-});
-
-describe('lineChartSvg', () => {
-  test('escapes labels, names every series in its text alternative and breaks lines at NaN', () => {
-    const svg = lineChartSvg(
-      [{ label: '<run a>', x: [1, 2, 3], y: [1, NaN, 3] }, { label: 'b', x: [1, 2], y: [2, 2], dashed: true }],
-      { title: 'Loss', xLabel: 'epoch', yLabel: 'loss' },
-    );
-    expect(svg).not.toContain('<run a>');
-    expect(svg).toContain('aria-label="Loss: &#60;run a&#62;, b"');
-    expect(svg).toMatch(/d="M[\d.]+ [\d.]+M[\d.]+ [\d.]+"/);
-    expect(svg).toContain('stroke-dasharray="6 4"');
   });
 });

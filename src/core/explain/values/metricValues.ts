@@ -1,5 +1,5 @@
 /** "Why it matters here" sentences for classification and regression metrics. */
-import { num, pct, withUnit } from '../format';
+import { num, pct, withUnit } from '../../format';
 import type { ExplainContext } from './context';
 
 type Explainer = (value: number, context: ExplainContext) => string;

@@ -1,5 +1,5 @@
 /** "Why it matters here" sentences for column statistics and correlations. */
-import { fixed, num, pct } from '../format';
+import { fixed, num, pct } from '../../format';
 import type { ExplainContext } from './context';
 
 type Explainer = (value: number, context: ExplainContext) => string;

@@ -1,5 +1,5 @@
 /** "Why it matters here" sentences for p-values, intervals, drift and latency. */
-import { num, pct, pValueText, withUnit } from '../format';
+import { formatP, num, pct, withUnit } from '../../format';
 import type { ExplainContext } from './context';
 
 type Explainer = (value: number, context: ExplainContext) => string;
@@ -9,7 +9,7 @@ const measured = (label: string, f: Explainer): Explainer => (v, c) => (Number.i
 const pValue: Explainer = (v, c) => {
   const alpha = c.alpha ?? 0.05;
   if (!Number.isFinite(v)) return 'The p-value is not defined here: there is no variation to test.';
-  const head = pValueText(v);
+  const head = formatP(v);
   if (v < alpha) return `${head}: below ${num(alpha)}, so a difference this large would rarely arise by chance alone: call it significant, then check it is large enough to matter.`;
   return `${head}: not below ${num(alpha)}; a difference this large happens by chance ${pct(v)} of the time, so the data do not show a real difference (which does not prove there is none).`;
 };

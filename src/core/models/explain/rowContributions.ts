@@ -11,6 +11,7 @@ import type { NetworkModel } from '../types';
 import { groupValue } from './columnAxis';
 import { shapleySampling } from './shapleySampling';
 import type { ContributionSet, ExplainedRow } from './types';
+import { formatCount } from '../../format';
 
 export interface ContributionOptions {
   /** Largest errors explained, then as many sampled rows. Default 10. */
@@ -83,7 +84,7 @@ export async function rowContributions(model: NetworkModel, predict: PredictFn, 
       return describe(i, reason, base + phi.reduce((s, v) => s + v, 0), phi);
     });
     const scale = fitted.task === 'regression' ? 'target units' : fitted.task === 'binary' ? 'log-odds' : 'log-odds (softmax score)';
-    return { scale, method: 'coefficients', reference: `${test.n.toLocaleString('en-US')} test rows`, rows };
+    return { scale, method: 'coefficients', reference: `${formatCount(test.n)} test rows`, rows };
   }
   return sampledContributions(predict, test, fitted, groups, chosen, output, describe, o);
 }
@@ -122,7 +123,7 @@ async function sampledContributions(
   return {
     scale: fitted.task === 'regression' ? 'target units' : 'probability',
     method: 'sampling',
-    reference: `${bgRows.length.toLocaleString('en-US')} sampled test rows`,
+    reference: `${formatCount(bgRows.length)} sampled test rows`,
     rows,
     samples: { permutations: pairs * 2, background: bgRows.length },
   };

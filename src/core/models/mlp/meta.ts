@@ -1,4 +1,5 @@
 import type { ModelMeta, OptionMeta } from '../options';
+import { formatCount } from '../../format';
 
 /**
  * The automatic batch size (option value 0): `small` rows, or `large` from `largeFrom` training
@@ -18,7 +19,7 @@ export function loopOptions(d: { epochs: number; batchSize: number; learningRate
   return [
     { name: 'learningRate', label: 'Learning rate (Adam)', type: 'number', default: d.learningRate, min: 1e-5, max: 1, log: true, search: [d.learningRate / 5, d.learningRate * 5] },
     { name: 'schedule', label: 'Learning-rate schedule', type: 'choice', default: 'constant', choices: ['constant', 'cosine', 'plateau'] },
-    { name: 'batchSize', label: 'Batch size (rows; 0 = automatic)', type: 'integer', default: d.batchSize, min: 0, max: 65_536, log: true, search: [32, 256], help: `Rows per weight update. Automatic: ${AUTO_BATCH.small}, or ${AUTO_BATCH.large} from ${AUTO_BATCH.largeFrom.toLocaleString('en')} training rows.` },
+    { name: 'batchSize', label: 'Batch size (rows; 0 = automatic)', type: 'integer', default: d.batchSize, min: 0, max: 65_536, log: true, search: [32, 256], help: `Rows per weight update. Automatic: ${AUTO_BATCH.small}, or ${AUTO_BATCH.large} from ${formatCount(AUTO_BATCH.largeFrom)} training rows.` },
     { name: 'epochs', label: 'Maximum epochs', type: 'integer', default: d.epochs, min: 1, max: 10_000 },
     { name: 'l2', label: 'L2 penalty', type: 'number', default: d.l2, min: 0, max: 1, log: true, search: [1e-6, 1e-2], help: 'Weight of the sum of squared weights added to the loss.' },
     { name: 'earlyStopping', label: 'Early stopping', type: 'boolean', default: true, help: 'Stop when the validation loss stops improving and restore the best weights.' },
@@ -31,7 +32,7 @@ export function loopOptions(d: { epochs: number; batchSize: number; learningRate
 export const mlpMeta: ModelMeta = {
   kind: 'mlp',
   label: 'Neural network (MLP)',
-  description: `Fully connected layers trained with Adam, early stopping and optional dropout. Defaults: 2 × 64 ReLU, learning rate 0.002, batch ${AUTO_BATCH.small} (${AUTO_BATCH.large} from ${AUTO_BATCH.largeFrom.toLocaleString('en')} training rows).`,
+  description: `Fully connected layers trained with Adam, early stopping and optional dropout. Defaults: 2 × 64 ReLU, learning rate 0.002, batch ${AUTO_BATCH.small} (${AUTO_BATCH.large} from ${formatCount(AUTO_BATCH.largeFrom)} training rows).`,
   tasks: ['binary', 'multiclass', 'regression'],
   options: [
     { name: 'layers', label: 'Hidden layers', type: 'integer', default: 2, min: 1, max: 6, search: [1, 3] },

@@ -1,9 +1,9 @@
 import type { Json, RunRecord } from '../../../storage';
-import type { Series } from './lineChartSvg';
+import type { LineSeries as Series } from '../../../core/chart';
 import { metricName } from '../../../core/explain';
 import { kindLabel } from '../../../core/models/catalog';
 
-/** A chart of one kind overlaid across runs, ready for `lineChartSvg`. */
+/** A chart of one kind overlaid across runs, ready for the toolkit's `linesSvg`. */
 export interface OverlayChart {
   title: string;
   xLabel: string;

@@ -1,3 +1,4 @@
+import { inputExamples } from '../../../../src/core/deploy/inputExamples';
 import { runInNewContext } from 'node:vm';
 import { strFromU8 } from 'fflate';
 import { describe, expect, test } from 'vitest';
@@ -41,19 +42,19 @@ describe('modelCard', () => {
   test('escapes names in prose and tables, and states task, data, metrics, latency and limits', () => {
     expect(card).toContain('# churn \\*v2\\* — version 7');
     expect(card).toContain('**pay\\|ment**');
-    expect(card).toContain('x&lt;/script&gt;&lt;img src=x onerror=alert\\(1\\)&gt; \\*bold\\* \\| \\`\\`\\`tick\\`\\`\\`');
+    expect(card).toContain('x&lt;/script>&lt;img src=x onerror=alert(1)> \\*bold\\* \\| \\`\\`\\`tick\\`\\`\\`');
     // Raw text appears only inside fenced code, which renderers show literally.
     expect(card.replace(/^(`{3,})js\n[\s\S]*?\n\1$/gm, '')).not.toContain('<img');
     expect(card).toContain('| accuracy | 0.6123 | 0.6000 |');
-    expect(card).toContain('| scorer\\.mjs | 8.500 | 9.500 | 20.00 | 123,456 |');
-    expect(card).toContain('train\\.csv: 1,500 rows (1,234 used to fit), fingerprint `sha256:abc`');
+    expect(card).toContain('| scorer.mjs | 8.500 | 9.500 | 20.00 | 123,456 |');
+    expect(card).toContain('train.csv: 1,500 rows (1,234 used to fit), fingerprint `sha256:abc`');
     expect(card).toContain('There are no TF.js files in this bundle.');
     expect(card).not.toContain('tf.loadLayersModel');
   });
 
   test('code examples quote column names as JSON and use ONNX input names', () => {
     expect(card).toContain(JSON.stringify(hostile));
-    expect(card).toContain('"amount____": new ort.Tensor(\'float32\', [0], [1, 1]),');
+    expect(card).toContain('"amount____": new ort.Tensor(\'float32\', [3], [1, 1]),');
     // The example's backticks cannot close the fence around it.
     expect(card).toMatch(/^````js$/m);
   });
@@ -61,13 +62,13 @@ describe('modelCard', () => {
 
 describe('demoPage', () => {
   const model = modelFromBaseline(baseline, fitted);
-  const page = demoPage(hostile, fitted.target, scorerClassicScript(fitted, model, { name: hostile, version: 1 }));
+  const page = demoPage(hostile, fitted.target, scorerClassicScript(fitted, model, { name: hostile, version: 1 }), inputExamples(fitted));
 
   test('has no external references and no markup from user text', () => {
     expect(page).not.toMatch(/(src|href)\s*=\s*["']?(https?:)?\/\//i);
     expect(page).not.toMatch(/https?:\/\//);
     expect(page).not.toContain('<img');
-    expect(page.match(/<\/script>/g)).toHaveLength(2);
+    expect(page.match(/<\/script>/g)).toHaveLength(3);
     expect(page).toContain("import('./scorer.mjs')");
   });
 

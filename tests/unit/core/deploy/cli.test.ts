@@ -54,7 +54,7 @@ describe('modelbench export / score', () => {
     expect(verifyBundle(zip).ok).toBe(true);
     const card = strFromU8(unzipSync(zip)['README.md']);
     expect(card).toMatch(/fingerprint `sha256:[0-9a-f]{64}`/);
-    expect(card).toMatch(/\| scorer\\\.mjs \\\(Node\\\) \| [\d.]+ \|/);
+    expect(card).toMatch(/\| scorer\.mjs \(Node\) \| [\d.]+ \|/);
     expect(JSON.parse(log.mock.calls.at(-1)![0] as string)).toMatchObject({ out: zipPath, files: expect.arrayContaining(['model.onnx', 'scorer.mjs']) });
   });
 

@@ -88,7 +88,7 @@ describe('batch scoring', () => {
 test("the model card tells callers each date column's shape, and its example row is one the scorer accepts", async () => {
   const { fitted, model } = await trainOn(SHAPES.dmy.map(([text]) => text));
   const card = modelCard(fitted, { name: 'dates', version: 1, kind: 'mlp', createdAt: '2026-01-02T03:04:05.000Z', hasTfjs: true });
-  expect(card).toContain('| at | datetime written DD\\.MM\\.YYYY as in training, or epoch ms (UTC) |');
+  expect(card).toContain('| at | datetime written DD.MM.YYYY as in training, or epoch ms (UTC) |');
   const example = /predict\(\[(\{.*\})\]\)/.exec(card)![1];
   expect(JSON.parse(example)).toMatchObject({ at: '01.05.2024' });
   expect((await moduleScorer(fitted, model, 'card')).predictOne(JSON.parse(example))).toHaveProperty('probabilities');

@@ -1,3 +1,4 @@
+import { inputExamples } from '../../../../src/core/deploy/inputExamples';
 /**
  * Every date shape training's reader supports, one CSV per family (a column holds one family), and
  * the same date columns read four ways: training (readTable → fitRecipe → transformRecipe),
@@ -86,7 +87,7 @@ export async function moduleScorer(fitted: FittedRecipe, model: PortableModel, t
 
 /** The demo page's inline scorer (what index.html runs when opened from disk), run in a fresh context of this process. */
 export function demoScorer(fitted: FittedRecipe, model: PortableModel): ScorerModule {
-  const html = demoPage('Dates', 'y', scorerClassicScript(fitted, model, { name: 'dates', version: 1 }));
+  const html = demoPage('Dates', 'y', scorerClassicScript(fitted, model, { name: 'dates', version: 1 }), inputExamples(fitted));
   const inline = /<script>\n([\s\S]*?)\n<\/script>/.exec(html);
   if (!inline) throw new Error('index.html has no inline scorer');
   const page: { atob: typeof atob; ModelbenchScorer?: ScorerModule } = { atob };

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { coerceCell, escapeHtml, escapeMarkdown, modelFromBaseline, onnxInputNames, onnxInputs, scorerModule, sha256Hex } from '../../../../src/core/deploy';
+import { escapeXml as escapeHtml } from '../../../../src/core/format';
+import { coerceCell, escapeMarkdown, modelFromBaseline, onnxInputNames, onnxInputs, scorerModule, sha256Hex } from '../../../../src/core/deploy';
 import { base64 } from '../../../../src/core/deploy/base64';
 import type { FittedRecipe } from '../../../../src/core/recipe';
 import { importScorer } from './trainTiny';
@@ -30,7 +31,7 @@ describe('escaping', () => {
     expect(escapeHtml(`<img src=x onerror="a('b')">&`)).toBe('&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;');
   });
   test('escapeMarkdown neutralises emphasis, links, tables, HTML and line breaks', () => {
-    expect(escapeMarkdown('a*b_c [x](http://e) | <b>\n# h')).toBe('a\\*b\\_c \\[x\\]\\(http://e\\) \\| &lt;b&gt; \\# h');
+    expect(escapeMarkdown('a*b_c [x](http://e) | <b>\n# h')).toBe('a\\*b_c \\[x\\](http://e) \\| &lt;b> # h');
   });
 });
 

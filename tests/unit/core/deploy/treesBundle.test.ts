@@ -22,7 +22,7 @@ function bundleOf(shape: Parameters<typeof treesCase>[0]) {
 describe('buildBundle with a tree ensemble', () => {
   test('writes every portable file and no TF.js files; the manifest verifies', () => {
     const { bundle } = bundleOf('binary-gbdt');
-    expect(Object.keys(bundle.files).sort()).toEqual(['README.md', 'index.html', 'manifest.json', 'model.onnx', 'preprocess.json', 'scorer.mjs']);
+    expect(Object.keys(bundle.files).sort()).toEqual(['Dockerfile', 'README.md', 'index.html', 'manifest.json', 'model.onnx', 'model.sql', 'preprocess.json', 'scorer.mjs', 'serve.mjs', 'sql/bigquery-onnx.sql', 'sql/synapse-predict.sql']);
     expect(bundle.model.source).toBe('trees');
     expect(bundle.model.layers).toEqual([]);
     expect(verifyBundle(bundle.zip).ok).toBe(true);
@@ -32,7 +32,7 @@ describe('buildBundle with a tree ensemble', () => {
     const { bundle, fitted, ensemble } = bundleOf('multiclass-gbdt');
     const card = strFromU8(bundle.files['README.md']);
     const summary = treeSummary(ensemble, fitted.featureNames);
-    expect(card).toContain('A gradient\\-boosted trees model for multiclass classification');
+    expect(card).toContain('A gradient-boosted trees model for multiclass classification');
     expect(card).toContain(`Gradient-boosted trees: 12 trees (4 boosting rounds), max depth ${summary.maxDepth}.`);
     expect(card).toContain('Top features by total split gain');
     expect(card).toContain(`| ${summary.topFeatures[0].name} |`);
@@ -97,6 +97,6 @@ describe('modelbench export of a trees run directory', () => {
     const files = unzipSync(new Uint8Array(await readFile(out)));
     expect(files['model.json']).toBeUndefined();
     expect(strFromU8(files['scorer.mjs'])).toBe(strFromU8(bundle.files['scorer.mjs']));
-    expect(strFromU8(files['README.md'])).toContain('A gradient\\-boosted trees model for regression');
+    expect(strFromU8(files['README.md'])).toContain('A gradient-boosted trees model for regression');
   });
 });

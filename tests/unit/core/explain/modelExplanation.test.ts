@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { importanceRows, permutationWords, rowLabel, rowWaterfall, scaleUnit, scaleWords, valueWords } from '../../../../src/core/explain';
-import { niceTicks } from '../../../../src/core/profile';
 import type { ModelExplanation } from '../../../../src/core/models/explainModel';
 import type { RowContributions, TreeExplanation } from '../../../../src/core/models/trees/explainTrees';
 import type { FittedRecipe } from '../../../../src/core/recipe';
@@ -72,12 +71,4 @@ describe('model explanation view', () => {
     expect(w.ticks[0]).toBe(w.domain[0]);
   });
 
-  test.each([
-    [0.13, 2.87, [0, 1, 2, 3]],
-    [-2.2, 7.1, [-5, 0, 5, 10]],
-    [0.1, 0.3, [0.1, 0.15, 0.2, 0.25, 0.3]],
-    [5, 5, [4.5, 5, 5.5]],
-  ])('niceTicks(%d, %d) gives round ticks covering the range', (lo, hi, ticks) => {
-    expect(niceTicks(lo, hi, 4).ticks).toEqual(ticks);
-  });
 });

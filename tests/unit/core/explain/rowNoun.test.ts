@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { num, pct, pValueText, rowNoun, singular } from '../../../../src/core/explain';
+import { num, pct, rowNoun, singular } from '../../../../src/core/explain';
+import { formatP } from '../../../../src/core/format';
 
 describe('rowNoun', () => {
   test.each([
@@ -31,8 +32,8 @@ describe('number formatting', () => {
   test.each([[0.944, '94 %'], [1, '100 %'], [0, '0 %'], [0.996, '99.6 %'], [0.0004, '0.04 %'], [-0.05, '−5 %']])('pct(%d) = %s', (x, s) => {
     expect(pct(x)).toBe(s);
   });
-  test('pValueText', () => {
-    expect(pValueText(0.0004)).toBe('p < 0.001');
-    expect(pValueText(0.0312)).toBe('p = 0.031');
+  test('formatP', () => {
+    expect(formatP(0.0004)).toBe('p < 0.001');
+    expect(formatP(0.0312)).toBe('p = 0.031');
   });
 });

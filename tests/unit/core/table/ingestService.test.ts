@@ -1,11 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import {
-  blobSource, cellText, DataError, ingestService, outcome, parseCsvPart, readTable, runAsync, type PartWorker,
+  blobSource, cellText, DataError, ingestService, parseFilePart, readTable, type PartWorker,
 } from '../../../../src/core/table';
 
 /** The nested parse worker's job, run in this thread. */
-const localPartWorker: PartWorker = (file, plan, start, stop, onProgress) =>
-  outcome(() => runAsync(parseCsvPart(plan, start, stop, { onProgress: (p) => onProgress(p.bytes, p.rows) }), blobSource(file, plan.fileName)));
+const localPartWorker: PartWorker = parseFilePart;
 
 function flights(rows: number): string {
   const lines = ['date,delay,origin'];
