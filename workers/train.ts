@@ -12,14 +12,15 @@ import { exposeService } from '../src/core/thread';
 const service = createTrainService(browserDevices({ 'tfjs-backend-wasm.wasm': plain, 'tfjs-backend-wasm-simd.wasm': simd, 'tfjs-backend-wasm-threaded-simd.wasm': threaded }));
 
 // Large runs split work with a helper worker (shared memory: only when cross-origin isolated).
-const helper = (url: URL, name: string) => (init: unknown) => {
-  const worker = new Worker(url, { type: 'module', name });
+// Each `new Worker(new URL(…))` is written out whole: Vite bundles a worker only from that exact
+// pattern; a URL built elsewhere is copied as a plain asset (a small one inlined as a data: URL).
+const started = (worker: Worker) => (init: unknown) => {
   worker.postMessage(init);
   return { stop: () => worker.terminate() };
 };
 if (self.crossOriginIsolated && navigator.hardwareConcurrency >= 2) {
-  setGradientHelperFactory(helper(new URL('./trainHelper.ts', import.meta.url), 'train-helper'));
-  setHistogramHelperFactory(helper(new URL('./treeHelper.ts', import.meta.url), 'tree-helper'));
+  setGradientHelperFactory((init) => started(new Worker(new URL('./trainHelper.ts', import.meta.url), { type: 'module', name: 'train-helper' }))(init));
+  setHistogramHelperFactory((init) => started(new Worker(new URL('./treeHelper.ts', import.meta.url), { type: 'module', name: 'tree-helper' }))(init));
 }
 
 /** As the service, with checkpoints and the model's weight bytes transferred rather than copied. */

@@ -98,6 +98,13 @@ test.describe('Build scan', () => {
     expect(hits).toEqual([]);
   });
 
+  test('every worker is bundled as a worker, never copied as its TypeScript source', () => {
+    // Vite bundles a worker only from `new Worker(new URL('./x.ts', import.meta.url))` written out whole;
+    // any other URL to a .ts file ships the source as an asset (inlined as a data: URL when small), and the worker never starts.
+    const shipped = files().filter(({ path, text }) => path.endsWith('.ts') || /data:video\/mp2t/.test(text)).map(({ path }) => path);
+    expect(shipped).toEqual([]);
+  });
+
   test("the Function constructor appears only in the workers whose policy adds 'unsafe-eval'", () => {
     const users = files()
       .filter(({ path }) => path.endsWith('.js'))

@@ -85,7 +85,7 @@ test('registered versions compare on the held-out rows like session runs, show d
   // Drift for the registered version, scored on its own training file.
   await page.getByRole('tab', { name: 'Deploy a model' }).click();
   await page.getByRole('combobox', { name: 'Model' }).selectOption({ label: 'net v1 (registered)' });
-  await expect(page.getByText(/neural network \(MLP\) · trained on/)).toBeVisible();
+  await expect(page.getByText(/neural network \(MLP\) · fitted on/)).toBeVisible();
   await page.getByLabel('File to score').setInputFiles('public/samples/breast-cancer.csv');
   await expect(page.getByTestId('drift-summary')).toContainText('Population stability index per input');
   await expect(page.getByTestId('drift-missing')).toHaveCount(0);
