@@ -19,8 +19,10 @@ export async function memoryCycle(page, timeoutMs = 120_000) {
   await page.locator('[data-testid="report-status"][data-state="complete"]').waitFor({ timeout: timeoutMs });
   await link(page, 'Train').click();
   const target = page.getByRole('combobox', { name: 'Target column' });
-  if (await target.count()) await target.selectOption('Species');
   const train = page.getByRole('button', { name: 'Train', exact: true });
+  // Stages load on first visit: wait for Train to render before asking whether it needs a target.
+  await train.waitFor({ state: 'attached', timeout: timeoutMs });
+  if (await target.count()) await target.selectOption('Species');
   const rows = page.locator('.runs tbody tr');
   const before = await rows.count();
   await page.waitForFunction(() => {

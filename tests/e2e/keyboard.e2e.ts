@@ -56,13 +56,13 @@ test('keyboard only: open a sample, explore, prepare, train and read the evaluat
     await page.keyboard.press('6');
     await expect(nav.getByRole('link', { name: 'Deploy' })).toHaveAttribute('aria-current', 'page');
     const exportButton = page.getByRole('button', { name: 'Export bundle', exact: true });
-    if (await exportButton.count()) {
-      const download = page.waitForEvent('download');
-      await press('Export bundle', exportButton);
-      const file = await download;
-      log.push(`exported ${file.suggestedFilename()}`);
-      expect(file.suggestedFilename()).toMatch(/\.zip$/);
-    } else log.push('Deploy: no export button in this build');
+    // Deploy loads on its first visit: wait for it rather than test whether it is there yet.
+    await expect(exportButton).toBeVisible({ timeout: 30_000 });
+    const download = page.waitForEvent('download');
+    await press('Export bundle', exportButton);
+    const file = await download;
+    log.push(`exported ${file.suggestedFilename()}`);
+    expect(file.suggestedFilename()).toMatch(/\.zip$/);
   }
   console.log(`keyboard journey: ${log.join(' · ')}`);
 });
