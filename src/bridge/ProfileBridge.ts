@@ -120,12 +120,6 @@ export function tableIsShared(table: Table): boolean {
   return table.columns.every((c) => isShared(isNumeric(c) ? c.values : c.codes));
 }
 
-/** The column profiles of each worker when the table is copied (see `planWork`); kept for callers that split columns only. */
-export function splitColumns(table: Table): [string[], string[]] {
-  const [a, b] = planWork(table, false);
-  return [a.columns, b.columns];
-}
-
 /** Column profiles in the table's column order, whichever worker computed them. */
 function orderLike(table: Table, profiles: ColumnProfile[]): ColumnProfile[] {
   const at = new Map(table.columns.map((c, i) => [c.name, i]));

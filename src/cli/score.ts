@@ -1,5 +1,5 @@
 /**
- * `modelbench score bundle.zip <file> --out predictions.csv|predictions.parquet [--chunk N] [--quiet]`
+ * `modelbench score bundle.zip <file> --out predictions.csv|.parquet|.arrow [--chunk N] [--quiet]`
  *
  * Checks the bundle against its manifest, unzips it to a temporary directory, imports its
  * scorer.mjs and scores every row of <file> (CSV, JSON, Parquet, Arrow). Refuses when a required
@@ -11,14 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
-import { checkSchema, predictionsFile, scoreTable, verifyBundle, type Preprocess, type RowScorer } from '../core/deploy';
+import { checkSchema, predictionsFile, predictionsFormatOf, scoreTable, verifyBundle, type Preprocess, type RowScorer } from '../core/deploy';
 import { readTable } from '../core/table';
 import { nodeFileSource } from './nodeSource';
 import { readFlags } from './flags';
 import { createProgress, readProgress } from './progress';
 import { formatCount, plural } from '../core/format';
 
-export const USAGE = 'Usage: modelbench score bundle.zip <file> --out predictions.csv|predictions.parquet [--chunk N] [--quiet]';
+export const USAGE = 'Usage: modelbench score bundle.zip <file> --out predictions.csv|.parquet|.arrow [--chunk N] [--quiet]';
 
 export interface ScoreArgs {
   bundle: string;
@@ -32,8 +32,8 @@ export interface ScoreArgs {
 export function parseScoreArgs(argv: string[]): ScoreArgs {
   const { flags, switches, positional } = readFlags(argv, ['out', 'chunk'], USAGE, ['quiet']);
   if (positional.length !== 2) throw new RangeError(`Expected the bundle and one data file, got ${positional.length ? positional.join(', ') : 'nothing'}. ${USAGE}`);
-  if (!flags.out) throw new RangeError(`--out is required (.csv or .parquet). ${USAGE}`);
-  if (!/\.(csv|parquet)$/i.test(flags.out)) throw new RangeError(`--out ${flags.out} must end in .csv or .parquet. ${USAGE}`);
+  if (!flags.out) throw new RangeError(`--out is required (.csv, .parquet or .arrow). ${USAGE}`);
+  if (!predictionsFormatOf(flags.out)) throw new RangeError(`--out ${flags.out} must end in .csv, .parquet, .arrow or .feather. ${USAGE}`);
   let chunk: number | undefined;
   if (flags.chunk !== undefined) {
     chunk = Number(flags.chunk);
@@ -87,7 +87,7 @@ export async function scoreCommand(argv: string[]): Promise<number> {
       progress.clear();
     }
     const seconds = (performance.now() - started) / 1000;
-    await writeFile(args.out, predictionsFile(scored.table, /\.parquet$/i.test(args.out) ? 'parquet' : 'csv'));
+    await writeFile(args.out, predictionsFile(scored.table, predictionsFormatOf(args.out)!));
     console.log(JSON.stringify({ out: args.out, rows: table.rowCount, scored: scored.scored, refused: scored.refused, rowsPerSecond: Math.round(table.rowCount / seconds) }));
     return 0;
   } finally {

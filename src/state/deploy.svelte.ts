@@ -1,4 +1,4 @@
-import { latencyGate, type BundleInput, type DriftReport, type GateResult, type LatencyReport, type SchemaCheck } from '../core/deploy';
+import { latencyGate, PREDICTIONS_EXTENSIONS, PREDICTIONS_MIME, type PredictionsFormat, type BundleInput, type DriftReport, type GateResult, type LatencyReport, type SchemaCheck } from '../core/deploy';
 import type { BackendName } from '../core/models';
 import type { Report } from '../core/profile';
 import type { FittedRecipe, SplitSpec } from '../core/recipe';
@@ -50,7 +50,7 @@ export interface ScoreFileInfo {
 export interface ScoreOutcome {
   bytes: Uint8Array;
   fileName: string;
-  format: 'csv' | 'parquet';
+  format: PredictionsFormat;
   scored: number;
   refused: number;
   rows: number;
@@ -79,7 +79,7 @@ export class DeployState {
   file = $state.raw<ScoreFileInfo | null>(null);
   fileModel = $state<string | null>(null);
   outcome = $state.raw<ScoreOutcome | null>(null);
-  format = $state<'csv' | 'parquet'>('csv');
+  format = $state<PredictionsFormat>('csv');
   neutralise = $state(true);
   /** Versions that could not be offered, with the reason (e.g. a run saved without files). */
   unavailable = $state.raw<string[]>([]);
@@ -228,12 +228,12 @@ export class DeployState {
       this.bridge.run([scorerSpec(model)], (api, live) => api.score(0, model.fitted, format, this.neutralise, live((done: number, total: number) => (this.progress = { done, total }))), signal),
     );
     if (!out || !this.file) return;
-    this.outcome = { ...out, format, fileName: `${this.file.name.replace(/\.[^.]+$/, '')}-predictions.${format}` };
+    this.outcome = { ...out, format, fileName: `${this.file.name.replace(/\.[^.]+$/, '')}-predictions.${PREDICTIONS_EXTENSIONS[format]}` };
   }
 
   downloadPredictions() {
     const o = this.outcome;
-    if (o) download(o.bytes, o.fileName, o.format === 'csv' ? 'text/csv' : 'application/vnd.apache.parquet');
+    if (o) download(o.bytes, o.fileName, PREDICTIONS_MIME[o.format]);
   }
 }
 

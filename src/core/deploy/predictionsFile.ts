@@ -1,16 +1,28 @@
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { writeCsv } from '../table';
-import { isNumeric, type Table } from '../table';
+import { isNumeric, tableToArrowIPC, writeCsv, type Table } from '../table';
 
-export type PredictionsFormat = 'csv' | 'parquet';
+export type PredictionsFormat = 'csv' | 'parquet' | 'arrow';
+
+/** Formats by file extension, for the CLI's `--out` and the studio's download name. */
+export const PREDICTIONS_EXTENSIONS: Readonly<Record<PredictionsFormat, string>> = { csv: 'csv', parquet: 'parquet', arrow: 'arrow' };
+
+export const PREDICTIONS_MIME: Readonly<Record<PredictionsFormat, string>> = { csv: 'text/csv', parquet: 'application/vnd.apache.parquet', arrow: 'application/vnd.apache.arrow.file' };
+
+/** The format a file name asks for (`.csv`, `.parquet`, `.arrow` or `.feather`), or undefined. */
+export function predictionsFormatOf(fileName: string): PredictionsFormat | undefined {
+  const ext = /\.([a-z]+)$/i.exec(fileName)?.[1].toLowerCase();
+  return ext === 'feather' ? 'arrow' : (Object.keys(PREDICTIONS_EXTENSIONS) as PredictionsFormat[]).find((f) => PREDICTIONS_EXTENSIONS[f] === ext);
+}
 
 /**
  * Scored table as file bytes. CSV goes through `writeCsv`, which neutralises spreadsheet formulas
  * in text cells; Parquet (hyparquet-writer) keeps types: DOUBLE, BOOLEAN, TIMESTAMP (ms) and
- * UTF-8 strings, every column nullable.
+ * UTF-8 strings, every column nullable. Arrow IPC (flechette) keeps the table's own column types, for
+ * pandas, Polars and DuckDB readers that take Arrow without a Parquet decoder.
  */
 export function predictionsFile(table: Table, format: PredictionsFormat): Uint8Array {
   if (format === 'csv') return new TextEncoder().encode(writeCsv(table));
+  if (format === 'arrow') return tableToArrowIPC(table);
   const columnData = table.columns.map((c) => {
     if (!isNumeric(c)) return { name: c.name, type: 'STRING' as const, data: Array.from(c.codes, (code) => (code < 0 ? null : c.dictionary[code])) };
     const missing = (v: number) => v !== v;

@@ -35,11 +35,7 @@ export interface PsiResult {
   bins: PsiBin[];
 }
 
-const { band: driftBandOf, result, binOf } = psiKernel(PSI_EPSILON);
-
-export function driftBand(psi: number): DriftBand {
-  return driftBandOf(psi);
-}
+const { result, binOf } = psiKernel(PSI_EPSILON);
 
 /**
  * Population stability index of new values against a training column profile, with a `missing`

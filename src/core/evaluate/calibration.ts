@@ -1,3 +1,4 @@
+import type { RocCurve } from './curves';
 /** Reliability bins, lift / cumulative gains, and binary metrics at a chosen threshold. */
 
 export interface CalibrationBin {
@@ -77,26 +78,28 @@ export interface ThresholdMetrics {
   confusion: [[number, number], [number, number]];
 }
 
-/** Binary metrics when rows with `score >= threshold` are predicted positive. */
-export function metricsAtThreshold(yBin: ArrayLike<number>, score: ArrayLike<number>, threshold: number): ThresholdMetrics {
-  let tp = 0;
-  let fp = 0;
-  let tn = 0;
-  let fn = 0;
-  for (let i = 0; i < score.length; i++) {
-    const pos = score[i] >= threshold;
-    if (yBin[i] === 1) pos ? tp++ : fn++;
-    else pos ? fp++ : tn++;
-  }
+/**
+ * Binary metrics when rows scoring ≥ `threshold` are predicted positive, read off the ROC curve
+ * (which keeps every distinct score, so the counts are exact): at the last point whose threshold is
+ * ≥ t, TP = TPR·P and FP = FPR·N. The evaluation keeps the curve, not the scores, so the threshold
+ * slider can move without the test rows.
+ */
+export function metricsAtThreshold(curve: RocCurve, positives: number, negatives: number, threshold: number): ThresholdMetrics {
+  let i = 0;
+  while (i + 1 < curve.thresholds.length && curve.thresholds[i + 1] >= threshold) i++;
+  const tp = Math.round(curve.tpr[i] * positives) || 0;
+  const fp = Math.round(curve.fpr[i] * negatives) || 0;
+  const fn = positives - tp;
+  const tn = negatives - fp;
   const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
-  const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
-  const n = tp + fp + tn + fn;
+  const recall = positives === 0 ? 0 : tp / positives;
+  const n = positives + negatives;
   return {
     threshold,
     accuracy: n === 0 ? 0 : (tp + tn) / n,
     precision,
     recall,
-    specificity: tn + fp === 0 ? 0 : tn / (tn + fp),
+    specificity: negatives === 0 ? 0 : tn / negatives,
     f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
     confusion: [
       [tn, fp],

@@ -1,6 +1,6 @@
 import { transfer } from 'comlink';
 import { analyzeExperiment, compareOnTable, experimentRows, heldOutRows, logVariants, packAbBundle, tableFingerprint, type ExperimentRow, type ModelTraining, type TableComparison, type VariantWeight } from '../abtest';
-import { buildBundle, compileSql, portableOf, checkSchema, driftReport, measureLatency, predictionsFile, requiredInputs, scoreTable, type BundleInput, type CompileSqlOptions, type DriftProfile, type LatencyReport, type Preprocess, type RowPrediction } from '../deploy';
+import { buildBundle, compileSql, portableOf, checkSchema, driftReport, measureLatency, predictionsFile, requiredInputs, scoreTable, type BundleInput, type CompileSqlOptions, type DriftProfile, type LatencyReport, type Preprocess, type PredictionsFormat, type RowPrediction } from '../deploy';
 import { loadLayersFiles, predict, type BackendName, type LayersFiles, type Trained } from '../models';
 import { transformRecipe, type FittedRecipe } from '../recipe';
 import { blobSource, cellText, readTable, writeCsv } from '../table';
@@ -124,7 +124,7 @@ export function createScoreService(adapters: ScoreAdapters) {
     },
 
     /** Scores the opened file; returns the predictions file and a preview of the first rows. */
-    async score(index: number, preprocess: Preprocess, format: 'csv' | 'parquet', neutralise: boolean, onProgress?: (done: number, total: number) => void) {
+    async score(index: number, preprocess: Preprocess, format: PredictionsFormat, neutralise: boolean, onProgress?: (done: number, total: number) => void) {
       if (!table) throw new Error('No file is open to score; choose a CSV or Parquet file first.');
       const started = performance.now();
       const scored = await scoreTable(table, scorer(index), preprocess, { onProgress: (done, total) => onProgress?.(done, total) });

@@ -9,5 +9,5 @@ export { fmix32, mix32, hashNumber, hashString } from './hash';
 export { createHyperLogLog, type HyperLogLog } from './hyperloglog';
 export { createKll, type KllSketch } from './kll';
 export { sampleIndices } from './sample';
-export { sortFloat64, argsortUint32, argsortFloat64 } from './radix';
+export { sortFloat64, argsortFloat64 } from './radix';
 export { psiKernel } from './psiKernel';

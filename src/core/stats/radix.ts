@@ -57,33 +57,6 @@ export function sortFloat64(a: Float64Array): Float64Array {
 }
 
 /**
- * Sorts `keys` ascending, stable, returning the sorted keys and the original index of each
- * (two 16-bit LSD passes that carry the keys, so readers scan them sequentially).
- */
-export function argsortUint32(keys: Uint32Array): { keys: Uint32Array; order: Uint32Array } {
-  const n = keys.length;
-  let order = new Uint32Array(n);
-  let next = new Uint32Array(n);
-  let k = keys.slice();
-  let kNext = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  for (const shift of [0, 16]) {
-    const count = new Uint32Array(65537);
-    for (let i = 0; i < n; i++) count[((k[i] >>> shift) & 0xffff) + 1]++;
-    for (let d = 0; d < 65536; d++) count[d + 1] += count[d];
-    for (let i = 0; i < n; i++) {
-      const key = k[i];
-      const dst = count[(key >>> shift) & 0xffff]++;
-      next[dst] = order[i];
-      kNext[dst] = key;
-    }
-    [order, next] = [next, order];
-    [k, kNext] = [kNext, k];
-  }
-  return { keys: k, order };
-}
-
-/**
  * Indices that sort NaN-free `values` ascending (stable), by the same 16-bit LSD radix
  * passes as `sortFloat64`, carrying the index with each key.
  */

@@ -15,7 +15,7 @@ export { streamTable, type StreamSummary } from './streamTable';
 
 // Tables in use: cells, slices, transfer, Arrow, CSV out
 export { cellText, cellValue, formatDatetime } from './cellText';
-export { sliceTable, tableTransferables } from './sliceTable';
+export { tableTransferables } from './tableTransferables';
 export { canShare, isShared, shareTable, allocFloat64, allocInt32 } from './sharedColumns';
 export { tableToArrowIPC, tableFromArrowIPC, columnFromValues } from './arrowIpc';
 export { writeCsv, type WriteCsvOptions } from './writeCsv';

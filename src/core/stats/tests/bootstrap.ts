@@ -72,19 +72,3 @@ export function gather(values: ArrayLike<number>, indices: Int32Array): Float64A
   return out;
 }
 
-/**
- * Paired bootstrap CI of metric(yTrue, a) − metric(yTrue, b) for any metric
- * `(yTrue, scoresOrPreds) => number`, with one prediction per row.
- */
-export function pairedBootstrapCi(
-  yTrue: ArrayLike<number>,
-  a: ArrayLike<number>,
-  b: ArrayLike<number>,
-  metric: (yTrue: ArrayLike<number>, predictions: ArrayLike<number>) => number,
-  options: BootstrapOptions = {},
-): BootstrapInterval {
-  return pairedBootstrap(yTrue.length, (idx) => {
-    const y = gather(yTrue, idx);
-    return metric(y, gather(a, idx)) - metric(y, gather(b, idx));
-  }, options);
-}

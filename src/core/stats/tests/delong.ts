@@ -50,12 +50,6 @@ function covariance(a: Float64Array, b: Float64Array, meanA: number, meanB: numb
   return s / (a.length - 1);
 }
 
-/** ROC AUC (Mann–Whitney, ties count ½) of `scores` against binary labels; NaN with one class. */
-export function aucFromScores(yTrue: ArrayLike<number>, scores: ArrayLike<number>): number {
-  const positive = Array.from(yTrue, (y) => y === 1);
-  const { pos, neg } = split(yTrue, scores, positive);
-  return pos.length === 0 || neg.length === 0 ? NaN : placements(pos, neg).auc;
-}
 
 /**
  * DeLong's test for two correlated ROC AUCs on the same rows, in the fast O(n log n) form of

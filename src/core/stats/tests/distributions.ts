@@ -41,12 +41,6 @@ function gammaFraction(a: number, x: number): number {
   return Math.exp(-x + a * Math.log(x) - logGamma(a)) * h;
 }
 
-/** Regularized lower incomplete gamma P(a, x) = γ(a, x) / Γ(a), for a > 0, x ≥ 0. */
-export function gammaP(a: number, x: number): number {
-  if (x <= 0) return 0;
-  return x < a + 1 ? gammaSeries(a, x) : 1 - gammaFraction(a, x);
-}
-
 /** Regularized upper incomplete gamma Q(a, x) = 1 − P(a, x), accurate in the far tail. */
 export function gammaQ(a: number, x: number): number {
   if (x <= 0) return 1;
@@ -104,11 +98,6 @@ export function normalCdf(z: number): number {
 /** Standard normal survival function 1 − Φ(z), accurate far into the upper tail. */
 export function normalSf(z: number): number {
   return normalCdf(-z);
-}
-
-/** Standard normal density φ(z). */
-export function normalPdf(z: number): number {
-  return Math.exp(-(z * z) / 2) / Math.sqrt(2 * Math.PI);
 }
 
 const A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];

@@ -16,16 +16,3 @@ export function msprtLikelihoodRatio(estimate: number, variance: number, tau2: n
   return Math.sqrt(variance / total) * Math.exp((tau2 * (estimate - nullValue) ** 2) / (2 * variance * total));
 }
 
-/**
- * Always-valid p-values along a sequence of looks: p₀ = 1, pₖ = min(pₖ₋₁, 1/Λₖ). The last entry is
- * the p-value to report; it can be checked after every look without inflating the false-positive rate.
- */
-export function alwaysValidPValues(estimates: ArrayLike<number>, variances: ArrayLike<number>, tau2: number, nullValue = 0): Float64Array {
-  const out = new Float64Array(estimates.length);
-  let p = 1;
-  for (let i = 0; i < estimates.length; i++) {
-    p = Math.min(p, 1 / msprtLikelihoodRatio(estimates[i], variances[i], tau2, nullValue));
-    out[i] = p;
-  }
-  return out;
-}

@@ -39,6 +39,3 @@ export function welchFromSummaries(a: SampleSummary, b: SampleSummary, confidenc
 }
 
 /** Welch's t-test on two raw samples; see {@link welchFromSummaries}. */
-export function welchTTest(a: ArrayLike<number>, b: ArrayLike<number>, confidence = 0.95): TTestResult {
-  return welchFromSummaries(summarize(a), summarize(b), confidence);
-}

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { compareModels, rowCounts, scoreOrder, weightedAuc } from '../../../../src/core/abtest';
-import { aucFromScores, gather, resampleIndices } from '../../../../src/core/stats/tests';
+import { rocAuc as aucFromScores } from '../../../../src/core/evaluate';
+import { gather, resampleIndices } from '../../../../src/core/stats/tests';
 import { createRng } from '../../../../src/core/stats/rng';
 import { expectClose, reference } from './reference';
 

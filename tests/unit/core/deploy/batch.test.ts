@@ -1,8 +1,9 @@
 import { parquetReadObjects } from 'hyparquet';
 import { describe, expect, test } from 'vitest';
-import { checkSchema, modelFromBaseline, predictionsFile, scoreTable, scorerModule, type RowPrediction, type RowScorer } from '../../../../src/core/deploy';
+import { checkSchema, modelFromBaseline, predictionsFile, predictionsFormatOf, scoreTable, scorerModule, type RowPrediction, type RowScorer } from '../../../../src/core/deploy';
 import type { FittedRecipe } from '../../../../src/core/recipe';
 import type { Table } from '../../../../src/core/table/types';
+import { cellValue, tableFromArrowIPC } from '../../../../src/core/table';
 import { importScorer, tableOf } from './trainTiny';
 
 const fitted: FittedRecipe = {
@@ -68,6 +69,17 @@ describe('scoreTable', () => {
       { v: 1.5, flag: true, s: 'a', at: new Date('2024-01-01T00:00:00Z') },
       { v: null, flag: null, s: null, at: null },
     ]);
+  });
+
+  test('Arrow keeps types and nulls (read back as Arrow)', () => {
+    const t: Table = tableOf({ v: [1.5, null], flag: [true, null], s: ['a', null], at: ['2024-01-01', null] }, { at: 'datetime' });
+    const back = tableFromArrowIPC(predictionsFile(t, 'arrow'), 'p.arrow');
+    expect(back.columns.map((c) => [c.name, c.type])).toEqual(t.columns.map((c) => [c.name, c.type]));
+    expect([0, 1].map((r) => back.columns.map((c) => cellValue(c, r)))).toEqual([0, 1].map((r) => t.columns.map((c) => cellValue(c, r))));
+  });
+
+  test('file names pick the format', () => {
+    expect(['p.csv', 'p.PARQUET', 'p.arrow', 'p.feather', 'p.txt', 'p'].map(predictionsFormatOf)).toEqual(['csv', 'parquet', 'arrow', 'arrow', undefined, undefined]);
   });
 
   test('honours an abort signal between chunks', async () => {

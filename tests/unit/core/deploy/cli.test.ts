@@ -42,7 +42,7 @@ describe('modelbench export / score', () => {
   test('flags are validated with the usage line', () => {
     expect(() => parseExportArgs(['run'])).toThrow(/--out bundle.zip is required/);
     expect(() => parseExportArgs(['run', '--out', 'b.zip', '--zip', 'x'])).toThrow(/Unknown flag "--zip"/);
-    expect(() => parseScoreArgs(['b.zip', 'f.csv', '--out', 'p.txt'])).toThrow(/must end in .csv or .parquet/);
+    expect(() => parseScoreArgs(['b.zip', 'f.csv', '--out', 'p.txt'])).toThrow(/must end in .csv, .parquet, .arrow or .feather/);
     expect(() => parseScoreArgs(['b.zip', '--out', 'p.csv'])).toThrow(/Expected the bundle and one data file/);
     expect(parseScoreArgs(['b.zip', 'f.csv', '--out', 'p.parquet', '--chunk', '100'])).toEqual({ bundle: 'b.zip', file: 'f.csv', out: 'p.parquet', chunk: 100 });
   });

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { driftBand, driftReport, psi } from '../../../../src/core/deploy';
+import { driftReport, psi, PSI_EPSILON } from '../../../../src/core/deploy';
+import { psiKernel } from '../../../../src/core/stats';
+
+const driftBand = psiKernel(PSI_EPSILON).band;
 import { profileColumn } from '../../../../src/core/profile';
 import type { ColumnProfile, Report } from '../../../../src/core/profile/types';
 import { tableOf } from './trainTiny';

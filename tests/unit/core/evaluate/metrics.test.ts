@@ -62,8 +62,9 @@ describe('binary curves vs scikit-learn 1.2.1', () => {
     expectAllClose(bins.map((b) => b.fractionPositive), fx.expected.calibration.fractionPositive, 'prob_true');
     expectAllClose(bins.map((b) => b.meanPredicted), fx.expected.calibration.meanPredicted, 'prob_pred');
   });
-  test('metricsAtThreshold(0.3)', () => {
-    const m = metricsAtThreshold(fx.y, score, 0.3);
+  test('metricsAtThreshold(0.3), read off the ROC curve, matches sklearn on the scores', () => {
+    const positives = fx.y.filter((v: number) => v === 1).length;
+    const m = metricsAtThreshold(rocCurve(fx.y, score), positives, fx.y.length - positives, 0.3);
     const e = fx.expected['atThreshold0.3'];
     expectClose(m.precision, e.precision, 'precision');
     expectClose(m.recall, e.recall, 'recall');

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { describe, expect, test } from 'vitest';
-import { planWork, ProfileBridge, splitColumns, tableIsShared, type ProfileWorker } from '../../../../src/bridge/ProfileBridge';
+import { planWork, ProfileBridge, tableIsShared, type ProfileWorker } from '../../../../src/bridge/ProfileBridge';
 import { shareOrCopyTable } from '../../../../src/bridge/copyTable';
 import { CROSS_SECTIONS } from '../../../../src/core/profile';
 import { isShared, shareTable } from '../../../../src/core/table';
@@ -53,12 +53,6 @@ describe('ProfileBridge over two workers', () => {
     const local = profileTable(table, { target: 'Species' });
     for (const key of keys) expect(report[key], key).toEqual(local[key]);
   };
-
-  test('splitColumns gives every column once', () => {
-    const [a, b] = splitColumns(table);
-    expect([...a, ...b].sort()).toEqual(table.columns.map((c) => c.name).sort());
-    expect(b.length).toBeGreaterThan(0);
-  });
 
   test.each([false, true])('planWork (shared %s) gives every column and every cross section to exactly one worker', (shared) => {
     const [a, b] = planWork(table, shared);

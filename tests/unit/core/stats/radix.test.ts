@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { argsortFloat64, argsortUint32, createRng, sortFloat64 } from '../../../../src/core/stats';
+import { argsortFloat64, createRng, sortFloat64 } from '../../../../src/core/stats';
 
 describe('sortFloat64', () => {
   test('matches Float64Array.prototype.sort, signed zeros and infinities included', () => {
@@ -21,15 +21,6 @@ describe('sortFloat64', () => {
       }),
       { numRuns: 5 },
     );
-  });
-});
-
-describe('argsortUint32', () => {
-  test('stable ascending order', () => {
-    const keys = Uint32Array.from([5, 0xffffffff, 5, 0, 70000, 5]);
-    const { keys: sorted, order } = argsortUint32(keys);
-    expect(Array.from(order)).toEqual([3, 0, 2, 5, 4, 1]);
-    expect(Array.from(sorted)).toEqual([0, 5, 5, 5, 70000, 0xffffffff]);
   });
 });
 

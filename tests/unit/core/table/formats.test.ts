@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
-  cellText, cellValue, DataError, detectFormat, memorySource, parseCsv, readTable, sliceTable, tableFromArrowIPC, tableToArrowIPC, tableTransferables,
+  cellText, cellValue, DataError, detectFormat, memorySource, parseCsv, readTable, tableFromArrowIPC, tableToArrowIPC, tableTransferables,
   type ReadResult,
 } from '../../../../src/core/table';
 
@@ -104,11 +104,6 @@ describe('Arrow IPC', () => {
 
 describe('table helpers', () => {
   const { table } = parseCsv('a,b\n1,x\n2,y\n3,z\n');
-  test('sliceTable', () => {
-    const s = sliceTable(table, 1, 5);
-    expect(s.rowCount).toBe(2);
-    expect([cellText(s.columns[0], 0), cellText(s.columns[1], 1)]).toEqual(['2', 'z']);
-  });
   test('tableTransferables lists each buffer once', () => {
     expect(tableTransferables(table).length).toBe(2);
   });
