@@ -44,14 +44,8 @@ export function parseAbBundleArgs(argv: string[]): AbBundleArgs {
 
 /** `modelbench ab-bundle`: writes the A/B zip and prints its router config as one JSON line. */
 export async function abBundleCommand(argv: string[]): Promise<number> {
-  let args: AbBundleArgs;
-  try {
-    args = parseAbBundleArgs(argv);
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    console.error(e.message);
-    return 2;
-  }
+  // A RangeError here is a usage mistake: main prints it and exits 2.
+  const args = parseAbBundleArgs(argv);
   const taken = new Set<string>();
   const variants: AbVariant[] = [];
   for (const [i, path] of args.bundles.entries()) {

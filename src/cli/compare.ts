@@ -112,14 +112,8 @@ export async function compareBundles(args: CompareArgs): Promise<CompareOutput> 
 
 /** `modelbench compare`: prints the offline comparison JSON on stdout. */
 export async function compareCommand(argv: string[]): Promise<number> {
-  let args: CompareArgs;
-  try {
-    args = parseCompareArgs(argv);
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    console.error(e.message);
-    return 2;
-  }
+  // A RangeError here is a usage mistake: main prints it and exits 2.
+  const args = parseCompareArgs(argv);
   let out: CompareOutput;
   try {
     out = await compareBundles(args);

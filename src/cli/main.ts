@@ -24,7 +24,7 @@ const COMMANDS: Record<keyof typeof SUMMARIES, () => Promise<CommandModule>> = {
 };
 
 /** Errors about the user's input or data: their message is the whole story, so no stack is printed. */
-const EXPECTED = new Set(['DataError', 'RecipeError', 'TrainingError', 'TrainingStoppedError', 'DeviceLostError', 'AbortError']);
+const EXPECTED = new Set(['DataError', 'RecipeError', 'TrainingError', 'TrainingStoppedError', 'DeviceLostError', 'AbortError', 'DeployError', 'RunFileError']);
 
 const HELP = new Set(['--help', '-h']);
 const VERSION = new Set(['--version', '-v', '-V']);

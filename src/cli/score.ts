@@ -43,14 +43,8 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
 }
 
 export async function scoreCommand(argv: string[]): Promise<number> {
-  let args: ScoreArgs;
-  try {
-    args = parseScoreArgs(argv);
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    console.error(e.message);
-    return 2;
-  }
+  // A RangeError here is a usage mistake: main prints it and exits 2.
+  const args = parseScoreArgs(argv);
   const zip = new Uint8Array(await readFile(args.bundle));
   const check = verifyBundle(zip);
   if (!check.ok) {

@@ -11,7 +11,6 @@ import { basename, resolve } from 'node:path';
 import { strFromU8 } from 'fflate';
 import { compileSql, DeployError, modelFromLayersFiles, portableOf, SQL_DIALECTS, SQL_FORMS, verifyBundle, type Preprocess, type SqlDialectName, type SqlForm } from '../core/deploy';
 import { sha256HexSync } from '../core/hash';
-import { RunFileError } from '../core/run';
 import { unzipChecked } from '../core/zip';
 import { bundleModel } from './export';
 import { readFlags } from './flags';
@@ -65,33 +64,19 @@ async function fromRunDirectory(dir: string) {
 }
 
 export async function sqlCommand(argv: string[]): Promise<number> {
-  let args: SqlArgs;
-  try {
-    args = parseSqlArgs(argv);
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    console.error(e.message);
-    return 2;
-  }
-  try {
-    const isDir = (await stat(args.source)).isDirectory();
-    const input = isDir ? await fromRunDirectory(args.source) : await fromBundle(args.source);
-    const sql = compileSql(
-      { ...input, name: args.name ?? input.name, version: args.version ?? input.version },
-      { dialect: args.dialect, form: args.form, ...(args.table ? { table: args.table } : {}), ...(args.id !== undefined ? { id: args.id } : {}) },
-    );
-    if (!args.out) {
-      process.stdout.write(sql);
-      return 0;
-    }
-    await writeFile(args.out, sql);
-    console.log(JSON.stringify({ out: args.out, dialect: args.dialect, form: args.form, bytes: Buffer.byteLength(sql) }));
+  // A RangeError here is a usage mistake: main prints it and exits 2.
+  const args = parseSqlArgs(argv);
+  const isDir = (await stat(args.source)).isDirectory();
+  const input = isDir ? await fromRunDirectory(args.source) : await fromBundle(args.source);
+  const sql = compileSql(
+    { ...input, name: args.name ?? input.name, version: args.version ?? input.version },
+    { dialect: args.dialect, form: args.form, ...(args.table ? { table: args.table } : {}), ...(args.id !== undefined ? { id: args.id } : {}) },
+  );
+  if (!args.out) {
+    process.stdout.write(sql);
     return 0;
-  } catch (e) {
-    if (e instanceof DeployError || e instanceof RunFileError) {
-      console.error(e.message);
-      return 1;
-    }
-    throw e;
   }
+  await writeFile(args.out, sql);
+  console.log(JSON.stringify({ out: args.out, dialect: args.dialect, form: args.form, bytes: Buffer.byteLength(sql) }));
+  return 0;
 }

@@ -7,6 +7,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { abBundleCommand, parseAbBundleArgs } from '../../../src/cli/abBundle';
 import { compareBundles, compareCommand, comparisonInput, parseCompareArgs } from '../../../src/cli/compare';
+import { main } from '../../../src/cli/main';
 import { buildBundle, type BundleInput, type RowPrediction } from '../../../src/core/deploy';
 import { disposeModel } from '../../../src/core/models';
 import { writeCsv } from '../../../src/core/table';
@@ -111,7 +112,7 @@ describe('modelbench compare', () => {
     expect(out.trainedOnTestFile).toEqual(['seen v1']);
   });
   test('exits 2 with the usage on bad flags', async () => {
-    expect(await compareCommand(['a.zip'])).toBe(2);
+    expect(await main(['compare', 'a.zip'])).toBe(2);
     expect(error).toHaveBeenLastCalledWith(expect.stringMatching(/Usage: modelbench compare/));
   });
 });

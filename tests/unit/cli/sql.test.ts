@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { exportCommand } from '../../../src/cli/export';
 import { parseSqlArgs, sqlCommand } from '../../../src/cli/sql';
 import { writeCsv } from '../../../src/core/table';
+import { main } from '../../../src/cli/main';
 import { importScorer, penguins, rowsOf, trainTiny, type Tiny } from '../core/deploy/trainTiny';
 import { openEngine } from '../core/deploy/sql/engines';
 
@@ -103,7 +104,7 @@ describe('modelbench sql', () => {
 
   test('a missing source and a function form SQLite lacks are clear errors', async () => {
     await expect(sqlCommand([join(dir, 'nothing-here'), '--dialect', 'duckdb'])).rejects.toThrow(/ENOENT/);
-    expect(await sqlCommand([join(dir, 'run'), '--dialect', 'sqlite', '--form', 'function'])).toBe(1);
+    expect(await main(['sql', join(dir, 'run'), '--dialect', 'sqlite', '--form', 'function'])).toBe(1);
     expect(error.mock.calls.at(-1)![0]).toMatch(/SQLite has no table functions written in SQL; use the view form/);
   });
 });
