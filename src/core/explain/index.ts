@@ -15,6 +15,7 @@ export { evaluationSummary, type SummaryInput } from './evaluationSummary';
 export type { ClassificationSummaryInput, RegressionSummaryInput, RegressionFigures } from './summaryInput';
 export { rowNoun, singular, type RowNoun } from './rowNoun';
 export { num, pct } from '../format';
+export { splitSpecWords } from './splitSpecWords';
 export { importanceRows, permutationWords, scaleUnit, scaleWords, rowLabel, valueWords, rowWaterfall, percentOf, type ImportanceRow, type Waterfall, type WaterfallBar } from './modelExplanation';
 export { METRIC_NAMES, metricName } from './metricNames';
 export { baselineWords, comparisonSentence, type BaselineWords, type MetricPair } from './baselineWords';
