@@ -88,9 +88,12 @@ async function measure(label, start, rows, log) {
     const rssStart = rssMb(child.pid);
     log(`  ${label}: single rows, ${CONNECTIONS} connections, ${SECONDS} s…`);
     const single = await load(url, one, CONNECTIONS, SECONDS);
+    // One connection: the time to answer a request with no queue in front of it.
+    log(`  ${label}: single rows, 1 connection, ${Math.ceil(SECONDS / 4)} s…`);
+    const alone = await load(url, one, 1, Math.ceil(SECONDS / 4));
     log(`  ${label}: ${BATCH_ROWS.toLocaleString('en-US')}-row batches, ${BATCH_CONNECTIONS} connections, ${Math.ceil(SECONDS / 2)} s…`);
     const batched = await load(url, batch, BATCH_CONNECTIONS, Math.ceil(SECONDS / 2));
-    return { label, single, batch: { ...batched, rowsPerSecond: batched.requestsPerSecond * BATCH_ROWS }, rssStart, rssEnd: rssMb(child.pid) };
+    return { label, single, alone, batch: { ...batched, rowsPerSecond: batched.requestsPerSecond * BATCH_ROWS }, rssStart, rssEnd: rssMb(child.pid) };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)));
@@ -125,6 +128,8 @@ function startPeer() {
 }
 
 const ms = (x) => (x == null ? '—' : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
+/** autocannon reports whole milliseconds: 0 means under one. */
+const msWhole = (x) => (x === 0 ? '< 1 ms' : ms(x));
 
 export async function run({ log, timeoutMs }) {
   const loadBefore = loadavg()[0];
@@ -142,6 +147,8 @@ export async function run({ log, timeoutMs }) {
     [
       `single-row throughput vs the peer: ${speedup ? times(speedup) : '—'} (target ≥ 5×: ${verdict(speedup, { atLeast: 5 })}); p99 ${ms(ours.single.p99)} (target ≤ 5 ms: ${verdict(ours.single.p99, { atMost: 5 })})`,
       `batch scoring: ${count(ours.batch.rowsPerSecond)} rows/s (target ≥ 200,000: ${verdict(ours.batch.rowsPerSecond, { atLeast: 200_000 })}); errors ${count(ours.single.errors + ours.batch.errors)} (target 0: ${verdict(ours.single.errors + ours.batch.errors, { atMost: 0 })})`,
+      `queueing: with ${CONNECTIONS} requests always in flight, the mean latency is at least ${CONNECTIONS} / throughput = ${ms(CONNECTIONS / ours.single.requestsPerSecond * 1000)}, so p99 ≤ 5 ms needs over ${count(CONNECTIONS / 0.005)} requests/s; `
+        + `at 1 connection (no queue) ${ours.label} answers in p50 ${msWhole(ours.alone.p50)}, p99 ${msWhole(ours.alone.p99)}${peer ? ` (the peer: p50 ${msWhole(peer.alone.p50)}, p99 ${msWhole(peer.alone.p99)})` : ''}.`,
       `autocannon runs in the bench process on the same machine; load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (other work on the machine lowers every figure).`,
     ]);
   return { ours, peer, peerSkipped: missing, speedup, loadBefore, loadAfter: loadavg()[0], seconds: SECONDS };

@@ -34,6 +34,7 @@ type TreesPass = (spec: ScorerSpec, X: Float32Array, D: number, floats: (b64: st
 interface ScorerApi {
   predict(rows: unknown[]): RowPrediction[];
   predictOne(row: unknown): RowPrediction;
+  predictColumns(columns: string[], rows: unknown[][]): RowPrediction[];
   meta: { task: Task; target: string; classes: string[] | null; inputs: InputColumn[]; featureNames: string[]; model: string; version: string | number };
 }
 
@@ -114,22 +115,20 @@ export function scorerRuntime(SPEC: ScorerSpec, cells: CellReader, compile: type
   const CLASSES = SPEC.classes || [];
   const P = new Float64Array(CLASSES.length);
 
-  /** Scores one row object; returns { label, probabilities } / { value } or { error }. */
-  function predictOne(row: unknown): RowPrediction {
-    if (row === null || typeof row !== 'object') return { error: 'The row is ' + (row === null ? 'null' : typeof row) + ', not an object keyed by column name.' };
-    const cellsOf = row as Record<string, unknown>;
-    for (let i = 0; i < INPUTS.length; i++) {
-      const c = INPUTS[i];
-      if (!(c.name in cellsOf)) return { error: cells.missingColumn(c.name) };
-      const v = cells.read(cellsOf[c.name], c);
-      if (cells.error !== null) {
-        const message = cells.error;
-        cells.error = null;
-        return { error: message };
-      }
-      if (c.text) STR[c.slot] = v as string | null;
-      else NUM[c.slot] = v as number;
+  /** Puts one raw cell into the scratch arrays; returns the reader's message for a bad cell, else null. */
+  function load(c: (typeof INPUTS)[number], cell: unknown): string | null {
+    const v = cells.read(cell, c);
+    if (cells.error !== null) {
+      const message = cells.error;
+      cells.error = null;
+      return message;
     }
+    if (c.text) STR[c.slot] = v as string | null;
+    else NUM[c.slot] = v as number;
+    return null;
+  }
+  /** Runs the recipe and the model on the loaded cells: { label, probabilities } or { value }. */
+  function finish(): RowPrediction {
     T.run();
     for (let i = 0; i < D; i++) X[i] = NUM[FEAT[i]];
     const out = forwardTrees ? forwardTrees() : forward();
@@ -145,6 +144,20 @@ export function scorerRuntime(SPEC: ScorerSpec, cells: CellReader, compile: type
     return { label: CLASSES[best], probabilities };
   }
 
+  /** Scores one row object; returns { label, probabilities } / { value } or { error }. */
+  function predictOne(row: unknown): RowPrediction {
+    if (row === null || typeof row !== 'object') return { error: 'The row is ' + (row === null ? 'null' : typeof row) + ', not an object keyed by column name.' };
+    const cellsOf = row as Record<string, unknown>;
+    for (let i = 0; i < INPUTS.length; i++) {
+      const c = INPUTS[i];
+      const cell = cellsOf[c.name];
+      if (cell === undefined && !(c.name in cellsOf)) return { error: cells.missingColumn(c.name) };
+      const message = load(c, cell);
+      if (message !== null) return { error: message };
+    }
+    return finish();
+  }
+
   /** Scores an array of row objects, one output per row in order. */
   function predict(rows: unknown[]): RowPrediction[] {
     if (!Array.isArray(rows)) throw new TypeError('predict(rows) takes an array of row objects; for one row call predictOne(row).');
@@ -153,6 +166,29 @@ export function scorerRuntime(SPEC: ScorerSpec, cells: CellReader, compile: type
     return out;
   }
 
+  /**
+   * Scores rows given as lists of cells in the order of `columns` (pandas' split orientation, a CSV
+   * body): each input's position is found once, so no row object is built or read by key. Same
+   * answers as `predict` on the equivalent row objects; columns the model does not take are ignored.
+   */
+  function predictColumns(columns: string[], rows: unknown[][]): RowPrediction[] {
+    if (!Array.isArray(columns) || !Array.isArray(rows)) throw new TypeError('predictColumns(columns, rows) takes a list of column names and a list of rows, each a list of cells in that order.');
+    const at = new Int32Array(INPUTS.length);
+    for (let i = 0; i < INPUTS.length; i++) at[i] = columns.indexOf(INPUTS[i].name);
+    const out = new Array<RowPrediction>(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const cellsOf = rows[r];
+      let error: string | null = null;
+      if (!Array.isArray(cellsOf) || cellsOf.length !== columns.length) {
+        error = 'The row has ' + (Array.isArray(cellsOf) ? cellsOf.length : 'no list of') + ' cells; the columns list has ' + columns.length + '.';
+      } else {
+        for (let i = 0; i < INPUTS.length && error === null; i++) error = at[i] < 0 ? cells.missingColumn(INPUTS[i].name) : load(INPUTS[i], cellsOf[at[i]]);
+      }
+      out[r] = error === null ? finish() : { error };
+    }
+    return out;
+  }
+
   const meta = { task: SPEC.task, target: SPEC.target, classes: SPEC.classes || null, inputs: SPEC.inputs, featureNames: SPEC.featureNames, model: SPEC.name, version: SPEC.version };
-  return { predict, predictOne, meta };
+  return { predict, predictOne, predictColumns, meta };
 }

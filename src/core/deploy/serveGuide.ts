@@ -1,5 +1,5 @@
 import type { FittedRecipe } from '../recipe';
-import { requestRow, serveInstructions, type ServeInstructions } from '../serve';
+import { abServeInstructions, requestRow, serveInstructions, type AbServeInstructions, type ServeInstructions } from '../serve';
 import type { Table } from '../table';
 import { inputExamples } from './inputExamples';
 import { requiredInputs } from './requiredInputs';
@@ -9,8 +9,18 @@ import { requiredInputs } from './requiredInputs';
  * (the open dataset) when it has every input, else with the typical values the recipe learned.
  */
 export function serveGuide(model: { name: string; version: string | number; fitted: FittedRecipe }, table: Table | null): ServeInstructions {
-  const inputs = requiredInputs(model.fitted);
-  const row = table ? requestRow(table, inputs) : null;
-  if (row) return serveInstructions(model, row, 'data');
-  return serveInstructions(model, Object.fromEntries(inputExamples(model.fitted).map((c) => [c.name, c.example])), 'typical');
+  const { row, source } = exampleRow(model.fitted, table);
+  return serveInstructions(model, row, source);
+}
+
+/** The same for an A/B bundle of `variants`, with a request row for `champion`'s inputs. */
+export function abServeGuide(champion: { fitted: FittedRecipe }, variants: readonly { name: string; weight: number }[], table: Table | null): AbServeInstructions {
+  const { row, source } = exampleRow(champion.fitted, table);
+  return abServeInstructions(variants, row, source);
+}
+
+function exampleRow(fitted: FittedRecipe, table: Table | null): { row: Record<string, unknown>; source: ServeInstructions['rowSource'] } {
+  const row = table ? requestRow(table, requiredInputs(fitted)) : null;
+  if (row) return { row, source: 'data' };
+  return { row: Object.fromEntries(inputExamples(fitted).map((c) => [c.name, c.example])), source: 'typical' };
 }

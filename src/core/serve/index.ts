@@ -11,5 +11,5 @@ export { servedModel } from './servedModel';
 export { bundleDockerfile } from './dockerfile';
 export { abServing, type AbDeps } from './abServing';
 export { clusterPrimary, clusterWorker } from './clusterServe';
-export { serveInstructions, requestRow, type ServeInstructions } from './serveInstructions';
+export { abServeInstructions, serveInstructions, requestRow, type AbServeInstructions, type ServeInstructions } from './serveInstructions';
 export type { ServedModel, ServeOptions, BundleScorer, HttpModule } from './types';

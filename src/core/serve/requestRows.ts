@@ -2,7 +2,7 @@ import type { ServedColumn } from './types';
 
 /** Rows read from a request body, or the 4xx answer naming what is wrong (and where). */
 export type ReadRows =
-  | { ok: true; rows: Record<string, unknown>[]; columns?: readonly string[] }
+  | { ok: true; rows: Record<string, unknown>[]; columns?: readonly string[]; cells?: unknown[][] }
   | { ok: false; status: number; code: string; message: string; row?: number; column?: string };
 
 export interface RowReader {
@@ -12,6 +12,11 @@ export interface RowReader {
   v2(body: string): ReadRows;
   /** Missing, unknown and uncategorised cells of one row (its keys skipped when `keysChecked`): the first problem, or null. */
   check(row: Record<string, unknown>, index: number, keysChecked: boolean): Extract<ReadRows, { ok: false }> | null;
+  /**
+   * For rows given as cell lists in `columns` order: checks the columns once, and returns `check`
+   * for one row by position (no row object), or null when the columns themselves are wrong.
+   */
+  cellsCheck(columns: readonly string[]): ((cells: unknown[], index: number) => Extract<ReadRows, { ok: false }> | null) | null;
 }
 
 /**
@@ -33,6 +38,8 @@ export function rowReader(columns: readonly ServedColumn[], maxRows: number, ign
     ...(column !== undefined ? { column } : {}),
   });
   const invalid = (message: string, row?: number, column?: string) => bad(400, 'INVALID_PARAMETER_VALUE', message, row, column);
+  let lastNames: readonly string[] = [];
+  let lastShape: Record<string, unknown> = {};
   const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
   /**
@@ -41,15 +48,31 @@ export function rowReader(columns: readonly ServedColumn[], maxRows: number, ign
    * fall back to slow dictionary objects.
    */
   function shape(names: readonly string[]): Record<string, unknown> {
+    // Clients send the same columns request after request: the last shape is kept.
+    let same = names.length === lastNames.length;
+    for (let j = 0; same && j < names.length; j++) same = names[j] === lastNames[j];
+    if (same) return lastShape;
     const out: Record<string, unknown> = {};
     for (const name of names) out[name] = null;
+    lastNames = names.slice();
+    lastShape = out;
     return out;
   }
   /** `columns`: the keys every row has (a tabular body), so they are checked once for the request. */
   function limited(rows: Record<string, unknown>[], columns?: readonly string[]): ReadRows {
-    if (rows.length === 0) return invalid('The request has no rows; send at least one.');
-    if (rows.length > maxRows) return bad(413, 'TOO_MANY_ROWS', 'The request has ' + rows.length + ' rows; the limit is ' + maxRows + '. Split it into smaller requests.');
+    const refused = tooMany(rows.length);
+    if (refused !== null) return refused;
     return columns ? { ok: true, rows, columns } : { ok: true, rows };
+  }
+  function tooMany(n: number): Bad | null {
+    if (n === 0) return invalid('The request has no rows; send at least one.');
+    if (n > maxRows) return bad(413, 'TOO_MANY_ROWS', 'The request has ' + n + ' rows; the limit is ' + maxRows + '. Split it into smaller requests.');
+    return null;
+  }
+  function objectOf(template: Record<string, unknown>, names: readonly string[], cells: unknown[]): Record<string, unknown> {
+    const row: Record<string, unknown> = { ...template };
+    for (let j = 0; j < names.length; j++) row[names[j]] = cells[j];
+    return row;
   }
   function records(list: unknown, field: string): ReadRows {
     if (!Array.isArray(list)) return invalid('"' + field + '" must be a list of row objects keyed by column name.');
@@ -65,20 +88,29 @@ export function rowReader(columns: readonly ServedColumn[], maxRows: number, ign
     const cols = frame.columns as unknown[];
     for (let j = 0; j < cols.length; j++) if (typeof cols[j] !== 'string') return invalid('Column ' + j + ' of "dataframe_split" is not a name (string).');
     const data = frame.data as unknown[];
-    if (data.length > maxRows) return limited(new Array(data.length));
+    const refused = tooMany(data.length);
+    if (refused !== null) return refused;
     const names = cols as string[];
-    const rows: Record<string, unknown>[] = new Array(data.length);
-    const template = shape(names);
     for (let i = 0; i < data.length; i++) {
       const cells = data[i];
       if (!Array.isArray(cells) || cells.length !== names.length) {
         return invalid('Row ' + i + ' of "dataframe_split" has ' + (Array.isArray(cells) ? cells.length : 'no list of') + ' values; the columns list has ' + names.length + '.', i);
       }
-      const row: Record<string, unknown> = { ...template };
-      for (let j = 0; j < names.length; j++) row[names[j]] = cells[j];
-      rows[i] = row;
     }
-    return limited(rows, names);
+    // Row objects are built only if a caller asks for them: a large body is scored from its cell lists.
+    let rows: Record<string, unknown>[] | null = null;
+    return {
+      ok: true,
+      get rows() {
+        if (rows === null) {
+          const template = shape(names);
+          rows = (data as unknown[][]).map((cells) => objectOf(template, names, cells));
+        }
+        return rows;
+      },
+      columns: names,
+      cells: data as unknown[][],
+    };
   }
   /** {"inputs": {"col": [v, ...], ...}}: one list per column, all the same length. */
   function columnar(byColumn: Record<string, unknown>): ReadRows {
@@ -155,7 +187,7 @@ export function rowReader(columns: readonly ServedColumn[], maxRows: number, ign
     }
   }
 
-  return {
+  const reader: RowReader = {
     invocations(contentType, body) {
       const type = contentType.split(';')[0].trim().toLowerCase();
       if (type === 'text/csv') return csv(body);
@@ -203,5 +235,19 @@ export function rowReader(columns: readonly ServedColumn[], maxRows: number, ign
       }
       return null;
     },
+    cellsCheck(names) {
+      const keys = shape(names);
+      // A column named twice, or a wrong column: the row objects say which row and column.
+      if (Object.keys(keys).length !== names.length || reader.check(keys, 0, false) !== null) return null;
+      const at = closed.map((c) => names.indexOf(c.name));
+      return (cells, index) => {
+        for (let k = 0; k < closed.length; k++) {
+          const v = cells[at[k]];
+          if (v !== null && v !== undefined && v !== '' && !closed[k].allowed.has(String(v))) return reader.check(objectOf(keys, names, cells), index, true);
+        }
+        return null;
+      };
+    },
   };
+  return reader;
 }

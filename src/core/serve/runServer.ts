@@ -75,6 +75,14 @@ export async function runServer(env: ServeEnv, parts: ServeParts): Promise<Runni
     v2: parts.inferenceV2(model),
     openApi: parts.openApiDoc(model, ab !== null),
     score: ab ? ab.score : single,
+    // Bundles exported before predictColumns existed score row objects.
+    scoreColumns:
+      ab || typeof model.scorer.predictColumns !== 'function'
+        ? null
+        : (columns, cells) => {
+            metrics.batch(cells.length);
+            return model.scorer.predictColumns!(columns, cells);
+          },
     admin: ab ? ab.admin : null,
     serverVersion: env.serverVersion,
   });

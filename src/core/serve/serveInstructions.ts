@@ -56,3 +56,29 @@ export function serveInstructions(model: { name: string; version: string | numbe
     rowSource,
   };
 }
+
+/** How to serve an A/B bundle as the A/B panel shows it: the command, a routed request, a weight change. */
+export interface AbServeInstructions {
+  zip: string;
+  /** `npx modelbench serve ab-bundle.zip` with an admin token made on the spot and the decision log named. */
+  cli: string;
+  /** A scoring request carrying the unit id the split hashes. */
+  curl: string;
+  /** POST /admin/weights with the bundle's weights, to edit and send without a restart. */
+  weights: string;
+  rowSource: ServeInstructions['rowSource'];
+}
+
+/** The commands that serve an A/B bundle of `variants` (the first is the champion, whose inputs `row` holds). */
+export function abServeInstructions(variants: readonly { name: string; weight: number }[], row: Record<string, unknown>, rowSource: ServeInstructions['rowSource'], port = 8080): AbServeInstructions {
+  const zip = 'ab-bundle.zip';
+  const body = JSON.stringify({ dataframe_split: { columns: Object.keys(row), data: [Object.values(row)] } });
+  const weights = JSON.stringify({ weights: Object.fromEntries(variants.map((v) => [v.name, v.weight])) });
+  return {
+    zip,
+    cli: `TOKEN=$(node -p 'crypto.randomUUID()') && npx modelbench serve ${shell(zip)} --port ${port} --admin-token "$TOKEN" --decision-log decisions.ndjson`,
+    curl: `curl -s http://127.0.0.1:${port}/invocations -H 'Content-Type: application/json' -H 'X-Unit-Id: user-1' -d ${shell(body)}`,
+    weights: `curl -s http://127.0.0.1:${port}/admin/weights -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d ${shell(weights)}`,
+    rowSource,
+  };
+}

@@ -23,6 +23,12 @@ export interface RouteDeps {
   v2: ReturnType<typeof inferenceV2>;
   openApi: Record<string, unknown>;
   score: ScoreRows;
+  /**
+   * Scores rows given as cell lists in `columns` order, without row objects (the bundle scorer's
+   * predictColumns); used for requests of at least `options.batchRows` rows, which micro-batching
+   * would score alone anyway. null (A/B, or a scorer without it) scores row objects.
+   */
+  scoreColumns: ((columns: string[], cells: unknown[][]) => RowPrediction[]) | null;
   /** A/B only: POST /admin/weights, given the checked-token request body. */
   admin: ((body: string) => Reply) | null;
   serverVersion: string;
@@ -65,9 +71,45 @@ export function serveRoutes(d: RouteDeps): Routes {
     return h === '' ? null : h;
   };
 
+  /** A large tabular body whose columns pass: its cell lists and a per-row check by position; else null. */
+  function columnsOf(read: Extract<ReadRows, { ok: true }>) {
+    const { columns, cells } = read;
+    if (!d.scoreColumns || !columns || !cells || cells.length < options.batchRows) return null;
+    const check = reader.cellsCheck(columns);
+    return check ? { columns: columns as string[], cells, check } : null;
+  }
+  /** scoreRows for a body read as cell lists: no row object is built unless a row is refused or sampled for drift. */
+  function scoreCells(frame: NonNullable<ReturnType<typeof columnsOf>>, answer: (p: RowPrediction[]) => unknown): Reply {
+    const { columns, cells, check } = frame;
+    const problems: (string | null)[] = new Array(cells.length).fill(null);
+    const good: unknown[][] = [];
+    const at: number[] = [];
+    for (let i = 0; i < cells.length; i++) {
+      const problem = check(cells[i], i);
+      if (problem === null) {
+        good.push(cells[i]);
+        at.push(i);
+        continue;
+      }
+      if (options.onError === 'request') return refused(problem);
+      metrics.violation();
+      problems[i] = problem.message;
+    }
+    const scored = good.length ? d.scoreColumns!(columns, good) : [];
+    const sample: Record<string, unknown>[] = [];
+    const step = Math.max(1, Math.floor(good.length / 64));
+    for (let k = 0; k < good.length; k += step) {
+      const row: Record<string, unknown> = {};
+      for (let j = 0; j < columns.length; j++) row[columns[j]] = good[k][j];
+      sample.push(row);
+    }
+    return merge(cells.length, problems, at, scored, undefined, sample, answer);
+  }
   /** Checks, scores and answers rows; per the --on-error policy a bad row refuses the request or is answered in place. */
   async function scoreRows(req: RouteRequest, read: ReadRows, answer: (p: RowPrediction[], variants?: string[]) => unknown): Promise<Reply> {
     if (!read.ok) return refused(read);
+    const frame = columnsOf(read);
+    if (frame) return scoreCells(frame, answer);
     const rows = read.rows;
     // A tabular body (split, CSV, columns, v2) gives every row the same keys: when the first row's
     // keys pass, the other rows' keys are not checked again.
@@ -89,10 +131,14 @@ export function serveRoutes(d: RouteDeps): Routes {
     const units = good.map((r) => unitOf(req, r));
     if (options.unitField !== null) for (const r of good) delete r[options.unitField];
     const scored = good.length ? await d.score(good, units) : { predictions: [] as RowPrediction[] };
+    return merge(rows.length, problems, at, scored.predictions, scored.variants, good, answer);
+  }
+  /** The answer: row `at[k]` gets prediction k, refused rows their problem; a model error per the --on-error policy. */
+  function merge(n: number, problems: (string | null)[], at: number[], scored: RowPrediction[], scoredVariants: string[] | undefined, observed: Record<string, unknown>[], answer: (p: RowPrediction[], variants?: string[]) => unknown): Reply {
     const predictions: RowPrediction[] = problems.map((message) => ({ error: message || '' }));
-    const variants: string[] | undefined = scored.variants ? new Array(rows.length).fill('') : undefined;
+    const variants: string[] | undefined = scoredVariants ? new Array(n).fill('') : undefined;
     for (let k = 0; k < at.length; k++) {
-      const p = scored.predictions[k];
+      const p = scored[k];
       if ('error' in p && options.onError === 'request') {
         metrics.violation();
         const column = /^Column '(.*?)'/.exec(p.error);
@@ -100,11 +146,11 @@ export function serveRoutes(d: RouteDeps): Routes {
       }
       if ('error' in p) metrics.violation();
       predictions[at[k]] = p;
-      if (variants && scored.variants) variants[at[k]] = scored.variants[k];
+      if (variants && scoredVariants) variants[at[k]] = scoredVariants[k];
     }
-    metrics.observe(good);
-    metrics.rows(rows.length);
-    const reply = json(200, answer(predictions, variants), rows.length);
+    metrics.observe(observed);
+    metrics.rows(n);
+    const reply = json(200, answer(predictions, variants), n);
     if (variants && variants.length) reply.variant = [...new Set(variants.filter((v) => v !== ''))].join(',');
     return reply;
   }

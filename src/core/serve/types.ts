@@ -54,6 +54,8 @@ export interface HttpModule {
 /** The bundle's scorer.mjs module. */
 export interface BundleScorer {
   predict(rows: unknown[]): RowPrediction[];
+  /** Rows as cell lists in `columns` order (scorer.mjs from this version on). */
+  predictColumns?(columns: string[], rows: unknown[][]): RowPrediction[];
   meta: { task: Task; target: string; classes: string[] | null; inputs: InputColumn[]; model: string; version: string | number };
 }
 

@@ -1,6 +1,6 @@
 /** "Serve this model": the commands, and a curl request whose row the real server scores as the bundle's scorer does. */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { serveGuide, type BundleInput } from '../../../../src/core/deploy';
+import { abServeGuide, serveGuide, type BundleInput } from '../../../../src/core/deploy';
 import { post, penguinBundle, startServer, type Served } from '../serve/serveFixture';
 import { penguins } from './trainTiny';
 
@@ -43,4 +43,18 @@ test("without data, a row of typical values the server accepts; quotes in names 
   const res = await post(`${server.url}/invocations`, bodyOf(guide.curl));
   expect(res.status).toBe(200);
   expect(res.json.predictions[0].label).toEqual(expect.any(String));
+});
+
+test('an A/B bundle: the command makes an admin token and names the decision log; the row carries a unit id; the weights body lists every variant', async () => {
+  const variants = [{ name: 'penguins-v2', weight: 90 }, { name: "Kim's-v3", weight: 10 }];
+  const guide = abServeGuide({ fitted: fitted() }, variants, penguins());
+  expect(guide.zip).toBe('ab-bundle.zip');
+  expect(guide.cli).toBe(`TOKEN=$(node -p 'crypto.randomUUID()') && npx modelbench serve 'ab-bundle.zip' --port 8080 --admin-token "$TOKEN" --decision-log decisions.ndjson`);
+  expect(guide.curl).toContain("-H 'X-Unit-Id: user-1'");
+  expect(guide.weights).toContain('-H "Authorization: Bearer $TOKEN"');
+  expect(JSON.parse(bodyOf(guide.weights))).toEqual({ weights: { 'penguins-v2': 90, "Kim's-v3": 10 } });
+  expect(guide.rowSource).toBe('data');
+  const res = await post(`${server.url}/invocations`, bodyOf(guide.curl));
+  expect(res.status).toBe(200);
+  expect(res.json.predictions).toEqual(served.scorer.predict([served.rows[0]]));
 });
