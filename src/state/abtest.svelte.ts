@@ -7,6 +7,7 @@ import type { BundleInput } from '../core/deploy';
 import { download, scorerSpec, type ModelSource } from './deploy.svelte';
 import type { UserError } from './errors';
 import { JobSlot } from './jobSlot';
+import { recordEvidence } from './projectEvidence';
 
 /** What the score worker's comparison returns: the comparison, or why the held-out rows could not be found. */
 type CompareOutcome = Awaited<ReturnType<ScoreWorkerApi['compare']>>;
@@ -158,7 +159,9 @@ export class AbTestState {
     const weights = log.variants.map((name, i) => ({ name, weight: this.logWeights[i] ?? 0 }));
     const planned = this.planned && this.planned > 0 ? this.planned : undefined;
     const out = await this.#jobs.run('analyze', 'The analysis', (signal) => this.#logBridge.run([], (api) => api.analyze(weights, this.metric, planned), signal));
-    if (out) this.analysis = out;
+    if (!out) return;
+    this.analysis = out;
+    recordEvidence({ kind: 'ab-analysed', at: Date.now(), verdict: out.verdict, units: out.variants.reduce((n, v) => n + v.n, 0) });
   }
 }
 

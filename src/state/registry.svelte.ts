@@ -1,5 +1,5 @@
 import * as store from '../storage';
-import { StorageFullError, STUDIO_DB_NAME } from '../storage';
+import { STUDIO_DB_NAME } from '../storage';
 import type {
   ArtifactInput,
   AuditRecord,
@@ -18,9 +18,10 @@ import type {
 import { download } from './explore.svelte';
 import { forgetOrigin } from './forgetOrigin';
 import { workspaceJob } from '../bridge/workspaceJob';
-import type { ForgetCheck, RegistryOptions, ReproduceRequest, RunOutcome } from './registryTypes';
+import { reproduceRequestOf, type ForgetCheck, type RegistryOptions, type ReproduceRequest, type RunOutcome } from './registryTypes';
 import { toUserError, type UserError } from './errors';
 import { runTable, type RunTable } from './registryRows';
+import { RunSaver } from './runSaver.svelte';
 
 export type { ForgetCheck, RegistryOptions, ReproduceRequest, RunOutcome } from './registryTypes';
 
@@ -45,8 +46,6 @@ export class Registry {
   persisted = $state<boolean | null>(null);
   lastImport = $state.raw<ImportSummary | null>(null);
   reproduceRequest = $state.raw<ReproduceRequest | null>(null);
-  /** Results kept in memory because storage was full; `retrySave(runId)` writes them. */
-  unsaved = $state.raw<Map<string, { outcome: RunOutcome; artifacts: ArtifactInput[] }>>(new Map());
   /** `performance.now()` when the lists were last read, for render timing. */
   readAt = $state(0);
   /**
@@ -58,14 +57,25 @@ export class Registry {
   #db: StudioDb | null = null;
   #opening: Promise<StudioDb> | null = null;
   #stopListening: (() => void) | null = null;
-  #heartbeats = new Map<string, ReturnType<typeof setInterval>>();
   #refreshing: Promise<void> | null = null;
   #again = false;
   #forgotElsewhere = false;
   readonly #options: Required<RegistryOptions>;
+  readonly #saver: RunSaver;
 
   constructor(options: RegistryOptions = {}) {
     this.#options = { name: STUDIO_DB_NAME, channel: 'modelbench', heartbeatMs: 5000, ...options };
+    this.#saver = new RunSaver({ use: () => this.#use(), refresh: () => this.refresh(), runs: () => this.runs, fail: (e) => (this.error = e), heartbeatMs: this.#options.heartbeatMs });
+  }
+
+  /** Results kept in memory because storage was full; `retrySave(runId)` writes them. */
+  get unsaved() {
+    return this.#saver.unsaved;
+  }
+
+  /** The database and change channel a worker opens to work on this same registry. */
+  get connection(): { name: string; channel: string } {
+    return { name: this.#options.name, channel: this.#options.channel };
   }
 
   /** Opens the database once, marks runs of closed tabs as interrupted, listens to other tabs and loads the lists. */
@@ -156,54 +166,21 @@ export class Registry {
    * Records a running run and heartbeats it every `heartbeatMs` until `finishRun`. `id` defaults to
    * a fresh UUID; the Train stage may pass its own run id so both name the run alike.
    */
-  async startRun(input: { id?: string; datasetId: string; recipe: Json; spec: Json; seed: number; backend: string }): Promise<string> {
-    const db = await this.#use();
-    const { id = crypto.randomUUID(), ...fields } = input;
-    await store.saveRun(db, { id, ...fields, status: 'running', startedAt: Date.now(), endedAt: null, curves: {}, metrics: {} });
-    this.#heartbeats.set(id, setInterval(() => void store.heartbeatRun(db, id).catch(() => undefined), this.#options.heartbeatMs));
-    await this.refresh();
-    return id;
+  startRun(input: { id?: string; datasetId: string; recipe: Json; spec: Json; seed: number; backend: string }): Promise<string> {
+    return this.#saver.start(input);
   }
 
   /**
    * Saves the outcome and artifacts of run `runId` in one transaction. Returns false when storage
    * was full: then nothing was written, the result waits in `unsaved` and `error` says what to free.
    */
-  async finishRun(runId: string, outcome: RunOutcome, artifacts: ArtifactInput[] = []): Promise<boolean> {
-    clearInterval(this.#heartbeats.get(runId));
-    this.#heartbeats.delete(runId);
-    const db = await this.#use();
-    const run = await store.getRun(db, runId);
-    if (!run) throw new Error(`No run has id "${runId}"; call startRun first.`);
-    const metrics: Record<string, Json> = { ...outcome.metrics, ...(outcome.evaluation === undefined ? {} : { evaluation: outcome.evaluation }) };
-    const { artifactIds: _ids, owner: _owner, ...rest } = run;
-    try {
-      const extra = { ...(outcome.error ? { error: outcome.error } : {}), ...(outcome.backend ? { backend: outcome.backend } : {}), ...(outcome.training ? { training: outcome.training } : {}) };
-      await store.saveRun(db, { ...rest, status: outcome.status, endedAt: Date.now(), metrics, curves: outcome.curves, ...extra }, artifacts);
-    } catch (error) {
-      if (!(error instanceof StorageFullError)) throw error;
-      this.unsaved = new Map(this.unsaved).set(runId, { outcome, artifacts });
-      this.error = { title: 'The trained model was not saved: browser storage is full', message: `${error.message} ${this.#biggest()} The result is kept in this tab; choose "Retry saving" after freeing space.` };
-      return false;
-    }
-    if (this.unsaved.has(runId)) {
-      const next = new Map(this.unsaved);
-      next.delete(runId);
-      this.unsaved = next;
-    }
-    await this.refresh();
-    return true;
+  finishRun(runId: string, outcome: RunOutcome, artifacts: ArtifactInput[] = []): Promise<boolean> {
+    return this.#saver.finish(runId, outcome, artifacts);
   }
 
   /** Tries again to save a result that did not fit. */
   retrySave(runId: string): Promise<boolean> {
-    const pending = this.unsaved.get(runId);
-    return pending ? this.finishRun(runId, pending.outcome, pending.artifacts) : Promise.resolve(true);
-  }
-
-  #biggest(): string {
-    const withFiles = this.runs.filter((r) => r.artifactIds.length > 0).length;
-    return withFiles ? `${withFiles} stored run${withFiles === 1 ? ' keeps' : 's keep'} model files; "Storage and workspace" shows what takes the space.` : '';
+    return this.#saver.retry(runId);
   }
 
   /** Registers completed run `runId` as the next version of `modelName`. */
@@ -213,17 +190,9 @@ export class Registry {
     return { name: v.model, version: v.version };
   }
 
-  async versions(model: string): Promise<VersionRecord[]> {
-    return store.listVersions(await this.#use(), model);
-  }
-
-  async audit(model: string): Promise<AuditRecord[]> {
-    return store.auditLog(await this.#use(), { subject: model });
-  }
-
-  async aliasAt(model: string, alias: string, date: number): Promise<number | null> {
-    return store.aliasAt(await this.#use(), model, alias, date);
-  }
+  versions = async (model: string): Promise<VersionRecord[]> => store.listVersions(await this.#use(), model);
+  audit = async (model: string): Promise<AuditRecord[]> => store.auditLog(await this.#use(), { subject: model });
+  aliasAt = async (model: string, alias: string, date: number): Promise<number | null> => store.aliasAt(await this.#use(), model, alias, date);
 
   /** Points `alias` of `model` at `version` (audited). */
   async promote(model: string, version: number, alias: string): Promise<void> {
@@ -236,21 +205,10 @@ export class Registry {
     await this.refresh();
   }
 
-  async setTag(model: string, version: number, key: string, value: string): Promise<void> {
-    await store.setTag(await this.#use(), model, version, key, value);
-  }
-
-  async removeTag(model: string, version: number, key: string): Promise<void> {
-    await store.removeTag(await this.#use(), model, version, key);
-  }
-
-  async setNotes(model: string, version: number, notes: string): Promise<void> {
-    await store.setNotes(await this.#use(), model, version, notes);
-  }
-
-  async plan(kind: DeletableKind, id: string): Promise<DeletionPlan> {
-    return store.deletionPlan(await this.#use(), kind, id);
-  }
+  setTag = async (model: string, version: number, key: string, value: string) => store.setTag(await this.#use(), model, version, key, value);
+  removeTag = async (model: string, version: number, key: string) => store.removeTag(await this.#use(), model, version, key);
+  setNotes = async (model: string, version: number, notes: string) => store.setNotes(await this.#use(), model, version, notes);
+  plan = async (kind: DeletableKind, id: string): Promise<DeletionPlan> => store.deletionPlan(await this.#use(), kind, id);
 
   /** Deletes a run, a version (by its `id`) or a dataset; throws `DeletionBlockedError` when something blocks it. */
   async delete(kind: DeletableKind, id: string): Promise<DeletionPlan> {
@@ -288,8 +246,7 @@ export class Registry {
 
   /** Empties IndexedDB, Cache Storage, localStorage and sessionStorage of this origin, then checks they are empty. */
   async forgetEverything(): Promise<ForgetCheck> {
-    for (const timer of this.#heartbeats.values()) clearInterval(timer);
-    this.#heartbeats.clear();
+    this.#saver.stop(true);
     const db = await this.#use();
     this.#db = null;
     await store.forgetEverything(db);
@@ -297,7 +254,6 @@ export class Registry {
     this.runs = [];
     this.models = [];
     this.datasets = [];
-    this.unsaved = new Map();
     this.reproduceRequest = null;
     this.persisted = null;
     this.lastImport = null;
@@ -309,17 +265,12 @@ export class Registry {
 
   /** Hands a version's recipe, spec and seed to the Train stage (it watches `reproduceRequest`). */
   async requestReproduce(version: VersionRecord): Promise<void> {
-    const run = await store.getRun(await this.#use(), version.runId);
-    this.reproduceRequest = {
-      model: version.model,
-      version: version.version,
-      runId: version.runId,
-      datasetId: run?.datasetId ?? null,
-      recipe: version.recipe,
-      spec: version.spec,
-      seed: version.seed ?? run?.seed ?? 0,
-      requestedAt: Date.now(),
-    };
+    this.reproduceRequest = reproduceRequestOf(version, await store.getRun(await this.#use(), version.runId));
+  }
+
+  /** The connection, for state that keeps its own records in the studio database (projects). */
+  database(): Promise<StudioDb> {
+    return this.#use();
   }
 
   /** Every version of every model, newest model first as `models` lists them. */
@@ -331,25 +282,15 @@ export class Registry {
 
   /** A version's stored files by artifact name (recipe, meta, weights) and its training dataset's record, for Deploy. */
   async versionFiles(version: VersionRecord): Promise<{ files: Record<string, Uint8Array>; dataset: DatasetRecord | null }> {
-    const db = await this.#use();
-    const files: Record<string, Uint8Array> = {};
-    for (const id of version.artifactIds) {
-      const info = await store.getArtifactInfo(db, id);
-      if (info) files[info.name] = await store.loadArtifact(db, id);
-    }
-    const run = await store.getRun(db, version.runId);
-    return { files, dataset: (run && this.datasets.find((d) => d.id === run.datasetId)) ?? null };
+    return store.versionFiles(await this.#use(), version);
   }
 
   /** Keeps Deploy's latency measurement on a version (audited; the version's weights and metrics stay as they are). */
-  async setLatency(model: string, version: number, latency: Json): Promise<void> {
-    await store.setLatency(await this.#use(), model, version, latency);
-  }
+  setLatency = async (model: string, version: number, latency: Json) => store.setLatency(await this.#use(), model, version, latency);
 
   /** Stops heartbeats and listening and closes the connection. */
   close(): void {
-    for (const timer of this.#heartbeats.values()) clearInterval(timer);
-    this.#heartbeats.clear();
+    this.#saver.stop();
     this.#stopListening?.();
     this.#stopListening = null;
     if (this.#db) store.closeStudioDB(this.#db);

@@ -1,4 +1,4 @@
-import type { Json } from '../storage';
+import type { Json, RunRecord, VersionRecord } from '../storage';
 import type { RunTraining } from '../core/run';
 
 /** Options for `Registry`; the defaults are the app's. Tests give a fresh name and channel. */
@@ -34,6 +34,11 @@ export interface ReproduceRequest {
   spec: Json;
   seed: number;
   requestedAt: number;
+}
+
+/** What "Reproduce" hands the Train stage for `version`, whose run may be gone (then no dataset). */
+export function reproduceRequestOf(version: VersionRecord, run: RunRecord | undefined): ReproduceRequest {
+  return { model: version.model, version: version.version, runId: version.runId, datasetId: run?.datasetId ?? null, recipe: version.recipe, spec: version.spec, seed: version.seed ?? run?.seed ?? 0, requestedAt: Date.now() };
 }
 
 /** What "Forget everything" found afterwards. `clean` is true when every place is empty. */

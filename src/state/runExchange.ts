@@ -4,11 +4,13 @@
  */
 import { zipSync } from 'fflate';
 import type { EpochLog } from '../core/models';
-import { modelOfStudioFiles, readRunFile, writeRunFile, type MissingPart, type RunData } from '../core/run';
-import { runFolderFiles, type DatasetRecord, type Json, type VersionRecord } from '../storage';
+import { readRunFile, type MissingPart, type RunData } from '../core/run';
+import { runFolderFiles, versionRunFiles, type Json, type VersionRecord } from '../storage';
 import type { Registry } from './registry.svelte';
 import { curvesOf } from './registrySink';
 import { download } from './explore.svelte';
+
+export { versionRunFiles };
 
 /** What an import registered, and what the run lacks (each part with its sentence). */
 export interface RunImport {
@@ -24,9 +26,6 @@ export interface ChosenFile {
   path: string;
   bytes: Uint8Array;
 }
-
-const numbers = (v: unknown): Record<string, number> =>
-  Object.fromEntries(Object.entries((v ?? {}) as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === 'number'));
 
 /** A model name from a folder or zip name: what registerVersion accepts. */
 const modelName = (raw: string) => raw.replace(/\.zip$/i, '').trim().slice(0, 128) || 'cli-run';
@@ -87,23 +86,6 @@ export async function importRunFiles(registry: Registry, chosen: readonly Chosen
   if (!saved) throw new Error('The imported run could not be saved: browser storage is full. Free space, then import it again.');
   const version = await registry.register(runId, name, { tags: { source: 'modelbench train' }, notes: `Imported from a modelbench train folder${run.createdAt ? ` (trained ${run.createdAt.slice(0, 10)})` : ''}.` });
   return { ...version, missing: run.training.missing };
-}
-
-/** A registered version as a run directory (run.json format 2 and its model files), by file name. */
-export function versionRunFiles(version: VersionRecord, files: Record<string, Uint8Array>, dataset: DatasetRecord | null): Record<string, Uint8Array> {
-  const { fitted, model } = modelOfStudioFiles(files, `${version.model} v${version.version}`);
-  return writeRunFile({
-    createdAt: new Date(version.createdAt).toISOString(),
-    data: dataset ? { name: dataset.name, rows: dataset.rows, fingerprint: `sha256:${dataset.fingerprint}` } : null,
-    backend: version.backend,
-    seed: version.seed,
-    spec: version.spec,
-    recipe: version.recipe,
-    fitted,
-    metrics: numbers(version.metrics),
-    training: version.training,
-    model,
-  });
 }
 
 /** Downloads a registered version as a zip of a run folder that `modelbench export` and "Import a CLI run" read. */

@@ -12,6 +12,7 @@ import { RecipeBridge } from '../bridge/RecipeBridge';
 import { TrainState } from './train.svelte';
 import { readExperiment, type ExperimentLink } from './shareLink';
 import { Registry } from './registry.svelte';
+import { ProjectsState } from './projects.svelte';
 import { registrySink } from './registrySink';
 import type { ReproduceRequest } from './registryTypes';
 import { versionLink } from './versionLink';
@@ -35,6 +36,7 @@ export class Studio {
   readonly prepare = new PrepareState(new RecipeBridge());
   readonly train = new TrainState();
   readonly registry = new Registry();
+  readonly projects = new ProjectsState(this.registry);
   /** An experiment from a shared link, waiting for its data (a sample loads itself; a user's file must be opened). */
   pending = $state.raw<ExperimentLink | null>(null);
   #ingest = new IngestBridge();
@@ -54,6 +56,7 @@ export class Studio {
 
   go(stage: Stage) {
     this.stage = stage;
+    this.projects.open = false;
     if (location.hash !== `#${stage}`) history.replaceState(null, '', `${location.pathname}${location.search}#${stage}`);
   }
 

@@ -2,7 +2,7 @@ import type { StudioDb } from './db';
 import { contextOf } from './context';
 
 /** Kinds of record a change message is about. */
-export type ChangeKind = 'dataset' | 'run' | 'version' | 'alias' | 'model' | 'workspace';
+export type ChangeKind = 'dataset' | 'run' | 'version' | 'alias' | 'model' | 'workspace' | 'project';
 
 /** Posted on the `modelbench` BroadcastChannel after a verb's transaction commits. */
 export interface StudioChange {

@@ -12,6 +12,7 @@ import type {
 } from './records';
 import { attachContext, type StudioOptions } from './context';
 import { backendOf, trainingOf } from './training';
+import type { Project } from '../core/project';
 
 /** The studio's IndexedDB schema, declared once. Bump `STUDIO_DB_VERSION` with a new migration. */
 export interface StudioDB extends DBSchema {
@@ -36,6 +37,8 @@ export interface StudioDB extends DBSchema {
     value: AuditRecord;
     indexes: { 'by-subject': string; 'by-at': number; 'by-action': string };
   };
+  /** Added in version 4: TDSP projects (charter, evidence, ticks). */
+  projects: { key: string; value: Project; indexes: { 'by-updated': number } };
 }
 
 export type StudioDb = IDBPDatabase<StudioDB>;
@@ -43,7 +46,7 @@ export type StoreName = StoreNames<StudioDB>;
 type UpgradeTx = IDBPTransaction<StudioDB, StoreName[], 'versionchange'>;
 
 export const STUDIO_DB_NAME = 'modelbench';
-export const STUDIO_DB_VERSION = 3;
+export const STUDIO_DB_VERSION = 4;
 
 /** Every store, in the order a whole-database transaction lists them. */
 export const ALL_STORES: StoreName[] = [
@@ -55,6 +58,7 @@ export const ALL_STORES: StoreName[] = [
   'versions',
   'aliases',
   'audit',
+  'projects',
 ];
 
 /** Version 1: the registry without an audit trail. */
@@ -119,6 +123,11 @@ async function migrateToV3(tx: UpgradeTx): Promise<void> {
   }
 }
 
+/** Version 4: the projects store. Nothing existing changes; a project is made when the studio first needs one. */
+function migrateToV4(db: IDBPDatabase<StudioDB>): void {
+  db.createObjectStore('projects', { keyPath: 'id' }).createIndex('by-updated', 'updatedAt');
+}
+
 /**
  * Opens the schema at `version`, running every migration above the stored one.
  * Tests use it to build an older database; the app calls `openStudioDB`.
@@ -133,6 +142,7 @@ export async function openStudioDBAt(
       if (oldVersion < 1) migrateToV1(database);
       if (oldVersion < 2 && version >= 2) await migrateToV2(database, tx);
       if (oldVersion < 3 && version >= 3) await migrateToV3(tx);
+      if (oldVersion < 4 && version >= 4) migrateToV4(database);
     },
     blocked() {
       options.onBlocked?.();

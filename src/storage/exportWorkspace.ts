@@ -22,7 +22,7 @@ export interface ExportOptions {
  * of every file), read in one consistent snapshot. `importWorkspace` reads it back.
  */
 export async function exportWorkspace(db: StudioDb, options: ExportOptions = {}): Promise<Uint8Array> {
-  const stores = ['datasets', 'runs', 'models', 'versions', 'aliases', 'audit', 'blobs', 'chunks'] as const;
+  const stores = ['datasets', 'runs', 'models', 'versions', 'aliases', 'audit', 'blobs', 'chunks', 'projects'] as const;
   const { json, chunks } = await readTx(db, [...stores], async (tx) => {
     const wanted = options.models === undefined ? undefined : new Set(options.models);
     const models = (await tx.objectStore('models').getAll()).filter((m) => !wanted || wanted.has(m.name));
@@ -44,6 +44,8 @@ export async function exportWorkspace(db: StudioDb, options: ExportOptions = {})
       .filter((e) => !wanted || wanted.has(e.subject) || runIds.has(e.subject) || datasetIds.has(e.subject))
       .map(({ id: _id, ...entry }) => entry);
     const json: WorkspaceJson = { datasets, runs: runs.map(({ owner: _o, ...r }) => r), models, versions, aliases, audit, blobs };
+    // A project spans datasets a chosen-models export may leave out, so only whole workspaces carry projects.
+    if (!wanted) json.projects = await tx.objectStore('projects').getAll();
     return { json, chunks };
   });
   return zipWorkspace(json, chunks, contextOf(db).now());

@@ -1,6 +1,7 @@
 import type { StudioDb } from './db';
 import { ALL_STORES } from './db';
 import type { VersionRecord } from './records';
+import type { Project } from '../core/project';
 import { contextOf } from './context';
 import { prepareBlob, writeBlob, type PreparedBlob } from './blobs';
 import { WorkspaceError } from './errors';
@@ -11,7 +12,7 @@ import { writeTx } from './transact';
 import { readWorkspace } from './readWorkspace';
 import type { ZipLimits } from './zipCheck';
 
-type Counts = Record<'datasets' | 'runs' | 'models' | 'versions' | 'aliases' | 'blobs' | 'audit', number>;
+type Counts = Record<'datasets' | 'runs' | 'models' | 'versions' | 'aliases' | 'blobs' | 'audit' | 'projects', number>;
 
 /** What an import did. Nothing local was overwritten. */
 export interface ImportSummary {
@@ -26,7 +27,7 @@ export interface ImportSummary {
   deduplicated: { imported: string; existing: string }[];
 }
 
-const zero = (): Counts => ({ datasets: 0, runs: 0, models: 0, versions: 0, aliases: 0, blobs: 0, audit: 0 });
+const zero = (): Counts => ({ datasets: 0, runs: 0, models: 0, versions: 0, aliases: 0, blobs: 0, audit: 0, projects: 0 });
 
 /**
  * Imports a workspace zip. Everything is validated before anything is written (see
@@ -166,6 +167,8 @@ export async function importWorkspace(db: StudioDb, bytes: Uint8Array, limits?: 
       else summary.conflicts.push(`alias "${a.alias}" of ${a.model} points at v${existing.version} here; kept it`);
     }
 
+    await mergeProjects(store('projects'), json.projects ?? [], datasetIds, summary);
+
     // History comes along only for what this import created; merging logs of shared subjects would interleave two pasts.
     for (const e of json.audit) {
       if (newSubjects.has(e.subject)) {
@@ -182,4 +185,22 @@ export async function importWorkspace(db: StudioDb, bytes: Uint8Array, limits?: 
   });
   notifyChange(db, { kind: 'workspace', verb: 'importWorkspace', ids: [] });
   return summary;
+}
+
+/** Adds projects not stored here (their datasets pointed at deduplicated twins); a stored one with other content is kept. */
+async function mergeProjects(
+  store: { get(id: string): Promise<Project | undefined>; add(p: Project): Promise<unknown> },
+  projects: Project[],
+  datasetIds: Map<string, string>,
+  summary: ImportSummary,
+): Promise<void> {
+  for (const p of projects) {
+    const project = { ...p, datasetIds: [...new Set(p.datasetIds.map((id) => datasetIds.get(id) ?? id))] };
+    const existing = await store.get(p.id);
+    if (!existing) {
+      await store.add(project);
+      summary.added.projects++;
+    } else if (sameJson(existing, project)) summary.identical.projects++;
+    else summary.conflicts.push(`project "${p.name}" differs from the stored one; kept the stored one`);
+  }
 }

@@ -12,6 +12,7 @@ import {
   normaliseVersion,
   completeVersion,
 } from './normalise';
+import { readProject, ProjectError } from '../core/project';
 import { DEFAULT_ZIP_LIMITS, inspectZip, type ZipLimits } from './zipCheck';
 import { WORKSPACE_FORMAT, WORKSPACE_FORMAT_VERSION, blobPath, type WorkspaceJson } from './workspace';
 
@@ -82,6 +83,7 @@ function normaliseWorkspace(value: unknown): WorkspaceJson {
     aliases: f.array('aliases', normaliseAlias),
     audit: f.array('audit', normaliseAudit),
     blobs: f.array('blobs', normaliseBlob),
+    projects: readProjects(value),
   };
 }
 
@@ -92,11 +94,24 @@ function checkReferences(json: WorkspaceJson): void {
   unique(json.runs.map((r) => r.id), 'runs');
   unique(json.datasets.map((d) => d.id), 'datasets');
   unique(json.versions.map((v) => v.id), 'versions');
+  unique((json.projects ?? []).map((p) => p.id), 'projects');
   unique(json.versions.map((v) => `${v.model} v${v.version}`), 'versions');
   json.runs.forEach((r, i) => r.artifactIds.forEach((id) => blobIds.has(id) || bad(`workspace.json: runs[${i}].artifactIds`, id, 'an id listed in blobs')));
   json.datasets.forEach((d, i) => d.blobId === undefined || blobIds.has(d.blobId) || bad(`workspace.json: datasets[${i}].blobId`, d.blobId, 'an id listed in blobs'));
   const versions = new Set(json.versions.map((v) => `${v.model}\u0000${v.version}`));
   json.aliases.forEach((a, i) => versions.has(`${a.model}\u0000${a.version}`) || bad(`workspace.json: aliases[${i}]`, a, 'an alias of a version in the file'));
+}
+
+function readProjects(value: unknown): WorkspaceJson['projects'] {
+  const list = (value as { projects?: unknown }).projects;
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) bad('workspace.json: projects', list, 'an array of projects');
+  try {
+    return list.map((p, i) => readProject(p, `workspace.json: projects[${i}]`));
+  } catch (error) {
+    if (error instanceof ProjectError) throw new WorkspaceError(`This workspace file cannot be imported: ${error.message} Nothing was changed.`);
+    throw error;
+  }
 }
 
 function unique(ids: string[], list: string): void {

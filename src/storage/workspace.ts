@@ -1,3 +1,4 @@
+import type { Project } from '../core/project';
 import type { AliasRecord, AuditRecord, BlobRecord, DatasetRecord, ModelRecord, RunRecord, VersionRecord } from './records';
 
 /** The `format` string of a workspace manifest. */
@@ -15,6 +16,8 @@ export interface WorkspaceJson {
   /** Without their local ids. */
   audit: AuditRecord[];
   blobs: BlobRecord[];
+  /** TDSP projects; absent from files written before projects existed, and from exports of chosen models. */
+  projects?: Project[];
 }
 
 /** `manifest.json`: the SHA-256 and size of every other file in the zip. */

@@ -84,6 +84,6 @@ describe('openStudioDB migrations', () => {
 
   test('a fresh database is created at the current version with every store', async () => {
     const db = track(await openStudioDB(`fresh-${Math.random()}`, { channel: 'x' }));
-    expect([...db.objectStoreNames].sort()).toEqual(['aliases', 'audit', 'blobs', 'chunks', 'datasets', 'models', 'runs', 'versions']);
+    expect([...db.objectStoreNames].sort()).toEqual(['aliases', 'audit', 'blobs', 'chunks', 'datasets', 'models', 'projects', 'runs', 'versions']);
   });
 });

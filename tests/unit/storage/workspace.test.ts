@@ -54,7 +54,7 @@ describe('exportWorkspace → importWorkspace', () => {
     const zip = await exportWorkspace(source);
     const target = await freshDb({ chunkSize: 64 });
     const summary = await importWorkspace(target, zip);
-    expect(summary.added).toEqual({ datasets: 2, runs: 3, models: 2, versions: 3, aliases: 1, blobs: 4, audit: 5 });
+    expect(summary.added).toEqual({ datasets: 2, runs: 3, models: 2, versions: 3, aliases: 1, blobs: 4, audit: 5, projects: 0 });
     expect(summary.conflicts).toEqual([]);
     const a = await dump(source);
     const b = await dump(target);
@@ -94,7 +94,7 @@ describe('importWorkspace merge', () => {
     const zip = await exportWorkspace(db);
     const before = await dump(db);
     const summary = await importWorkspace(db, zip);
-    expect(summary.added).toEqual({ datasets: 0, runs: 0, models: 0, versions: 0, aliases: 0, blobs: 0, audit: 0 });
+    expect(summary.added).toEqual({ datasets: 0, runs: 0, models: 0, versions: 0, aliases: 0, blobs: 0, audit: 0, projects: 0 });
     expect(summary.identical).toMatchObject({ datasets: 2, runs: 3, versions: 3, aliases: 1, blobs: 4 });
     const after = await dump(db);
     expect({ ...after, audit: after.audit.slice(0, -1) }).toEqual(before);
