@@ -7,6 +7,8 @@ const service = exploreService();
 /** As the service, with the chart's arrays transferred rather than copied. */
 const api = {
   setTable: service.setTable,
+  ngramLift: service.ngramLift,
+  ngramRows: service.ngramRows,
   chart(request: ChartRequest) {
     const data = service.chart(request);
     return transfer(data, chartTransferables(data));

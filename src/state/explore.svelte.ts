@@ -4,7 +4,10 @@ import type { Table } from '../core/table';
 import { ProfileBridge } from '../bridge/ProfileBridge';
 import { ExploreBridge } from '../bridge/ExploreBridge';
 import type { ChartData, ChartRequest } from '../core/explore';
+import type { NgramLift, NgramRows } from '../core/text';
 import { recordProfile } from './metrics';
+import { dataSummaryOf } from '../core/project';
+import { recordEvidence } from './projectEvidence';
 import { isAbort, toUserError, type UserError } from './errors';
 
 /** Partial results as sections arrive, so the report renders before it is complete. */
@@ -127,12 +130,27 @@ export class ExploreState {
     return this.#charts.chart(this.#table, request, this.#charting.signal);
   }
 
+  /** The n-gram explorer: `column`'s words and sequences ranked by lift on `target` (class `positive`). */
+  ngramLift(column: string, target: string, positive?: string): Promise<NgramLift> {
+    if (!this.#table) return Promise.reject(new Error('Open a dataset first.'));
+    return this.#charts.ngramLift(this.#table, column, target, positive, this.#charting.signal);
+  }
+
+  ngramRows(column: string, target: string, term: string): Promise<NgramRows> {
+    if (!this.#table) return Promise.reject(new Error('Open a dataset first.'));
+    return this.#charts.ngramRows(this.#table, column, target, term, this.#charting.signal);
+  }
+
   downloadJson() {
-    if (this.report) download(new Blob([reportToJson(this.report)], { type: 'application/json' }), `${baseName(this.report.dataset.name)}-report.json`);
+    if (!this.report) return;
+    download(new Blob([reportToJson(this.report)], { type: 'application/json' }), `${baseName(this.report.dataset.name)}-report.json`);
+    recordEvidence({ kind: 'data-report', at: Date.now(), format: 'json', summary: dataSummaryOf(this.report) });
   }
 
   downloadHtml() {
-    if (this.report) download(new Blob([renderReportHtml(this.report)], { type: 'text/html' }), `${baseName(this.report.dataset.name)}-report.html`);
+    if (!this.report) return;
+    download(new Blob([renderReportHtml(this.report)], { type: 'text/html' }), `${baseName(this.report.dataset.name)}-report.html`);
+    recordEvidence({ kind: 'data-report', at: Date.now(), format: 'html', summary: dataSummaryOf(this.report) });
   }
 }
 

@@ -37,6 +37,8 @@ export function newStep(kind: StepKind): Step {
       return { kind, columns: [], lower: 0.01, upper: 0.99 };
     case 'derive':
       return { kind, name: 'new_column', expression: 'd => 0' };
+    case 'text':
+      return { kind, columns: [] };
     case 'deduplicate':
       return { kind, columns: [] };
     case 'filter':

@@ -5,6 +5,7 @@ import { dateKernel } from '../table';
 import { cellReader } from './coerceCell';
 import { scorerRuntime, type ScorerSpec } from './scorerRuntime';
 import { compileTransform } from './scorerTransform';
+import { textKernel } from '../text';
 import { SCORER_TREES } from './scorerTrees';
 import { treesSpec } from './treesSpec';
 import type { PortableModel } from './types';
@@ -54,18 +55,20 @@ const HEADER = (id: ScorerIdentity) =>
  * the compiled recipe and the forward pass are emitted with `Function.prototype.toString()`
  * (each reads only its arguments and built-ins, so it survives minification and needs no eval),
  * and the tree pass (scorerTrees.ts, kept as text) is wrapped in a function of what it reads.
- * Evaluates to `{ predict, predictOne, meta }`.
+ * Evaluates to `{ predict, predictOne, predictColumns, meta }`.
  */
 function runtimeCall(spec: string): string {
   const trees = `function (SPEC, X, D, floats) {\n${SCORER_TREES}\nreturn TREES ? forwardTrees : null;\n}`;
   // Toolchains that keep function names (tsx, which runs the CLI; esbuild's keepNames) insert `__name(fn, "name")`
   // calls into function bodies, naming a helper of their module that the shipped text lacks: it brings a no-op one.
-  return `((__name) => (${scorerRuntime.toString()})(${spec}, (${cellReader.toString()})((${dateKernel.toString()})()), ${compileTransform.toString()}, ${trees}))((f) => f)`;
+  // The recipe compiler gets the text step's tokeniser, the studio's own `textKernel`.
+  const compile = `function (inputs, steps, names, cells) { return (${compileTransform.toString()})(inputs, steps, names, cells, (${textKernel.toString()})()); }`;
+  return `((__name) => (${scorerRuntime.toString()})(${spec}, (${cellReader.toString()})((${dateKernel.toString()})()), ${compile}, ${trees}))((f) => f)`;
 }
 
-/** scorer.mjs: an ES module exporting `predict(rows)`, `predictOne(row)` and `meta`. */
+/** scorer.mjs: an ES module exporting `predict(rows)`, `predictOne(row)`, `predictColumns(columns, rows)` and `meta`. */
 export function scorerModule(fitted: FittedRecipe, model: PortableModel, id: ScorerIdentity): string {
-  return `${HEADER(id)}const scorer = ${runtimeCall(specJson(fitted, model, id))};\nconst predict = scorer.predict;\nconst predictOne = scorer.predictOne;\nconst meta = scorer.meta;\nexport { predict, predictOne, meta };\n`;
+  return `${HEADER(id)}const scorer = ${runtimeCall(specJson(fitted, model, id))};\nconst predict = scorer.predict;\nconst predictOne = scorer.predictOne;\nconst predictColumns = scorer.predictColumns;\nconst meta = scorer.meta;\nexport { predict, predictOne, predictColumns, meta };\n`;
 }
 
 /**

@@ -6,6 +6,7 @@
  * the values training's step takes from `Date`'s UTC getters (tests/unit/core/deploy/datetimeParts).
  */
 import type { FittedStep, InputColumn } from '../recipe';
+import type { TextKernel } from '../text';
 import type { CellColumn, CellReader } from './coerceCell';
 
 /** An input column with the scratch slot its cell goes to. */
@@ -24,7 +25,8 @@ interface CompiledTransform {
   features: Int32Array;
 }
 
-export function compileTransform(inputs: InputColumn[], steps: FittedStep[], featureNames: string[], cells: CellReader): CompiledTransform {
+/** `text` is the text step's tokeniser (`textKernel()`, shipped beside this function); only a recipe with a text step needs it. */
+export function compileTransform(inputs: InputColumn[], steps: FittedStep[], featureNames: string[], cells: CellReader, text?: TextKernel): CompiledTransform {
   const PERIOD: Record<string, number> = { month: 12, weekday: 7, hour: 24 };
   const PART_INDEX: Record<string, number> = { year: 0, month: 1, day: 2, weekday: 3, hour: 4 };
   const numIndex = new Map<string, number>();
@@ -149,6 +151,21 @@ export function compileTransform(inputs: InputColumn[], steps: FittedStep[], fea
       }
     });
   }
+  function compileText(step: Extract<FittedStep, { kind: 'text' }>, c: { name: string; vocabulary: string[]; idf: number[]; buckets: number }): void {
+    const kernel = text;
+    if (!kernel) throw new Error("preprocess: step 'text' needs the text tokeniser, which this scorer lacks; export the bundle again.");
+    const s = slotOf(strIndex, c.name, 'text');
+    strIndex.delete(c.name);
+    const hashing = step.method === 'hashing';
+    const names = hashing ? Array.from({ length: c.buckets }, (_, k) => c.name + '#' + k) : c.vocabulary.map((t) => c.name + ':' + t);
+    const slots = Int32Array.from(names.map(setNum));
+    const index = hashing ? null : new Map(c.vocabulary.map((t, j) => [t, j]));
+    const idf = hashing ? new Float64Array(slots.length).fill(1) : Float64Array.from(c.idf);
+    const stop = new Set(step.options.stopWords);
+    const options = step.options;
+    // A missing text scores as an empty one (all zeros), as in training.
+    ops.push(() => kernel.vectorize(STR[s] ?? '', options, stop, index, idf, NUM, slots));
+  }
   function compileStep(step: FittedStep): void {
     if (step.kind === 'drop') {
       for (const n of step.columns) {
@@ -158,6 +175,7 @@ export function compileTransform(inputs: InputColumn[], steps: FittedStep[], fea
     } else if (step.kind === 'impute') step.columns.forEach(compileImpute);
     else if (step.kind === 'encode') for (const c of step.columns) compileEncode(step.method, c);
     else if (step.kind === 'datetime') for (const n of step.columns) compileDatetime(step, n);
+    else if (step.kind === 'text') for (const c of step.columns) compileText(step, c);
     else if (step.kind === 'scale') {
       for (const c of step.columns) {
         const s = slotOf(numIndex, c.name, 'scale');

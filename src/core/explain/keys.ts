@@ -40,7 +40,7 @@ export const DATETIME_STAT_GLOSSARY: Readonly<Record<keyof DatetimeStats, Glossa
   byYear: 'calendar', byMonth: 'calendar', byWeekday: 'calendar', byHour: 'calendar',
 };
 export const TEXT_STAT_GLOSSARY: Readonly<Record<keyof TextStats, GlossaryKey>> = {
-  length: 'textLength', lengthHistogram: 'textLength', topTokens: 'topTokens',
+  length: 'textLength', lengthHistogram: 'textLength', topTokens: 'topTokens', summary: 'textSummary',
 };
 export const DATASET_OVERVIEW_GLOSSARY: Readonly<Record<keyof DatasetOverview, GlossaryKey>> = {
   name: 'datasetName', rows: 'rows', columns: 'columns', missingCells: 'missingCells', missingCellsRatio: 'missingCells',
@@ -52,7 +52,7 @@ export const ALERT_GLOSSARY: Readonly<Record<AlertType, GlossaryKey>> = {
   duplicates: 'alert.duplicates', high_cardinality: 'alert.highCardinality', unique: 'alert.unique', skewed: 'alert.skewed',
   imbalance: 'alert.imbalance', uniform: 'alert.uniform', high_correlation: 'alert.highCorrelation',
   constant_length: 'alert.constantLength', date_as_text: 'alert.dateAsText', mixed_types: 'alert.mixedTypes',
-  target_leakage: 'alert.targetLeakage',
+  target_leakage: 'alert.targetLeakage', personal_data: 'alert.personalData', near_duplicates: 'alert.nearDuplicates',
 };
 export const CORRELATION_GLOSSARY: Readonly<Record<keyof Correlations, GlossaryKey>> = {
   pearson: 'pearson', spearman: 'spearman', cramers_v: 'cramersV', eta: 'eta', sampledRows: 'correlationMatrix', sampled: 'correlationMatrix', limitedTo: 'correlationMatrix',
@@ -81,7 +81,7 @@ export const REGRESSION_CHART_GLOSSARY: Readonly<Record<Exclude<keyof Regression
 export const TASK_GLOSSARY: Readonly<Record<Task, GlossaryKey>> = { binary: 'task.binary', multiclass: 'task.multiclass', regression: 'task.regression' };
 export const STEP_GLOSSARY: Readonly<Record<Step['kind'], GlossaryKey>> = {
   drop: 'step.drop', impute: 'step.impute', scale: 'step.scale', encode: 'step.encode', datetime: 'step.datetime',
-  power: 'step.power', clip: 'step.clip', derive: 'step.derive', deduplicate: 'step.deduplicate', filter: 'step.filter',
+  power: 'step.power', clip: 'step.clip', derive: 'step.derive', deduplicate: 'step.deduplicate', filter: 'step.filter', text: 'step.text',
 };
 export const IMPUTE_GLOSSARY: Readonly<Record<ImputeStep['strategy'], GlossaryKey>> = {
   mean: 'impute.mean', median: 'impute.median', most_frequent: 'impute.mostFrequent', constant: 'impute.constant',

@@ -1,9 +1,14 @@
 import type { Table } from '../table';
+import { ngramLift, rowsWithNgram, type NgramLift, type NgramRows } from '../text';
 import { chartData, type ChartData, type ChartRequest } from './chartData';
 
 /** The chart worker's service: keeps one table and answers chart requests over it, so interactive charts never scan rows on the page. */
 export function exploreService() {
   let table: Table | null = null;
+  const current = () => {
+    if (!table) throw new Error('No table has been sent to the exploration worker yet.');
+    return table;
+  };
   return {
     setTable(next: Table) {
       table = next;
@@ -11,6 +16,14 @@ export function exploreService() {
     chart(request: ChartRequest): ChartData {
       if (!table) throw new Error('No table has been sent to the exploration worker yet.');
       return chartData(table, request);
+    },
+    /** The n-gram explorer: a text column's words and sequences ranked by lift on the target. */
+    ngramLift(column: string, target: string, positive?: string): NgramLift {
+      return ngramLift(current(), column, target, positive);
+    },
+    /** The rows behind one n-gram of the explorer. */
+    ngramRows(column: string, target: string, term: string): NgramRows {
+      return rowsWithNgram(current(), column, target, term);
     },
   };
 }

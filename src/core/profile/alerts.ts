@@ -1,7 +1,7 @@
 import type { ValueShapes } from '../table';
 import { isIdentifierLike } from '../table';
 import { uniformityPValue } from '../stats';
-import { fixed, formatP, formatPercent } from '../format';
+import { fixed, formatCount, formatP, formatPercent } from '../format';
 import type { AlertThresholds } from './thresholds';
 import type { Alert, ColumnProfile, CorrelationMatrix, CrossSections, Severity } from './types';
 
@@ -50,6 +50,15 @@ function columnAlerts(p: ColumnProfile, rows: number, shapes: ValueShapes | unde
   }
   if (cat && stringy && p.distinct > 1 && cat.minLength === cat.maxLength) {
     add('constant_length', cat.minLength, cat.minLength, 'low', `Every value of "${p.name}" is ${cat.minLength} characters long: likely a code.`);
+  }
+  const words = p.text?.summary;
+  if (words) {
+    const found = [words.pii.email && `${formatCount(words.pii.email)} rows with an email address`, words.pii.phone && `${formatCount(words.pii.phone)} rows with a phone number`].filter(Boolean);
+    const pii = Math.max(words.pii.email, words.pii.phone);
+    if (pii > 0) add('personal_data', pii, 0, 'medium', `"${p.name}" looks like it holds personal data: ${found.join(', ')}. Mask or remove it before training.`);
+    if (p.count > 0 && words.nearDuplicates / p.count > t.duplicates) {
+      add('near_duplicates', words.nearDuplicates / p.count, t.duplicates, 'low', `"${p.name}" has ${formatCount(words.nearDuplicates)} texts that repeat another once case, punctuation and spacing are ignored (${pct(words.nearDuplicates / p.count)}).`);
+    }
   }
   if (stringy && shapes) {
     const total = shapes.numeric + shapes.datetime + shapes.boolean + shapes.other;

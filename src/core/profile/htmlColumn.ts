@@ -42,7 +42,20 @@ function typed(p: ColumnProfile): string {
     const t = p.text.length;
     rows = [['min length', t.min], ['mean length', t.mean], ['median length', t.quantiles['0.5']], ['max length', t.max]];
     charts.push(histogramSvg(p.text.lengthHistogram, { title: `Length of ${p.name}`, xLabel: 'characters' }));
-    charts.push(barsSvg(p.text.topTokens.map((x) => ({ label: x.token, value: x.count })), { title: `Top words in ${p.name}` }));
+    const w = p.text.summary;
+    if (!w) charts.push(barsSvg(p.text.topTokens.map((x) => ({ label: x.token, value: x.count })), { title: `Top words in ${p.name}` }));
+    else {
+      const terms = (items: { term: string; count: number }[]) => items.map((x) => ({ label: x.term, value: x.count }));
+      rows.push(
+        ['median words', w.words.median], ['vocabulary', w.vocabulary], ['empty', w.empty], ['exact repeats', w.duplicates], ['near-duplicates', w.nearDuplicates],
+        ['with an email address', w.pii.email], ['with a phone number', w.pii.phone],
+        ['languages', w.languages.map((l) => `${l.name} ${pct(l.share)}`).join(', ')],
+      );
+      charts.push(histogramSvg(w.words.histogram, { title: `Words per text in ${p.name}`, xLabel: 'words' }));
+      charts.push(barsSvg(terms(w.topWords), { title: `Top words in ${p.name} (stop words apart)` }));
+      charts.push(barsSvg(terms(w.topStopWords), { title: `Top stop words in ${p.name}` }));
+      if (w.topBigrams.length) charts.push(barsSvg(terms(w.topBigrams), { title: `Word pairs in ${p.name}`, labelWidth: 170, width: 380 }));
+    }
   }
   if (p.datetime) {
     const d = p.datetime;

@@ -2,6 +2,7 @@ import type { StringColumn } from '../table';
 import { createHyperLogLog } from '../stats';
 import { imbalanceOf } from './categoricalProfile';
 import { quantilesOf } from './numericProfile';
+import { summariseTexts } from '../text';
 import type { ColumnProfile } from './types';
 
 /** Distinct strings counted exactly; beyond this, new values count as "other" only. */
@@ -84,10 +85,13 @@ export function createStringStream(name: string, type: StringColumn['type']) {
         const edges = Array.from({ length: bins + 1 }, (_, i) => lo + i * width);
         const hist = new Array<number>(bins).fill(0);
         for (const [len, c] of lengths) hist[Math.min(bins - 1, Math.floor((len - lo) / width))] += c;
+        // Over the distinct texts kept (every one unless the column passed MAX_TRACKED, then marked approximate).
+        const summary = summariseTexts([...counts.keys()], [...counts.values()]);
         profile.text = {
           length: { min: count ? expanded[0] : NaN, mean: count ? sum / count : NaN, max: count ? maxLen : NaN, quantiles: quantilesOf(expanded) },
           lengthHistogram: { edges, counts: hist },
           topTokens: [...tokens].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 10).map(([token, c]) => ({ token, count: c })),
+          summary,
         };
       }
       return profile;

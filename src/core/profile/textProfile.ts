@@ -2,6 +2,7 @@ import type { StringColumn } from '../table';
 import { histogramSorted } from '../stats';
 import { categoricalStats, codeCounts, stringBase } from './categoricalProfile';
 import { quantilesOf } from './numericProfile';
+import { summariseTexts } from '../text';
 import type { ColumnProfile, TextStats } from './types';
 
 const WORD = /[\p{L}\p{N}']+/gu;
@@ -46,6 +47,7 @@ export function textStats(dictionary: string[], counts: Float64Array): TextStats
     },
     lengthHistogram: histogramSorted(lengths),
     topTokens,
+    summary: summariseTexts(dictionary, counts),
   };
 }
 

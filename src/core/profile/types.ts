@@ -1,3 +1,4 @@
+import type { TextSummary } from '../text';
 import type { ColumnType } from '../table';
 import type { AlertThresholds } from './thresholds';
 
@@ -137,6 +138,8 @@ export interface TextStats {
   lengthHistogram: { edges: number[]; counts: number[] };
   /** Most frequent lowercased words, at most 10. */
   topTokens: { token: string; count: number }[];
+  /** Words, vocabulary, n-grams, languages, character classes, repeats and personal-data patterns. */
+  summary?: TextSummary;
 }
 
 export type AlertType =
@@ -154,7 +157,9 @@ export type AlertType =
   | 'constant_length'
   | 'date_as_text'
   | 'mixed_types'
-  | 'target_leakage';
+  | 'target_leakage'
+  | 'personal_data'
+  | 'near_duplicates';
 
 export type Severity = 'high' | 'medium' | 'low';
 

@@ -4,7 +4,7 @@
  * The page imports `./parse` on its own, so arquero (the derive step's expression compiler) loads only in workers.
  */
 export type {
-  Task, Step, DropStep, ImputeStep, ScaleStep, EncodeStep, DatetimeStep, DatePart, PowerStep, ClipStep, DeriveStep,
+  Task, Step, DropStep, ImputeStep, ScaleStep, EncodeStep, DatetimeStep, DatePart, PowerStep, ClipStep, DeriveStep, TextStep,
   DeduplicateStep, FilterStep, FilterOp, RowStep, ColumnStep,
   SplitSpec, Recipe, TargetRule, TargetRuleOp, FittedStep, FittedRecipe, InputColumn, Transformed,
 } from './types';

@@ -12,7 +12,7 @@ const NAMED = 3;
  */
 function fate(column: Column, dropped: boolean): { words: string; keepable: boolean } {
   const drops = dropped ? ', which this recipe drops' : '';
-  if (column.type === 'text') return { words: `is free text${drops}`, keepable: false };
+  if (column.type === 'text') return { words: `is free text${drops}`, keepable: dropped };
   const present = isNumeric(column) ? Array.from(column.values).filter((v) => !Number.isNaN(v)) : Array.from(column.codes).filter((c) => c >= 0);
   if (present.length === 0) return { words: `is empty in every row${drops}`, keepable: false };
   if (present.every((v) => v === present[0])) return { words: `holds the same value in every row${drops}`, keepable: false };
@@ -22,8 +22,7 @@ function fate(column: Column, dropped: boolean): { words: string; keepable: bool
 
 /**
  * The error `fitRecipe` throws when no feature column is left. `features` are the input columns
- * before any step (the target excluded); the fix names a derive expression over a text column,
- * the Prepare step that turns text into a number.
+ * before any step (the target excluded); the fix names the text step for a text column.
  */
 export function noInputsError(features: Table, steps: Step[], target: string): RecipeError {
   if (features.columns.length === 0) {
@@ -35,7 +34,7 @@ export function noInputsError(features: Table, steps: Step[], target: string): R
   const more = features.columns.length - named.length;
   const list = more > 0 ? `${named.join('; ')}; and ${more} more column${more === 1 ? '' : 's'}` : named.join('; ');
   const text = features.columns.find((c) => c.type === 'text');
-  const derive = text ? `, or derive a number from the text with a derive step (in Prepare, or in the recipe file), for example its length: d => op.length(d['${text.name}'])` : '';
+  const derive = text ? `, or turn '${text.name}' into word features with a text step (in Prepare, "Words into numbers")` : '';
   const keep = fates.some((f) => f.keepable) ? ', or keep a dropped column by removing it from the drop step' : '';
   return new RecipeError(
     `No usable input columns: ${list}. Add a column the model can learn from (numbers, categories, dates or true/false values)${derive}${keep}.`,

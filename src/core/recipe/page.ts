@@ -10,3 +10,4 @@ export { featureGroups } from './featureGroups';
 export { isDropped, withColumnDropped } from './dropColumn';
 export { splitRows } from './split';
 export { TARGET_RULE_OPS, ruleOpWords, describeTargetRule, sourceDropReason, recipeWithTargetRule } from './targetRule';
+export { TEXT_DEFAULTS } from './textDefaults';

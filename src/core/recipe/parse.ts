@@ -4,7 +4,7 @@ import { RecipeError } from './errors';
 import { FILTER_OPS } from './rowSteps';
 import { TARGET_RULE_OPS } from './targetRule';
 
-const STEP_KINDS = ['drop', 'impute', 'scale', 'encode', 'datetime', 'power', 'clip', 'derive', 'deduplicate', 'filter'];
+const STEP_KINDS = ['drop', 'impute', 'scale', 'encode', 'datetime', 'power', 'clip', 'derive', 'text', 'deduplicate', 'filter'];
 const names = (v: unknown) => Array.isArray(v) && v.every((c) => typeof c === 'string');
 const TASKS = ['binary', 'multiclass', 'regression'];
 const SPLITS = ['random', 'stratified', 'time', 'group'];

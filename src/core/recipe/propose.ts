@@ -14,7 +14,8 @@ export interface ProfileLike {
 export const LOG_SKEW = 2;
 
 /**
- * Proposes: drop identifiers (the shared `isIdentifierLike` rule), free text and constant columns; expand datetimes; log-transform
+ * Proposes: drop identifiers (the shared `isIdentifierLike` rule) and constant columns; turn free text into
+ * TF-IDF word features (text step, defaults); expand datetimes; log-transform
  * heavily right-skewed non-negative numbers; median-impute numbers (with an indicator where values
  * are missing); fill missing categories with "(missing)"; one-hot the top 20 categories;
  * standard-scale numbers. Split: stratified for classification, random otherwise; seed 42.
@@ -30,12 +31,14 @@ export function proposeRecipe(table: Table, profile: ProfileLike | undefined, ta
   const categories: string[] = [];
   const missingCategories: string[] = [];
   const flags: string[] = [];
+  const texts: string[] = [];
   let hourly = false;
   for (const c of table.columns) {
     if (c.name === target) continue;
     const type = info.get(c.name)?.type ?? c.type;
     const missing = info.get(c.name)?.missing ?? countMissing(c);
-    if (type === 'identifier' || type === 'text' || isConstant(c) || looksLikeId(c, type, missing)) {
+    if (type === 'text' && !isNumeric(c) && !isConstant(c)) texts.push(c.name);
+    else if (type === 'identifier' || type === 'text' || isConstant(c) || looksLikeId(c, type, missing)) {
       drop.push(c.name);
     } else if (type === 'datetime' && isNumeric(c)) {
       dates.push(c.name);
@@ -68,6 +71,7 @@ export function proposeRecipe(table: Table, profile: ProfileLike | undefined, ta
   if (without.length) steps.push({ kind: 'impute', strategy: 'median', columns: without });
   if (missingCategories.length) steps.push({ kind: 'impute', strategy: 'constant', value: '(missing)', columns: missingCategories });
   if (categories.length) steps.push({ kind: 'encode', method: 'onehot', topK: 20, columns: categories });
+  if (texts.length) steps.push({ kind: 'text', columns: texts });
   const scaled = [...numbers, ...dateColumns];
   if (scaled.length) steps.push({ kind: 'scale', method: 'standard', columns: scaled });
   return {

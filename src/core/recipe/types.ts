@@ -4,6 +4,7 @@
  * also plain JSON, holding every learned number, so deploy can re-implement `transform`.
  */
 import type { ColumnType } from '../table';
+import type { TermOptions } from '../text';
 
 export type Task = 'binary' | 'multiclass' | 'regression';
 
@@ -92,6 +93,33 @@ export interface DeriveStep {
 }
 
 /**
+ * Free text into numbers, fitted on the training rows: each text is lowercased and split into words
+ * (runs of two or more letters, digits or `_`, in any script), English stop words optionally removed,
+ * and its word n-grams (and optionally character n-grams within words) counted.
+ * - `tfidf` (default): scikit-learn's `TfidfVectorizer` (smooth idf, L2-normalised rows), keeping the
+ *   `maxFeatures` most frequent terms found in at least `minDf` training texts; one column
+ *   `<name>:<term>` per term.
+ * - `hashing`: each term counted into one of `maxFeatures` buckets by a hash (with a hash-chosen sign),
+ *   L2-normalised; columns `<name>#<bucket>`. Needs no vocabulary, so unseen words still count.
+ * Missing text reads as an empty text (all zeros).
+ */
+export interface TextStep {
+  kind: 'text';
+  columns: string[];
+  method?: 'tfidf' | 'hashing';
+  /** Terms kept (tfidf) or buckets (hashing). Default 300. */
+  maxFeatures?: number;
+  /** Word n-gram lengths, inclusive. Default [1, 1]; [1, 2] adds word pairs. */
+  ngrams?: [number, number];
+  /** Character n-gram lengths within words (e.g. [2, 4]); default none. */
+  charNgrams?: [number, number];
+  /** Remove English stop words before building word n-grams. Default false. */
+  stopWords?: boolean;
+  /** Fewest training texts a term must occur in (tfidf). Default 2. */
+  minDf?: number;
+}
+
+/**
  * Row step: remove rows that repeat an earlier row of the file exactly, over every column (default)
  * or over `columns` only. The first occurrence, in file order, is kept.
  */
@@ -124,7 +152,7 @@ export interface FilterStep {
  */
 export type RowStep = DeduplicateStep | FilterStep;
 
-export type Step = DropStep | ImputeStep | ScaleStep | EncodeStep | DatetimeStep | PowerStep | ClipStep | DeriveStep | RowStep;
+export type Step = DropStep | ImputeStep | ScaleStep | EncodeStep | DatetimeStep | PowerStep | ClipStep | DeriveStep | TextStep | RowStep;
 
 /** Steps that change columns (fitted on training rows and replayed by the scorer). */
 export type ColumnStep = Exclude<Step, RowStep>;
@@ -182,7 +210,16 @@ export type FittedStep =
   | { kind: 'power'; method: 'log'; columns: { name: string; shift: number }[] }
   | { kind: 'power'; method: 'yeo-johnson'; columns: { name: string; lambda: number }[] }
   | { kind: 'clip'; columns: { name: string; lower: number; upper: number }[] }
-  | { kind: 'derive'; name: string; expression: string; output: 'number' | 'string' };
+  | { kind: 'derive'; name: string; expression: string; output: 'number' | 'string' }
+  | FittedText;
+
+/** A fitted text step: how texts become terms, and per column its terms and idf (hashing: `buckets`, no terms). */
+export interface FittedText {
+  kind: 'text';
+  method: 'tfidf' | 'hashing';
+  options: TermOptions;
+  columns: { name: string; vocabulary: string[]; idf: number[]; buckets: number }[];
+}
 
 /** A column the fitted recipe expects as input. */
 export interface InputColumn {

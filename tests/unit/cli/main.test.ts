@@ -109,14 +109,19 @@ describe('errors are one line and a non-zero exit', () => {
     expect(r.err).not.toMatch(/RangeError|\n\s+at /);
   });
 
-  test('a table no model can learn from is refused in one line naming the column and the fix', async () => {
+  test('a table of free text only trains on its words; one no model can learn from is refused in one line', async () => {
     const file = join(dir, 'packages.csv');
     const rows = Array.from({ length: 40 }, (_, i) => `"a small library for ${['parsing', 'plots', 'http'][i % 3]} number ${i}",${['text', 'graphics', 'web'][i % 3]}`);
     writeFileSync(file, `description,section\n${rows.join('\n')}\n`);
+    const trained = await run(['train', file, '--target', 'section', '--model', 'logistic', '--cv', '0', '--out', join(dir, 'run-text')]);
+    expect(trained.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'run-text', 'run.json'), 'utf8')).fittedRecipe.featureNames).toContain('description:parsing');
+    const constant = join(dir, 'constant.csv');
+    writeFileSync(constant, `unit,section\n${Array.from({ length: 40 }, (_, i) => `kg,${['a', 'b'][i % 2]}`).join('\n')}\n`);
     for (const model of ['mlp', 'logistic', 'gbdt', 'baseline']) {
-      const r = await run(['train', file, '--target', 'section', '--model', model, '--out', join(dir, `run-${model}`)]);
+      const r = await run(['train', constant, '--target', 'section', '--model', model, '--out', join(dir, `run-${model}`)]);
       expect(r.code).toBe(1);
-      expect(r.err).toMatch(/^No usable input columns: 'description' is free text, which this recipe drops\. Add a column [^\n]*\n$/);
+      expect(r.err).toMatch(/^No usable input columns: 'unit' holds the same value in every row, which this recipe drops\. Add a column [^\n]*\n$/);
     }
   });
 

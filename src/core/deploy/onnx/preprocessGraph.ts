@@ -87,6 +87,8 @@ export function preprocessGraph(g: GraphBuilder, fitted: FittedRecipe, inputs: I
         return;
       case 'derive':
         throw new DeployError(`${where}: derived column '${step.name}' cannot be expressed in ONNX; drop the step or compute it in the data before training.`, { column: step.name });
+      case 'text':
+        throw new DeployError(`${where}: the text step cannot be expressed in ONNX (no tokeniser that splits words as the studio does); score with scorer.mjs.`, { column: step.columns[0]?.name });
     }
   }
 

@@ -15,12 +15,10 @@ const BUNDLE_SQL = { dialect: 'duckdb', table: 'input' } as const;
 /** What the model card says about SQL: the file is there, or why it is not. */
 export type CardSql = { dialect: string; table: string } | { unavailable: string };
 
-export function bundleSqlFiles(input: { fitted: FittedRecipe; model: PortableModel; name: string; version: string | number }): { files: Record<string, string>; card: CardSql } {
+export function bundleSqlFiles(input: { fitted: FittedRecipe; model: PortableModel; name: string; version: string | number }, withOnnx = true): { files: Record<string, string>; card: CardSql } {
   const id = { name: input.name, version: input.version };
-  const files: Record<string, string> = {
-    'sql/synapse-predict.sql': synapsePredict(input.fitted, id),
-    'sql/bigquery-onnx.sql': bigqueryOnnx(input.fitted, id),
-  };
+  // The engines' ONNX snippets load model.onnx, which a bundle without one cannot offer.
+  const files: Record<string, string> = withOnnx ? { 'sql/synapse-predict.sql': synapsePredict(input.fitted, id), 'sql/bigquery-onnx.sql': bigqueryOnnx(input.fitted, id) } : {};
   try {
     files['model.sql'] = compileSql(input, BUNDLE_SQL);
     return { files, card: { ...BUNDLE_SQL } };

@@ -106,6 +106,9 @@ export function recipeSql(fitted: FittedRecipe, d: SqlDialect, source: { from: s
       for (const name of step.columns) live.delete(name);
       return;
     }
+    if (step.kind === 'text') {
+      throw new DeployError(`The text step (step ${index + 1}) splits '${step.columns.map((c) => c.name).join("', '")}' into words and weighs them (TF-IDF or hashing), which SQL cannot express portably; score this model with scorer.mjs or serve.mjs instead.`, { step: index + 1, column: step.columns[0]?.name });
+    }
     if (step.kind === 'derive') {
       throw new DeployError(`Derived column '${step.name}' (step ${index + 1}) uses an arquero expression, which cannot be written as SQL; drop the step, or compute '${step.name}' in the table before training, then export again.`, { step: index + 1, column: step.name });
     }

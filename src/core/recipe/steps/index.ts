@@ -9,6 +9,7 @@ import { applyEncode, fitEncode } from './encode';
 import { applyImpute, fitImpute } from './impute';
 import { applyPower, fitPower } from './power';
 import { applyScale, fitScale } from './scale';
+import { applyText, fitText } from './text';
 
 export { validateDerive, type DeriveCheck } from './derive';
 export { yeoJohnson, fitYeoJohnson } from './power';
@@ -26,6 +27,7 @@ export function fitStep(step: ColumnStep, table: Table, where: string): FittedSt
     case 'power': return fitPower(step, table, where);
     case 'clip': return fitClip(step, table, where);
     case 'derive': return fitDerive(step, table, where);
+    case 'text': return fitText(step, table, where);
   }
 }
 
@@ -39,5 +41,6 @@ export function applyStep(f: FittedStep, table: Table, where: string): Table {
     case 'power': return applyPower(f, table, where);
     case 'clip': return applyClip(f, table, where);
     case 'derive': return applyDerive(f, table, where);
+    case 'text': return applyText(f, table, where);
   }
 }

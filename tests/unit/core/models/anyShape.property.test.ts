@@ -43,7 +43,6 @@ async function outcome(table: Table, kind: ModelKind | 'auto'): Promise<Outcome>
 
 /** What each refusal must say, by shape; shapes absent here must train on every kind that fits the task. */
 const REFUSALS: Partial<Record<Shape, RegExp>> = {
-  freeText: /^No usable input columns: 'description' is free text, which this recipe drops\. Add a column .*derive a number from the text.*op\.length\(d\['description'\]\)/,
   constant: /^No usable input columns: 'unit' holds the same value in every row, which this recipe drops; 'version' holds the same value.*Add a column/,
   onlyTarget: /^No input columns: the table holds only the target 'y'\. Add the columns/,
   oneClass: /^Target 'y' holds one value \('(true|7)'\) in every row.*Pick another target/,
@@ -86,15 +85,20 @@ describe('any table shape trains or says why not', () => {
     });
   }
 
-  test('the fix the free-text refusal names works: a derive step over the text trains every kind', async () => {
+  test('free text trains every kind through the proposed text step, and a recipe that drops it names that step', async () => {
     const { table } = await readTable(memorySource(shapeCsv('freeText', 'label', 5), 'text.csv'));
     const recipe = proposeRecipe(table, undefined, 'y');
-    const derived: Recipe = { ...recipe, steps: [{ kind: 'derive', name: 'length', expression: "d => op.length(d['description'])" }, ...recipe.steps] };
+    expect(recipe.steps).toContainEqual({ kind: 'text', columns: ['description'] });
     for (const kind of ['logistic', 'mlp', 'gbdt', 'forest'] as const) {
-      const result = await runExperiment(table, derived, { kind, seed: 1, options: QUICK[kind] ?? {} });
-      expect(result.fitted.featureNames).toEqual(['length']);
+      const result = await runExperiment(table, recipe, { kind, seed: 1, options: QUICK[kind] ?? {} });
+      expect(result.fitted.featureNames.length).toBeGreaterThan(3);
+      expect(result.fitted.featureNames.every((f) => f.startsWith('description:'))).toBe(true);
       disposeModel(result.model);
     }
+    const dropped: Recipe = { ...recipe, steps: [{ kind: 'drop', columns: ['description'] }] };
+    await expect(runExperiment(table, dropped, { kind: 'logistic', seed: 1, options: QUICK.logistic ?? {} })).rejects.toThrow(
+      /^No usable input columns: 'description' is free text, which this recipe drops\. .*turn 'description' into word features with a text step/,
+    );
   });
 
   test('networks given model-ready rows with no feature refuse in words, not with a TF.js internal error', async () => {

@@ -19,7 +19,7 @@ test('proposeRecipe for penguins: impute with indicators, one-hot island/sex, sc
   expect(JSON.parse(JSON.stringify(fitted))).toEqual(fitted);
 });
 
-test('proposeRecipe drops identifiers, text and constants, expands dates, logs heavy right skew', () => {
+test('proposeRecipe drops identifiers and constants, turns text into words, expands dates, logs heavy right skew', () => {
   const n = 40;
   const t = tableOf(
     {
@@ -34,10 +34,11 @@ test('proposeRecipe drops identifiers, text and constants, expands dates, logs h
   );
   const r = proposeRecipe(t, undefined, 'y');
   expect(r.task).toBe('regression');
-  expect(r.steps[0]).toEqual({ kind: 'drop', columns: ['id', 'note', 'same'] });
+  expect(r.steps[0]).toEqual({ kind: 'drop', columns: ['id', 'same'] });
+  expect(r.steps).toContainEqual({ kind: 'text', columns: ['note'] });
   expect(r.steps[1]).toMatchObject({ kind: 'datetime', columns: ['when'], parts: ['year', 'month', 'day', 'weekday'] });
   expect(r.steps[2]).toEqual({ kind: 'power', method: 'log', columns: ['income'] });
-  expect(fitRecipe(t, r).featureNames).toContain('when_weekday_sin');
+  expect(fitRecipe(t, r).featureNames).toEqual(expect.arrayContaining(['when_weekday_sin', 'note:free', 'note:text']));
 });
 
 test('inferTask rules', () => {
