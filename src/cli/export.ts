@@ -9,8 +9,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildBundle, DeployError, measureLatency, portableOf, scorerModule, type BundleInput, type LatencyReport } from '../core/deploy';
-import { RunFileError, type RunFile } from '../core/run';
+import { buildBundle, measureLatency, portableOf, scorerModule, type BundleInput, type LatencyReport } from '../core/deploy';
+import { bundleModel } from '../core/registryFolder';
+
+export { bundleModel };
 import { readTable } from '../core/table';
 import { isNumeric, type Table } from '../core/table';
 import { nodeFileSource } from './nodeSource';
@@ -38,13 +40,6 @@ export function parseExportArgs(argv: string[]): ExportArgs {
   return { runDir: positional[0], out: flags.out, ...(flags.name ? { name: flags.name } : {}), ...(flags.version ? { version: flags.version } : {}) };
 }
 
-/** The bundle's model from a run read back by `readRunFile`. */
-export function bundleModel(run: RunFile): BundleInput['model'] {
-  const m = run.model;
-  if (m.kind === 'tf') return { kind: 'tf', modelKind: m.modelKind, files: m.files };
-  return m.kind === 'trees' ? { kind: 'trees', ensemble: m } : { kind: 'baseline', baseline: m };
-}
-
 function rowObjects(table: Table, limit: number): Record<string, unknown>[] {
   return Array.from({ length: Math.min(limit, table.rowCount) }, (_, r) =>
     Object.fromEntries(table.columns.map((c) => [c.name, isNumeric(c) ? (c.values[r] !== c.values[r] ? null : c.values[r]) : c.codes[r] < 0 ? null : c.dictionary[c.codes[r]]])),
@@ -69,38 +64,25 @@ async function scorerLatency(input: BundleInput, file: string | undefined): Prom
 }
 
 export async function exportCommand(argv: string[]): Promise<number> {
-  let args: ExportArgs;
-  try {
-    args = parseExportArgs(argv);
-  } catch (e) {
-    if (!(e instanceof RangeError)) throw e;
-    console.error(e.message);
-    return 2;
-  }
-  try {
-    const run = await readRunDirectory(args.runDir);
-    const file = run.data?.file;
-    const input: BundleInput = {
-      name: args.name ?? basename(resolve(args.runDir)),
-      version: args.version ?? 1,
-      fitted: run.fitted,
-      model: bundleModel(run),
-      metrics: run.metrics,
-      ...(run.training.baselineMetrics ? { baselineMetrics: run.training.baselineMetrics } : {}),
-      ...(run.training.profile ? { drift: run.training.profile } : {}),
-      ...run.summaries,
-      ...(run.data ? { data: { name: run.data.name, rows: run.data.rows, fingerprint: run.data.fingerprint ?? (file ? await fingerprintOf(file) : '') } } : {}),
-    };
-    const latency = await scorerLatency(input, file);
-    const bundle = buildBundle({ ...input, latency: [latency] });
-    await writeFile(args.out, bundle.zip);
-    console.log(JSON.stringify({ out: args.out, bytes: bundle.zip.length, files: Object.keys(bundle.files), latency: latency.single }));
-    return 0;
-  } catch (e) {
-    if (e instanceof DeployError || e instanceof RunFileError) {
-      console.error(e.message);
-      return 1;
-    }
-    throw e;
-  }
+  // A RangeError here is a usage mistake: main prints it and exits 2.
+  const args = parseExportArgs(argv);
+  const run = await readRunDirectory(args.runDir);
+  const file = run.data?.file;
+  const input: BundleInput = {
+    name: args.name ?? basename(resolve(args.runDir)),
+    version: args.version ?? 1,
+    fitted: run.fitted,
+    model: bundleModel(run),
+    metrics: run.metrics,
+    ...(run.training.baselineMetrics ? { baselineMetrics: run.training.baselineMetrics } : {}),
+    ...(run.training.profile ? { drift: run.training.profile } : {}),
+    ...(run.training.split ? { split: run.training.split.spec } : {}),
+    ...run.summaries,
+    ...(run.data ? { data: { name: run.data.name, rows: run.data.rows, fingerprint: run.data.fingerprint ?? (file ? await fingerprintOf(file) : '') } } : {}),
+  };
+  const latency = await scorerLatency(input, file);
+  const bundle = buildBundle({ ...input, latency: [latency] });
+  await writeFile(args.out, bundle.zip);
+  console.log(JSON.stringify({ out: args.out, bytes: bundle.zip.length, files: Object.keys(bundle.files), latency: latency.single }));
+  return 0;
 }

@@ -40,20 +40,25 @@ export function parseSqlArgs(argv: string[]): SqlArgs {
   return { source: positional[0], dialect: flags.dialect as SqlDialectName, form: form as SqlForm, ...optional };
 }
 
-/** The model of a bundle zip: only networks carry their weights as files a reader can lift. */
+/** The model of a bundle zip: a network's TF.js files, `trees.json` or `baseline.json`. */
 async function fromBundle(path: string) {
   const bytes = new Uint8Array(await readFile(path));
   const check = verifyBundle(bytes);
   if (!check.ok || !check.manifest) throw new DeployError(`${path} is not an intact bundle: ${check.problems.join(' ')}`);
   const files = unzipChecked(bytes, { what: 'bundle', redo: 'export the bundle again with Modelbench' });
   const fitted = JSON.parse(strFromU8(files['preprocess.json'])) as Preprocess;
-  if (!files['model.json'] || !files['weights.bin']) {
+  const json = (name: string) => JSON.parse(strFromU8(files[name]));
+  const model = files['model.json'] && files['weights.bin']
+    ? modelFromLayersFiles({ modelJson: strFromU8(files['model.json']), weights: files['weights.bin'] }, fitted)
+    : files['trees.json'] ? portableOf({ fitted, model: { kind: 'trees', ensemble: json('trees.json') } })
+      : files['baseline.json'] ? portableOf({ fitted, model: { kind: 'baseline', baseline: json('baseline.json') } })
+        : undefined;
+  if (!model) {
     throw new DeployError(
-      `${path} holds a tree ensemble or the baseline, whose model only scorer.mjs and model.onnx carry; its model.sql is the DuckDB query. For another dialect run modelbench sql on the run directory the bundle was exported from.`,
+      `${path} was exported by an older Modelbench that kept a tree ensemble or the baseline only inside scorer.mjs and model.onnx; its model.sql is the DuckDB query. Export the bundle again, or run modelbench sql on the run directory it came from.`,
       { file: path },
     );
   }
-  const model = modelFromLayersFiles({ modelJson: strFromU8(files['model.json']), weights: files['weights.bin'] }, fitted);
   return { fitted, model, name: check.manifest.model.name, version: check.manifest.model.version, manifestHash: sha256HexSync(files['manifest.json']) };
 }
 

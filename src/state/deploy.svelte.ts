@@ -9,6 +9,7 @@ import type { Registry } from './registry.svelte';
 import type { Json, VersionRecord } from '../storage';
 import type { UserError } from './errors';
 import { JobSlot } from './jobSlot';
+import { recordEvidence } from './projectEvidence';
 import { versionSource, type ModelSource } from './modelSource';
 
 export { modelWords, registryTrainedOn, sessionSource, versionSource, type ModelSource } from './modelSource';
@@ -193,6 +194,7 @@ export class DeployState {
       ...(model.slices ? { slices: model.slices } : {}),
       ...(model.explanation ? { explanation: model.explanation } : {}),
       data: { name: model.dataName, rows: model.trainingRows, fingerprint: model.trainingFingerprint },
+      ...(model.training.split ? { split: model.training.split.spec } : {}),
       ...(model.profile ? { drift: model.profile } : {}),
       ...(latency.length ? { latency } : {}),
     };
@@ -203,6 +205,7 @@ export class DeployState {
     const zip = await this.#jobs.run('export', 'The bundle export', (signal) => this.bridge.run([scorerSpec(model)], (api) => api.bundle(input), signal));
     if (!zip) return;
     download(zip, `${model.name}-v${model.version}.zip`, 'application/zip');
+    recordEvidence({ kind: 'bundle-exported', at: Date.now(), model: model.name, version: String(model.version), fileName: `${model.name}-v${model.version}.zip` });
     const gate = this.gate(model);
     this.notice = `Saved ${model.name}-v${model.version}.zip (${(zip.length / 1024).toFixed(0)} KB).${gate && !gate.pass ? ` No scoring path met the p95 ≤ ${this.p95Ms} ms target; the model card says so.` : ''}`;
   }

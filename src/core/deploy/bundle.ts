@@ -7,6 +7,7 @@ import { demoPage } from './demoPage';
 import { inputExamples } from './inputExamples';
 import { buildManifest, type Manifest } from './manifest';
 import { exportOnnx } from './onnx/exportOnnx';
+import { onnxGap } from './onnx/onnxGap';
 import { modelFromBaseline, modelFromLayersFiles, modelFromTrees } from './portableModel';
 import { assertPortable } from './requiredInputs';
 import { treeSummary, treesKindWords } from './treeSummary';
@@ -29,6 +30,8 @@ export interface BundleInput {
   /** Importance and the top columns' effects, for the card ("What drives the predictions"). */
   explanation?: CardInfo['explanation'];
   data?: CardInfo['data'];
+  /** How the test rows behind `metrics` were held out, for the card. */
+  split?: CardInfo['split'];
   latency?: CardInfo['latency'];
   /** The training profile of the inputs, written as drift.json so that a serving bundle reports drift (PSI) on /metrics. */
   drift?: DriftProfile;
@@ -69,9 +72,14 @@ export function buildBundle(input: BundleInput): Bundle {
     files['weights.bin'] = input.model.files.weights;
   }
   files['preprocess.json'] = strToU8(JSON.stringify(input.fitted, null, 1));
+  // The model itself, as a run directory holds it, so `modelbench sql` (any dialect) and other readers
+  // can lift it from the bundle; scorer.mjs and model.onnx carry it only in compiled form.
+  if (input.model.kind === 'trees') files['trees.json'] = strToU8(JSON.stringify(input.model.ensemble));
+  if (input.model.kind === 'baseline') files['baseline.json'] = strToU8(JSON.stringify(input.model.baseline));
   files['scorer.mjs'] = strToU8(scorerModule(input.fitted, model, id));
-  files['model.onnx'] = exportOnnx(input.fitted, model, id);
-  const sql = bundleSqlFiles({ fitted: input.fitted, model, ...id });
+  const noOnnx = onnxGap(input.fitted);
+  if (!noOnnx) files['model.onnx'] = exportOnnx(input.fitted, model, id);
+  const sql = bundleSqlFiles({ fitted: input.fitted, model, ...id }, !noOnnx);
   for (const [path, text] of Object.entries(sql.files)) files[path] = strToU8(text);
   files['serve.mjs'] = strToU8(serveModule(id));
   files['Dockerfile'] = strToU8(bundleDockerfile(id));
@@ -85,12 +93,14 @@ export function buildBundle(input: BundleInput): Bundle {
       createdAt,
       hasTfjs: input.model.kind === 'tf',
       sql: sql.card,
+      ...(noOnnx ? { onnxUnavailable: noOnnx } : {}),
       ...(input.model.kind === 'trees' ? { trees: treeSummary(input.model.ensemble, input.fitted.featureNames) } : {}),
       ...(input.metrics ? { metrics: input.metrics } : {}),
       ...(input.baselineMetrics ? { baselineMetrics: input.baselineMetrics } : {}),
       ...(input.slices ? { slices: input.slices } : {}),
       ...(input.explanation ? { explanation: input.explanation } : {}),
       ...(input.data ? { data: input.data } : {}),
+      ...(input.split ? { split: input.split } : {}),
       ...(input.latency ? { latency: input.latency } : {}),
     }),
   );

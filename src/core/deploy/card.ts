@@ -1,7 +1,7 @@
 import type { SliceReportJson } from '../explain';
-import type { FittedRecipe } from '../recipe';
+import type { FittedRecipe, SplitSpec } from '../recipe';
 import { primaryMetric } from '../evaluate';
-import { comparisonSentence, rowStepWords } from '../explain';
+import { comparisonSentence, rowStepWords, splitSpecWords } from '../explain';
 import { slicesSection } from './cardSlices';
 import { explanationSection } from './cardExplanation';
 import type { ExplanationSummary } from '../explain';
@@ -29,6 +29,8 @@ export interface CardInfo {
   explanation?: ExplanationSummary;
   /** Training data: name, row count and fingerprint (hash of the source bytes). */
   data?: { name: string; rows: number; fingerprint: string };
+  /** How the test rows were held out (the metrics are on those rows only). */
+  split?: SplitSpec;
   /** Single-row and batch latency per scoring path, as measured by `measureLatency`. */
   latency?: LatencyReport[];
   /** True when the bundle has model.json + weights.bin. */
@@ -37,6 +39,8 @@ export interface CardInfo {
   trees?: TreeSummary;
   /** The bundle's model.sql (its dialect and table), or why the model has none. */
   sql?: CardSql;
+  /** Why the bundle has no model.onnx (a text step), when it has none. */
+  onnxUnavailable?: string;
 }
 
 const fmt = (v: number) => (Number.isFinite(v) ? (Math.abs(v) >= 1000 ? v.toFixed(1) : v.toPrecision(4)) : String(v));
@@ -111,6 +115,7 @@ export function modelCard(fitted: FittedRecipe, info: CardInfo): string {
     '',
     '## Test metrics',
     '',
+    ...(info.split ? [`On the rows held out for testing: ${md(splitSpecWords(info.split))}.`, ''] : []),
     metricsTable(info),
     '',
     ...baselineVerdict(fitted, info),
@@ -130,10 +135,12 @@ export function modelCard(fitted: FittedRecipe, info: CardInfo): string {
     '',
     '## Files',
     '',
-    '- `scorer.mjs` — dependency-free ES module with preprocessing and weights inlined: `predict(rows)`, `predictOne(row)`, `meta`.',
-    '- `model.onnx` — preprocessing and model in one ONNX graph (opset 17 plus ai.onnx.ml 2).',
+    '- `scorer.mjs` — dependency-free ES module with preprocessing and weights inlined: `predict(rows)`, `predictOne(row)`, `predictColumns(columns, rows)` (rows as lists of cells), `meta`.',
+    info.onnxUnavailable ? `- No \`model.onnx\`: ${md(info.onnxUnavailable)}` : '- `model.onnx` — preprocessing and model in one ONNX graph (opset 17 plus ai.onnx.ml 2).',
     info.hasTfjs ? '- `model.json` + `weights.bin` — the network in TF.js layers format (it expects preprocessed features; see `preprocess.json`).' : '',
-    ...sqlCardFiles(info.sql),
+    info.trees ? '- `trees.json` — the tree ensemble as Modelbench reads it back (`modelbench sql` writes any dialect from it).' : '',
+    info.kind === 'baseline' ? '- `baseline.json` — the baseline as Modelbench reads it back.' : '',
+    ...sqlCardFiles(info.sql).filter((line) => !(info.onnxUnavailable && line.includes('sql/bigquery-onnx.sql'))),
     '- `preprocess.json` — the fitted recipe: imputation values, scaling, vocabularies, column order, input schema.',
     '- `index.html` — offline demo: a form and a CSV picker.',
     '- `manifest.json` — SHA-256 of every file.',
@@ -146,12 +153,16 @@ export function modelCard(fitted: FittedRecipe, info: CardInfo): string {
     '',
     codeBlock(`import { predict } from './scorer.mjs';\n\nconst [prediction] = predict([${JSON.stringify(example)}]);\nconsole.log(prediction);`, 'js'),
     '',
-    '### onnxruntime (web or node)',
-    '',
-    codeBlock(`import * as ort from 'onnxruntime-web';\n\nconst session = await ort.InferenceSession.create('./model.onnx');\nconst outputs = await session.run({\n${feeds.join('\n')}\n});\nconsole.log(${fitted.task === 'regression' ? 'outputs.value.data' : 'outputs.label.data, outputs.probabilities.data'});`, 'js'),
-    '',
-    'Text inputs use "" for missing; numbers use NaN.',
-    '',
+    ...(info.onnxUnavailable
+      ? []
+      : [
+          '### onnxruntime (web or node)',
+          '',
+          codeBlock(`import * as ort from 'onnxruntime-web';\n\nconst session = await ort.InferenceSession.create('./model.onnx');\nconst outputs = await session.run({\n${feeds.join('\n')}\n});\nconsole.log(${fitted.task === 'regression' ? 'outputs.value.data' : 'outputs.label.data, outputs.probabilities.data'});`, 'js'),
+          '',
+          'Text inputs use "" for missing; numbers use NaN.',
+          '',
+        ]),
     ...sqlCardSection(info.sql),
     ...(info.hasTfjs
       ? [

@@ -16,6 +16,8 @@ export { buildBundle, portableOf, type BundleInput, type Bundle } from './bundle
 export { buildManifest, verifyBundle, MANIFEST_FORMAT, type Manifest, type BundleCheck } from './manifest';
 export { sha256HexSync as sha256Hex } from '../hash';
 export { modelCard, type CardInfo } from './card';
+export { slicesSection } from './cardSlices';
+export { explanationSection } from './cardExplanation';
 export { demoPage } from './demoPage';
 export { escapeMarkdown } from './escape';
 export { measureLatency, latencyGate, type LatencyOptions, type LatencyReport, type GateResult } from './latency';
@@ -27,6 +29,6 @@ export { driftReport, type DriftReport } from './driftReport';
 export { driftProfile, type DriftProfile } from './driftProfile';
 export { suggestModelName } from './modelName';
 export { inputExamples, type InputExample } from './inputExamples';
-export { serveGuide } from './serveGuide';
+export { abServeGuide, serveGuide } from './serveGuide';
 export { exampleTable } from './exampleTable';
 export { compileSql, SQL_DIALECTS, SQL_FORMS, type SqlDialectName, type SqlForm, type CompileSqlOptions } from './sql';

@@ -10,6 +10,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { exportCommand } from '../../../src/cli/export';
 import { parseSqlArgs, sqlCommand } from '../../../src/cli/sql';
+import { buildBundle, type BundleInput } from '../../../src/core/deploy';
 import { writeCsv } from '../../../src/core/table';
 import { main } from '../../../src/cli/main';
 import { importScorer, penguins, rowsOf, trainTiny, type Tiny } from '../core/deploy/trainTiny';
@@ -84,6 +85,23 @@ describe('modelbench sql', () => {
     expect(b).toMatch(/-- Bundle manifest SHA-256: [0-9a-f]{64}/);
     const result = await mismatches(b, strFromU8(files['scorer.mjs']));
     expect(result).toEqual({ rows: 344, labels: 0 });
+  }, 120_000);
+
+  test.each([
+    ['gradient-boosted trees', { kind: 'gbdt', seed: 3, options: { rounds: 15 } }, 'trees.json'],
+    ['the baseline', { kind: 'baseline' }, 'baseline.json'],
+  ] as const)('a bundle of %s carries its model, so sql writes any dialect from the bundle alone', async (_, spec, file) => {
+    const trained = await trainTiny(penguins(), 'Species', spec as Parameters<typeof trainTiny>[2]);
+    const m = trained.result.model;
+    const model: BundleInput['model'] = m.kind === 'trees' ? { kind: 'trees', ensemble: m } : { kind: 'baseline', baseline: m as Extract<BundleInput['model'], { kind: 'baseline' }>['baseline'] };
+    const zip = join(dir, `${file}.zip`);
+    const bundle = buildBundle({ name: 'penguins', version: 1, fitted: trained.result.fitted, model });
+    expect(Object.keys(bundle.files)).toContain(file);
+    await writeFile(zip, bundle.zip);
+    const out = join(dir, `${file}.duckdb.sql`);
+    expect(await sqlCommand([zip, '--dialect', 'duckdb', '--id', 'row', '--out', out])).toBe(0);
+    expect(await mismatches(await readFile(out, 'utf8'), strFromU8(bundle.files['scorer.mjs']))).toEqual({ rows: 344, labels: 0 });
+    expect(await sqlCommand([zip, '--dialect', 'postgres', '--out', join(dir, `${file}.pg.sql`)])).toBe(0);
   }, 120_000);
 
   test('every bundle carries model.sql (DuckDB, table input), hashed in the manifest and named in the card', async () => {

@@ -98,7 +98,7 @@ describe.each(cases)('%s', (_, table, target, spec, edit) => {
   test('manifest verifies; a tampered or missing file fails', () => {
     expect(verifyBundle(bundle.zip)).toMatchObject({ ok: true, problems: [] });
     const files = unzipSync(bundle.zip);
-    const expected = ['README.md', 'index.html', 'manifest.json', 'model.onnx', 'model.sql', 'sql/bigquery-onnx.sql', 'sql/synapse-predict.sql', 'preprocess.json', 'scorer.mjs', 'serve.mjs', 'Dockerfile', ...(spec.kind === 'baseline' ? [] : ['model.json', 'weights.bin'])];
+    const expected = ['README.md', 'index.html', 'manifest.json', 'model.onnx', 'model.sql', 'sql/bigquery-onnx.sql', 'sql/synapse-predict.sql', 'preprocess.json', 'scorer.mjs', 'serve.mjs', 'Dockerfile', ...(spec.kind === 'baseline' ? ['baseline.json'] : ['model.json', 'weights.bin'])];
     expect(Object.keys(files).sort()).toEqual(expected.sort());
     const tampered = { ...files, 'scorer.mjs': new TextEncoder().encode(strFromU8(files['scorer.mjs']).replace('predictOne(row) {', 'predictOne(row) { row = {};')) };
     const check = verifyBundle(zipSync(tampered));

@@ -36,6 +36,7 @@ describe('modelCard', () => {
     metrics: { accuracy: 0.61234, logLoss: 0.6 },
     baselineMetrics: { accuracy: 0.6, logLoss: 0.67 },
     data: { name: 'train.csv', rows: 1500, fingerprint: 'sha256:abc' },
+    split: { method: 'group', groupColumn: 'country_*', testFraction: 0.2, seed: 42 },
     latency: [{ path: 'scorer.mjs', single: { calls: 1000, p50Us: 8.5, p90Us: 9, p95Us: 9.5, p99Us: 20, meanUs: 9 }, batch: { batchSize: 1000, batches: 5, rowsPerSecond: 123456 } }],
   });
 
@@ -48,6 +49,7 @@ describe('modelCard', () => {
     expect(card).toContain('| accuracy | 0.6123 | 0.6000 |');
     expect(card).toContain('| scorer.mjs | 8.500 | 9.500 | 20.00 | 123,456 |');
     expect(card).toContain('train.csv: 1,500 rows (1,234 used to fit), fingerprint `sha256:abc`');
+    expect(card).toContain('On the rows held out for testing: whole groups of country\\_\\*, 20 % held out, seed 42.');
     expect(card).toContain('There are no TF.js files in this bundle.');
     expect(card).not.toContain('tf.loadLayersModel');
   });

@@ -22,7 +22,7 @@ function bundleOf(shape: Parameters<typeof treesCase>[0]) {
 describe('buildBundle with a tree ensemble', () => {
   test('writes every portable file and no TF.js files; the manifest verifies', () => {
     const { bundle } = bundleOf('binary-gbdt');
-    expect(Object.keys(bundle.files).sort()).toEqual(['Dockerfile', 'README.md', 'index.html', 'manifest.json', 'model.onnx', 'model.sql', 'preprocess.json', 'scorer.mjs', 'serve.mjs', 'sql/bigquery-onnx.sql', 'sql/synapse-predict.sql']);
+    expect(Object.keys(bundle.files).sort()).toEqual(['Dockerfile', 'README.md', 'index.html', 'manifest.json', 'model.onnx', 'model.sql', 'preprocess.json', 'scorer.mjs', 'serve.mjs', 'sql/bigquery-onnx.sql', 'sql/synapse-predict.sql', 'trees.json']);
     expect(bundle.model.source).toBe('trees');
     expect(bundle.model.layers).toEqual([]);
     expect(verifyBundle(bundle.zip).ok).toBe(true);
