@@ -37,11 +37,6 @@ export async function removeAlias(db: StudioDb, model: string, alias: string): P
   return removed;
 }
 
-/** Aliases of `model`, or of every model. */
-export function listAliases(db: StudioDb, model?: string): Promise<AliasRecord[]> {
-  return model === undefined ? db.getAll('aliases') : db.getAllFromIndex('aliases', 'by-model', model);
-}
-
 /**
  * Which version held `alias` of `model` at `date` (epoch ms or Date), from the audit log;
  * null when the alias was unset then.

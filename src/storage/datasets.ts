@@ -54,11 +54,6 @@ export function getDataset(db: StudioDb, id: string): Promise<DatasetRecord | un
   return db.get('datasets', id);
 }
 
-/** The dataset whose source bytes hash to `fingerprint`, if stored. */
-export function findDatasetByFingerprint(db: StudioDb, fingerprint: string): Promise<DatasetRecord | undefined> {
-  return db.getFromIndex('datasets', 'by-fingerprint', fingerprint);
-}
-
 /** All datasets, newest first. */
 export async function listDatasets(db: StudioDb): Promise<DatasetRecord[]> {
   return (await db.getAll('datasets')).sort((a, b) => b.createdAt - a.createdAt);

@@ -17,7 +17,7 @@ export {
   CorruptBlobError,
 } from './errors';
 export { fingerprintBytes, sha256Hex } from './fingerprint';
-export { putDataset, getDataset, listDatasets, findDatasetByFingerprint, type NewDataset, type PutDatasetResult } from './datasets';
+export { putDataset, getDataset, listDatasets, type NewDataset, type PutDatasetResult } from './datasets';
 export {
   saveRun,
   updateRunStatus,
@@ -32,10 +32,10 @@ export {
   type RunFilter,
 } from './runs';
 export { loadArtifact, getArtifactInfo } from './artifacts';
-export { registerVersion, listModels, listVersions, getVersion, type RegisterOptions, type ModelSummary } from './versions';
+export { registerVersion, listModels, listVersions, type RegisterOptions, type ModelSummary } from './versions';
 export { setTag, removeTag, setNotes, setLatency } from './annotations';
 export { tagMap } from './tags';
-export { setAlias, removeAlias, listAliases, aliasAt } from './aliases';
+export { setAlias, removeAlias, aliasAt } from './aliases';
 export { auditLog, type AuditFilter } from './audit';
 export { deletionPlan, deleteRun, deleteVersion, deleteDataset, type DeletionPlan, type DeletableKind } from './deletion';
 export { storageReport, forgetEverything, type StorageReport } from './report';

@@ -101,10 +101,6 @@ export async function listVersions(db: StudioDb, model: string): Promise<Version
   return (await db.getAllFromIndex('versions', 'by-model', model)).sort((a, b) => a.version - b.version);
 }
 
-export function getVersion(db: StudioDb, model: string, version: number): Promise<VersionRecord | undefined> {
-  return db.getFromIndex('versions', 'by-model-version', [model, version]);
-}
-
 export function checkModelName(name: unknown): string {
   if (typeof name !== 'string' || name.trim().length === 0 || name.length > MAX_MODEL_NAME) {
     throw new StorageInputError(`Model name ${JSON.stringify(name)} must be 1 to ${MAX_MODEL_NAME} characters, not all spaces.`);

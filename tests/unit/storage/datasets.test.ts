@@ -3,7 +3,6 @@ import { addDataset, bytesOf, freshDb, hex } from './helpers';
 import {
   CorruptBlobError,
   StorageInputError,
-  findDatasetByFingerprint,
   getDataset,
   listDatasets,
   loadArtifact,
@@ -19,7 +18,7 @@ describe('putDataset', () => {
     expect(again.dataset).toEqual(first);
     expect(await db.count('datasets')).toBe(1);
     expect(await db.count('blobs')).toBe(1);
-    expect(await findDatasetByFingerprint(db, hex(1))).toEqual(first);
+    expect(await db.getFromIndex('datasets', 'by-fingerprint', hex(1))).toEqual(first);
     await addDataset(db, 2);
     expect((await listDatasets(db)).map((d) => d.name)).toEqual(['data-2', 'data-1']);
   });

@@ -4,7 +4,6 @@ import {
   StorageInputError,
   aliasAt,
   auditLog,
-  getVersion,
   listModels,
   listVersions,
   loadArtifact,
@@ -78,7 +77,7 @@ describe('version immutability', () => {
     const after = await setLatency(db, 'churn', 1, { p50Micros: 9.5 });
     expect({ ...after, tags: undefined, notes: undefined, latency: undefined }).toEqual(frozen);
     expect(after).toMatchObject({ tags: [['owner', 'ana']], notes: 'looks good', latency: { p50Micros: 9.5 } });
-    expect(await getVersion(db, 'churn', 1)).toEqual(after);
+    expect(await db.getFromIndex('versions', 'by-model-version', ['churn', 1])).toEqual(after);
     const actions = (await auditLog(db, { subject: 'churn' })).map((e) => e.action).reverse();
     expect(actions).toEqual(['register', 'tag-set', 'tag-set', 'tag-removed', 'note', 'latency']);
   });
