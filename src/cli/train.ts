@@ -13,7 +13,7 @@
 import { setGradientHelperFactory } from '../core/models/network';
 import { nodeGradientHelper } from './gradientHelper';
 import { setHistogramHelperFactory } from '../core/models/trees';
-import { nodeHistogramHelper } from './treeHelper';
+import { nodeHistogramHelper, prestartHistogramHelper } from './treeHelper';
 import { readFlags } from './flags';
 import { readFile } from 'node:fs/promises';
 import { disposeModel, MODELS, resolveOptions, TrainingError, type OptionValue, randomSearch, runExperiment, useBackend, type BackendName, type LeaderboardEntry, type ModelKind, type ModelSpec } from '../core/models';
@@ -168,6 +168,7 @@ async function train(argv: string[]): Promise<number> {
   const backend = await useBackend(args.backend);
   setGradientHelperFactory(nodeGradientHelper);
   setHistogramHelperFactory(nodeHistogramHelper);
+  prestartHistogramHelper();
   const progress = createProgress({ quiet: args.quiet });
   const read = (file: string) => clearOnError(progress, async () => readTable(await nodeFileSource(file), {}, readProgress(progress, file)));
   const input = await read(args.file);

@@ -1,7 +1,8 @@
-// worker_threads entry of the Node histogram helper (see treeHelper.ts); TypeScript runs through tsx, as in modelbench.mjs.
-import { workerData } from 'node:worker_threads';
+// worker_threads entry of the Node tree-training helper (see treeHelper.ts); TypeScript runs through tsx, as in modelbench.mjs.
+// It loads first and then waits for its shared buffers, so a helper started ahead of need is ready at once.
+import { parentPort } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
 const { serveHistogramHelper } = await import('../core/models/trees/index.ts');
-serveHistogramHelper(workerData);
+parentPort.once('message', (init) => serveHistogramHelper(init));

@@ -154,6 +154,19 @@ const why = (m) => (m?.unavailable ? `not available (${m.unavailable})` : m?.err
 
 export { measureOurCli, measurePeers, measureAuto, measureScoring, report }; // the parts, to run one by hand
 
+/** MB_BENCH_TREES_ONLY=scoring: only the scorer.mjs single-row figure (train 300 trees on task A, export, time predictOne). */
+async function scoringOnly({ log, meta, longMs, attempt, failures, loadBefore }) {
+  const task = await prepareTask(log);
+  const scoring = await attempt('scorer.mjs single-row latency of a 300-tree depth-6 GBDT', () =>
+    measureScoring({ task, meta: meta.gbdt, recipe: task.files.recipe, timeoutMs: longMs }));
+  printTable('scorer.mjs single-row scoring (MB_BENCH_TREES_ONLY=scoring)', ['what', 'p50', 'p90', 'p99', 'batch rows/s', 'target', 'verdict'],
+    [['predictOne, 300-tree depth-6 gbdt', us(scoring?.single?.p50Us), us(scoring?.single?.p90Us), us(scoring?.single?.p99Us),
+      count(scoring?.batch?.rowsPerSecond), 'p99 < 30 µs', verdict(scoring?.single?.p99Us, { below: 30 }) + (why(scoring) ? ` ${why(scoring)}` : '')]],
+    [`load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (${cpus().length} CPUs, shared with whatever else runs).`]);
+  if (failures.length) throw new Error(failures.join('; '));
+  return { scoring, load: [loadBefore, loadavg()[0]] };
+}
+
 /** Runs the section; throws when a part broke (after printing what it could). Parts not built yet print "not available". */
 export async function run({ log, timeoutMs: phaseMs }) {
   const loadBefore = loadavg()[0];
@@ -169,6 +182,7 @@ export async function run({ log, timeoutMs: phaseMs }) {
     }
   };
   const meta = await ourMeta();
+  if (process.env.MB_BENCH_TREES_ONLY === 'scoring') return scoringOnly({ log, meta, longMs, attempt, failures, loadBefore });
   const studioOn = process.env.MB_BENCH_TREES_STUDIO !== '0';
   const root = resolve(process.env.MB_BENCH_DIST || 'dist');
   if (studioOn && !process.env.MB_BENCH_DIST) ensureBuild(log);

@@ -10,7 +10,7 @@ import type { EpochLog, ModelSpec, TrainData, TrainHooks, TrainResult } from '..
 import { growTree, histPool, type GrowParams } from './grow';
 import { forestMeta } from './meta';
 import { compiledLeaf, compileTree } from './compiled';
-import { binRows, categoricalSet, makeBuilders, rowWeights, sharedFloat64, sharedUint32, yielder } from './prepare';
+import { binRows, categoricalSet, makeTeam, rowWeights, sharedFloat64, sharedUint32, yielder } from './prepare';
 import { quantizeInPlace } from './quantize';
 import { waitWhilePaused } from './treeRun';
 import type { Tree, TreeEnsemble } from './types';
@@ -33,7 +33,7 @@ export async function trainForest(spec: ModelSpec, data: TrainData, hooks: Train
   const g = { channels: C, grad: sharedFloat64(n * C), hess: sharedFloat64(n) };
   const pool = histPool(binned, C);
   const rows = sharedUint32(n);
-  const threaded = makeBuilders(binned, [g], rows);
+  const threaded = makeTeam(binned, [g], rows);
   const builder = threaded.builders[0];
   const rng = createRng(spec.seed ?? 0);
   const params: GrowParams = {

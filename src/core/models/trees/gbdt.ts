@@ -12,8 +12,7 @@ import { compiledLeaf, compileTree } from './compiled';
 import { binnedLeaf, growTree, histPool, type Grown, type GrowParams } from './grow';
 import { lossFor, type Loss, type RegressionLoss } from './losses';
 import { gbdtMeta } from './meta';
-import { binRows, categoricalSet, makeBuilders, rowWeights, sharedFloat64, sharedUint32, yielder } from './prepare';
-import { quantizeInPlace } from './quantize';
+import { binRows, categoricalSet, makeTeam, rowWeights, sharedCopy, sharedFloat64, sharedUint32, yielder } from './prepare';
 import { sampleFeatures, waitWhilePaused } from './treeRun';
 import type { Tree, TreeEnsemble } from './types';
 
@@ -27,10 +26,11 @@ export async function trainGbdt(spec: ModelSpec, data: TrainData, hooks: TrainHo
   const d = data.d;
   const loss = lossFor(data.task, data.numClasses, o.loss as RegressionLoss, train.y);
   const K = loss.outputs;
-  const weights = rowWeights({ task: data.task, numClasses: data.numClasses, y: train.y }, o.classWeight as string);
+  const unshared = rowWeights({ task: data.task, numClasses: data.numClasses, y: train.y }, o.classWeight as string);
+  const weights = unshared && sharedCopy(unshared);
   const binned = binRows(train.X, n, d, categorical, o.maxBins as number);
   const base = loss.base(train.y, weights);
-  const raw = new Float64Array(n * K);
+  const raw = sharedFloat64(n * K);
   const validRaw = new Float64Array((valid?.n ?? 0) * K);
   for (let i = 0; i < raw.length; i++) raw[i] = base[i % K];
   for (let i = 0; i < validRaw.length; i++) validRaw[i] = base[i % K];
@@ -39,7 +39,9 @@ export async function trainGbdt(spec: ModelSpec, data: TrainData, hooks: TrainHo
   const gradients = Array.from({ length: K }, () => ({ channels: 1, grad: sharedFloat64(n), hess: sharedFloat64(n), unitHess }));
   const pool = histPool(binned, 1);
   const rows = sharedUint32(n);
-  const { builders, threads, stop } = makeBuilders(binned, gradients, rows);
+  const boost = { loss, y: sharedCopy(train.y), weights, raw, outputs: K, task: data.task, numClasses: data.numClasses, regression: o.loss as RegressionLoss, maxLeaves: o.maxLeaves as number };
+  const team = makeTeam(binned, gradients, rows, boost);
+  const { builders, threads, stop } = team;
   const bag = Uint32Array.from({ length: n }, (_, i) => i);
   const scratch = new Float64Array(n);
   const inBag = new Uint8Array(n);
@@ -76,19 +78,15 @@ export async function trainGbdt(spec: ModelSpec, data: TrainData, hooks: TrainHo
       } else count = n;
       const features = sampleFeatures(allFeatures, o.colSample as number, rng);
       // Every class's gradients come from the scores before this round's trees.
-      for (let k = 0; k < K; k++) {
-        const g = gradients[k];
-        loss.gradients(raw, train.y, weights, k, g.grad, g.hess);
-        quantizeInPlace(g.grad, n);
-        quantizeInPlace(g.hess, n);
-      }
+      for (let k = 0; k < K; k++) team.gradients(k);
       for (let k = 0; k < K; k++) {
         rows.set(bag.subarray(0, count));
         const grown = growTree(binned, gradients[k], rows, count, features, params, builders[k], pool, null);
         const tree = grown.tree;
         if (o.loss === 'absolute' && data.task === 'regression') medianLeaves(tree, grown.leafBegin, grown.leafEnd, rows, raw, train.y, scratch);
         for (let i = 0; i < tree.leafValue.length; i++) tree.leafValue[i] *= lr;
-        addGrown(grown, rows, raw, K, k, count < n ? { binned, inBag: markBag(inBag, bag, count) } : null);
+        team.addLeaves(k, grown, rows);
+        if (count < n) addLeftOut(grown, raw, K, k, binned, markBag(inBag, bag, count));
         if (valid) addTree(tree, valid.X, d, validRaw, K, k, valid.n);
         trees.push(tree);
         treeOutput.push(k);
@@ -140,18 +138,9 @@ function addTree(tree: Tree, X: Float32Array, d: number, raw: Float64Array, K: n
   for (let i = 0; i < n; i++) raw[i * K + k] += tree.leafValue[compiledLeaf(compiled, X, i * d)];
 }
 
-/**
- * Adds a grown tree to the training rows' raw scores: rows it grew on from its leaves' row ranges,
- * rows left out of this round's sample by routing their bins.
- */
-function addGrown(grown: Grown, rows: Uint32Array, raw: Float64Array, K: number, k: number, sampled: { binned: BinnedData; inBag: Uint8Array } | null): void {
+/** Adds a grown tree to the raw scores of the rows left out of this round's sample, by routing their bins. */
+function addLeftOut(grown: Grown, raw: Float64Array, K: number, k: number, binned: BinnedData, inBag: Uint8Array): void {
   const values = grown.tree.leafValue;
-  for (let l = 0; l < grown.leafBegin.length; l++) {
-    const v = values[l];
-    for (let i = grown.leafBegin[l]; i < grown.leafEnd[l]; i++) raw[rows[i] * K + k] += v;
-  }
-  if (!sampled) return;
-  const { binned, inBag } = sampled;
   for (let r = 0; r < binned.n; r++) if (!inBag[r]) raw[r * K + k] += values[binnedLeaf(grown.splits, grown.tree, binned.bins, binned.n, r)];
 }
 

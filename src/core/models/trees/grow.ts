@@ -76,7 +76,6 @@ export function histPool(data: BinnedData, channels: number, allocate?: (length:
  */
 export function growTree(data: BinnedData, g: Gradients, rows: Uint32Array, count: number, features: Int32Array, p: GrowParams, builder: HistogramBuilder, pool: HistPool, rng: Rng | null): Grown {
   const C = g.channels;
-  const scratch = new Uint32Array(count);
   const nodeFeatures = (): Int32Array => {
     if (p.featuresPerNode === null || p.featuresPerNode >= features.length || !rng) return features;
     const pick = features.slice();
@@ -114,7 +113,7 @@ export function growTree(data: BinnedData, g: Gradients, rows: Uint32Array, coun
   while (open.length > 0 && leaves < p.maxLeaves) {
     const node = p.order === 'best' ? takeBest(open) : open.pop()!;
     const split = node.split!;
-    const mid = partition(data, rows, scratch, node.begin, node.end, split);
+    const mid = partition(builder, rows, node.begin, node.end, split);
     const left: Node = { begin: node.begin, end: mid, depth: node.depth + 1, sums: split.left, hist: null, split: null };
     const right: Node = { begin: mid, end: node.end, depth: node.depth + 1, sums: split.right, hist: null, split: null };
     node.left = left;
@@ -170,30 +169,14 @@ function rootSums(g: Gradients, rows: Uint32Array, count: number): NodeSums {
   return { G, H, N: count };
 }
 
-/** Scratch for `partition` (one per thread). */
+/** Which side each bin of a split goes (1 = left), for `partition` (one per thread). */
 const sideOfBin = new Uint8Array(SLOTS);
 
-/** Stable partition of rows[begin..end) by the split: left rows first. Returns the first right index. */
-function partition(data: BinnedData, rows: Uint32Array, scratch: Uint32Array, begin: number, end: number, s: Split): number {
-  const off = s.feature * data.n;
-  const bins = data.bins;
-  // Which side each bin goes, looked up once per row instead of tested.
-  const left = sideOfBin;
-  for (let b = 0; b < SLOTS; b++) left[b] = (b === MISSING_BIN ? s.missingLeft : s.leftBins ? s.leftBins[b] === 1 : b <= s.bin) ? 1 : 0;
-  let l = begin;
-  let r = 0;
-  // Branch-free: each row is written to both sides and one count advances (l <= i, so the
-  // in-place write never lands on a row not yet read); a 50/50 branch here mispredicted half the time.
-  for (let i = begin; i < end; i++) {
-    const row = rows[i];
-    const t = left[bins[off + row]];
-    rows[l] = row;
-    scratch[r] = row;
-    l += t;
-    r += 1 - t;
-  }
-  rows.set(scratch.subarray(0, r), l);
-  return l;
+/** Partitions a node's rows by its split (left rows first); returns the first right index. */
+function partition(builder: HistogramBuilder, rows: Uint32Array, begin: number, end: number, s: Split): number {
+  // Looked up once per row instead of tested.
+  for (let b = 0; b < SLOTS; b++) sideOfBin[b] = (b === MISSING_BIN ? s.missingLeft : s.leftBins ? s.leftBins[b] === 1 : b <= s.bin) ? 1 : 0;
+  return builder.partition({ rows, begin, end }, s.feature, sideOfBin);
 }
 
 /** Numbers internal nodes and leaves in preorder and writes the plain-JSON tree. */

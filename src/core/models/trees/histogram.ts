@@ -21,9 +21,12 @@ export interface Gradients {
   unitHess?: boolean;
 }
 
-/** Fills `hist` for `features` from the rows of a node. Implementations may spread features over threads. */
+/** A node's row work: its histogram and its partition at a split. Implementations may spread rows over threads. */
 export interface HistogramBuilder {
+  /** Fills `hist` for `features` from the node's rows. */
   build(hist: Float64Array, range: RowRange, features: Int32Array): void;
+  /** Stable partition of the node's rows by `left[bin]` of `feature`: left rows first. Returns the first right index. */
+  partition(range: RowRange, feature: number, left: Uint8Array): number;
 }
 
 export const slotWidth = (channels: number) => channels + 2;
@@ -60,6 +63,10 @@ export function histogramSlice(data: BinnedData, g: Gradients, hist: Float64Arra
       const odd = ordered.odd.fill(0);
       let i = begin;
       let j = 0;
+      if (g.unitHess) {
+        unitSlice(bins, off, rows, begin, end, og, hist, hb, odd);
+        continue;
+      }
       for (; i + 1 < end; i += 2, j += 2) {
         const a = hb + bins[off + rows[i]] * 3;
         const c = bins[off + rows[i + 1]] * 3;
@@ -90,6 +97,33 @@ export function histogramSlice(data: BinnedData, g: Gradients, hist: Float64Arra
   }
 }
 
+/**
+ * `histogramSlice` of one feature when every hessian is 1: the hessian sums are the row counts,
+ * so only gradients and counts are added (the same two-histogram interleave).
+ */
+function unitSlice(bins: Uint8Array, off: number, rows: Uint32Array, begin: number, end: number, og: Float64Array, hist: Float64Array, hb: number, odd: Float64Array): void {
+  let i = begin;
+  let j = 0;
+  for (; i + 1 < end; i += 2, j += 2) {
+    const a = hb + bins[off + rows[i]] * 3;
+    const c = bins[off + rows[i + 1]] * 3;
+    hist[a] += og[j];
+    hist[a + 2] += 1;
+    odd[c] += og[j + 1];
+    odd[c + 2] += 1;
+  }
+  if (i < end) {
+    const a = hb + bins[off + rows[i]] * 3;
+    hist[a] += og[j];
+    hist[a + 2] += 1;
+  }
+  for (let t = 0; t < SLOTS * 3; t += 3) {
+    hist[hb + t] += odd[t];
+    hist[hb + t + 2] += odd[t + 2];
+    hist[hb + t + 1] = hist[hb + t + 2];
+  }
+}
+
 /** A node's gradients in its row order (LightGBM's "ordered gradients"): read once, then sequentially per feature. */
 const ordered = { grad: new Float64Array(0), hess: new Float64Array(0), odd: new Float64Array(SLOTS * 3) };
 
@@ -102,16 +136,17 @@ function gather(g: Gradients, range: RowRange): void {
   const { rows, begin, end } = range;
   const og = ordered.grad;
   const oh = ordered.hess;
+  const grad = g.grad;
+  if (g.unitHess) {
+    for (let i = begin, j = 0; i < end; i++, j++) og[j] = grad[rows[i]];
+    return;
+  }
+  const hess = g.hess;
   for (let i = begin, j = 0; i < end; i++, j++) {
     const r = rows[i];
-    og[j] = g.grad[r];
-    oh[j] = g.hess[r];
+    og[j] = grad[r];
+    oh[j] = hess[r];
   }
-}
-
-/** One thread: every feature in order. */
-export function serialBuilder(data: BinnedData, g: Gradients): HistogramBuilder {
-  return { build: (hist, range, features) => histogramSlice(data, g, hist, range, features, 0, features.length) };
 }
 
 /** parent − child, in place into `parent`, for `features`. */

@@ -11,8 +11,8 @@ export interface Loss {
   outputs: number;
   /** Starting raw score per output (log-odds of the prior, log priors, the mean or median). */
   base(y: ArrayLike<number>, w: Float64Array | null): number[];
-  /** Gradients and hessians of output k for every row, from raw scores (row-major n × outputs). */
-  gradients(raw: Float64Array, y: ArrayLike<number>, w: Float64Array | null, k: number, grad: Float64Array, hess: Float64Array): void;
+  /** Gradients and hessians of output k for rows from..to, from raw scores (row-major n × outputs). */
+  gradients(raw: Float64Array, y: ArrayLike<number>, w: Float64Array | null, k: number, grad: Float64Array, hess: Float64Array, from: number, to: number): void;
   /** Mean loss over rows `from..to` of raw/y. */
   loss(raw: Float64Array, y: ArrayLike<number>, n: number): number;
   /** Accuracy (classification) or RMSE (regression). */
@@ -45,8 +45,8 @@ const binary: Loss = {
     const p = Math.min(1 - 1e-6, Math.max(1e-6, weightedMean(y, w, (v) => v)));
     return [Math.log(p / (1 - p))];
   },
-  gradients(raw, y, w, _k, grad, hess) {
-    for (let i = 0; i < y.length; i++) {
+  gradients(raw, y, w, _k, grad, hess, from, to) {
+    for (let i = from; i < to; i++) {
       const p = sigmoid(raw[i]);
       const wi = w ? w[i] : 1;
       grad[i] = (p - y[i]) * wi;
@@ -83,8 +83,8 @@ function multiclass(k: number): Loss {
     base(y, w) {
       return Array.from({ length: k }, (_, c) => Math.log(Math.max(1e-6, weightedMean(y, w, (v) => (v === c ? 1 : 0)))));
     },
-    gradients(raw, y, w, c, grad, hess) {
-      for (let i = 0; i < y.length; i++) {
+    gradients(raw, y, w, c, grad, hess, from, to) {
+      for (let i = from; i < to; i++) {
         softmaxRow(raw, i * k, k, p);
         const wi = w ? w[i] : 1;
         grad[i] = (p[c] - (y[i] === c ? 1 : 0)) * wi;
@@ -137,8 +137,8 @@ function regressionLoss(kind: RegressionLoss, y: ArrayLike<number>): Loss {
     base(yy, w) {
       return [kind === 'squared' ? weightedMean(yy, w, (v) => v) : median(Float64Array.from(yy))];
     },
-    gradients(raw, yy, w, _k, grad, hess) {
-      for (let i = 0; i < yy.length; i++) {
+    gradients(raw, yy, w, _k, grad, hess, from, to) {
+      for (let i = from; i < to; i++) {
         const r = raw[i] - yy[i];
         const wi = w ? w[i] : 1;
         grad[i] = (kind === 'squared' ? r : kind === 'absolute' ? Math.sign(r) : Math.max(-delta, Math.min(delta, r))) * wi;

@@ -2,8 +2,10 @@
 import { TrainingError, type TrainData } from '../types';
 import { balancedWeights } from '../network/data';
 import { applyBins, fitBins, type BinnedData } from './binning';
-import { serialBuilder, type Gradients, type HistogramBuilder } from './histogram';
-import { sharedBuilders, type HistogramHelperFactory } from './sharedHistogram';
+import type { BoostSpec, HistogramHelperFactory } from './helperProtocol';
+import type { Gradients } from './histogram';
+import { serialTeam, type RowTeam } from './rowTeam';
+import { sharedTeam } from './sharedHistogram';
 
 let helperFactory: HistogramHelperFactory | null = null;
 
@@ -15,10 +17,10 @@ export function setHistogramHelperFactory(f: HistogramHelperFactory | null): voi
   helperFactory = f;
 }
 
-/** One histogram builder per gradient set, sharing a helper thread when one can start. */
-export function makeBuilders(data: BinnedData, gs: Gradients[], rows: Uint32Array): { builders: HistogramBuilder[]; threads(): number; stop(): void } {
-  if (!helperFactory) return { builders: gs.map((g) => serialBuilder(data, g)), threads: () => 1, stop() {} };
-  return sharedBuilders(data, gs, rows, helperFactory);
+/** The row work of a run (histograms per gradient set, partitions, and boosting's passes), shared with a helper thread when one can start. */
+export function makeTeam(data: BinnedData, gs: Gradients[], rows: Uint32Array, boost: BoostSpec | null = null): RowTeam {
+  if (!helperFactory) return serialTeam(data, gs, boost);
+  return sharedTeam(data, gs, rows, boost, helperFactory);
 }
 
 /** Allocates shared memory where it exists, so a helper thread can read the same bytes. */
@@ -30,6 +32,13 @@ export function sharedUint8(length: number): Uint8Array {
 }
 export function sharedUint32(length: number): Uint32Array {
   return typeof SharedArrayBuffer === 'function' && helperFactory ? new Uint32Array(new SharedArrayBuffer(length * 4)) : new Uint32Array(length);
+}
+/** A copy of `values` in shared memory where it exists (targets a helper thread reads). */
+export function sharedCopy<T extends Int32Array | Float32Array | Float64Array>(values: T): T {
+  if (typeof SharedArrayBuffer !== 'function' || !helperFactory) return values;
+  const copy = new (values.constructor as new (b: SharedArrayBuffer) => T)(new SharedArrayBuffer(values.byteLength));
+  copy.set(values);
+  return copy;
 }
 
 

@@ -6,7 +6,9 @@
 import { describe, expect, test } from 'vitest';
 import type { BinnedData } from '../../../../../src/core/models/trees/binning';
 import { growTree, histPool, type GrowParams } from '../../../../../src/core/models/trees/grow';
-import { histLength, histogramSlice, serialBuilder, subtractInto, type Gradients, type HistogramBuilder } from '../../../../../src/core/models/trees/histogram';
+import { histLength, histogramSlice, subtractInto, type Gradients, type HistogramBuilder } from '../../../../../src/core/models/trees/histogram';
+import { joinHalves, partitionSlice } from '../../../../../src/core/models/trees/rowPasses';
+import { serialBuilder } from '../../../../../src/core/models/trees/rowTeam';
 import { quantizeInPlace } from '../../../../../src/core/models/trees/quantize';
 import { bestSplit } from '../../../../../src/core/models/trees/split';
 import { createRng } from '../../../../../src/core/stats';
@@ -84,10 +86,22 @@ describe('the subtraction trick', () => {
   });
 });
 
-/** Sums each node in two calls (second half of the rows first, features reversed) and adds them. */
-function halvesBuilder(data: BinnedData, g: Gradients, calls: { count: number }): HistogramBuilder {
+/**
+ * Sums each node in two calls (second half of the rows first, features reversed) and adds them;
+ * partitions each half on its own (second half first) and joins them, as two threads do.
+ */
+function halvesBuilder(data: BinnedData, g: Gradients, calls: { count: number; partitions: number }): HistogramBuilder {
   const scratch = new Float64Array(histLength(data.d, g.channels));
+  const spill = new Uint32Array(data.n).fill(0xdeadbeef);
   return {
+    partition(range, feature, left) {
+      calls.partitions++;
+      const { rows, begin, end } = range;
+      const mid = begin + ((end - begin) >> 1);
+      const leftB = partitionSlice(data.bins, feature * data.n, left, rows, mid, end, spill, mid);
+      const leftA = partitionSlice(data.bins, feature * data.n, left, rows, begin, mid, spill, begin);
+      return joinHalves(rows, spill, begin, mid, end, leftA, leftB);
+    },
     build(hist, range, features) {
       calls.count++;
       const reversed = features.slice().reverse();
@@ -115,10 +129,12 @@ describe('growing with a builder that splits the work differently', () => {
       const rows = identityRows(n);
       return growTree(data, g, rows, n, allFeatures(5), p, builder, histPool(data, channels), p.featuresPerNode ? createRng(4) : null);
     };
-    const calls = { count: 0 };
+    const calls = { count: 0, partitions: 0 };
     const serial = grow(serialBuilder(data, g));
     const split = grow(halvesBuilder(data, g, calls));
     expect(calls.count).toBeGreaterThan(5);
+    expect(calls.partitions).toBeGreaterThan(10);
+    expect(split.leafBegin).toEqual(serial.leafBegin);
     expect(serial.tree.feature.length).toBeGreaterThan(10);
     expect(split.tree).toEqual(serial.tree);
     expect(JSON.stringify(split.tree)).toBe(JSON.stringify(serial.tree));

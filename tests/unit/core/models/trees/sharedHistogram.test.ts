@@ -2,15 +2,15 @@ import { afterEach, expect, test } from 'vitest';
 import { nodeHistogramHelper } from '../../../../../src/cli/treeHelper';
 import { trainModel, type TrainData } from '../../../../../src/core/models';
 import { setHistogramHelperFactory } from '../../../../../src/core/models/trees/prepare';
-import { SPLIT_MIN_ROWS, type HistogramHelperFactory } from '../../../../../src/core/models/trees/sharedHistogram';
+import type { HistogramHelperFactory } from '../../../../../src/core/models/trees/helperProtocol';
+import { PASS_MIN_ROWS, SPLIT_MIN_ROWS } from '../../../../../src/core/models/trees/sharedHistogram';
 import { createRng } from '../../../../../src/core/stats';
 
 afterEach(() => setHistogramHelperFactory(null));
 
 /** Enough rows that the root and its first children are summed on two threads; one categorical column, some NaN. */
-function data(task: 'binary' | 'multiclass' | 'regression'): TrainData {
+function data(task: 'binary' | 'multiclass' | 'regression', n = SPLIT_MIN_ROWS * 3): TrainData {
   const rng = createRng(7);
-  const n = SPLIT_MIN_ROWS * 3;
   const d = 4;
   const X = new Float32Array(n * d);
   const y = task === 'regression' ? new Float32Array(n) : new Int32Array(n);
@@ -25,19 +25,27 @@ function data(task: 'binary' | 'multiclass' | 'regression'): TrainData {
   return { task, X, n, d, y, numClasses: task === 'binary' ? 2 : task === 'multiclass' ? 3 : 1, categorical: [2] };
 }
 
-/** Wraps the real Node helper to count the helpers started and to tell when the last one is ready (its state slot). */
-function counting(): { factory: HistogramHelperFactory; started: () => number; ready: () => boolean } {
+/**
+ * Wraps the real Node helper to count the helpers started, to tell when the last one is ready (its
+ * state slot), and to show the slots only a helper's answers write: the left rows of its half of a
+ * partition (ctrl slot 9) and the largest gradient of its half of the rows (numbers[0]); and the
+ * leaf count the training thread stores only when asking it to update scores (ctrl slot 10).
+ */
+function counting(): { factory: HistogramHelperFactory; started: () => number; ready: () => boolean; answered: () => number[] } {
   let started = 0;
   let ctrl: Int32Array | null = null;
+  let numbers: Float64Array | null = null;
   return {
     factory: (init) => {
       const h = nodeHistogramHelper(init);
       if (h) started++;
       ctrl = new Int32Array(init.ctrl);
+      numbers = new Float64Array(init.numbers);
       return h;
     },
     started: () => started,
     ready: () => ctrl !== null && Atomics.load(ctrl, 2) === 1,
+    answered: () => [Atomics.load(ctrl!, 9), numbers![0], Atomics.load(ctrl!, 10)],
   };
 }
 
@@ -71,4 +79,28 @@ test('a helper that never starts leaves training on one thread with the same res
   const silent = await trainModel(spec, d);
   expect(silent.history.every((e) => e.threads === 1)).toBe(true);
   expect(JSON.stringify(silent.model)).toBe(JSON.stringify(one.model));
+});
+
+const passCases: { task: 'binary' | 'multiclass' | 'regression'; options: Record<string, string | number> }[] = [
+  { task: 'binary', options: { classWeight: 'balanced', rowSample: 0.9 } },
+  { task: 'multiclass', options: {} },
+  { task: 'regression', options: {} },
+  { task: 'regression', options: { loss: 'huber' } },
+];
+
+test.each(passCases)('$task GBDT $options: with partitions, gradients and score updates split over two threads, the same model', async ({ task, options }) => {
+  // Enough rows that every round's passes over all rows, and the first partitions, take the two-thread path.
+  const d = data(task, Math.ceil(PASS_MIN_ROWS * 2.5));
+  const spec = { kind: 'gbdt' as const, seed: 4, options: { rounds: 4, maxLeaves: 15, validationFraction: 0.1, patience: 50, ...options } };
+  const one = await trainModel(spec, d);
+  const helper = counting();
+  setHistogramHelperFactory(helper.factory);
+  const two = await trainModel(spec, d, { shouldPause: () => !helper.ready() });
+  expect(two.history.every((e) => e.threads === 2)).toBe(true);
+  const [partitioned, gradients, leaves] = helper.answered();
+  expect(partitioned).toBeGreaterThan(0);
+  expect(gradients).toBeGreaterThan(0);
+  expect(leaves).toBeGreaterThan(1);
+  expect(JSON.stringify(two.model)).toBe(JSON.stringify(one.model));
+  expect(two.history.map((e) => [e.loss, e.valLoss])).toEqual(one.history.map((e) => [e.loss, e.valLoss]));
 });

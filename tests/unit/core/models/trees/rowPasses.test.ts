@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import { gridStep, maxAbs, quantizeInPlace } from '../../../../../src/core/models/trees/quantize';
+import { addLeavesSlice, joinHalves, partitionSlice, quantizeSlice } from '../../../../../src/core/models/trees/rowPasses';
+import { createRng } from '../../../../../src/core/stats';
+
+/** The stable partition by definition: left rows in order, then right rows in order. */
+function reference(rows: Uint32Array, bins: Uint8Array, left: Uint8Array, begin: number, end: number): number[] {
+  const part = Array.from(rows.subarray(begin, end));
+  return [...part.filter((r) => left[bins[r]] === 1), ...part.filter((r) => left[bins[r]] === 0)];
+}
+
+describe('partition in two halves, joined', () => {
+  test.each([
+    { name: 'mixed sides', share: 0.5 },
+    { name: 'every row left', share: 1 },
+    { name: 'every row right', share: 0 },
+    { name: 'few left', share: 0.05 },
+  ])('$name: the same rows in the same order as one stable partition', ({ share }) => {
+    const rng = createRng(11);
+    const n = 1000;
+    const bins = Uint8Array.from({ length: n }, () => rng.int(256));
+    const left = Uint8Array.from({ length: 256 }, () => (rng.next() < share ? 1 : 0));
+    for (const [begin, end] of [[0, n], [137, 862], [500, 501], [10, 10]]) {
+      const rows = Uint32Array.from({ length: n }, (_, i) => i);
+      const expected = reference(rows, bins, left, begin, end);
+      const spill = new Uint32Array(n).fill(0xffffffff);
+      const mid = begin + ((end - begin) >> 1);
+      const leftB = partitionSlice(bins, 0, left, rows, mid, end, spill, mid);
+      const leftA = partitionSlice(bins, 0, left, rows, begin, mid, spill, begin);
+      const first = joinHalves(rows, spill, begin, mid, end, leftA, leftB);
+      expect(Array.from(rows.subarray(begin, end))).toEqual(expected);
+      expect(first - begin).toBe(expected.filter((r) => left[bins[r]] === 1).length);
+      // Rows outside the range are untouched.
+      expect(Array.from(rows.subarray(0, begin))).toEqual(Array.from({ length: begin }, (_, i) => i));
+    }
+  });
+});
+
+test('quantising two halves on the whole grid gives the bytes of quantising all at once', () => {
+  const rng = createRng(3);
+  const n = 5001;
+  const grad = Float64Array.from({ length: n }, () => rng.normal() * 37);
+  const hess = Float64Array.from({ length: n }, () => rng.next());
+  const whole = { channels: 1, grad: grad.slice(), hess: hess.slice() };
+  quantizeInPlace(whole.grad, n);
+  quantizeInPlace(whole.hess, n);
+  const halves = { channels: 1, grad: grad.slice(), hess: hess.slice() };
+  const mid = n >> 1;
+  const sg = gridStep(Math.max(maxAbs(grad, 0, mid), maxAbs(grad, mid, n)), n);
+  const sh = gridStep(Math.max(maxAbs(hess, 0, mid), maxAbs(hess, mid, n)), n);
+  quantizeSlice(halves, mid, n, sg, sh);
+  quantizeSlice(halves, 0, mid, sg, sh);
+  expect(halves.grad).toEqual(whole.grad);
+  expect(halves.hess).toEqual(whole.hess);
+  expect(halves.grad.some((v, i) => v !== grad[i])).toBe(true);
+});
+
+test('leaf values reach every row of their leaves, whichever slice of positions adds them', () => {
+  const rows = Uint32Array.from([4, 0, 2, 5, 1, 3]);
+  // Leaves: positions 0..2 → 1.5, 2..5 → −2, 5..6 → 0.25.
+  const leaves = Float64Array.from([0, 2, 1.5, 2, 5, -2, 5, 6, 0.25]);
+  const K = 2;
+  const one = new Float64Array(6 * K);
+  addLeavesSlice(rows, one, K, 1, leaves, 3, 0, 6);
+  const two = new Float64Array(6 * K);
+  addLeavesSlice(rows, two, K, 1, leaves, 3, 3, 6);
+  addLeavesSlice(rows, two, K, 1, leaves, 3, 0, 3);
+  expect(Array.from(one)).toEqual([0, 1.5, 0, -2, 0, -2, 0, 0.25, 0, 1.5, 0, -2]);
+  expect(two).toEqual(one);
+});
