@@ -51,11 +51,13 @@ export async function run(ctx) {
   const fileMB = file.bytes / 1e6;
   const peak = p ? p.memory.rendererPeakMB / fileMB : null;
   // The CLI's read + profile is its work on the file; the whole process adds Node and tsx start-up.
+  // Compared with the studio's own read + profile (the app's totalMs), not its end to end, which adds the page's part.
   const cliWork = cli.parseMs + cli.profileMs;
-  const cliVsStudio = ms ? cliWork / ms : null;
+  const appMs = p?.app?.totalMs;
+  const cliVsStudio = appMs ? cliWork / appMs : null;
   const cliVs1 = cliWork / duck1.ms;
   const rows = [
-    ['CLI: modelbench profile, read + profile', seconds(cliWork), 'the studio, same file', seconds(ms), times(cliVsStudio), '≤ 1.2×', verdict(cliVsStudio, { atMost: 1.2 })],
+    ['CLI: modelbench profile, read + profile', seconds(cliWork), 'the studio: read + profile (app totalMs)', seconds(appMs), times(cliVsStudio), '≤ 1.2×', verdict(cliVsStudio, { atMost: 1.2 })],
     ['CLI: modelbench profile, read + profile', seconds(cliWork), 'DuckDB SUMMARIZE, 1 thread', seconds(duck1.ms), times(cliVs1), '< 1× (faster)', verdict(cliVs1, { below: 1 })],
     ['CLI: the whole process (start-up, read, profile, write)', seconds(cli.ms), '', '', '', '', ''],
     ['end to end (file → report)', seconds(ms), 'DuckDB SUMMARIZE, 1 thread', seconds(duck1.ms), times(vs1), '< 1× (faster)',
