@@ -34,8 +34,9 @@ test.describe('Models stage storage', () => {
     await expect(page.getByText('No dataset is stored yet')).toBeVisible();
     await page.getByRole('tab', { name: 'Storage and workspace' }).click();
     const stores = page.getByRole('table', { name: 'Stored records by kind' });
-    await expect(stores.getByRole('row')).toHaveCount(9);
+    await expect(stores.getByRole('row')).toHaveCount(10);
     await expect(stores.getByRole('row', { name: /^Runs 0/ })).toBeVisible();
+    await expect(stores.getByRole('row', { name: /^Projects 0/ })).toBeVisible();
     await expect(page.getByTestId('storage-usage')).toContainText(/This site uses .* of the .* the browser allows/);
     await axe(page);
     await page.screenshot({ path: `${SCREENS}/models-empty-storage.png`, fullPage: true });

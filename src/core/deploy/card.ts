@@ -105,9 +105,10 @@ export function modelCard(fitted: FittedRecipe, info: CardInfo): string {
       ? 'Send one object per row, keyed by column name. Missing values (null or empty) and unseen categories are not imputed: each split sends them the way it learned in training. A row without a required column, with text in a numeric column, or with a date written in another shape than in training, gets `{ error }` instead of a prediction.'
       : 'Send one object per row, keyed by column name. Missing values (null or empty) are imputed as the recipe was fitted; an unseen category is encoded as it was in training ("other" or all zeros). A row without a required column, with text in a numeric column, or with a date written in another shape than in training, gets `{ error }` instead of a prediction.',
     '',
-    '| Column | Type | ONNX input |',
-    '|---|---|---|',
-    ...inputs.map((c, i) => `| ${md(c.name)} | ${c.type === 'datetime' ? (c.format ? `datetime written ${md(c.format)} as in training, or epoch ms (UTC)` : 'datetime (ISO 8601 or epoch ms, UTC)') : c.type} | ${md(names[i])} |`),
+    // Without model.onnx (a text step) there are no ONNX input names to list.
+    info.onnxUnavailable ? '| Column | Type |' : '| Column | Type | ONNX input |',
+    info.onnxUnavailable ? '|---|---|' : '|---|---|---|',
+    ...inputs.map((c, i) => `| ${md(c.name)} | ${c.type === 'datetime' ? (c.format ? `datetime written ${md(c.format)} as in training, or epoch ms (UTC)` : 'datetime (ISO 8601 or epoch ms, UTC)') : c.type} |${info.onnxUnavailable ? '' : ` ${md(names[i])} |`}`),
     '',
     '## Training data',
     '',

@@ -60,6 +60,13 @@ describe('modelCard', () => {
     // The example's backticks cannot close the fence around it.
     expect(card).toMatch(/^````js$/m);
   });
+
+  test('without model.onnx, the input table has no ONNX column and the files list says why', () => {
+    const textCard = modelCard(fitted, { name: 'reviews', version: 1, kind: 'logistic', createdAt: '2026-01-02T03:04:05.000Z', hasTfjs: true, onnxUnavailable: 'ONNX has no tokeniser for the text step.' });
+    expect(textCard).toContain('| Column | Type |\n|---|---|\n');
+    expect(textCard).not.toContain('ONNX input');
+    expect(textCard).toContain('- No `model.onnx`: ONNX has no tokeniser for the text step.');
+  });
 });
 
 describe('demoPage', () => {
