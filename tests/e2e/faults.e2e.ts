@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { test, expect, openSample, chooseModel } from './fixtures';
 import { stageLink } from './trust-journey';
 import { growth, memoryCycles } from '../bench/memory.bench.mjs';
@@ -240,12 +240,21 @@ test.describe('Faults', () => {
     const lines = ['id,a,b,c,d,cat,flag'];
     for (let i = 0; i < 300_000; i++) lines.push(`${i},${((i * 7919) % 1000) / 7},${Math.sin(i).toFixed(6)},${(i * 31) % 977},${i % 13 === 0 ? '' : (i * 3) % 101},k${i % 37},${i % 2 ? 'yes' : 'no'}`);
     await page.goto('./');
-    // A profile worker can end before the test reaches it (one that had a short job); crash the next one then.
+    // A profile worker can end before the test reaches it (one that had a short job); crash the next
+    // one then. Every profile worker is queued as it appears: waiting for the next "worker" event
+    // after a failed attempt would miss a worker that started meanwhile, and wait forever.
+    const profileWorkers: Worker[] = [];
+    let arrived = (): void => {};
+    page.on('worker', (w) => {
+      if (!w.url().includes('/profile-')) return;
+      profileWorkers.push(w);
+      arrived();
+    });
     const crashed = (async () => {
-      for (;;) {
-        const w = await page.waitForEvent('worker', { predicate: (x) => x.url().includes('/profile-'), timeout: 60_000 });
+      for (let i = 0; ; i++) {
+        while (profileWorkers.length <= i) await new Promise<void>((resolve) => { arrived = resolve; });
         try {
-          await w.evaluate(() => void setTimeout(() => {
+          await profileWorkers[i].evaluate(() => void setTimeout(() => {
             throw new Error('The profile worker was crashed on purpose (test)');
           }, 0));
           return;
