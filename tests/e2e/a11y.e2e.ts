@@ -18,6 +18,13 @@ async function serious(page: Page, where: string) {
   return bad.map((v) => ({ where, id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
 }
 
+/** Waits until `stage` is the current one, its heading is shown and two frames have been drawn since. */
+async function settled(page: Page, stage: (typeof STAGES)[number]) {
+  await expect(page.getByRole('navigation', { name: 'Stages' }).getByRole('link', { name: stage })).toHaveAttribute('aria-current', 'page');
+  await expect(page.locator(stage === 'Data' ? '#dataset-title' : `#${stage.toLowerCase()}-title`)).toBeVisible();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
 async function trainModel(page: Page) {
   await page.getByRole('navigation', { name: 'Stages' }).getByRole('link', { name: 'Train' }).click();
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({ timeout: 60_000 });
@@ -36,10 +43,12 @@ test.describe('Accessibility', () => {
     await trainModel(page);
     for (const stage of STAGES) {
       await page.getByRole('navigation', { name: 'Stages' }).getByRole('link', { name: stage }).click();
-      await expect(page.getByRole('navigation', { name: 'Stages' }).getByRole('link', { name: stage })).toHaveAttribute('aria-current', 'page');
       if (stage === 'Explore') await expect(page.getByTestId('report-status')).toHaveAttribute('data-state', 'complete');
-      if (stage === 'Train') await page.getByTestId('boundary').getByText('Live decision boundary').click();
-      await page.waitForTimeout(300);
+      if (stage === 'Train') {
+        await page.getByTestId('boundary').getByText('Live decision boundary').click();
+        await expect(page.getByTestId('boundary').getByRole('combobox').first()).toBeVisible();
+      }
+      await settled(page, stage);
       found.push(...(await serious(page, `${stage} (trained)`)));
     }
 
@@ -73,7 +82,7 @@ test.describe('Accessibility', () => {
       for (const stage of STAGES) {
         await page.getByRole('navigation', { name: 'Stages' }).getByRole('link', { name: stage }).click();
         if (stage === 'Explore') await expect(page.getByTestId('report-status')).toHaveAttribute('data-state', 'complete', { timeout: 60_000 });
-        await page.waitForTimeout(300);
+        await settled(page, stage);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         await page.screenshot({ path: `test-results/screens/a11y-${name}-${stage.toLowerCase()}.png` });
         expect(overflow, `${stage} scrolls sideways by ${overflow}px at ${width}px`).toBeLessThanOrEqual(0);

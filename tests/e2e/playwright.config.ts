@@ -9,6 +9,9 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 20_000 },
   workers: Number(process.env.E2E_WORKERS ?? 2),
+  // Tests, not files, are handed to the workers: a file of long journeys no longer keeps one worker
+  // busy while the other has finished (no test depends on another one's state).
+  fullyParallel: true,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ?? '../../test-results/e2e.json' }]],
   outputDir: '../../test-results/e2e-artifacts',

@@ -81,9 +81,14 @@ test.describe('Train worker', () => {
     await page.getByRole('button', { name: 'Pause' }).click();
     await expect(live.getByRole('heading')).toContainText('(paused)');
     const epochOf = async () => Number(/epoch (\d+)/.exec((await live.textContent()) ?? '')![1]);
-    // The pause lands before the next batch; give an epoch already under way time to report, then hold.
-    await page.waitForTimeout(500);
-    const held = await epochOf();
+    // The pause lands before the next batch, but an epoch already under way may still report: wait
+    // until the count settles (a loaded machine can deliver that report late), then watch it hold.
+    let held = -1; // the first poll only reads; each later one compares with the read 500 ms before
+    await expect.poll(async () => {
+      const before = held;
+      held = await epochOf();
+      return held === before;
+    }, { intervals: [500] }).toBe(true);
     await page.waitForTimeout(1500);
     expect(await epochOf()).toBe(held);
 
