@@ -6,7 +6,10 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { HistogramHelperFactory } from '../core/models/trees';
 
-/** A helper started ahead of need: loading TypeScript in a fresh thread takes a good part of a second. */
+/**
+ * A helper ready ahead of need: loading TypeScript in a fresh thread takes a good part of a
+ * second, CPU the training run would otherwise lose to it on a two-core machine.
+ */
 let spare: Worker | null = null;
 let keepSpare = false;
 
@@ -18,7 +21,11 @@ function startWorker(): Worker {
   return worker;
 }
 
-/** Starts a helper now, and a fresh one each time one is taken, so each training run finds one loaded (the CLI's train command). */
+/**
+ * Starts a helper now and keeps each healthy one for the next training run once a run is done
+ * (the CLI's train command; `--model auto` trains many), so no run waits for or competes with a
+ * thread still loading.
+ */
 export function prestartHistogramHelper(): void {
   if (availableParallelism() < 2) return;
   keepSpare = true;
@@ -28,7 +35,13 @@ export function prestartHistogramHelper(): void {
 export const nodeHistogramHelper: HistogramHelperFactory = (init) => {
   if (availableParallelism() < 2) return null;
   const worker = spare ?? startWorker();
-  spare = keepSpare ? startWorker() : null;
+  spare = null;
   worker.postMessage(init);
-  return { stop: () => void worker.terminate() };
+  return {
+    // The helper returns to its message loop once told to stop; one that missed an answer is ended.
+    stop: (healthy = false) => {
+      if (healthy && keepSpare && spare === null) spare = worker;
+      else void worker.terminate();
+    },
+  };
 };

@@ -75,7 +75,18 @@ async function measureOurCli({ kind, meta, files, recipe, target, out, options =
   const { line, run, wallMs } = await trainCli({ train: files.train, test: files.test, recipe, target, kind, out,
     extra: flags(options), timeoutMs });
   return { value: line.metrics[metric], trainMs: run.timings.trainMs, ...(await treesOf(out, run)), wallMs,
-    threads: Math.max(1, ...(run.history ?? []).map((h) => h.threads ?? 1)), options: run.options, fitRows: run.rows?.train };
+    threads: Math.max(1, ...(run.history ?? []).map((h) => h.threads ?? 1)), options: run.options, fitRows: run.rows?.train,
+    slowestRound: slowestRound(run.history ?? []) };
+}
+
+/** The round (or tree) that took longest, from the history's elapsed times: a stall shows here rather than as an even slowdown. */
+function slowestRound(history) {
+  let worst = null;
+  history.forEach((h, i) => {
+    const ms = h.elapsedMs - (i > 0 ? history[i - 1].elapsedMs : 0);
+    if (i > 0 && (!worst || ms > worst.ms)) worst = { round: h.epoch, ms };
+  });
+  return worst;
 }
 
 /** The peers' script; `{ unavailable }` when Debian's Python lacks what it needs. */
@@ -266,8 +277,10 @@ function report({ task, big, cli, studio, peersA, cliB, studioB, peersB, auto, s
     return [`${peerLabels[model]}`, threads, fmt(p?.rocAuc ?? p?.rmse), millis(p?.fitMs), p?.trees ?? '—', '',
       [p && p.treesBuilt !== p.trees ? `${p.treesBuilt} built, best ${p.trees} used` : '', note].filter(Boolean).join('; ')];
   };
+  const slowest = (m) => (m?.slowestRound ? `slowest round after the first: ${millis(m.slowestRound.ms)} (round ${m.slowestRound.round})` : '');
   const oursRow = (label, m, fmt, note = '') => [label, m?.threads ?? '—',
-    fmt(m?.value ?? m?.rocAuc), millis(m?.trainMs), m?.trees ?? (m?.epochs || '—'), seconds(m?.wallMs), why(m) || note];
+    fmt(m?.value ?? m?.rocAuc), millis(m?.trainMs), m?.trees ?? (m?.epochs || '—'), seconds(m?.wallMs),
+    why(m) || [note, slowest(m)].filter(Boolean).join('; ')];
 
   const studioNote = studioOn ? 'rounds from the live panel; AUC as displayed' : 'studio skipped (MB_BENCH_TREES_STUDIO=0)';
   printTable(`A. Flight delays: ${count(task.train)} training rows, the latest ${count(task.test)} for testing (same files for every tool)`,

@@ -9,15 +9,16 @@
  * code is in its set. Leaf values are summed per output in tree order, then base + sum · scale,
  * then the link. Kept as text (no template literals inside) because the studio ships it.
  *
- * Speed (single rows dominate serving): nodes are renumbered breadth first with siblings side by
- * side, four ints each (value slot, code slot, mask offset, left child), so a step is a few typed-array
- * reads and no branch on the node's kind: a numeric node compares one of two copies of its feature
- * (NaN as -Infinity when missing goes left, NaN kept when it goes right) and has an all-zero mask; a
- * categorical node compares against NaN (never true) and reads one bit of its mask, where bit 0 is
- * the missing direction and bit code + 1 the code's. Leaves are absorbing nodes (they always "go
- * left" to themselves), so four trees step down in lockstep for their longest path with no
- * data-dependent exit and their memory reads overlap. On the flight-delay model (300 trees of
- * depth 6, over half the nodes categorical) that halves the time of the kind-branching walk.
+ * Speed (single rows dominate serving): every node's test for the row is looked up before the walk.
+ * Each feature has a table with a row per place a value can fall (for a numeric feature, between
+ * which two of its distinct thresholds, or missing; for a categorical one, which code, or missing)
+ * holding one bit per node on the feature; the row's bits of every feature are copied into DEC, so a
+ * step is two typed-array reads (the node's DEC bit and its left child; siblings sit side by side)
+ * and no compare or branch on the node's kind. A numeric feature whose table would pass 1 MB keeps
+ * threshold compares (one of two copies of the value in XS: NaN as -Infinity where missing goes
+ * left). Leaves are absorbing nodes that carry their values, so eight trees step down in lockstep
+ * for their longest path with no data-dependent exit and their memory reads overlap. On the
+ * flight-delay model (300 trees of depth 6) predictOne went from 7.5 to 4.5 µs (p50).
  */
 export const SCORER_TREES = String.raw`
 function b64bytes(b64) {
@@ -50,57 +51,108 @@ var T_REG = SPEC.task === 'regression';
 var T_SIGMOID = TREES && TS.link === 'sigmoid';
 var T_SOFTMAX = TREES && TS.link === 'softmax';
 var T_RAW = new Float64Array(T_K);
+var T_ONE = T_K === 1 && T_W === 1;
 var T_PROB = new Float64Array(TREES ? (T_REG ? 1 : TS.numClasses) : 0);
-// Per node, 4 ints: XS slot, P slot, MASK word offset, left child (the right child is left + 1).
-var T_NODE = null, T_THR = null, T_LEAFOF = null, T_ROOT = null, T_GDEPTH = null, T_MASK = null;
-var T_CATS = null, T_CATLIM = null;
+// Per node, 2 ints: DEC bit, left child (the right child is left + 1); and, for threshold compares, its XS slot and threshold.
+// T_VAL: a leaf node's values (T_W per node), so the walk's last node reads its value directly.
+var T_NODE = null, T_SLOT = null, T_THR = null, T_VAL = null, T_ROOT = null, T_GDEPTH = null;
+// Per tabled feature j: its column, whether it is categorical, its code limit or its thresholds, its words in DEC, where they start, and where its table starts in T_TAB.
+var T_TF = null, T_TCAT = null, T_TLIM = null, T_TTHR = null, T_TW = null, T_DECAT = null, T_TABAT = null, T_TAB = null;
+// Every node is tabled (no threshold compares in the walk).
+var T_ALLTAB = false;
 // XS: two copies of each feature (NaN as -Infinity where missing goes left, NaN kept where it goes right), then a 0 that leaves compare.
 var XS = new Float64Array(2 * D + 1);
-// P: per categorical feature, the bit position of the row's code in its nodes' masks (0 missing, code + 1, or a position no set holds); P[D] stays 0.
-var P = new Int32Array(D + 1);
+// DEC: the row's decision at every tabled node (bit set = left); in word 0, bit 0 is 0 (untabled nodes) and bit 1 is 1 (leaves).
+var DEC = null;
 (function () {
   if (!TREES) return;
   var feat = int32s(TS.feature), thr = floats(TS.threshold), cat = int32s(TS.cat), miss = b64bytes(TS.missingLeft);
   var left = int32s(TS.left), right = int32s(TS.right), depth = int32s(TS.depth), root = int32s(TS.root);
   var cs = int32s(TS.catStart), cv = int32s(TS.catValues);
-  var n = feat.length, leaves = T_LEAF.length / T_W, m = n + leaves, i, c, q, t, j;
-  // Largest code any set on a feature holds, so each feature's masks are as wide as they need be.
-  var top = new Int32Array(D).fill(-1);
-  for (i = 0; i < n; i++) if ((c = cat[i]) >= 0 && cs[c + 1] > cs[c]) top[feat[i]] = Math.max(top[feat[i]], cv[cs[c + 1] - 1]);
-  var catFeats = [];
-  for (i = 0; i < n; i++) if (cat[i] >= 0 && catFeats.indexOf(feat[i]) < 0) catFeats.push(feat[i]);
-  T_CATS = Int32Array.from(catFeats);
-  T_CATLIM = new Int32Array(D);
-  for (j = 0; j < D; j++) T_CATLIM[j] = top[j] + 1;
-  var words = 1;
-  for (i = 0; i < n; i++) if (cat[i] >= 0) words += ((top[feat[i]] + 2) >> 5) + 1;
-  T_MASK = new Uint32Array(words);
-  T_NODE = new Int32Array(4 * m);
+  var n = feat.length, leaves = T_LEAF.length / T_W, m = n + leaves, i, c, q, t, j, f, r;
+  // Tables are keyed by column and kind (2 f + 1 for categorical): the largest code a set holds, the nodes, the distinct thresholds.
+  var top = new Int32Array(2 * D).fill(-1), count = new Int32Array(2 * D), slot = new Int32Array(2 * D).fill(-1), cuts = [];
+  for (i = 0; i < 2 * D; i++) cuts.push([]);
+  for (i = 0; i < n; i++) {
+    var key = 2 * feat[i] + (cat[i] >= 0 ? 1 : 0);
+    count[key]++;
+    if ((c = cat[i]) >= 0 && cs[c + 1] > cs[c]) top[key] = Math.max(top[key], cv[cs[c + 1] - 1]);
+    if (c < 0) cuts[key].push(thr[i]);
+  }
+  // A feature's table: one row of W words per place a value can take, a bit per node on the feature.
+  // Categorical rows: missing, each code a set holds (code + 1), then one no set holds. Numeric rows:
+  // r = how many thresholds are below the value (0 .. U), then missing. A numeric feature whose table
+  // would be too large keeps threshold compares in the walk.
+  var keys = [], words = 1, cells = 0, rows;
+  for (key = 0; key < 2 * D; key++) {
+    if (count[key] === 0) continue;
+    if (key % 2 === 0) cuts[key] = Float64Array.from(new Set(cuts[key])).sort();
+    rows = key % 2 ? top[key] + 3 : cuts[key].length + 2;
+    var w = (count[key] + 31) >> 5;
+    if (key % 2 === 0 && (rows * w > 262144 || cuts[key][cuts[key].length - 1] !== cuts[key][cuts[key].length - 1])) continue;
+    slot[key] = keys.length;
+    keys.push(key);
+    words += w;
+    cells += rows * w;
+  }
+  var F = keys.length;
+  T_TF = new Int32Array(F); T_TCAT = new Uint8Array(F); T_TLIM = new Int32Array(F); T_TTHR = [];
+  T_TW = new Int32Array(F); T_DECAT = new Int32Array(F); T_TABAT = new Int32Array(F);
+  words = 1; cells = 0;
+  for (j = 0; j < F; j++) {
+    key = keys[j];
+    T_TF[j] = key >> 1;
+    T_TCAT[j] = key % 2;
+    T_TLIM[j] = top[key] + 1;
+    T_TTHR.push(key % 2 ? null : cuts[key]);
+    T_TW[j] = (count[key] + 31) >> 5;
+    T_DECAT[j] = words;
+    T_TABAT[j] = cells;
+    words += T_TW[j];
+    cells += (key % 2 ? top[key] + 3 : cuts[key].length + 2) * T_TW[j];
+  }
+  T_ALLTAB = true;
+  for (key = 0; key < 2 * D; key++) if (count[key] > 0 && slot[key] < 0) T_ALLTAB = false;
+  DEC = new Uint32Array(words);
+  DEC[0] = 2;
+  T_TAB = new Uint32Array(cells);
+  T_NODE = new Int32Array(2 * m);
+  T_SLOT = new Int32Array(m);
   T_THR = new Float64Array(m);
-  T_LEAFOF = new Int32Array(m);
+  T_VAL = new Float64Array(m * T_W);
   T_ROOT = new Int32Array(T_COUNT);
+  var seen = new Int32Array(F);
   // Nodes renumbered tree by tree, breadth first, with each node's two children side by side.
-  var next = 0, word = 1, queue = new Int32Array(m), head, tail;
+  var next = 0, queue = new Int32Array(m), head, tail;
   var place = function (node, at) {
-    var b = 4 * at;
+    var b = 2 * at;
     if (node < 0) {
-      T_NODE[b] = 2 * D; T_NODE[b + 1] = D; T_NODE[b + 2] = 0; T_NODE[b + 3] = at;
+      T_SLOT[at] = 2 * D; T_NODE[b] = 1; T_NODE[b + 1] = at;
       T_THR[at] = Infinity;
-      T_LEAFOF[at] = ~node;
+      for (q = 0; q < T_W; q++) T_VAL[at * T_W + q] = T_LEAF[~node * T_W + q];
       return;
     }
-    if (cat[node] < 0) {
-      T_NODE[b] = 2 * feat[node] + (miss[node] === 1 ? 0 : 1); T_NODE[b + 1] = D; T_NODE[b + 2] = 0;
+    j = slot[2 * feat[node] + (cat[node] >= 0 ? 1 : 0)];
+    if (j < 0) {
+      T_SLOT[at] = 2 * feat[node] + (miss[node] === 1 ? 0 : 1); T_NODE[b] = 0;
       T_THR[at] = thr[node];
     } else {
-      c = cat[node];
-      T_NODE[b] = 2 * D; T_NODE[b + 1] = feat[node]; T_NODE[b + 2] = word;
+      var k = seen[j]++, w = k >> 5, bit = 1 << (k & 31), W = T_TW[j], base = T_TABAT[j] + w;
+      T_SLOT[at] = 2 * D; T_NODE[b] = 32 * (T_DECAT[j] + w) + (k & 31);
       T_THR[at] = NaN;
-      if (miss[node] === 1) T_MASK[word] |= 1;
-      for (q = cs[c]; q < cs[c + 1]; q++) T_MASK[word + ((cv[q] + 1) >> 5)] |= 1 << ((cv[q] + 1) & 31);
-      word += ((top[feat[node]] + 2) >> 5) + 1;
+      if (T_TCAT[j]) {
+        c = cat[node];
+        if (miss[node] === 1) T_TAB[base] |= bit;
+        for (q = cs[c]; q < cs[c + 1]; q++) T_TAB[base + (cv[q] + 1) * W] |= bit;
+      } else {
+        // Left when x <= threshold: every row r up to the threshold's rank, and the missing row when missing goes left.
+        var cut = T_TTHR[j], rank = 0;
+        while (cut[rank] < thr[node]) rank++;
+        for (r = 0; r <= rank; r++) T_TAB[base + r * W] |= bit;
+        if (miss[node] === 1) T_TAB[base + (cut.length + 1) * W] |= bit;
+      }
     }
-    T_NODE[b + 3] = next;
+    T_NODE[b + 1] = next;
     queue[tail++] = left[node];
     queue[tail++] = right[node];
     next += 2;
@@ -112,42 +164,83 @@ var P = new Int32Array(D + 1);
     queue[tail++] = root[t];
     while (head < tail) place(queue[head], start + head++);
   }
-  T_GDEPTH = new Int32Array(Math.ceil(T_COUNT / 4));
-  for (t = 0; t < T_COUNT; t++) T_GDEPTH[t >> 2] = Math.max(T_GDEPTH[t >> 2], depth[t]);
+  T_GDEPTH = new Int32Array(Math.ceil(T_COUNT / 8));
+  for (t = 0; t < T_COUNT; t++) T_GDEPTH[t >> 3] = Math.max(T_GDEPTH[t >> 3], depth[t]);
 })();
 
+/** Fills DEC for the row: per tabled feature, the row of its table that the value selects. */
+function decide() {
+  for (var j = 0; j < T_TF.length; j++) {
+    var x = X[T_TF[j]], W = T_TW[j], r;
+    if (T_TCAT[j]) {
+      var lim = T_TLIM[j];
+      // Codes: NaN or < 0 is missing (row 0); an integer a set can hold is row code + 1; anything else (a fraction, a code past every set) the row no set holds.
+      r = x !== x || x < 0 ? 0 : x === Math.floor(x) && x < lim ? x + 1 : lim + 1;
+    } else {
+      var cut = T_TTHR[j], lo = 0, hi = cut.length;
+      if (x !== x) r = hi + 1;
+      else {
+        // How many thresholds are below x.
+        while (lo < hi) { var mid = (lo + hi) >> 1; if (cut[mid] < x) lo = mid + 1; else hi = mid; }
+        r = lo;
+      }
+    }
+    for (var from = T_TABAT[j] + r * W, to = T_DECAT[j], e = to + W; to < e; ) DEC[to++] = T_TAB[from++];
+  }
+}
+
 /** One step down: a node's child for the row, or the same leaf (leaves are absorbing); no branch on the node's kind. */
-function stepTree(a, NODE, THR, MASK) {
-  var b = a << 2, p = P[NODE[b + 1]];
-  return NODE[b + 3] + 1 - ((XS[NODE[b]] <= THR[a]) | ((MASK[NODE[b + 2] + (p >> 5)] >>> (p & 31)) & 1));
+function stepTree(a, NODE, THR) {
+  var k = NODE[2 * a];
+  return NODE[2 * a + 1] + 1 - ((XS[T_SLOT[a]] <= THR[a]) | ((DEC[k >> 5] >>> (k & 31)) & 1));
+}
+/** The same step when every node is tabled: one bit of DEC decides. */
+function stepTabled(a, NODE) {
+  var k = NODE[2 * a];
+  return NODE[2 * a + 1] + 1 - ((DEC[k >> 5] >>> (k & 31)) & 1);
 }
 function addLeaf(raw, t, a) {
-  var at = T_LEAFOF[a] * T_W, o = T_OUT[t];
-  for (var w = 0; w < T_W; w++) raw[o + w] += T_LEAF[at + w];
+  var at = a * T_W, o = T_OUT[t];
+  for (var w = 0; w < T_W; w++) raw[o + w] += T_VAL[at + w];
 }
 
 /** Raw scores of the row in X, then the link; returns T_PROB (binary: [1 - p, p]; regression: [value]). */
 function forwardTrees() {
-  var raw = T_RAW, k = T_K, j, t, d, NODE = T_NODE, THR = T_THR, MASK = T_MASK;
+  var raw = T_RAW, k = T_K, j, t, d, NODE = T_NODE, THR = T_THR, VAL = T_VAL, sum = 0;
   for (j = 0; j < k; j++) raw[j] = 0;
-  for (j = 0; j < D; j++) {
-    var xj = X[j];
-    XS[2 * j] = xj !== xj ? -Infinity : xj;
-    XS[2 * j + 1] = xj;
+  if (!T_ALLTAB) {
+    for (j = 0; j < D; j++) {
+      var xj = X[j];
+      XS[2 * j] = xj !== xj ? -Infinity : xj;
+      XS[2 * j + 1] = xj;
+    }
   }
-  for (j = 0; j < T_CATS.length; j++) {
-    var f = T_CATS[j], xc = X[f];
-    // Codes: NaN or < 0 is missing (bit 0); an integer a set can hold is bit code + 1; anything else (a fraction, a code past every set) no set holds.
-    P[f] = xc !== xc || xc < 0 ? 0 : xc === Math.floor(xc) && xc < T_CATLIM[f] ? xc + 1 : T_CATLIM[f] + 1;
+  decide();
+  for (t = 0; t + 8 <= T_COUNT; t += 8) {
+    var a0 = T_ROOT[t], a1 = T_ROOT[t + 1], a2 = T_ROOT[t + 2], a3 = T_ROOT[t + 3], steps = T_GDEPTH[t >> 3];
+    var a4 = T_ROOT[t + 4], a5 = T_ROOT[t + 5], a6 = T_ROOT[t + 6], a7 = T_ROOT[t + 7];
+    if (T_ALLTAB) {
+      for (d = 0; d < steps; d++) {
+        a0 = stepTabled(a0, NODE); a1 = stepTabled(a1, NODE); a2 = stepTabled(a2, NODE); a3 = stepTabled(a3, NODE);
+        a4 = stepTabled(a4, NODE); a5 = stepTabled(a5, NODE); a6 = stepTabled(a6, NODE); a7 = stepTabled(a7, NODE);
+      }
+    } else {
+      for (d = 0; d < steps; d++) {
+        a0 = stepTree(a0, NODE, THR); a1 = stepTree(a1, NODE, THR); a2 = stepTree(a2, NODE, THR); a3 = stepTree(a3, NODE, THR);
+        a4 = stepTree(a4, NODE, THR); a5 = stepTree(a5, NODE, THR); a6 = stepTree(a6, NODE, THR); a7 = stepTree(a7, NODE, THR);
+      }
+    }
+    // One output (binary, regression): summed in a local, in the same order as into raw[0].
+    if (T_ONE) { sum += VAL[a0]; sum += VAL[a1]; sum += VAL[a2]; sum += VAL[a3]; sum += VAL[a4]; sum += VAL[a5]; sum += VAL[a6]; sum += VAL[a7]; }
+    else {
+      addLeaf(raw, t, a0); addLeaf(raw, t + 1, a1); addLeaf(raw, t + 2, a2); addLeaf(raw, t + 3, a3);
+      addLeaf(raw, t + 4, a4); addLeaf(raw, t + 5, a5); addLeaf(raw, t + 6, a6); addLeaf(raw, t + 7, a7);
+    }
   }
-  for (t = 0; t + 4 <= T_COUNT; t += 4) {
-    var a0 = T_ROOT[t], a1 = T_ROOT[t + 1], a2 = T_ROOT[t + 2], a3 = T_ROOT[t + 3], steps = T_GDEPTH[t >> 2];
-    for (d = 0; d < steps; d++) { a0 = stepTree(a0, NODE, THR, MASK); a1 = stepTree(a1, NODE, THR, MASK); a2 = stepTree(a2, NODE, THR, MASK); a3 = stepTree(a3, NODE, THR, MASK); }
-    addLeaf(raw, t, a0); addLeaf(raw, t + 1, a1); addLeaf(raw, t + 2, a2); addLeaf(raw, t + 3, a3);
-  }
+  if (T_ONE) raw[0] = sum;
   for (; t < T_COUNT; t++) {
     var a = T_ROOT[t];
-    for (d = T_GDEPTH[t >> 2]; d > 0; d--) a = stepTree(a, NODE, THR, MASK);
+    for (d = T_GDEPTH[t >> 3]; d > 0; d--) a = stepTree(a, NODE, THR);
     addLeaf(raw, t, a);
   }
   for (j = 0; j < k; j++) raw[j] = T_BASE[j] + raw[j] * T_SCALE;

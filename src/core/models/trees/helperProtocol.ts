@@ -10,6 +10,27 @@ import { addLeavesSlice, gradientSlice, partitionSlice, quantizeSlice, type Boos
 
 /** A helper that has not answered in this long is taken for dead and not asked again. */
 export const HELPER_TIMEOUT_MS = 10_000;
+/**
+ * Longest single Atomics.wait of either thread, in ms. Node's V8 has been seen to sleep through a
+ * notify (the 10 s timeout then ran out with the answer long written, three times in one forest
+ * run); waiting in slices and re-reading the slot bounds what a lost wake-up costs.
+ */
+export const WAIT_SLICE_MS = 2;
+/**
+ * How long, in ms, a thread polls a slot before it sleeps on it. Requests and answers come every
+ * few tens of microseconds while a tree grows, and a wake-up from Atomics.wait takes about as long
+ * again; polling briefly catches most of them awake (as OpenMP's active wait does).
+ */
+const SPIN_MS = 0.05;
+
+/** Polls `ctrl[slot]` until it differs from `value` or SPIN_MS pass; whether it changed. */
+export function spinWhile(ctrl: Int32Array, slot: number, value: number): boolean {
+  const until = performance.now() + SPIN_MS;
+  do {
+    for (let i = 0; i < 64; i++) if (Atomics.load(ctrl, slot) !== value) return true;
+  } while (performance.now() < until);
+  return false;
+}
 
 // ctrl slots
 export const REQUEST = 0; // sequence number of the latest request; −1 asks the helper to stop
@@ -73,8 +94,11 @@ export interface HistogramHelperInit {
   } | null;
 }
 
-/** Starts a helper serving `serveHistogramHelper(init)`, or returns null where there is no second core. */
-export type HistogramHelperFactory = (init: HistogramHelperInit) => { stop(): void } | null;
+/**
+ * Starts a helper serving `serveHistogramHelper(init)`, or returns null where there is no second core.
+ * `stop(healthy)`: healthy when the helper answered every request, so its thread may serve the next run.
+ */
+export type HistogramHelperFactory = (init: HistogramHelperInit) => { stop(healthy?: boolean): void } | null;
 
 /** Both threads' views of the shared buffers. */
 export interface Views {
@@ -132,14 +156,14 @@ export function serveRequest(v: Views, ctrl: Int32Array): void {
   }
 }
 
-/** The helper's loop: waits for a request, does its share of the rows, answers. Blocks until asked to stop. */
+/** The helper's loop: waits for a request, does its share of the rows, answers. Blocks until asked to stop, then returns (its thread may serve another run). */
 export function serveHistogramHelper(init: HistogramHelperInit): void {
   const ctrl = new Int32Array(init.ctrl);
   const v = viewsOf(init);
   Atomics.store(ctrl, STATE, READY);
   let seen = 0;
   for (;;) {
-    Atomics.wait(ctrl, REQUEST, seen);
+    if (!spinWhile(ctrl, REQUEST, seen)) Atomics.wait(ctrl, REQUEST, seen, 10 * WAIT_SLICE_MS);
     const request = Atomics.load(ctrl, REQUEST);
     if (request === -1) return;
     if (request === seen) continue;

@@ -7,7 +7,7 @@
  * row), so a helper that is missing, starting, failed or dead only changes the speed.
  */
 import { SLOTS, type BinnedData } from './binning';
-import { ADD_LEAVES, BEGIN, CTRL_SLOTS, DONE, END, FEATURE, FEATURES, GRADIENT, GRADIENTS, HELPER_TIMEOUT_MS, HISTOGRAM, LEAVES, OP, PARTITION, QUANTIZE, READY, REQUEST, RESULT, serveRequest, STATE, viewsOf, type BoostSpec, type HistogramHelperFactory, type HistogramHelperInit } from './helperProtocol';
+import { ADD_LEAVES, BEGIN, CTRL_SLOTS, DONE, END, FEATURE, FEATURES, GRADIENT, GRADIENTS, HELPER_TIMEOUT_MS, HISTOGRAM, LEAVES, OP, PARTITION, QUANTIZE, READY, REQUEST, RESULT, serveRequest, STATE, spinWhile, viewsOf, WAIT_SLICE_MS, type BoostSpec, type HistogramHelperFactory, type HistogramHelperInit } from './helperProtocol';
 import { histLength, histogramSlice, slotWidth, type Gradients, type HistogramBuilder } from './histogram';
 import { addLeavesSlice, gradientSlice, joinHalves, partitionSlice, quantizeSlice } from './rowPasses';
 import { leafTable, serialTeam, steps, type RowTeam } from './rowTeam';
@@ -97,7 +97,9 @@ export function sharedTeam(data: BinnedData, gs: Gradients[], rows: Uint32Array,
   const answer = () => {
     const ownDone = performance.now();
     while (Atomics.load(ctrl, DONE) !== seq) {
-      if (Atomics.wait(ctrl, DONE, Atomics.load(ctrl, DONE), HELPER_TIMEOUT_MS) === 'timed-out' && Atomics.load(ctrl, DONE) !== seq) {
+      const done = Atomics.load(ctrl, DONE);
+      if (!spinWhile(ctrl, DONE, done)) Atomics.wait(ctrl, DONE, done, WAIT_SLICE_MS);
+      if (Atomics.load(ctrl, DONE) !== seq && performance.now() - ownDone > HELPER_TIMEOUT_MS) {
         dead = true;
         Atomics.store(ctrl, REQUEST, -1);
         Atomics.notify(ctrl, REQUEST);
@@ -181,7 +183,7 @@ export function sharedTeam(data: BinnedData, gs: Gradients[], rows: Uint32Array,
     stop() {
       Atomics.store(ctrl, REQUEST, -1);
       Atomics.notify(ctrl, REQUEST);
-      handle.stop();
+      handle.stop(!dead);
     },
   };
 }

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { portableOf, scorerModule } from '../../../../src/core/deploy';
+import { float32AtMost } from '../../../../src/core/deploy/treesSpec';
 import { probabilities, rawScores } from '../../../../src/core/models/trees/predictTrees';
 import { fitRecipe, transformRecipe } from '../../../../src/core/recipe';
 import { createRng } from '../../../../src/core/stats';
-import { randomEnsemble, treeRecipe } from './randomTrees';
+import { randomEnsemble, treeRecipe, treesCase } from './randomTrees';
 import { importScorer, rowsOf, tableOf } from './trainTiny';
 
 /** 400 rows whose `airport` has 70 categories, so category masks span three 32-bit words. */
@@ -36,6 +37,26 @@ describe('scorer.mjs tree layout', () => {
       if (!('probabilities' in s)) throw new Error(`row ${x.rows[i]}: ${JSON.stringify(s)}`);
       expect(s.probabilities.yes).toBe(ref[i * 2 + 1]);
       expect(s.probabilities.no).toBe(ref[i * 2]);
+    }
+  });
+
+  test('a numeric feature too wide to table still splits by threshold, bit for bit (regression, a remainder past the last group of eight)', async () => {
+    const { table, fitted, x, ensemble } = treesCase('regression-gbdt', { trees: 1203, depth: 9, seed: 11 });
+    // scorerTrees.ts tables a numeric feature only up to 262,144 words (rows: distinct thresholds + 2; a bit per node):
+    // the widest one here is over it, so the walk mixes table bits with threshold compares.
+    const widest = Math.max(...fitted.featureNames.map((_, f) => {
+      const nodes = ensemble.trees.flatMap((t) => t.feature.filter((g, i) => g === f && t.categories[i] === null));
+      const cuts = new Set(ensemble.trees.flatMap((t) => t.threshold.filter((_, i) => t.feature[i] === f && t.categories[i] === null).map((v) => float32AtMost(v))));
+      return (cuts.size + 2) * Math.ceil(nodes.length / 32);
+    }));
+    expect(widest).toBeGreaterThan(262_144);
+    const scorer = await importScorer(scorerModule(fitted, portableOf({ fitted, model: { kind: 'trees', ensemble } }), { name: 'wide-numbers', version: 1 }));
+    const ref = rawScores(ensemble, x.X, x.n);
+    const scored = scorer.predict(rowsOf(table));
+    for (let i = 0; i < x.n; i++) {
+      const s = scored[x.rows[i]];
+      if (!('value' in s)) throw new Error(`row ${x.rows[i]}: ${JSON.stringify(s)}`);
+      expect(s.value).toBe(ref[i]);
     }
   });
 });
