@@ -61,6 +61,25 @@ function rssMb(pid) {
   return out.trim().split(/\s+/).filter(Boolean).reduce((s, kb) => s + Number(kb), 0) / 1024;
 }
 
+/**
+ * CPU seconds used so far by a process and its children (gunicorn's workers), from /proc: divided by
+ * the requests answered, a cost per request that other work on the machine inflates far less than
+ * it does throughput or latency.
+ */
+function cpuSeconds(pid) {
+  const pids = [String(pid), ...spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).stdout.trim().split(/\s+/).filter(Boolean)];
+  let ticks = 0;
+  for (const p of pids) {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // A worker that has just exited.
+    }
+  }
+  return ticks / 100;
+}
+
 async function waitFor(url, child) {
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`${url} exited (${child.exitCode}) before answering`);
@@ -71,10 +90,12 @@ async function waitFor(url, child) {
   throw new Error(`${url} did not answer within 30 s`);
 }
 
-async function load(url, body, connections, seconds) {
+async function load(url, body, connections, seconds, pid) {
+  const cpuBefore = cpuSeconds(pid);
   const r = await autocannon({ url: `${url}/invocations`, method: 'POST', connections, duration: seconds, headers: { 'content-type': 'application/json' }, body });
   const perSecond = r.requests.total / (r.duration || seconds);
-  return { requestsPerSecond: perSecond, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, requests: r.requests.total };
+  const cpuPerRequestUs = r.requests.total ? ((cpuSeconds(pid) - cpuBefore) / r.requests.total) * 1e6 : null;
+  return { requestsPerSecond: perSecond, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, requests: r.requests.total, cpuPerRequestUs };
 }
 
 /** Starts a server, checks one answer, loads it with single rows then batches, and stops it. */
@@ -87,12 +108,12 @@ async function measure(label, start, rows, log) {
     if (!answer.predictions?.[0]?.label) throw new Error(`${label} answered ${JSON.stringify(answer).slice(0, 200)}`);
     const rssStart = rssMb(child.pid);
     log(`  ${label}: single rows, ${CONNECTIONS} connections, ${SECONDS} s…`);
-    const single = await load(url, one, CONNECTIONS, SECONDS);
+    const single = await load(url, one, CONNECTIONS, SECONDS, child.pid);
     // One connection: the time to answer a request with no queue in front of it.
     log(`  ${label}: single rows, 1 connection, ${Math.ceil(SECONDS / 4)} s…`);
-    const alone = await load(url, one, 1, Math.ceil(SECONDS / 4));
+    const alone = await load(url, one, 1, Math.ceil(SECONDS / 4), child.pid);
     log(`  ${label}: ${BATCH_ROWS.toLocaleString('en-US')}-row batches, ${BATCH_CONNECTIONS} connections, ${Math.ceil(SECONDS / 2)} s…`);
-    const batched = await load(url, batch, BATCH_CONNECTIONS, Math.ceil(SECONDS / 2));
+    const batched = await load(url, batch, BATCH_CONNECTIONS, Math.ceil(SECONDS / 2), child.pid);
     return { label, single, alone, batch: { ...batched, rowsPerSecond: batched.requestsPerSecond * BATCH_ROWS }, rssStart, rssEnd: rssMb(child.pid) };
   } finally {
     child.kill('SIGTERM');
@@ -138,17 +159,19 @@ export async function run({ log, timeoutMs }) {
   const ours = await measure('serve.mjs (Node, 1 process)', startOurs(dir), rows, log);
   const missing = pythonMissing(['flask', 'sklearn', 'pandas']) ?? (existsSync(GUNICORN) ? null : `${GUNICORN} not found`);
   const peer = missing ? null : await measure('Flask + scikit-learn, gunicorn -w 2', startPeer(), rows, log);
-  const line = (r) => [r.label, count(r.single.requestsPerSecond), ms(r.single.p50), ms(r.single.p99), count(r.single.errors),
-    count(r.batch.rowsPerSecond), ms(r.batch.p50), ms(r.batch.p99), count(r.batch.errors), `${r.rssStart.toFixed(0)} → ${r.rssEnd.toFixed(0)} MB`];
+  const us = (x) => (x == null ? '—' : `${count(Math.round(x))} µs`);
+  const line = (r) => [r.label, count(r.single.requestsPerSecond), ms(r.single.p50), ms(r.single.p99), us(r.single.cpuPerRequestUs), count(r.single.errors),
+    count(r.batch.rowsPerSecond), ms(r.batch.p50), ms(r.batch.p99), us(r.batch.cpuPerRequestUs == null ? null : r.batch.cpuPerRequestUs / BATCH_ROWS), count(r.batch.errors), `${r.rssStart.toFixed(0)} → ${r.rssEnd.toFixed(0)} MB`];
   const speedup = peer ? ours.single.requestsPerSecond / peer.single.requestsPerSecond : null;
   printTable(`Serving (${SECONDS} s single-row at ${CONNECTIONS} connections; ${BATCH_ROWS.toLocaleString('en-US')}-row batches at ${BATCH_CONNECTIONS})`,
-    ['server', 'single req/s', 'p50', 'p99', 'errors', 'batch rows/s', 'p50', 'p99', 'errors', 'RSS start → end'],
+    ['server', 'single req/s', 'p50', 'p99', 'CPU/request', 'errors', 'batch rows/s', 'p50', 'p99', 'CPU/row', 'errors', 'RSS start → end'],
     [line(ours), ...(peer ? [line(peer)] : [[`Flask + scikit-learn: skipped (${missing})`]])],
     [
       `single-row throughput vs the peer: ${speedup ? times(speedup) : '—'} (target ≥ 5×: ${verdict(speedup, { atLeast: 5 })}); p99 ${ms(ours.single.p99)} (target ≤ 5 ms: ${verdict(ours.single.p99, { atMost: 5 })})`,
       `batch scoring: ${count(ours.batch.rowsPerSecond)} rows/s (target ≥ 200,000: ${verdict(ours.batch.rowsPerSecond, { atLeast: 200_000 })}); errors ${count(ours.single.errors + ours.batch.errors)} (target 0: ${verdict(ours.single.errors + ours.batch.errors, { atMost: 0 })})`,
       `queueing: with ${CONNECTIONS} requests always in flight, the mean latency is at least ${CONNECTIONS} / throughput = ${ms(CONNECTIONS / ours.single.requestsPerSecond * 1000)}, so p99 ≤ 5 ms needs over ${count(CONNECTIONS / 0.005)} requests/s; `
         + `at 1 connection (no queue) ${ours.label} answers in p50 ${msWhole(ours.alone.p50)}, p99 ${msWhole(ours.alone.p99)}${peer ? ` (the peer: p50 ${msWhole(peer.alone.p50)}, p99 ${msWhole(peer.alone.p99)})` : ''}.`,
+      `CPU/request and CPU/row: the server's own CPU time (all its processes) over what it answered; other work on the machine inflates it far less than throughput and latency.`,
       `autocannon runs in the bench process on the same machine; load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (other work on the machine lowers every figure).`,
     ]);
   return { ours, peer, peerSkipped: missing, speedup, loadBefore, loadAfter: loadavg()[0], seconds: SECONDS };

@@ -3,9 +3,15 @@
  * Node. It belongs in src/core/abtest; it sits here because this brief owns only deploy folders.
  */
 import { strToU8, zipSync } from 'fflate';
+import { abServeModule, bundleDockerfile } from '../serve';
 import { emitRouterModule } from './emitRouterModule';
-import { planRouter, type RouterConfig } from './routerConfig';
+import { planRouter, routerPlanner, type RouterConfig } from './routerConfig';
 import { abReadme } from './abReadme';
+import { DECISION_CSV_HEADER, decisionFormats } from './decisionLog';
+import { decisionLogWriter } from './decisionLogWriter';
+import { routerKernel } from './router';
+import { trafficKernel } from './trafficRanges';
+import { unitHasher } from './unitHash';
 
 /** A variant folder name from a model name and version: safe characters only, unique. */
 export function variantName(model: string, version: string | number, taken: Set<string>): string {
@@ -23,13 +29,18 @@ export interface AbVariant {
   files: Record<string, Uint8Array>;
 }
 
-/** The A/B zip: variants/<name>/<file> for every model file, router.mjs, router.json and README.md. */
+/**
+ * The A/B zip: variants/<name>/<file> for every model file, router.mjs, router.json, serve.mjs (the
+ * A/B scoring server, `node serve.mjs`) with its Dockerfile, and README.md.
+ */
 export function packAbBundle(variants: AbVariant[], options: { shadow?: boolean; salt?: string; createdAt?: string } = {}): { zip: Uint8Array; config: RouterConfig } {
   const config = planRouter({ weights: variants.map((v) => ({ name: v.name, weight: v.weight })), shadow: options.shadow ?? false, ...(options.salt ? { salt: options.salt } : {}) });
   const files: Record<string, Uint8Array> = {};
   for (const v of variants) for (const [path, bytes] of Object.entries(v.files)) files[`variants/${v.name}/${path}`] = bytes;
   files['router.mjs'] = strToU8(emitRouterModule(config));
   files['router.json'] = strToU8(JSON.stringify(config, null, 2));
+  files['serve.mjs'] = strToU8(abServeModule(config, { unitHasher, trafficKernel, routerKernel, routerPlanner, decisionFormats, decisionLogWriter, csvHeader: DECISION_CSV_HEADER }));
+  files['Dockerfile'] = strToU8(bundleDockerfile({ name: `${config.champion}-ab`, version: config.salt }, true));
   files['README.md'] = strToU8(abReadme(config));
   const mtime = new Date(options.createdAt ?? Date.now());
   const zip = zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [v, { mtime }]])), { level: 6 });

@@ -19,6 +19,10 @@ export function abReadme(config: RouterConfig): string {
     '|---|---|---|',
     ...rows,
     '',
+    '## Serving',
+    '',
+    '`node serve.mjs --port 8080 --admin-token TOKEN --decision-log decisions.ndjson` (Node 20+, nothing to install) runs the whole test as an HTTP scoring server: MLflow\'s `POST /invocations` and the Open Inference Protocol, with each request routed by the unit id in its `X-Unit-Id` header (or a body field with `--unit-field NAME`), every decision written to the NDJSON log (rotated by size, flushed on SIGTERM), and `POST /admin/weights` (with `Authorization: Bearer TOKEN`) changing the split without a restart. The `Dockerfile` runs the same server in a container; `modelbench serve` this zip does too.',
+    '',
     '## Routing',
     '',
     `\`router.mjs\` hashes each unit id (a user, account or session: whatever your experiment randomises) with MurmurHash3 (32-bit) of \`salt + "\\u0000" + unitId\`, divides by 2³², and looks the position up in the traffic slices of \`CONFIG.ranges\`. The same unit always gets the same variant, on any machine, with no state. The salt is \`${config.salt}\`; a new salt re-randomises every unit, which starts a new experiment.`,
@@ -56,6 +60,7 @@ export function abReadme(config: RouterConfig): string {
     '',
     '- `router.mjs`: the router (no dependencies; Node 18+ or a browser).',
     '- `router.json`: the same configuration as data.',
+    '- `serve.mjs` and `Dockerfile`: the A/B scoring server (see Serving).',
     '- `variants/<name>/`: each model\'s complete bundle (scorer.mjs, preprocess.json, model card, manifest.json with SHA-256 of every file).',
     '',
   ].join('\n');

@@ -4,8 +4,8 @@
  * live outcomes. The statistics live in `src/core/stats/tests`.
  */
 export { murmur3, unitPosition, unitHasher } from './unitHash';
-export { layoutRanges, variantAt, movedShare, type TrafficRange, type VariantWeight } from './trafficRanges';
-export { planRouter, type RouterConfig, type PlanRouterOptions } from './routerConfig';
+export { layoutRanges, variantAt, movedShare, trafficKernel, type TrafficRange, type VariantWeight } from './trafficRanges';
+export { planRouter, routerPlanner, type RouterConfig, type PlanRouterOptions } from './routerConfig';
 export { createRouter, assignVariant, routerKernel, type Router, type RouterHooks, type Scorer } from './router';
 export { decisionToNdjson, decisionToCsv, decisionFormats, DECISION_CSV_HEADER, type Decision } from './decisionLog';
 export { decisionLogWriter, type DecisionLogWriter, type DecisionLogOptions, type LogFs } from './decisionLogWriter';

@@ -29,19 +29,28 @@ export interface PlanRouterOptions {
   previous?: RouterConfig;
 }
 
-const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/**
+ * planRouter over the traffic layout, which is passed in: a bundle's serve.mjs ships this text
+ * (`Function.prototype.toString()`) to re-plan weights at run time, so it reads only its arguments
+ * and built-ins.
+ */
+export function routerPlanner(layout: typeof layoutRanges) {
+  const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+  /** Builds a router config, validating names (they become folder names in the bundle). */
+  return function planRouter(options: PlanRouterOptions): RouterConfig {
+    const { weights, shadow = false, previous } = options;
+    for (const { name } of weights) {
+      if (!SAFE_NAME.test(name)) {
+        throw new RangeError(`Variant name "${name}" cannot be a bundle folder; use letters, digits, ".", "_" or "-" (max 64, not starting with a dot).`);
+      }
+    }
+    const champion = options.champion ?? weights[0]?.name;
+    if (!weights.some((w) => w.name === champion)) throw new RangeError(`Champion "${champion}" is not one of the variants (${weights.map((w) => w.name).join(', ')}).`);
+    const salt = options.salt ?? previous?.salt ?? 'modelbench';
+    const keep = previous && previous.salt === salt ? previous.ranges : undefined;
+    return { variants: weights.map((w) => w.name), champion, ranges: layout(weights, keep), salt, shadow };
+  };
+}
 
 /** Builds a router config, validating names (they become folder names in the bundle). */
-export function planRouter(options: PlanRouterOptions): RouterConfig {
-  const { weights, shadow = false, previous } = options;
-  for (const { name } of weights) {
-    if (!SAFE_NAME.test(name)) {
-      throw new RangeError(`Variant name "${name}" cannot be a bundle folder; use letters, digits, ".", "_" or "-" (max 64, not starting with a dot).`);
-    }
-  }
-  const champion = options.champion ?? weights[0]?.name;
-  if (!weights.some((w) => w.name === champion)) throw new RangeError(`Champion "${champion}" is not one of the variants (${weights.map((w) => w.name).join(', ')}).`);
-  const salt = options.salt ?? previous?.salt ?? 'modelbench';
-  const keep = previous && previous.salt === salt ? previous.ranges : undefined;
-  return { variants: weights.map((w) => w.name), champion, ranges: layoutRanges(weights, keep), salt, shadow };
-}
+export const planRouter = routerPlanner(layoutRanges);

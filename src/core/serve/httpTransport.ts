@@ -25,8 +25,17 @@ export function httpTransport(http: HttpModule, routes: Routes, metrics: ServeMe
   const decoder = new TextDecoder();
 
   function access(entry: Record<string, unknown>): void {
-    if (!options.quiet) log(JSON.stringify({ time: new Date().toISOString(), ...entry }) + '\n');
+    log(JSON.stringify({ time: new Date().toISOString(), ...entry }) + '\n');
   }
+  // Bodies still arriving, with their deadlines: one sweep finds the late ones, which costs less
+  // than a timer set and cleared per request.
+  const waiting = new Set<{ deadline: number; expire: () => void }>();
+  const tick = Math.max(10, Math.min(1000, Math.floor(options.bodyTimeoutMs / 8)));
+  const sweeper = setInterval(() => {
+    const now = performance.now();
+    for (const w of waiting) if (w.deadline <= now) w.expire();
+  }, tick) as unknown as { unref?: () => void };
+  if (sweeper.unref) sweeper.unref();
   function write(res: HttpResponse, id: string, reply: Reply): void {
     if (res.headersSent || res.writableEnded) return;
     res.statusCode = reply.status;
@@ -48,30 +57,35 @@ export function httpTransport(http: HttpModule, routes: Routes, metrics: ServeMe
     let reply: Reply | null = null;
     inFlight++;
     metrics.inFlight(1);
+    const late = {
+      deadline: started + options.bodyTimeoutMs,
+      expire() {
+        finish({ status: 408, body: errorBody('REQUEST_TIMEOUT', 'The request body did not arrive within ' + options.bodyTimeoutMs + ' ms; send it faster or raise --body-timeout.') });
+        req.destroy();
+      },
+    };
+    waiting.add(late);
     const finish = (r: Reply) => {
       if (done) return;
       done = true;
-      clearTimeout(timer);
+      waiting.delete(late);
       reply = r;
       write(res, id, r);
     };
     res.on('close', () => {
+      waiting.delete(late);
       inFlight--;
       metrics.inFlight(-1);
       const status = reply ? reply.status : 499;
       const seconds = (performance.now() - started) / 1000;
       metrics.request(route, status, seconds);
-      access({ id, method, path: path.slice(0, 200), status, ms: Math.round(seconds * 1e5) / 100, bytes, ...(reply && reply.rows !== undefined ? { rows: reply.rows } : {}), ...(reply && reply.variant ? { variant: reply.variant } : {}) });
+      if (!options.quiet) access({ id, method, path: path.slice(0, 200), status, ms: Math.round(seconds * 1e5) / 100, bytes, ...(reply && reply.rows !== undefined ? { rows: reply.rows } : {}), ...(reply && reply.variant ? { variant: reply.variant } : {}) });
       if (closing && inFlight === 0 && drained) {
         const step = drained;
         drained = null;
         step();
       }
     });
-    const timer = setTimeout(() => {
-      finish({ status: 408, body: errorBody('REQUEST_TIMEOUT', 'The request body did not arrive within ' + options.bodyTimeoutMs + ' ms; send it faster or raise --body-timeout.') });
-      req.destroy();
-    }, options.bodyTimeoutMs);
     const chunks: Uint8Array[] = [];
     req.on('data', (chunk) => {
       bytes += chunk.length;
@@ -86,8 +100,8 @@ export function httpTransport(http: HttpModule, routes: Routes, metrics: ServeMe
     });
     req.on('error', () => finish({ status: 400, body: errorBody('MALFORMED_REQUEST', 'The request was cut off before its body ended.') }));
     req.on('end', () => {
+      waiting.delete(late);
       if (done) return;
-      clearTimeout(timer);
       let body = '';
       if (chunks.length === 1) body = decoder.decode(chunks[0]);
       else if (chunks.length > 1) {
@@ -121,7 +135,7 @@ export function httpTransport(http: HttpModule, routes: Routes, metrics: ServeMe
       ? errorBody('REQUEST_TIMEOUT', 'The request headers did not arrive within ' + options.headerTimeoutMs + ' ms.')
       : errorBody('MALFORMED_REQUEST', status === 431 ? 'The request headers are too large.' : 'The request is not valid HTTP/1.1.');
     metrics.request('other', status, 0);
-    access({ id: prefix + '-' + (++counter).toString(36), status, error: error.code || 'client error' });
+    if (!options.quiet) access({ id: prefix + '-' + (++counter).toString(36), status, error: error.code || 'client error' });
     if (socket.writable) {
       const reason = status === 408 ? 'Request Timeout' : status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
       socket.end('HTTP/1.1 ' + status + ' ' + reason + '\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: ' + new TextEncoder().encode(body).length + '\r\n\r\n' + body);
@@ -142,7 +156,9 @@ export function httpTransport(http: HttpModule, routes: Routes, metrics: ServeMe
         closing = true;
         let pending = 2;
         const step = () => {
-          if (--pending === 0) resolve();
+          if (--pending > 0) return;
+          clearInterval(sweeper as unknown as number);
+          resolve();
         };
         server.close(() => step());
         server.closeIdleConnections();

@@ -9,6 +9,7 @@ export { serveModule, SERVE_PARTS, SERVER_VERSION } from './serveSource';
 export { parseServeArgs, SERVE_FLAGS } from './serveArgs';
 export { servedModel } from './servedModel';
 export { bundleDockerfile } from './dockerfile';
+export { abServeModule, type AbServeParts } from './abServeSource';
 export { abServing, type AbDeps } from './abServing';
 export { clusterPrimary, clusterWorker } from './clusterServe';
 export { abServeInstructions, serveInstructions, requestRow, type AbServeInstructions, type ServeInstructions } from './serveInstructions';

@@ -5,6 +5,12 @@ export type ReadRows =
   | { ok: true; rows: Record<string, unknown>[]; columns?: readonly string[]; cells?: unknown[][] }
   | { ok: false; status: number; code: string; message: string; row?: number; column?: string };
 
+/** Checks rows sent as cell lists, by position; see `RowReader.cellsCheck`. */
+export interface CellsCheck {
+  columns: readonly string[];
+  check(cells: unknown[], index: number): Extract<ReadRows, { ok: false }> | null;
+}
+
 export interface RowReader {
   /** MLflow's /invocations body: JSON (dataframe_split, dataframe_records, instances, inputs) or CSV with a header. */
   invocations(contentType: string, body: string): ReadRows;
@@ -14,9 +20,10 @@ export interface RowReader {
   check(row: Record<string, unknown>, index: number, keysChecked: boolean): Extract<ReadRows, { ok: false }> | null;
   /**
    * For rows given as cell lists in `columns` order: checks the columns once, and returns `check`
-   * for one row by position (no row object), or null when the columns themselves are wrong.
+   * for one row by position (no row object) with the column list as one array that stays the same
+   * while requests keep sending the same columns (a key for caches); null when the columns are wrong.
    */
-  cellsCheck(columns: readonly string[]): ((cells: unknown[], index: number) => Extract<ReadRows, { ok: false }> | null) | null;
+  cellsCheck(columns: readonly string[]): CellsCheck | null;
 }
 
 /**
@@ -40,6 +47,7 @@ export function rowReader(columns: readonly ServedColumn[], maxRows: number, ign
   const invalid = (message: string, row?: number, column?: string) => bad(400, 'INVALID_PARAMETER_VALUE', message, row, column);
   let lastNames: readonly string[] = [];
   let lastShape: Record<string, unknown> = {};
+  let lastCells: CellsCheck | null = null;
   const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
   /**
@@ -47,11 +55,14 @@ export function rowReader(columns: readonly ServedColumn[], maxRows: number, ign
    * with the properties in the object itself, where rows built key by key past a dozen columns
    * fall back to slow dictionary objects.
    */
+  function sameNames(a: readonly string[], b: readonly string[]): boolean {
+    if (a.length !== b.length) return false;
+    for (let j = 0; j < a.length; j++) if (a[j] !== b[j]) return false;
+    return true;
+  }
   function shape(names: readonly string[]): Record<string, unknown> {
     // Clients send the same columns request after request: the last shape is kept.
-    let same = names.length === lastNames.length;
-    for (let j = 0; same && j < names.length; j++) same = names[j] === lastNames[j];
-    if (same) return lastShape;
+    if (sameNames(names, lastNames)) return lastShape;
     const out: Record<string, unknown> = {};
     for (const name of names) out[name] = null;
     lastNames = names.slice();
@@ -236,17 +247,24 @@ export function rowReader(columns: readonly ServedColumn[], maxRows: number, ign
       return null;
     },
     cellsCheck(names) {
-      const keys = shape(names);
+      // Clients send the same columns request after request: the last answer is kept.
+      if (lastCells !== null && sameNames(names, lastCells.columns)) return lastCells;
+      const own = names.slice();
+      const keys = shape(own);
       // A column named twice, or a wrong column: the row objects say which row and column.
-      if (Object.keys(keys).length !== names.length || reader.check(keys, 0, false) !== null) return null;
-      const at = closed.map((c) => names.indexOf(c.name));
-      return (cells, index) => {
-        for (let k = 0; k < closed.length; k++) {
-          const v = cells[at[k]];
-          if (v !== null && v !== undefined && v !== '' && !closed[k].allowed.has(String(v))) return reader.check(objectOf(keys, names, cells), index, true);
-        }
-        return null;
+      if (Object.keys(keys).length !== own.length || reader.check(keys, 0, false) !== null) return null;
+      const at = closed.map((c) => own.indexOf(c.name));
+      lastCells = {
+        columns: own,
+        check(cells, index) {
+          for (let k = 0; k < closed.length; k++) {
+            const v = cells[at[k]];
+            if (v !== null && v !== undefined && v !== '' && !closed[k].allowed.has(String(v))) return reader.check(objectOf(keys, own, cells), index, true);
+          }
+          return null;
+        },
       };
+      return lastCells;
     },
   };
   return reader;

@@ -67,6 +67,20 @@ export async function runServer(env: ServeEnv, parts: ServeParts): Promise<Runni
   const ab = env.ab ? env.ab(metrics) : null;
   const batch = parts.microBatcher<RowPrediction>((rows) => model.scorer.predict(rows), options.batchRows, env.defer, (n) => metrics.batch(n));
   const single: ScoreRows = async (rows) => ({ predictions: await batch(rows) });
+  // Cell lists are micro-batched per column list (the row reader hands out one array per list, so
+  // it keys the batchers), and scored without row objects.
+  const byColumns = (predictColumns: (columns: string[], cells: unknown[][]) => RowPrediction[]) => {
+    const batchers = new WeakMap<readonly string[], (cells: unknown[]) => Promise<RowPrediction[]>>();
+    return (columns: readonly string[], cells: unknown[][]) => {
+      let score = batchers.get(columns);
+      if (!score) {
+        const names = columns.slice();
+        score = parts.microBatcher<RowPrediction>((rows) => predictColumns(names, rows as unknown[][]), options.batchRows, env.defer, (n) => metrics.batch(n));
+        batchers.set(columns, score);
+      }
+      return score(cells);
+    };
+  };
   const routes = parts.serveRoutes({
     model,
     options,
@@ -76,13 +90,7 @@ export async function runServer(env: ServeEnv, parts: ServeParts): Promise<Runni
     openApi: parts.openApiDoc(model, ab !== null),
     score: ab ? ab.score : single,
     // Bundles exported before predictColumns existed score row objects.
-    scoreColumns:
-      ab || typeof model.scorer.predictColumns !== 'function'
-        ? null
-        : (columns, cells) => {
-            metrics.batch(cells.length);
-            return model.scorer.predictColumns!(columns, cells);
-          },
+    scoreColumns: ab || typeof model.scorer.predictColumns !== 'function' ? null : byColumns((columns, cells) => model.scorer.predictColumns!(columns, cells)),
     admin: ab ? ab.admin : null,
     serverVersion: env.serverVersion,
   });

@@ -62,6 +62,10 @@ export interface AbServeInstructions {
   zip: string;
   /** `npx modelbench serve ab-bundle.zip` with an admin token made on the spot and the decision log named. */
   cli: string;
+  /** The same with the bundle's own serve.mjs and nothing but Node. */
+  node: string;
+  /** The bundle's image, with the decision log kept in a folder outside the container. */
+  docker: string;
   /** A scoring request carrying the unit id the split hashes. */
   curl: string;
   /** POST /admin/weights with the bundle's weights, to edit and send without a restart. */
@@ -74,9 +78,15 @@ export function abServeInstructions(variants: readonly { name: string; weight: n
   const zip = 'ab-bundle.zip';
   const body = JSON.stringify({ dataframe_split: { columns: Object.keys(row), data: [Object.values(row)] } });
   const weights = JSON.stringify({ weights: Object.fromEntries(variants.map((v) => [v.name, v.weight])) });
+  const folder = zip.replace(/\.zip$/, '');
+  const token = `TOKEN=$(node -p 'crypto.randomUUID()')`;
   return {
     zip,
-    cli: `TOKEN=$(node -p 'crypto.randomUUID()') && npx modelbench serve ${shell(zip)} --port ${port} --admin-token "$TOKEN" --decision-log decisions.ndjson`,
+    cli: `${token} && npx modelbench serve ${shell(zip)} --port ${port} --admin-token "$TOKEN" --decision-log decisions.ndjson`,
+    node: `${token} && unzip ${shell(zip)} -d ${shell(folder)} && cd ${shell(folder)} && node serve.mjs --port ${port} --admin-token "$TOKEN" --decision-log decisions.ndjson`,
+    docker:
+      `${token} && cd ${shell(folder)} && mkdir -p logs && chmod a+w logs && docker build -t ab-test . && ` +
+      `docker run --init -p ${port}:8080 -v "$PWD/logs:/app/logs" ab-test --admin-token "$TOKEN" --decision-log logs/decisions.ndjson`,
     curl: `curl -s http://127.0.0.1:${port}/invocations -H 'Content-Type: application/json' -H 'X-Unit-Id: user-1' -d ${shell(body)}`,
     weights: `curl -s http://127.0.0.1:${port}/admin/weights -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d ${shell(weights)}`,
     rowSource,

@@ -15,6 +15,8 @@ export interface ServeMetrics {
   variant(name: string, shadow: boolean): void;
   /** Rows that reached the scorer, for the drift window. */
   observe(rows: readonly Record<string, unknown>[]): void;
+  /** The same for rows sent as cell lists in `columns` order (the same array for the same columns, as the row reader keeps it). */
+  observeCells(columns: readonly string[], cells: readonly unknown[][]): void;
   /** Prometheus text exposition format 0.0.4. */
   render(): string;
 }
@@ -69,16 +71,27 @@ export function serveMetrics(drift: { columns: DriftColumn[] } | null, window: n
     const at = t.top!.get(String(v));
     return at === undefined ? t.labels.length - 2 : at;
   }
+  function record(t: (typeof tracked)[number], bin: number): void {
+    t.ring[t.next] = bin;
+    t.next = (t.next + 1) % window;
+    if (t.filled < window) t.filled++;
+  }
   // A large request adds an even sample of its rows, so drift costs little per request.
   function observe(batch: readonly Record<string, unknown>[]): void {
     const step = Math.max(1, Math.floor(batch.length / 64));
-    for (const t of tracked) {
-      for (let r = 0; r < batch.length; r += step) {
-        const row = batch[r];
-        t.ring[t.next] = binOf(t, row[t.profile.name]);
-        t.next = (t.next + 1) % window;
-        if (t.filled < window) t.filled++;
-      }
+    for (const t of tracked) for (let r = 0; r < batch.length; r += step) record(t, binOf(t, batch[r][t.profile.name]));
+  }
+  let lastColumns: readonly string[] | null = null;
+  let lastAt: number[] = [];
+  function observeCells(columns: readonly string[], cells: readonly unknown[][]): void {
+    if (columns !== lastColumns) {
+      lastAt = tracked.map((t) => columns.indexOf(t.profile.name));
+      lastColumns = columns;
+    }
+    const step = Math.max(1, Math.floor(cells.length / 64));
+    for (let k = 0; k < tracked.length; k++) {
+      const j = lastAt[k];
+      for (let r = 0; r < cells.length; r += step) record(tracked[k], binOf(tracked[k], j < 0 ? undefined : cells[r][j]));
     }
   }
   function observeIn(h: ReturnType<typeof histogram>, v: number): void {
@@ -152,6 +165,7 @@ export function serveMetrics(drift: { columns: DriftColumn[] } | null, window: n
       variants.set(key, (variants.get(key) || 0) + 1);
     },
     observe,
+    observeCells,
     render,
   };
 }

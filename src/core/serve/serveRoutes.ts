@@ -25,10 +25,11 @@ export interface RouteDeps {
   score: ScoreRows;
   /**
    * Scores rows given as cell lists in `columns` order, without row objects (the bundle scorer's
-   * predictColumns); used for requests of at least `options.batchRows` rows, which micro-batching
-   * would score alone anyway. null (A/B, or a scorer without it) scores row objects.
+   * predictColumns, micro-batched per column list); used for every tabular body whose columns pass.
+   * `columns` is the reader's array for that column list, the same from request to request. null
+   * (A/B, or a scorer without it) scores row objects.
    */
-  scoreColumns: ((columns: string[], cells: unknown[][]) => RowPrediction[]) | null;
+  scoreColumns: ((columns: readonly string[], cells: unknown[][]) => Promise<RowPrediction[]>) | null;
   /** A/B only: POST /admin/weights, given the checked-token request body. */
   admin: ((body: string) => Reply) | null;
   serverVersion: string;
@@ -52,7 +53,11 @@ export function serveRoutes(d: RouteDeps): Routes {
   const { model, options, metrics, reader, v2 } = d;
   const v2Model = '/v2/models/' + encodeURIComponent(model.name);
   let ready = false;
-  const json = (status: number, value: unknown, rows?: number): Reply => ({ status, body: JSON.stringify(value), contentType: 'application/json', ...(rows !== undefined ? { rows } : {}) });
+  const json = (status: number, value: unknown, rows?: number): Reply => {
+    const reply: Reply = { status, body: JSON.stringify(value), contentType: 'application/json' };
+    if (rows !== undefined) reply.rows = rows;
+    return reply;
+  };
   const fail = (status: number, code: string, message: string, extra: { row?: number; column?: string } = {}): Reply => json(status, { error_code: code, message, ...extra });
   const refused = (r: Extract<ReadRows, { ok: false }>): Reply => {
     metrics.violation();
@@ -71,39 +76,39 @@ export function serveRoutes(d: RouteDeps): Routes {
     return h === '' ? null : h;
   };
 
-  /** A large tabular body whose columns pass: its cell lists and a per-row check by position; else null. */
+  /** A tabular body whose columns pass: its cell lists and a per-row check by position; else null. */
   function columnsOf(read: Extract<ReadRows, { ok: true }>) {
     const { columns, cells } = read;
-    if (!d.scoreColumns || !columns || !cells || cells.length < options.batchRows) return null;
-    const check = reader.cellsCheck(columns);
-    return check ? { columns: columns as string[], cells, check } : null;
+    if (!d.scoreColumns || !columns || !cells) return null;
+    const frame = reader.cellsCheck(columns);
+    return frame ? { columns: frame.columns, cells, check: frame.check } : null;
   }
-  /** scoreRows for a body read as cell lists: no row object is built unless a row is refused or sampled for drift. */
-  function scoreCells(frame: NonNullable<ReturnType<typeof columnsOf>>, answer: (p: RowPrediction[]) => unknown): Reply {
+  /** scoreRows for a body read as cell lists: no row object is built unless a row is refused. */
+  async function scoreCells(frame: NonNullable<ReturnType<typeof columnsOf>>, answer: (p: RowPrediction[]) => unknown): Promise<Reply> {
     const { columns, cells, check } = frame;
-    const problems: (string | null)[] = new Array(cells.length).fill(null);
-    const good: unknown[][] = [];
-    const at: number[] = [];
+    let problems: (string | null)[] | null = null;
     for (let i = 0; i < cells.length; i++) {
       const problem = check(cells[i], i);
-      if (problem === null) {
-        good.push(cells[i]);
-        at.push(i);
-        continue;
-      }
+      if (problem === null) continue;
       if (options.onError === 'request') return refused(problem);
       metrics.violation();
+      if (problems === null) problems = new Array<string | null>(cells.length).fill(null);
       problems[i] = problem.message;
     }
-    const scored = good.length ? d.scoreColumns!(columns, good) : [];
-    const sample: Record<string, unknown>[] = [];
-    const step = Math.max(1, Math.floor(good.length / 64));
-    for (let k = 0; k < good.length; k += step) {
-      const row: Record<string, unknown> = {};
-      for (let j = 0; j < columns.length; j++) row[columns[j]] = good[k][j];
-      sample.push(row);
+    let good = cells;
+    let at: number[] | null = null;
+    if (problems !== null) {
+      good = [];
+      at = [];
+      for (let i = 0; i < cells.length; i++) {
+        if (problems[i] !== null) continue;
+        good.push(cells[i]);
+        at.push(i);
+      }
     }
-    return merge(cells.length, problems, at, scored, undefined, sample, answer);
+    const scored = good.length ? await d.scoreColumns!(columns, good) : [];
+    metrics.observeCells(columns, good);
+    return merge(cells.length, problems, at, scored, undefined, answer);
   }
   /** Checks, scores and answers rows; per the --on-error policy a bad row refuses the request or is answered in place. */
   async function scoreRows(req: RouteRequest, read: ReadRows, answer: (p: RowPrediction[], variants?: string[]) => unknown): Promise<Reply> {
@@ -131,24 +136,30 @@ export function serveRoutes(d: RouteDeps): Routes {
     const units = good.map((r) => unitOf(req, r));
     if (options.unitField !== null) for (const r of good) delete r[options.unitField];
     const scored = good.length ? await d.score(good, units) : { predictions: [] as RowPrediction[] };
-    return merge(rows.length, problems, at, scored.predictions, scored.variants, good, answer);
+    metrics.observe(good);
+    return merge(rows.length, problems, at, scored.predictions, scored.variants, answer);
   }
-  /** The answer: row `at[k]` gets prediction k, refused rows their problem; a model error per the --on-error policy. */
-  function merge(n: number, problems: (string | null)[], at: number[], scored: RowPrediction[], scoredVariants: string[] | undefined, observed: Record<string, unknown>[], answer: (p: RowPrediction[], variants?: string[]) => unknown): Reply {
-    const predictions: RowPrediction[] = problems.map((message) => ({ error: message || '' }));
-    const variants: string[] | undefined = scoredVariants ? new Array(n).fill('') : undefined;
-    for (let k = 0; k < at.length; k++) {
+  /**
+   * The answer: row `at[k]` gets prediction k, refused rows their problem (`problems` and `at` are
+   * null when every row was scored, in order); a model error per the --on-error policy.
+   */
+  function merge(n: number, problems: (string | null)[] | null, at: number[] | null, scored: RowPrediction[], scoredVariants: string[] | undefined, answer: (p: RowPrediction[], variants?: string[]) => unknown): Reply {
+    const predictions: RowPrediction[] = problems === null ? scored : problems.map((message) => ({ error: message || '' }));
+    const variants: string[] | undefined = scoredVariants ? (problems === null ? scoredVariants : new Array<string>(n).fill('')) : undefined;
+    for (let k = 0; k < scored.length; k++) {
       const p = scored[k];
-      if ('error' in p && options.onError === 'request') {
+      const row = at === null ? k : at[k];
+      if ('error' in p) {
         metrics.violation();
-        const column = /^Column '(.*?)'/.exec(p.error);
-        return fail(400, 'INVALID_PARAMETER_VALUE', 'Row ' + at[k] + ': ' + p.error, { row: at[k], ...(column ? { column: column[1] } : {}) });
+        if (options.onError === 'request') {
+          const column = /^Column '(.*?)'/.exec(p.error);
+          return fail(400, 'INVALID_PARAMETER_VALUE', 'Row ' + row + ': ' + p.error, { row, ...(column ? { column: column[1] } : {}) });
+        }
       }
-      if ('error' in p) metrics.violation();
-      predictions[at[k]] = p;
-      if (variants && scoredVariants) variants[at[k]] = scoredVariants[k];
+      if (at === null) continue;
+      predictions[row] = p;
+      if (variants && scoredVariants) variants[row] = scoredVariants[k];
     }
-    metrics.observe(observed);
     metrics.rows(n);
     const reply = json(200, answer(predictions, variants), n);
     if (variants && variants.length) reply.variant = [...new Set(variants.filter((v) => v !== ''))].join(',');

@@ -16,23 +16,31 @@ export const SERVER_VERSION = 'modelbench-serve/1';
 /** The server's functions, as `modelbench serve` runs them and as serve.mjs ships them. */
 export const SERVE_PARTS: ServeParts = { rowReader, serveMetrics, microBatcher, inferenceV2, openApiDoc, serveRoutes, httpTransport, psiKernel };
 
+/** What differs between a one-model serve.mjs and an A/B one; everything else is shared text. */
+export interface ServeScript {
+  /** Comment lines that open the file. */
+  comment: string[];
+  /** Import lines after node:http and node:fs (the scorers). */
+  imports: string[];
+  /** Top-level definitions after the server's own functions. */
+  definitions: string[];
+  /** Statements that assign `model` and `ab` (runServer's), given `args`, `readJson` and `PARTS`; a throw stops the start with its message. */
+  setup: string[];
+}
+
 /**
- * serve.mjs: a dependency-free HTTP scoring server for Node ≥ 20 that imports ./scorer.mjs and reads
- * manifest.json, preprocess.json and drift.json beside it. Its code is the functions `modelbench
- * serve` runs, emitted with `Function.prototype.toString()`; only the few lines that read the files
- * and hand Node's modules in are written here.
+ * serve.mjs's text around `script`: the server's functions (the ones `modelbench serve` runs,
+ * emitted with `Function.prototype.toString()`), reading the flags and the JSON files beside it,
+ * starting, and exiting once everything is flushed. Only the glue lines are written here.
  */
-export function serveModule(id: { name: string; version: string | number }): string {
-  // JSON with the line separators escaped too: they would end the comment line.
-  const quoted = (v: string | number) => JSON.stringify(String(v)).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+export function serveScript(script: ServeScript): string {
   const parts = Object.entries(SERVE_PARTS).map(([name, fn]) => `  ${name}: ${fn.toString()},`);
   const usage = `Usage: node serve.mjs ${SERVE_FLAGS}`;
   return [
-    `// serve.mjs for model ${quoted(id.name)} version ${quoted(id.version)}, written by Modelbench.`,
-    '// Dependency-free (Node >= 20): `node serve.mjs --port 8080`. MLflow /invocations, Open Inference Protocol v2, /metrics, /openapi.json.',
+    ...script.comment,
     "import http from 'node:http';",
-    "import { readFileSync } from 'node:fs';",
-    "import * as scorer from './scorer.mjs';",
+    "import * as fs from 'node:fs';",
+    ...script.imports,
     '',
     // Toolchains that keep function names (tsx, esbuild's keepNames) insert `__name(fn, "name")` calls: a no-op one.
     'const __name = (f) => f;',
@@ -42,10 +50,11 @@ export function serveModule(id: { name: string; version: string | number }): str
     `const parseServeArgs = ${parseServeArgs.toString()};`,
     `const servedModel = ${servedModel.toString()};`,
     `const runServer = ${runServer.toString()};`,
+    ...script.definitions,
     '',
     'function readJson(file, fallback) {',
     '  try {',
-    "    return JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8'));",
+    "    return JSON.parse(fs.readFileSync(new URL(file, import.meta.url), 'utf8'));",
     '  } catch (e) {',
     "    if (fallback !== undefined && e && e.code === 'ENOENT') return fallback;",
     "    throw new Error(file + ' beside serve.mjs could not be read (' + e.message + '); unzip the whole bundle into one folder.');",
@@ -60,7 +69,14 @@ export function serveModule(id: { name: string; version: string | number }): str
     '  console.error(e.message);',
     '  process.exit(2);',
     '}',
-    "const model = servedModel(scorer, readJson('manifest.json'), readJson('preprocess.json'), readJson('drift.json', null));",
+    'let model;',
+    'let ab;',
+    'try {',
+    ...script.setup.map((line) => '  ' + line),
+    '} catch (e) {',
+    "  console.error('The server could not start: ' + e.message);",
+    '  process.exit(1);',
+    '}',
     'const server = await runServer(',
     '  {',
     '    http,',
@@ -70,7 +86,7 @@ export function serveModule(id: { name: string; version: string | number }): str
     '    logError: (line) => process.stderr.write(line),',
     '    options: args.options,',
     '    model,',
-    '    ab: null,',
+    '    ab,',
     `    serverVersion: ${JSON.stringify(SERVER_VERSION)},`,
     '  },',
     '  PARTS,',
@@ -83,4 +99,23 @@ export function serveModule(id: { name: string; version: string | number }): str
     'setTimeout(() => process.exit(0), 1000).unref();',
     '',
   ].join('\n');
+}
+
+/** A value as a JS string literal that is also safe inside a // comment (line separators escaped). */
+export const quoted = (v: string | number) => JSON.stringify(String(v)).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+
+/**
+ * serve.mjs: a dependency-free HTTP scoring server for Node ≥ 20 that imports ./scorer.mjs and reads
+ * manifest.json, preprocess.json and drift.json beside it.
+ */
+export function serveModule(id: { name: string; version: string | number }): string {
+  return serveScript({
+    comment: [
+      `// serve.mjs for model ${quoted(id.name)} version ${quoted(id.version)}, written by Modelbench.`,
+      '// Dependency-free (Node >= 20): `node serve.mjs --port 8080`. MLflow /invocations, Open Inference Protocol v2, /metrics, /openapi.json.',
+    ],
+    imports: ["import * as scorer from './scorer.mjs';"],
+    definitions: [],
+    setup: ["model = servedModel(scorer, readJson('manifest.json'), readJson('preprocess.json'), readJson('drift.json', null));", 'ab = null;'],
+  });
 }

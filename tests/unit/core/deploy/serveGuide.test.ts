@@ -50,6 +50,8 @@ test('an A/B bundle: the command makes an admin token and names the decision log
   const guide = abServeGuide({ fitted: fitted() }, variants, penguins());
   expect(guide.zip).toBe('ab-bundle.zip');
   expect(guide.cli).toBe(`TOKEN=$(node -p 'crypto.randomUUID()') && npx modelbench serve 'ab-bundle.zip' --port 8080 --admin-token "$TOKEN" --decision-log decisions.ndjson`);
+  expect(guide.node).toBe(`TOKEN=$(node -p 'crypto.randomUUID()') && unzip 'ab-bundle.zip' -d 'ab-bundle' && cd 'ab-bundle' && node serve.mjs --port 8080 --admin-token "$TOKEN" --decision-log decisions.ndjson`);
+  expect(guide.docker).toContain(`docker run --init -p 8080:8080 -v "$PWD/logs:/app/logs" ab-test --admin-token "$TOKEN" --decision-log logs/decisions.ndjson`);
   expect(guide.curl).toContain("-H 'X-Unit-Id: user-1'");
   expect(guide.weights).toContain('-H "Authorization: Bearer $TOKEN"');
   expect(JSON.parse(bodyOf(guide.weights))).toEqual({ weights: { 'penguins-v2': 90, "Kim's-v3": 10 } });

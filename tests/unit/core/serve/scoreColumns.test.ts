@@ -1,7 +1,7 @@
 /**
- * Large tabular bodies (dataframe_split, CSV) are scored from their cell lists through scorer.mjs's
- * predictColumns, with no row objects: the answers, refusals and per-row errors are those of the
- * row-object path.
+ * Tabular bodies (dataframe_split, CSV) are scored from their cell lists through scorer.mjs's
+ * predictColumns, with no row objects, and concurrent ones are micro-batched per column list: the
+ * answers, refusals and per-row errors are those of the row-object path.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BundleScorer } from '../../../../src/core/serve';
@@ -36,7 +36,7 @@ describe('scorer.mjs predictColumns', () => {
   });
 });
 
-describe('a body of at least --batch-rows rows', () => {
+describe('tabular bodies', () => {
   test('dataframe_split and CSV answer exactly what scorer.mjs answers, without row objects', async () => {
     const server = await startServer(served, ['--batch-rows', '50'], [], columnsOnly());
     try {
@@ -79,6 +79,44 @@ describe('a body of at least --batch-rows rows', () => {
       expect(answers[70].error).toContain("'Body Mass (g)'");
       const good = rows.filter((_, i) => i !== 3 && i !== 70);
       expect(answers.filter((_, i) => i !== 3 && i !== 70)).toEqual(served.scorer.predict(good));
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('concurrent single-row requests are micro-batched through predictColumns, each answered with its own row', async () => {
+    let objectCalls = 0;
+    const counting: BundleScorer = {
+      meta: served.scorer.meta,
+      predict: (rows) => {
+        objectCalls++;
+        return served.scorer.predict(rows);
+      },
+      predictColumns: (cols, cells) => served.scorer.predictColumns!(cols, cells),
+    };
+    const server = await startServer(served, [], [], counting);
+    try {
+      const warmUp = objectCalls;
+      const rows = served.rows.slice(0, 150);
+      const answers = await Promise.all(rows.map((r) => post(`${server.url}/invocations`, split([r]))));
+      expect(answers.map((a) => a.json.predictions[0])).toEqual(served.scorer.predict(rows));
+      expect(objectCalls).toBe(warmUp);
+      const metrics = (await fetch(`${server.url}/metrics`).then((r) => r.text())).split('\n');
+      const value = (name: string) => Number(metrics.find((l) => l.startsWith(name))!.split(' ')[1]);
+      expect(value('modelbench_batch_rows_sum')).toBe(150);
+      expect(value('modelbench_drift_window_rows')).toBe(150);
+
+      // Requests whose bodies end in the same turn of the event loop share one predictColumns call.
+      const calls: number[] = [];
+      const batched = await startServer(served, [], [], { ...counting, predictColumns: (cols, cells) => (calls.push(cells.length), served.scorer.predictColumns!(cols, cells)) });
+      try {
+        const some = served.rows.slice(0, 12);
+        const replies = await Promise.all(some.map((r) => batched.routes.handle({ method: 'POST', path: '/invocations', headers: { 'content-type': 'application/json' }, body: split([r]) })));
+        expect(replies.map((r) => JSON.parse(r.body).predictions[0])).toEqual(served.scorer.predict(some));
+        expect(calls).toEqual([12]);
+      } finally {
+        await batched.close();
+      }
     } finally {
       await server.close();
     }

@@ -118,7 +118,8 @@ test('the Dockerfile runs serve.mjs as a non-root user with a Node health check'
   expect(docker).toMatch(/^ENV NODE_ENV=production$/m);
   expect(docker).toMatch(/^HEALTHCHECK .*\n\s+CMD \["node", "-e", ".*\/health/m);
   expect(docker).toContain('docker run --init');
-  expect(docker).toMatch(/^CMD \["node", "serve.mjs", "--host", "0.0.0.0", "--port", "8080"\]$/m);
+  // ENTRYPOINT: flags after the image name on `docker run` reach serve.mjs.
+  expect(docker).toMatch(/^ENTRYPOINT \["node", "serve.mjs", "--host", "0.0.0.0", "--port", "8080"\]$/m);
   expect(served.bundle.manifest.files['serve.mjs']).toBeDefined();
   expect(served.bundle.manifest.files.Dockerfile).toBeDefined();
   expect(served.bundle.manifest.files['drift.json']).toBeDefined();
