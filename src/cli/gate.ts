@@ -16,11 +16,13 @@ import { readTable } from '../core/table';
 import { fileErrorMessage } from './fileError';
 import { readFlags } from './flags';
 import { loadGateModel, type GateModelFile } from './gateModel';
+import { timeModelSql } from './gateSql';
 import { nodeFileSource } from './nodeSource';
 
 export const USAGE = `Usage: modelbench gate --champion A --challenger B --test FILE [--policy gate.json] [--registry DIR] [--report report.md] [--junit junit.xml] [--format json|text|github]
   A and B: a bundle (.zip or its unzipped folder), a run directory, or name@version / name@alias from --registry DIR.
   Exit codes: 0 pass, 1 fail, 2 invalid input or usage, 3 inconclusive.
+  latency.sqlRowsPerSecond also times each bundle's model.sql scoring the test file in an embedded DuckDB (one thread).
   Default policy (every key optional in gate.json; margins are shares of the champion's value):
 ${JSON.stringify(DEFAULT_POLICY, null, 2).replace(/^/gm, '    ')}`;
 
@@ -73,10 +75,13 @@ export async function runGate(args: Omit<GateArgs, 'format' | 'report' | 'junit'
     const compared = compareOnTable(table, target, scorers, { confidence: policy.confidence, alpha: 1 - policy.confidence });
     const slices = policy.slices.margin === null ? null : compareSlices(table, target, compared.input, { columns: policy.slices.columns, minRows: policy.slices.minRows });
     const [championLatency, challengerLatency] = policy.latency.p99Ms === null || scored.length === 0 ? [null, null] : [await scorerLatency(champion, scored), await scorerLatency(challenger, scored)];
+    // model.sql is timed only where the policy sets a floor for it: each run loads the test file into DuckDB.
+    const sqlOf = async (m: GateModelFile) => (typeof m.sql === 'string' ? timeModelSql(m.sql, args.test) : m.sql);
+    const sql = policy.latency.sqlRowsPerSecond === null ? null : { champion: await sqlOf(champion), challenger: await sqlOf(challenger) };
     const dropped = compared.dropped.missingTarget + compared.dropped.unseenClass + compared.dropped.refused;
     return gateReport({
-      champion: { name: champion.name, bytes: champion.zip.length, inputs: champion.inputs, latency: championLatency },
-      challenger: { name: challenger.name, bytes: challenger.zip.length, inputs: challenger.inputs, latency: challengerLatency },
+      champion: { name: champion.name, bytes: champion.zip.length, inputs: champion.inputs, latency: championLatency, ...(sql ? { sql: sql.champion } : {}) },
+      challenger: { name: challenger.name, bytes: challenger.zip.length, inputs: challenger.inputs, latency: challengerLatency, ...(sql ? { sql: sql.challenger } : {}) },
       comparison: compared.report.comparisons[0],
       slices,
       policy,

@@ -17,6 +17,8 @@ export interface GateModelFile {
   zip: Uint8Array;
   preprocess: Preprocess;
   inputs: string[];
+  /** The bundle's model.sql (DuckDB dialect, over a table named `input`), or why it has none. */
+  sql: string | { unavailable: string };
   predict(rows: Record<string, unknown>[]): RowPrediction[];
   predictOne(row: Record<string, unknown>): RowPrediction;
 }
@@ -68,6 +70,7 @@ export async function loadGateModel(spec: string, role: 'champion' | 'challenger
     zip,
     preprocess,
     inputs: requiredInputs(preprocess).map((c) => c.name),
+    sql: files['model.sql'] ? new TextDecoder().decode(files['model.sql']) : { unavailable: 'the bundle has no model.sql (its model card says why)' },
     predict: (rows) => scorer.predict(rows),
     predictOne: (row) => scorer.predictOne(row),
   };

@@ -32,6 +32,17 @@ export interface GateModel {
   inputs: string[];
   /** One-row scoring latency of its scorer.mjs on the test rows; null when not measured. */
   latency: LatencyReport | null;
+  /** Its model.sql scoring the test rows in an embedded DuckDB, or why it could not; absent when SQL was not timed. */
+  sql?: SqlScoring | { unavailable: string };
+}
+
+/** One run of a bundle's model.sql over the test rows in DuckDB (one thread). */
+export interface SqlScoring {
+  rows: number;
+  /** The whole query, planning included, in ms. */
+  ms: number;
+  /** Of which planning the query (its EXPLAIN), in ms. */
+  planMs: number;
 }
 
 const check = (id: GateCheck['id'], title: string, status: CheckStatus, summary: string, details: string[] = []): GateCheck => ({ id, title, status, summary, details });
@@ -73,16 +84,40 @@ export function improvementCheck(c: ModelComparison, policy: GatePolicy): GateCh
   return check('improvement', title, status, `Required improvement above ${formatMetric(policy.improvement.minimum)} not shown: ${why} (${figures}).`);
 }
 
-/** The challenger's one-row p99 against the limit; the champion's is shown beside it. */
+const rate = (s: SqlScoring) => s.rows / (s.ms / 1000);
+
+/** The SQL half of the latency check: the challenger's rate against the floor, the champion's beside it. */
+function sqlFigures(champion: GateModel, challenger: GateModel, floor: number): { pass: boolean; summary: string; details: string[] } {
+  const c = challenger.sql;
+  if (!c) return { pass: true, summary: '', details: [] };
+  if ('unavailable' in c) return { pass: false, summary: `model.sql could not be timed in DuckDB: ${c.unavailable}`, details: [] };
+  const other = champion.sql && !('unavailable' in champion.sql) ? ` (champion ${formatCount(rate(champion.sql))} rows per second)` : '';
+  const line = (who: string, s: SqlScoring) => `${who}: model.sql in DuckDB scored ${plural(s.rows, 'row')} in ${num(s.ms / 1000)} s, ${num(s.planMs / 1000)} s of it planning the query`;
+  const details = [line('Challenger', c), ...(champion.sql && !('unavailable' in champion.sql) ? [line('Champion', champion.sql)] : [])];
+  return { pass: rate(c) >= floor, summary: `model.sql in DuckDB ${formatCount(rate(c))} rows per second${other}; the floor is ${formatCount(floor)}`, details };
+}
+
+/**
+ * The challenger's one-row p99 against the limit, and, where the policy sets a floor, its model.sql's
+ * rate in an embedded DuckDB; the champion's figures are shown beside them.
+ */
 export function latencyCheck(champion: GateModel, challenger: GateModel, policy: GatePolicy): GateCheck {
-  const title = 'Latency (p99, one row)';
-  const limit = policy.latency.p99Ms;
-  if (limit === null) return check('latency', title, 'skipped', 'Skipped by the policy (latency.p99Ms is null).');
-  if (!challenger.latency) return check('latency', title, 'skipped', 'Not measured.');
-  const ms = challenger.latency.single.p99Us / 1000;
-  const beside = champion.latency ? ` (champion ${num(champion.latency.single.p99Us / 1000)} ms)` : '';
-  const figures = `p99 ${num(ms)} ms over ${plural(challenger.latency.single.calls, 'call')}${beside}; the limit is ${num(limit)} ms`;
-  return check('latency', title, ms <= limit ? 'pass' : 'fail', `${figures}.`);
+  const title = policy.latency.sqlRowsPerSecond === null ? 'Latency (p99, one row)' : 'Latency (p99, one row; SQL in DuckDB)';
+  const { p99Ms: limit, sqlRowsPerSecond: floor } = policy.latency;
+  if (limit === null && floor === null) return check('latency', title, 'skipped', 'Skipped by the policy (latency.p99Ms and latency.sqlRowsPerSecond are null).');
+  const sql = floor === null ? { pass: true, summary: '', details: [] } : sqlFigures(champion, challenger, floor);
+  const measured = limit !== null && challenger.latency;
+  if (!measured && !sql.summary) return check('latency', title, 'skipped', 'Not measured.');
+  const parts: string[] = [];
+  let pass = sql.pass;
+  if (measured) {
+    const ms = challenger.latency!.single.p99Us / 1000;
+    const beside = champion.latency ? ` (champion ${num(champion.latency.single.p99Us / 1000)} ms)` : '';
+    parts.push(`p99 ${num(ms)} ms over ${plural(challenger.latency!.single.calls, 'call')}${beside}; the limit is ${num(limit)} ms`);
+    pass &&= ms <= limit;
+  }
+  if (sql.summary) parts.push(sql.summary);
+  return check('latency', title, pass ? 'pass' : 'fail', `${parts.join('. ')}.`, sql.details);
 }
 
 const mb = (bytes: number) => `${num(bytes / (1024 * 1024))} MiB`;

@@ -21,6 +21,11 @@ export interface GatePolicy {
   latency: {
     /** Largest allowed p99 of one-row scoring with the challenger's scorer.mjs on the test rows, in ms; null skips. Default 10. */
     p99Ms: number | null;
+    /**
+     * Smallest allowed rate at which the challenger's model.sql scores the test rows in an embedded
+     * DuckDB (one thread, planning included), in rows per second; null leaves SQL untimed. Default null.
+     */
+    sqlRowsPerSecond: number | null;
   };
   size: {
     /** Largest allowed bundle, in bytes; null skips. Default 52,428,800 (50 MiB). */
@@ -46,7 +51,7 @@ export const DEFAULT_POLICY: GatePolicy = {
   confidence: 0.95,
   metric: { margin: 0.01 },
   improvement: { required: false, minimum: 0 },
-  latency: { p99Ms: 10 },
+  latency: { p99Ms: 10, sqlRowsPerSecond: null },
   size: { maxBytes: 50 * 1024 * 1024, maxGrowth: 3 },
   schema: { allowNewColumns: [] },
   slices: { margin: 0.05, minRows: 30, columns: null },
@@ -68,7 +73,7 @@ const names: Rule = (v) => (Array.isArray(v) && v.every((s) => typeof s === 'str
 const RULES: Record<string, Record<string, Rule>> = {
   metric: { margin: number(0, 1) },
   improvement: { required: bool, minimum: number(-Infinity, Infinity) },
-  latency: { p99Ms: orNull(number(0, Infinity, true)) },
+  latency: { p99Ms: orNull(number(0, Infinity, true)), sqlRowsPerSecond: orNull(number(0, Infinity, true)) },
   size: { maxBytes: orNull(whole), maxGrowth: orNull(number(0, Infinity, true)) },
   schema: { allowNewColumns: (v) => (v === true ? null : names(v) && `${names(v)}, or true to allow any`) },
   slices: { margin: orNull(number(0, 1)), minRows: whole, columns: (v) => (v === null ? null : names(v) && `${names(v)}, or null for every column`) },

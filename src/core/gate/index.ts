@@ -5,7 +5,7 @@
  */
 export { DEFAULT_POLICY, GatePolicyError, parseGatePolicy, type GatePolicy } from './gatePolicy';
 export { compareSlices, type SliceComparison } from './compareSlices';
-export type { CheckStatus, GateCheck, GateModel } from './gateChecks';
+export type { CheckStatus, GateCheck, GateModel, SqlScoring } from './gateChecks';
 export { gateReport, type GateInput, type GateReport, type GateVerdict } from './gateReport';
 export { gateMarkdown, githubAnnotations, GATE_MARKER, COMMENT_LIMIT } from './gateMarkdown';
 export { gateJunit } from './gateJunit';

@@ -75,6 +75,17 @@ describe('modelbench gate', () => {
     expect(lastJson()).toMatchObject({ verdict: 'inconclusive', checks: { improvement: 'inconclusive', latency: 'skipped' } });
   }, 60_000);
 
+  test('with a floor for SQL, each bundle\'s model.sql is timed in DuckDB on the test file and judged', async () => {
+    await writeFile(at('sql-floor.json'), JSON.stringify({ latency: { sqlRowsPerSecond: 1 } }));
+    expect(await gateCommand(['--champion', at('prior.zip'), '--challenger', at('logistic.zip'), '--test', at('test.csv'), '--policy', at('sql-floor.json'), '--report', at('sql.md')])).toBe(0);
+    expect(lastJson().checks.latency).toBe('pass');
+    const md = await readFile(at('sql.md'), 'utf8');
+    expect(md).toMatch(/Latency \(p99, one row; SQL in DuckDB\) \| ✅ pass \| .*model\.sql in DuckDB [\d,]+ rows per second \(champion [\d,]+ rows per second\); the floor is 1\./);
+    await writeFile(at('sql-high.json'), JSON.stringify({ latency: { p99Ms: null, sqlRowsPerSecond: 1e15 } }));
+    expect(await gateCommand(['--champion', at('prior.zip'), '--challenger', at('logistic.zip'), '--test', at('test.csv'), '--policy', at('sql-high.json')])).toBe(1);
+    expect(lastJson().checks.latency).toBe('fail');
+  }, 60_000);
+
   test.each([
     ['a missing test file', () => ['--champion', at('prior.zip'), '--challenger', at('logistic.zip'), '--test', at('nope.csv')], /Gate not run: Cannot open ".*nope\.csv": there is no such file/],
     ['a bad policy', () => ['--champion', at('prior.zip'), '--challenger', at('logistic.zip'), '--test', at('test.csv'), '--policy', at('bad.json')], /bad\.json: "metric\.margin" must be a number from 0 to 1; got "1%"/],

@@ -52,6 +52,31 @@ function embeddingColumns(chain: SqlChain, model: PortableModel, features: strin
 }
 
 /**
+ * DuckDB's form of a dense layer: the inputs as one list per row, led by a 1 for the bias, and
+ * each unit a `list_inner_product` with its weights, which DuckDB runs as one loop in order
+ * (0 + bias + x0·w0 + x1·w1 …, the scorer's doubles) instead of two vector operations per weight
+ * (unrolled sums ran DuckDB at a quarter of scorer.mjs's speed). The function refuses NULL
+ * elements, so a row with a NULL in `nullable` (the scorer's NaN, which every unit then carries)
+ * gets a NULL list and NULL units. (`list_value`: DuckDB builds `array_value` ten times slower.)
+ */
+function dotProducts(chain: SqlChain, layer: PortableModel['layers'][number], input: string[], z: string, nullable: string[]): string[] {
+  const { d } = chain;
+  const x = chain.col(`${z}_in`);
+  const values = `list_value(${[d.num(1), ...input].join(', ')})`;
+  const guard = nullable.length ? `CASE WHEN ${nullable.map((c) => `${c} IS NULL`).join(' OR ')} THEN NULL ELSE ${values} END` : values;
+  chain.add([], [{ name: x, expression: guard }]);
+  const out = Array.from({ length: layer.units }, (_, j) => chain.col(`${z}_${j}`));
+  chain.add(
+    [],
+    out.map((name, j) => {
+      const weights = [layer.bias[j], ...input.map((_, i) => layer.kernel[i * layer.units + j])].map((w) => d.num(w));
+      return { name, expression: `list_inner_product(${x}, [${weights.join(', ')}])` };
+    }),
+  );
+  return out;
+}
+
+/**
  * Adds the network's CTEs to `chain` and returns the output columns: one for a regression or a
  * sigmoid output, one probability per class for softmax. `features` are the quoted feature
  * columns in X's order.
@@ -68,6 +93,10 @@ export function denseSql(chain: SqlChain, model: PortableModel, features: string
   let input = [...plain, ...embeddingColumns(chain, model, features, plain)];
   model.layers.forEach((layer, l) => {
     const z = `z${l + 1}`;
+    if (chain.d.name === 'duckdb') {
+      input = activationSql(chain, layer.activation, dotProducts(chain, layer, input, z, l === 0 ? plain : input.slice(0, 1)), [], `a${l + 1}`);
+      return;
+    }
     const targets = Array.from({ length: layer.units }, (_, j) => ({
       name: `${z}_${j}`,
       init: chain.d.num(layer.bias[j]),

@@ -1,6 +1,7 @@
 /**
- * A tree ensemble (GBDT or forest, every task) as SQL, following scorerTrees.ts: a CTE of bit
- * positions for the categorical features, a CTE with each tree as a CASE column (treeCase.ts), the
+ * A tree ensemble (GBDT or forest, every task) as SQL, following scorerTrees.ts: in DuckDB leaf
+ * masks (treeMasks.ts); elsewhere a CTE of bit positions for the categorical features, a CTE with
+ * each tree as a CASE column (treeCase.ts); then the
  * tree columns summed per raw score in tree order, at most 50 per expression (summing hundreds of
  * columns in one expression is slow in some engines; orbital groups by 50 too), then
  * base + sum · scale and the link.
@@ -9,6 +10,7 @@ import type { TreeEnsemble } from '../../models';
 import { treeDepth } from '../treesSpec';
 import { sigmoidSql, softmaxSql } from './activationSql';
 import type { SqlChain } from './sqlChain';
+import { maskable, maskTrees } from './treeMasks';
 import { flatCase, maskWords, MISSING_BIT, nestedCase, NO_BIT, WORD_BITS, type TreeColumns } from './treeCase';
 
 /** Trees summed in one expression. */
@@ -58,6 +60,16 @@ function bitColumns(chain: SqlChain, e: TreeEnsemble, features: string[], keep: 
  * (minutes for 300 trees); a column per tree keeps each sum a chain of column references.
  */
 function rawScores(chain: SqlChain, e: TreeEnsemble, features: string[]): string[] {
+  if (chain.d.name === 'duckdb' && maskable(e)) {
+    const values = maskTrees(chain, e, features);
+    const sums: string[][] = Array.from({ length: e.outputs }, () => []);
+    values.forEach((slots, t) => slots.forEach((v, w) => sums[e.treeOutput[t] + w].push(v)));
+    return chain.sums(
+      sums.map((ts, o) => ({ name: `raw_${o}`, init: null, terms: ts })),
+      values.flat(),
+      TREES_PER_SUM,
+    );
+  }
   const used = [...new Set(e.trees.flatMap((t) => t.feature))].sort((a, b) => a - b).map((f) => features[f]);
   const cols = bitColumns(chain, e, features, used);
   const terms: string[][] = Array.from({ length: e.outputs }, () => []);

@@ -98,3 +98,30 @@ describe('latency, size, schema and slices', () => {
     expect([r.verdict, r.exitCode]).toEqual(['fail', 1]);
   });
 });
+
+describe('latency check with model.sql timed in DuckDB', () => {
+  const even = comparison({ champion: 0.8, challenger: 0.8, ci: [-0.01, 0.01], p: 0.9, better: null });
+  const floor = (rows: number) => policy((p) => (p.latency.sqlRowsPerSecond = rows));
+  const sql = (rows: number, ms: number) => ({ rows, ms, planMs: ms / 4 });
+  test('passes a challenger whose SQL scores at or above the floor, with both rates in the summary', () => {
+    const r = run(even, { p: floor(1000), champion: model('A', { sql: sql(2000, 1000) }), challenger: model('B', { sql: sql(2000, 500) }) });
+    const c = r.checks.find((x) => x.id === 'latency')!;
+    expect(c.status).toBe('pass');
+    expect(c.title).toBe('Latency (p99, one row; SQL in DuckDB)');
+    expect(c.summary).toMatch(/p99 0\.02 ms .*\. model\.sql in DuckDB 4,000 rows per second \(champion 2,000 rows per second\); the floor is 1,000\.$/);
+    expect(c.details[0]).toMatch(/^Challenger: model\.sql in DuckDB scored 2,000 rows in 0\.5 s, 0\.125 s of it planning the query$/);
+  });
+  test('fails below the floor even when the one-row p99 passes, and when the SQL could not run', () => {
+    expect(status(run(even, { p: floor(10_000), challenger: model('B', { sql: sql(2000, 500) }) }), 'latency')).toBe('fail');
+    const refused = run(even, { p: floor(1), challenger: model('B', { sql: { unavailable: 'the bundle has no model.sql' } }) });
+    expect(status(refused, 'latency')).toBe('fail');
+    expect(refused.checks.find((x) => x.id === 'latency')!.summary).toMatch(/model\.sql could not be timed in DuckDB: the bundle has no model\.sql/);
+  });
+  test('times SQL alone when the p99 limit is null, and is skipped only when both are', () => {
+    const sqlOnly = policy((p) => ((p.latency.p99Ms = null), (p.latency.sqlRowsPerSecond = 100)));
+    const r = run(even, { p: sqlOnly, challenger: model('B', { latency: latency(25_000), sql: sql(1000, 100) }) });
+    expect(status(r, 'latency')).toBe('pass');
+    expect(r.checks.find((x) => x.id === 'latency')!.summary).not.toMatch(/p99/);
+    expect(status(run(even, { p: policy((p) => (p.latency.p99Ms = null)), challenger: model('B', { sql: sql(10, 1e6) }) }), 'latency')).toBe('skipped');
+  });
+});

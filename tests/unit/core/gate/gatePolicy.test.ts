@@ -6,6 +6,7 @@ describe('parseGatePolicy', () => {
     const policy = parseGatePolicy('{"metric": {"margin": 0.02}, "latency": {"p99Ms": null}}', 'gate.json');
     expect(policy.metric.margin).toBe(0.02);
     expect(policy.latency.p99Ms).toBeNull();
+    expect(policy.latency.sqlRowsPerSecond).toBeNull();
     expect(policy.slices).toEqual(DEFAULT_POLICY.slices);
     expect(policy.confidence).toBe(0.95);
   });
@@ -20,6 +21,7 @@ describe('parseGatePolicy', () => {
     ['{"metric": {"marign": 0.1}}', /unknown key "metric\.marign"; "metric" takes margin/],
     ['{"latncy": {}}', /unknown key "latncy"; the keys are confidence, metric/],
     ['{"confidence": 95}', /"confidence" must be a number from 0\.5 to 0\.999 \(0\.95 means 95 %\); got 95/],
+    ['{"latency": {"sqlRowsPerSecond": "fast"}}', /"latency\.sqlRowsPerSecond" must be a number above 0 upwards, or null to skip the check; got "fast"/],
     ['{"size": {"maxBytes": -3}}', /"size\.maxBytes" must be a whole number of at least 1, or null to skip the check; got -3/],
     ['{"schema": {"allowNewColumns": "x"}}', /"schema\.allowNewColumns" must be a list of column names, or true to allow any/],
     ['{"slices": []}', /"slices" must be an object such as \{"margin":0\.05/],
