@@ -101,7 +101,7 @@ export const EPOCH_LOG_GLOSSARY: Readonly<Record<Exclude<keyof EpochLog, 'elapse
 /** Option names of every model's meta (`ModelMeta.options[].name`); the unit test checks the metas against it. */
 export const MODEL_OPTION_GLOSSARY: Readonly<Record<string, GlossaryKey>> = {
   layers: 'option.layers', units: 'option.units', activation: 'option.activation', dropout: 'option.dropout',
-  learningRate: 'option.learningRate', schedule: 'option.schedule', batchSize: 'option.batchSize', epochs: 'option.epochs',
+  learningRate: 'option.learningRate', schedule: 'option.schedule', batchSize: 'option.batchSize', epochs: 'option.epochs', solver: 'option.solver',
   l2: 'option.l2', earlyStopping: 'option.earlyStopping', patience: 'option.patience',
   validationFraction: 'option.validationFraction', classWeight: 'option.classWeight',
   rounds: 'option.rounds', trees: 'option.trees', maxLeaves: 'option.maxLeaves', maxDepth: 'option.maxDepth', minSamplesLeaf: 'option.minSamplesLeaf',

@@ -21,7 +21,7 @@ export async function trainModel(spec: ModelSpec, data: TrainData, hooks: TrainH
   // Trees send missing values (NaN) down a learned side, and the baseline never reads X (it is
   // trained on the tree's data in runExperiment); infinities have no place in any model.
   const nanOk = spec.kind === 'gbdt' || spec.kind === 'forest' || spec.kind === 'baseline';
-  const bad = data.X.findIndex(nanOk ? (v) => v === Infinity || v === -Infinity : (v) => !Number.isFinite(v));
+  const bad = firstBad(data.X, nanOk);
   if (bad >= 0) {
     throw new TrainingError(`Feature column ${bad % data.d} (row ${Math.floor(bad / data.d) + 1}) holds ${data.X[bad]}; add an impute step (and clip or scale extreme values) to the recipe.`);
   }
@@ -33,4 +33,13 @@ export async function trainModel(spec: ModelSpec, data: TrainData, hooks: TrainH
     case 'gbdt': return trainGbdt(spec, data, hooks);
     case 'forest': return trainForest(spec, data, hooks);
   }
+}
+
+/** The first entry of `X` that no model may read (±Infinity, and NaN unless `nanOk`), or −1: a plain loop, as X can hold 10⁸ entries. */
+function firstBad(X: Float32Array, nanOk: boolean): number {
+  for (let i = 0; i < X.length; i++) {
+    const v = X[i];
+    if (v - v !== 0 && !(nanOk && v !== v)) return i;
+  }
+  return -1;
 }

@@ -3,7 +3,7 @@ import { isNumeric, type Table } from '../table';
 import type { FittedRecipe, Recipe, Transformed } from './types';
 import { RecipeError } from './errors';
 import { findColumn, subsetRows, targetColumn } from './frame';
-import { applyStep, encodedNames, fitStep } from './steps';
+import { applyStep, encodedNames, fitStep, outlineText, textRows, textTail, writeTextRows, type TextRows } from './steps';
 import { isColumnStep, isRowStep, keepRows } from './rowSteps';
 import { noInputsError } from './noInputs';
 import { checkTask, rowLabel, targetLabels, targetMissing } from './task';
@@ -37,7 +37,8 @@ export function fitRecipe(table: Table, recipe: Recipe, trainRows?: ArrayLike<nu
   const steps = recipe.steps.flatMap((step, i) => {
     if (!isColumnStep(step)) return [];
     const fitted = fitStep(step, current, where(i, step.kind));
-    current = applyStep(fitted, current, where(i, step.kind));
+    // Only names and types matter past the last step that reads columns: a trailing text step's terms are not materialised.
+    current = fitted.kind === 'text' && textTail(recipe.steps, i, isColumnStep) ? outlineText(fitted, current, where(i, step.kind)) : applyStep(fitted, current, where(i, step.kind));
     return [fitted];
   });
   const rowSteps = recipe.steps.filter(isRowStep);
@@ -88,11 +89,18 @@ export function transformRecipe(fitted: FittedRecipe, table: Table, rows?: Array
     throw new RecipeError(`The table lacks column(s) ${missing.map((c) => `'${c.name}'`).join(', ')} that the recipe was fitted with; add them (empty is fine) or refit.`);
   }
   let current = subsetRows({ ...features, columns: fitted.inputSchema.map((c) => findColumn(features, c.name, 'The input')) }, used);
-  fitted.steps.forEach((step, i) => (current = applyStep(step, current, where(i, step.kind))));
+  // Trailing text steps go straight into X as sparse rows, never as a dense column per term.
+  const sparse: TextRows[] = [];
+  fitted.steps.forEach((step, i) => {
+    if (step.kind === 'text' && textTail(fitted.steps, i)) sparse.push(...textRows(step, current, where(i, step.kind)));
+    else current = applyStep(step, current, where(i, step.kind));
+  });
   const n = used.length;
   const d = fitted.featureNames.length;
   const X = new Float32Array(n * d);
+  const written = writeTextRows(sparse, fitted.featureNames, X);
   fitted.featureNames.forEach((name, j) => {
+    if (written.has(name)) return;
     const column = findColumn(current, name, 'The fitted feature list');
     if (!isNumeric(column)) throw new RecipeError(`Feature '${name}' is ${column.type} after the recipe; refit the recipe.`, { column: name });
     for (let i = 0; i < n; i++) X[i * d + j] = column.values[i];

@@ -1,4 +1,5 @@
 import { textKernel, type TermOptions } from './textKernel';
+import { scansWords, termTable } from './termTable';
 
 /** A fitted TF-IDF vocabulary: terms in scikit-learn's (alphabetical) order and their idf. */
 export interface FittedTerms {
@@ -16,24 +17,33 @@ export interface FittedTerms {
 export function fitTerms(texts: readonly string[], weights: ArrayLike<number>, documents: number, options: TermOptions, maxFeatures: number, minDf: number): FittedTerms {
   const kernel = textKernel();
   const stop = new Set(options.stopWords);
-  // One Map lookup per term: its id indexes the counts, and `last` marks the document it was last counted in for df.
-  const ids = new Map<string, number>();
-  const terms: string[] = [];
-  const tfs: number[] = [];
-  const dfs: number[] = [];
-  const last: number[] = [];
+  const fast = scansWords(options);
+  const table = termTable([], fast ? options.stopWords : []);
+  // Counts by term id; `last` marks the document a term was last counted in, for df.
+  let tfs = new Float64Array(1024);
+  let dfs = new Float64Array(1024);
+  let last = new Int32Array(1024).fill(-1);
+  let ids = new Int32Array(1024);
   for (let i = 0; i < texts.length; i++) {
     const w = weights[i];
     if (!(w > 0)) continue;
-    for (const t of kernel.terms(texts[i], options, stop)) {
-      let id = ids.get(t);
-      if (id === undefined) {
-        id = terms.push(t) - 1;
-        ids.set(t, id);
-        tfs.push(0);
-        dfs.push(0);
-        last.push(-1);
-      }
+    const text = texts[i];
+    if (fast && ids.length < text.length) ids = new Int32Array(2 * text.length);
+    let count = fast ? table.scanWords(text, true, ids) : -1;
+    if (count < 0) {
+      const terms = kernel.terms(text, options, stop);
+      if (ids.length < terms.length) ids = new Int32Array(2 * terms.length);
+      for (let k = 0; k < terms.length; k++) ids[k] = table.idOf(terms[k], true);
+      count = terms.length;
+    }
+    if (table.terms.length > tfs.length) {
+      const size = 2 * table.terms.length;
+      tfs = grown(tfs, new Float64Array(size));
+      dfs = grown(dfs, new Float64Array(size));
+      last = grown(last, new Int32Array(size).fill(-1));
+    }
+    for (let k = 0; k < count; k++) {
+      const id = ids[k];
       tfs[id] += w;
       if (last[id] !== i) {
         last[id] = i;
@@ -41,13 +51,19 @@ export function fitTerms(texts: readonly string[], weights: ArrayLike<number>, d
       }
     }
   }
-  const tf = new Map(terms.map((t, id) => [t, tfs[id]]));
-  const df = new Map(terms.map((t, id) => [t, dfs[id]]));
-  let kept = [...df.keys()].filter((t) => (df.get(t) ?? 0) >= minDf);
+  const terms = table.terms;
+  let kept: number[] = [];
+  for (let id = 0; id < terms.length; id++) if (dfs[id] >= minDf && dfs[id] > 0) kept.push(id);
+  const byTerm = (a: number, b: number) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0);
   if (kept.length > maxFeatures) {
-    kept.sort((a, b) => (tf.get(b) ?? 0) - (tf.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
+    kept.sort((a, b) => tfs[b] - tfs[a] || byTerm(a, b));
     kept = kept.slice(0, maxFeatures);
   }
-  kept.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { vocabulary: kept, idf: kept.map((t) => Math.log((1 + documents) / (1 + (df.get(t) ?? 0))) + 1) };
+  kept.sort(byTerm);
+  return { vocabulary: kept.map((id) => terms[id]), idf: kept.map((id) => Math.log((1 + documents) / (1 + dfs[id])) + 1) };
+}
+
+function grown<T extends Float64Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }

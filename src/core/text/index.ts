@@ -7,3 +7,4 @@ export { ENGLISH_STOP_WORDS } from './stopWords';
 export { summariseTexts, type TextSummary } from './textSummary';
 export { ngramLift, rowsWithNgram, PRIOR_ROWS, type NgramLift, type NgramEffect, type NgramRows } from './ngramLift';
 export { fitTerms } from './fitTerms';
+export { termRows } from './termRows';

@@ -1,10 +1,9 @@
 import type { Table } from '../../table';
-import { ENGLISH_STOP_WORDS, fitTerms, textKernel, type TermOptions } from '../../text';
+import { ENGLISH_STOP_WORDS, fitTerms, termRows, type TermOptions } from '../../text';
 import { RecipeError } from '../errors';
 import type { FittedText, TextStep } from '../types';
 import { floatColumn, replaceColumn, stringColumn } from '../frame';
 import { TEXT_DEFAULTS } from '../textDefaults';
-
 
 function checkRange(range: [number, number] | undefined, what: string, where: string): void {
   if (range === undefined) return;
@@ -50,36 +49,74 @@ export function fitText(step: TextStep, table: Table, where: string): FittedText
   return { kind: 'text', method, options, columns };
 }
 
-/** One column per term (or bucket); each distinct text is vectorised once and copied to its rows. */
+/** One fitted column's output over a table's rows: its feature names and, per row, its non-zero features (CSR). */
+export interface TextRows {
+  names: string[];
+  /** Row i's entries are `indices`/`values` from `indptr[i]` to `indptr[i + 1]`; indices point into `names`. */
+  indptr: Int32Array;
+  indices: Int32Array;
+  values: Float64Array;
+}
+
+/**
+ * The step's features for every row of `table`, per fitted column, as sparse rows: most texts use
+ * few of the terms, and a dense column per term costs rows × terms whatever they hold.
+ */
+export function textRows(f: FittedText, table: Table, where: string): TextRows[] {
+  return f.columns.map((col) => {
+    const column = stringColumn(table, col.name, where);
+    const names = textNames(f, col);
+    const hashing = f.method === 'hashing';
+    return { names, ...termRows(column.dictionary, column.codes, f.options, hashing ? null : col.vocabulary, hashing ? new Float64Array(names.length).fill(1) : col.idf) };
+  });
+}
+
+/** One column per term (or bucket), from the step's sparse rows. */
 export function applyText(f: FittedText, table: Table, where: string): Table {
-  const kernel = textKernel();
-  const stop = new Set(f.options.stopWords);
+  const blocks = textRows(f, table, where);
+  let out = table;
+  f.columns.forEach((col, b) => {
+    const { names, indptr, indices, values } = blocks[b];
+    const n = indptr.length - 1;
+    const arrays = names.map(() => new Float64Array(n));
+    for (let r = 0; r < n; r++) for (let q = indptr[r]; q < indptr[r + 1]; q++) arrays[indices[q]][r] = values[q];
+    out = replaceColumn(out, col.name, names.map((name, j) => floatColumn(name, arrays[j])));
+  });
+  return out;
+}
+
+/**
+ * The table `applyText` would give, with every output column sharing one array of zeros: its
+ * names and types, at no cost per term. For a fit whose later steps read none of the outputs.
+ */
+export function outlineText(f: FittedText, table: Table, where: string): Table {
   let out = table;
   for (const col of f.columns) {
-    const column = stringColumn(out, col.name, where);
-    const names = textNames(f, col);
-    const d = names.length;
-    const n = column.codes.length;
-    const arrays = names.map(() => new Float64Array(n));
-    const index = f.method === 'hashing' ? null : new Map(col.vocabulary.map((t, j) => [t, j]));
-    const idf = f.method === 'hashing' ? new Float64Array(d).fill(1) : col.idf;
-    const slots = Int32Array.from({ length: d }, (_, j) => j);
-    const row = new Float64Array(d);
-    const done = new Int32Array(column.dictionary.length).fill(-1);
-    const cache: number[][] = [];
-    for (let r = 0; r < n; r++) {
-      const code = column.codes[r];
-      if (code < 0) continue;
-      if (done[code] < 0) {
-        // Sparse pairs (column, value): most texts use few of the d terms.
-        const pairs: number[] = [];
-        for (const j of kernel.vectorize(column.dictionary[code], f.options, stop, index, idf, row, slots)) if (row[j] !== 0) pairs.push(j, row[j]);
-        done[code] = cache.push(pairs) - 1;
-      }
-      const pairs = cache[done[code]];
-      for (let k = 0; k < pairs.length; k += 2) arrays[pairs[k]][r] = pairs[k + 1];
-    }
-    out = replaceColumn(out, col.name, names.map((name, j) => floatColumn(name, arrays[j])));
+    const zeros = new Float64Array(stringColumn(out, col.name, where).codes.length);
+    out = replaceColumn(out, col.name, textNames(f, col).map((name) => floatColumn(name, zeros)));
   }
   return out;
+}
+
+/** Whether every column step after position `i` of `steps` is a text step (none reads a text step's outputs). */
+export function textTail<S extends { kind: string }>(steps: readonly S[], i: number, isColumnStep: (s: S) => boolean = () => true): boolean {
+  return steps[i].kind === 'text' && steps.slice(i + 1).every((s) => !isColumnStep(s) || s.kind === 'text');
+}
+
+/**
+ * Writes the sparse rows of `blocks` into the row-major matrix `X` (zeros elsewhere) at their
+ * features' positions in `featureNames`; returns the names written, which need no dense column.
+ */
+export function writeTextRows(blocks: readonly TextRows[], featureNames: readonly string[], X: Float32Array): Set<string> {
+  const d = featureNames.length;
+  const position = new Map(featureNames.map((name, j) => [name, j]));
+  const written = new Set<string>();
+  for (const { names, indptr, indices, values } of blocks) {
+    const at = Int32Array.from(names, (name) => position.get(name) ?? -1);
+    const lost = names.find((_, j) => at[j] < 0);
+    if (lost !== undefined) throw new RecipeError(`Feature '${lost}' of a text step is not in the fitted feature list; refit the recipe.`, { column: lost });
+    for (let r = 0, row = 0; r < indptr.length - 1; r++, row += d) for (let q = indptr[r]; q < indptr[r + 1]; q++) X[row + at[indices[q]]] = values[q];
+    for (const name of names) written.add(name);
+  }
+  return written;
 }
