@@ -3,7 +3,7 @@ import { MODELS } from '../core/models/catalog';
 
 /** What each command does, in one line for `modelbench --help`; flags come from the command's own usage. */
 export const SUMMARIES: Record<string, string> = {
-  profile: 'Profile a data file (types, statistics, alerts) into a JSON and/or HTML report.',
+  profile: 'Profile a data file (types, statistics, alerts) into a JSON and/or HTML report, or an image folder or zip (classes, sizes, duplicates, unreadable files).',
   train: 'Train a model on a data file and write the run (metrics, recipe, model files) to a folder.',
   export: 'Turn a trained run folder into a deployable bundle (.zip).',
   score: 'Score a data file with a bundle, writing predictions as CSV, Parquet or Arrow.',

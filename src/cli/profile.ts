@@ -6,8 +6,9 @@ import { readTable, streamTable } from '../core/table';
 import { nodeFileSource } from './nodeSource';
 import { readFlags } from './flags';
 import { createProgress, profileProgress, readProgress, type Progress } from './progress';
+import { isImageInput } from './imageInput';
 
-export const USAGE = 'Usage: modelbench profile <file> [--target COL] [--out report.json] [--html report.html] [--stream] [--seed N] [--quiet]';
+export const USAGE = 'Usage: modelbench profile <file|image folder|image zip> [--target COL] [--out report.json] [--html report.html] [--stream] [--seed N] [--quiet]';
 
 /** Command-line flags of `modelbench profile`, validated. */
 export interface ProfileArgs {
@@ -83,6 +84,13 @@ export async function profileCommand(argv: string[]): Promise<number> {
   } catch (e) {
     console.error((e as Error).message);
     return 2;
+  }
+  if (await isImageInput(args.file)) {
+    if (args.html || args.stream || args.target) {
+      console.error(`--html, --stream and --target apply to tables; an image folder or zip takes only --out and --quiet. ${USAGE}`);
+      return 2;
+    }
+    return (await import('./imageProfile')).imageProfileCommand(args);
   }
   let report: Report;
   const progress = createProgress({ quiet: args.quiet });

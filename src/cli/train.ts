@@ -27,6 +27,8 @@ import { clearOnError, createProgress, profileProgress, readProgress, trainProgr
 import { outputFormat, trainTable, type OutputFormat } from './metricsTable';
 import { baselineMargin } from '../core/evaluate';
 import { nodeFileSource } from './nodeSource';
+import { IMAGE_TARGET, imageFeaturesFile, isImageInputSync } from './imageInput';
+import { CNN_USAGE, trainCnnCommand, wantsCnn } from './trainCnn';
 
 interface TrainArgs {
   file: string;
@@ -50,7 +52,7 @@ interface TrainArgs {
 const KINDS = Object.keys(MODELS).join('|');
 /** Every option name of every model kind: each is also a flag (`--learningRate 0.05`). */
 const OPTION_FLAGS = [...new Set(Object.values(MODELS).flatMap((m) => m.options.map((o) => o.name)))];
-export const USAGE = `Usage: modelbench train <file> --target COL [--test FILE] [--recipe recipe.json] [--model ${KINDS}|auto] [--<option> VALUE …] [--seed N] [--cv K] [--group COL] [--backend wasm|cpu] [--format json|table] [--quiet] --out DIR`;
+export const USAGE = `Usage: modelbench train <file> --target COL (or <image folder|zip>, whose target is the class) [--test FILE|FOLDER|ZIP] [--recipe recipe.json] [--model ${KINDS}|auto] [--<option> VALUE …] [--seed N] [--cv K] [--group COL] [--backend wasm|cpu] [--format json|table] [--quiet] --out DIR\n       ${CNN_USAGE.replace('Usage: ', '')}`;
 
 class UsageError extends Error {}
 
@@ -64,7 +66,9 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   }
   const { flags, switches, positional } = read;
   if (positional.length !== 1) throw new UsageError(positional.length ? `Expected one input file, got ${positional.join(', ')}.` : 'Name the input file.');
-  if (!flags.target) throw new UsageError('--target COL is required: the column to predict.');
+  // An image folder or zip trains on its features table, whose target is the images' class.
+  const images = isImageInputSync(positional[0]);
+  if (!flags.target && !images) throw new UsageError('--target COL is required: the column to predict.');
   if (!flags.out) throw new UsageError('--out DIR is required: where run.json and the model go.');
   const model = (flags.model ?? DEFAULT_KIND) as TrainArgs['model'];
   if (model !== 'auto' && !(model in MODELS)) throw new UsageError(`--model ${model} is not one of ${KINDS.replaceAll('|', ', ')}, auto.`);
@@ -85,7 +89,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   }
   return {
     file: positional[0],
-    target: flags.target,
+    target: flags.target ?? IMAGE_TARGET,
     model,
     options,
     seed: integer('seed', flags.seed) ?? DEFAULT_SEED,
@@ -156,6 +160,8 @@ export async function trainCommand(argv: string[]): Promise<number> {
 }
 
 async function train(argv: string[]): Promise<number> {
+  // The convolutional network trains on the images themselves, not on a table: its own command.
+  if (wantsCnn(argv)) return trainCnnCommand(argv);
   let args: TrainArgs;
   try {
     args = parseTrainArgs(argv);
@@ -171,8 +177,10 @@ async function train(argv: string[]): Promise<number> {
   prestartHistogramHelper();
   const progress = createProgress({ quiet: args.quiet });
   const read = (file: string) => clearOnError(progress, async () => readTable(await nodeFileSource(file), {}, readProgress(progress, file)));
-  const input = await read(args.file);
-  const testInput = args.test ? await read(args.test) : undefined;
+  const dataPath = await clearOnError(progress, () => imageFeaturesFile(args.file, args.out, 'features.csv', progress));
+  const testPath = args.test ? await clearOnError(progress, () => imageFeaturesFile(args.test!, args.out, 'test-features.csv', progress)) : undefined;
+  const input = await read(dataPath);
+  const testInput = testPath ? await read(testPath) : undefined;
   const readMs = Date.now() - started;
   let recipe: Recipe;
   try {
@@ -215,8 +223,8 @@ async function train(argv: string[]): Promise<number> {
   try {
     await writeRunDirectory(result, {
       out: args.out,
-      data: { path: args.file, table: input.table, format: input.meta.format, warnings: input.warnings.length },
-      ...(testInput ? { test: { path: args.test!, table: testInput.table, format: testInput.meta.format, warnings: testInput.warnings.length } } : {}),
+      data: { path: dataPath, table: input.table, format: input.meta.format, warnings: input.warnings.length },
+      ...(testInput ? { test: { path: testPath!, table: testInput.table, format: testInput.meta.format, warnings: testInput.warnings.length } } : {}),
       backend: usedBackend,
       ...(leaderboard ? { leaderboard } : {}),
       started,

@@ -10,6 +10,7 @@ import { ExploreState } from './explore.svelte';
 import { PrepareState } from './prepare.svelte';
 import { RecipeBridge } from '../bridge/RecipeBridge';
 import { TrainState } from './train.svelte';
+import { ImagesState } from './images.svelte';
 import { readExperiment, type ExperimentLink } from './shareLink';
 import { Registry } from './registry.svelte';
 import { ProjectsState } from './projects.svelte';
@@ -35,6 +36,7 @@ export class Studio {
   readonly explore = new ExploreState();
   readonly prepare = new PrepareState(new RecipeBridge());
   readonly train = new TrainState();
+  readonly images: ImagesState = new ImagesState(this);
   readonly registry = new Registry();
   readonly projects = new ProjectsState(this.registry);
   /** An experiment from a shared link, waiting for its data (a sample loads itself; a user's file must be opened). */
@@ -79,7 +81,9 @@ export class Studio {
     return { controller, job, started: performance.now() };
   }
 
-  async openFile(file: File, sample: SampleInfo | null = null) {
+  /** Opens a data file; `target` is chosen at once when the file has that column (an image dataset's "label"). */
+  async openFile(file: File, sample: SampleInfo | null = null, target: string | null = null): Promise<void> {
+    if (/\.zip$/i.test(file.name)) return this.images.openZip(file);
     if (file.size > STREAM_THRESHOLD) return this.#openStreamed(file);
     const { controller, job, started } = this.#startLoad(file);
     try {
@@ -89,7 +93,7 @@ export class Studio {
           if (this.load === job) this.load = { ...job, bytes: p.bytes, rows: p.rows };
         },
       });
-      await this.#accept(result, sample, {}, null, started, file);
+      await this.#accept(result, sample, {}, target, started, file);
       recordLoad({
         file: file.name,
         bytes: file.size,

@@ -20,9 +20,10 @@ import * as memory from './memory.bench.mjs';
 import * as serve from './serve.bench.mjs';
 import * as sql from './sql.bench.mjs';
 import * as text from './text.bench.mjs';
+import * as images from './images.bench.mjs';
 
 /** Sections in run order; a new bench is one more module here. */
-export const SECTIONS = [load, profile, stream2gb, train, trees, explain, storage, latency, score, memory, serve, sql, text];
+export const SECTIONS = [load, profile, stream2gb, train, trees, explain, storage, latency, score, memory, serve, sql, text, images];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !SECTIONS.some((s) => s.name === w));

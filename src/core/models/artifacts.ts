@@ -11,7 +11,7 @@ export interface LayersFiles {
  * Serialises a network the way `model.save` would, through a custom `tf.io` handler, so the
  * caller decides where bytes go (disk in the CLI, one IndexedDB transaction in the app).
  */
-export async function layersFiles(trained: Extract<Trained, { kind: 'tf' }>, weightsName = 'weights.bin'): Promise<LayersFiles> {
+export async function layersFiles(trained: Pick<Extract<Trained, { kind: 'tf' }>, 'model'>, weightsName = 'weights.bin'): Promise<LayersFiles> {
   let files: LayersFiles | undefined;
   await trained.model.save(
     tf.io.withSaveHandler(async (artifacts) => {

@@ -18,6 +18,7 @@ export { randomSearch, type SearchOptions, type LeaderboardEntry } from './searc
 export { learningRateAt, type Schedule } from './network/schedule';
 export { checkpointBuffers, type Checkpoint } from './network/checkpoint';
 export { TrainingError } from './types';
+export { waitWhilePaused } from './pause';
 export type { ModelKind, ModelSpec, OptionValue, TrainData, EpochLog, TrainHooks, Trained, BaselineModel, TrainResult } from './types';
 export { BACKENDS, BACKEND_LABELS, chooseBackend, nextBackend, msPerStep, isSoftwareAdapter, type BackendCandidate, type ProbeResult } from './backendProbe';
 export { choiceWithoutMeasuring, contenders, deviceSignature, probeKey, recalled, type ProbeShape } from './probeMemory';

@@ -97,9 +97,11 @@ describe('errors are one line and a non-zero exit', () => {
     expect(r.err).toMatch(/^Cannot open ".*(no-such-file\.csv|no-bundle\.zip|a\.zip)": there is no such file or folder; check the path\.\n$/);
   });
 
-  test('a folder given as the input file says so', async () => {
+  test('a folder of tables given as the input file is read as images, and the message says how to open a table', async () => {
+    writeFileSync(join(dir, 'table.csv'), 'a,b\n1,2\n');
     const r = await run(['profile', dir]);
-    expect(r).toMatchObject({ code: 1, err: `Cannot open "${dir}": it is a folder, not a file; name a file inside it.\n` });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/holds no images \(PNG, JPEG, WebP or GIF\), only \d+ other files?\. To open a table instead, name the file itself, such as ".*table\.csv"\. Expected one subfolder per class/);
   });
 
   test('a flag mistake inside a command is its message alone, exit 2', async () => {

@@ -1,0 +1,17 @@
+/**
+ * Image datasets: read a folder or zip of labelled images (class subfolders or a CSV of labels),
+ * decode them (decoder injected), profile them, and turn them into a table of weight-free features.
+ */
+export type { ImageSet } from './imageSet';
+export { decodePng } from './decodePng';
+export { decodeImageBytes, type ImageDecoder } from './decodeBytes';
+export { bitmapDecoder } from './bitmapDecoder';
+export { imageLayout, type ImageEntry } from './imageLayout';
+export { zipEntries } from './zipEntries';
+export { loadImages, type ImageDataset, type ImageSetOptions, type ImageProgress } from './loadImages';
+export { perceptualHash, hammingDistance } from './perceptualHash';
+export { profileImages, type ImageProfile, type Histogram } from './profileImages';
+export { imageFeatures, LABEL_COLUMN } from './imageFeatures';
+export { imageService, type OpenedImages, type FolderFile } from './imageService';
+export { imageProfileText, pixelRange } from './profileText';
+export { thumbnailPixels, gridWindow } from './thumbnails';
