@@ -1,4 +1,5 @@
 import type { ImageInfo } from './imageStats';
+import { popcount } from './perceptualHash';
 
 /** Images with identical pixels. `acrossClasses`: they carry different labels, so at least one label is likely wrong. */
 export interface DuplicateGroup {
@@ -45,10 +46,4 @@ export function nearDuplicates(images: ImageInfo[], maxBits = NEAR_DUPLICATE_BIT
     }
   }
   return out.sort((x, y) => x.distance - y.distance || x.a - y.a || x.b - y.b);
-}
-
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }

@@ -9,7 +9,7 @@ export { bitmapDecoder } from './bitmapDecoder';
 export { imageLayout, type ImageEntry } from './imageLayout';
 export { zipEntries } from './zipEntries';
 export { loadImages, type ImageDataset, type ImageSetOptions, type ImageProgress } from './loadImages';
-export { perceptualHash, hammingDistance } from './perceptualHash';
+export { perceptualHash, popcount } from './perceptualHash';
 export { profileImages, type ImageProfile, type Histogram } from './profileImages';
 export { imageFeatures, LABEL_COLUMN } from './imageFeatures';
 export { imageService, type OpenedImages, type FolderFile } from './imageService';

@@ -38,15 +38,9 @@ export function perceptualHash(image: RgbaImage): Uint32Array {
   return hash;
 }
 
-/** Bits that differ between two hashes (0 = same picture, about 128 for unrelated ones). */
-export function hammingDistance(a: Uint32Array, b: Uint32Array): number {
-  let d = 0;
-  for (let i = 0; i < a.length; i++) {
-    let x = (a[i] ^ b[i]) >>> 0;
-    while (x) {
-      x &= x - 1;
-      d++;
-    }
-  }
-  return d;
+/** Set bits in a 32-bit word: the Hamming distance between two hash words is popcount(a ^ b). */
+export function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }

@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { hammingDistance, perceptualHash } from '../../../../src/core/image';
+import { perceptualHash, popcount } from '../../../../src/core/image';
+
+/** Bits that differ between two hashes. */
+const hammingDistance = (a: Uint32Array, b: Uint32Array) => a.reduce((d, w, i) => d + popcount((w ^ b[i]) >>> 0), 0);
 
 /** A 40 × 40 RGBA picture from a function of (x, y) giving grey. */
 const picture = (f: (x: number, y: number) => number, size = 40) => {
