@@ -13,8 +13,13 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
-/** A duration: "85 ms" below a second, "1.25 s" above. */
-export const formatMs = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);
+/** A duration: "85 ms" below a second, "1.25 s" below a minute, "1 min 45 s" above. */
+export function formatMs(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 59_995) return `${(ms / 1000).toFixed(2)} s`;
+  const seconds = Math.round(ms / 1000);
+  return `${num(Math.floor(seconds / 60), 15)} min ${seconds % 60} s`;
+}
 
 /** A value with an optional unit: withUnit(3.1, 'mpg') → "3.1 mpg". */
 export function withUnit(x: number, unit?: string): string {

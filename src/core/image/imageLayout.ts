@@ -1,3 +1,4 @@
+import { formatCount } from '../format';
 import { cellText, DataError, parseCsv } from '../table';
 
 /** One file of a folder or zip: its path inside it (slash-separated) and a way to read its bytes. */
@@ -55,13 +56,13 @@ export async function imageLayout(entries: ImageEntry[], name: string): Promise<
   if (csvs.length > 1) skipped.push(...csvs.map((e) => ({ path: e.path, reason: 'a CSV, and there is more than one, so none is used for labels' })));
   const flat = images.filter((e) => !relative(e.path).includes('/'));
   const notInFolders = () =>
-    new DataError(`The ${images.length} images in "${name}" are not in class subfolders. ${expected(name)} Move each image into a folder named after its class, or add a CSV with columns "file" and "label".`, { file: name, code: 'flat-folder' });
+    new DataError(`The ${formatCount(images.length)} images in "${name}" are not in class subfolders. ${expected(name)} Move each image into a folder named after its class, or add a CSV with columns "file" and "label".`, { file: name, code: 'flat-folder' });
   if (flat.length === images.length) throw notInFolders();
   skipped.push(...flat.map((e) => ({ path: e.path, reason: 'not inside a class subfolder, so it has no label' })));
   const classOf = (e: ImageEntry) => relative(e.path).split('/')[0];
   const classNames = [...new Set(images.filter((e) => !flat.includes(e)).map(classOf))].sort();
   if (classNames.length === 1) {
-    throw new DataError(`All the ${images.length} images in "${name}" are in one folder ("${classNames[0]}"), so there is no second class to tell apart. ${expected(name)} Put each class's images in a subfolder of its own.`, { file: name, code: 'one-class' });
+    throw new DataError(`All the ${formatCount(images.length)} images in "${name}" are in one folder ("${classNames[0]}"), so there is no second class to tell apart. ${expected(name)} Put each class's images in a subfolder of its own.`, { file: name, code: 'one-class' });
   }
   const items = images.filter((e) => !flat.includes(e)).map((entry) => ({ entry, label: classNames.indexOf(classOf(entry)) }));
   return { kind: 'folders', classNames, items, skipped };
@@ -115,7 +116,7 @@ async function csvLabels(csv: ImageEntry, images: ImageEntry[], relative: (p: st
   }
   for (const e of images) if (!labelled.has(e) && !skipped.some((s) => s.path === e.path)) skipped.push({ path: e.path, reason: `not listed in ${csv.path}, so it has no label` });
   if (labelled.size === 0) {
-    throw new DataError(`No image is listed in "${csv.path}": its "${table.columns[fileColumn].name}" column names none of the ${images.length} images beside it. Write each image's path relative to the CSV (or its file name).`, { file: csv.path, code: 'csv-unmatched' });
+    throw new DataError(`No image is listed in "${csv.path}": its "${table.columns[fileColumn].name}" column names none of the ${formatCount(images.length)} images beside it. Write each image's path relative to the CSV (or its file name).`, { file: csv.path, code: 'csv-unmatched' });
   }
   const classNames = [...new Set(labelled.values())].sort();
   const items = [...labelled].map(([entry, label]) => ({ entry, label: classNames.indexOf(label) }));

@@ -1,3 +1,4 @@
+import { formatCount } from '../format';
 import { DataError } from '../table';
 import type { ImageDecoder } from './decodeBytes';
 import type { ImageSet } from './imageSet';
@@ -61,7 +62,7 @@ export async function loadImages(entries: ImageEntry[], name: string, decode: Im
     }
   }
   if (images.length === 0) {
-    throw new DataError(`None of the ${layout.items.length} images in "${name}" could be decoded (the first: ${unreadable[0]?.path}, ${unreadable[0]?.reason}).`, { file: name, code: 'no-readable-images' });
+    throw new DataError(`None of the ${formatCount(layout.items.length)} images in "${name}" could be decoded (the first: ${unreadable[0]?.path}, ${unreadable[0]?.reason}).`, { file: name, code: 'no-readable-images' });
   }
   const channels = options.channels ?? (images.every((im) => im.grey) ? 1 : 3);
   const plane = size * size * channels;
