@@ -121,11 +121,15 @@ export function startGradientHelper(spec: WasmDenseSpec, inputs: number, outputs
       return true;
     },
     collect() {
+      const deadline = performance.now() + HELPER_TIMEOUT_MS;
       while (Atomics.load(ctrl, DONE) !== seq) {
-        if (Atomics.load(ctrl, STATE) === HELPER_FAILED || Atomics.wait(ctrl, DONE, seq - 1, HELPER_TIMEOUT_MS) === 'timed-out') {
+        if (Atomics.load(ctrl, STATE) === HELPER_FAILED || performance.now() > deadline) {
           dead = true;
           return null;
         }
+        // In slices: Node's V8 has been seen to sleep through a notify (the tree helper lost three
+        // in one forest run), and a slice bounds what a lost wake-up costs to 2 ms, not the timeout.
+        Atomics.wait(ctrl, DONE, seq - 1, 2);
       }
       return { grad, watch: scalars[WATCH] };
     },
@@ -157,7 +161,8 @@ export function serveGradientHelper(init: GradientHelperInit): void {
   let last = 0;
   try {
     for (;;) {
-      Atomics.wait(ctrl, REQUEST, last);
+      // In slices, for the same lost wake-ups (see `collect`).
+      Atomics.wait(ctrl, REQUEST, last, 20);
       const seq = Atomics.load(ctrl, REQUEST);
       if (seq < 0) return;
       if (seq === last) continue;
