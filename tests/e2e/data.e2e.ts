@@ -8,7 +8,7 @@ test.describe('Data stage', () => {
     await page.goto('./');
     await expect(page).toHaveTitle('Modelbench');
     await expect(page.getByLabel('Open dataset')).toBeAttached();
-    await expect(page.getByText('drop a file anywhere')).toBeVisible();
+    await expect(page.getByText('drop a file or folder anywhere')).toBeVisible();
     for (const sample of samples) await expect(page.getByRole('button', { name: `Open sample ${sample.title}` })).toBeVisible();
     const nav = page.getByRole('navigation', { name: 'Stages' });
     for (const stage of ['Data', 'Explore', 'Prepare', 'Train', 'Models', 'Deploy']) await expect(nav.getByRole('link', { name: stage })).toBeVisible();
@@ -58,7 +58,7 @@ test.describe('Data stage', () => {
       return dt;
     });
     await page.dispatchEvent('body', 'dragenter', { dataTransfer });
-    await expect(page.getByText('Drop the file to open it')).toBeVisible();
+    await expect(page.getByText('Drop the file (or a folder of images) to open it')).toBeVisible();
     await page.dispatchEvent('body', 'drop', { dataTransfer });
     await expect(page.getByRole('heading', { name: 'dropped.csv' })).toBeVisible();
     await expect(page.getByText('2 rows × 2 columns')).toBeVisible();
