@@ -6,6 +6,9 @@ import type { ForgetCheck } from './registryTypes';
  */
 export async function forgetOrigin(): Promise<ForgetCheck> {
   const hasCaches = 'caches' in globalThis;
+  // A service worker still installing (a first visit a few seconds ago) writes its precache after
+  // we empty Cache Storage; let it finish first, so the caches stay gone.
+  await installSettled(10_000);
   if (hasCaches) for (const key of await caches.keys()) await caches.delete(key);
   localStorage.clear();
   sessionStorage.clear();
@@ -18,4 +21,22 @@ export async function forgetOrigin(): Promise<ForgetCheck> {
   };
   check.clean = check.databases.length === 0 && check.caches.length === 0 && check.localStorage === 0 && check.sessionStorage === 0;
   return check;
+}
+
+/** Resolves once no service worker of this origin is installing, or after `limitMs` (then the check below names what is left). */
+async function installSettled(limitMs: number): Promise<void> {
+  const registration = await navigator.serviceWorker?.getRegistration?.().catch(() => undefined);
+  const worker = registration?.installing;
+  if (!worker) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, limitMs);
+    const check = () => {
+      if (worker.state === 'installing') return;
+      clearTimeout(timer);
+      worker.removeEventListener('statechange', check);
+      resolve();
+    };
+    worker.addEventListener('statechange', check);
+    check();
+  });
 }

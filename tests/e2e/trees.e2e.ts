@@ -181,7 +181,7 @@ test.describe('Tree models', () => {
     const live = page.getByTestId('training-live');
     await expect(live).toContainText(/tree [\d,]+ · loss/, { timeout: 60_000 });
     await expect(live).toContainText('backend JavaScript');
-    await expect(live).toContainText(/at most [\d.]+ m?s to go/);
+    await expect(live).toContainText(/at most ([\d.]+ m?s|[\d,]+ min \d+ s) to go/);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect(live).toBeHidden({ timeout: 5_000 });
     await expect(latestRun(page)).toContainText('cancelled');
