@@ -202,10 +202,10 @@ async function train(argv: string[]): Promise<number> {
   let leaderboard: LeaderboardEntry[] | undefined;
   let spec = trainSpec(args);
   if (args.model === 'auto') {
-    // A minute of search: boosting first (the usual winner), then the quick and the slow alternatives.
+    // A minute in all, the final fit included: boosting first (the usual winner), then the quick and the slow alternatives.
     const trials = 8;
     progress.phase('Searching for a model');
-    leaderboard = await clearOnError(progress, () => randomSearch(input.table, recipe, { trials, maxMinutes: 1, seed: args.seed, onTrial: (_, i) => progress.tick(`trial ${i + 1} of ${trials}`, (i + 1) / trials) }));
+    leaderboard = await clearOnError(progress, () => randomSearch(input.table, recipe, { trials, maxMinutes: 1, reserveRefit: true, seed: args.seed, onTrial: (_, i) => progress.tick(`trial ${i + 1} of ${trials}`, (i + 1) / trials) }));
     spec = leaderboard[0].spec;
   }
   progress.phase('Preparing the data');

@@ -26,6 +26,15 @@ export interface SearchOptions {
   trials?: number;
   /** Stop starting new trials after this many minutes. */
   maxMinutes?: number;
+  /**
+   * With `maxMinutes`: the minutes also cover refitting the best spec on every training row, as
+   * `--model auto` does next, so the whole search-and-fit keeps to the budget. A trial that would eat
+   * into the time that refit needs (the best trial's time, scaled to all training rows) is stopped at
+   * its next round or epoch and left off the board. The first trial always finishes.
+   */
+  reserveRefit?: boolean;
+  /** The clock, in milliseconds (tests drive it). */
+  now?: () => number;
   /** Metric to rank by. Default: the task's primary metric (see `primaryMetric`). */
   metric?: string;
   seed?: number;
@@ -86,25 +95,45 @@ export async function randomSearch(table: Table, recipe: Recipe, o: SearchOption
     }
     return p;
   };
-  const deadline = o.maxMinutes ? Date.now() + o.maxMinutes * 60_000 : Infinity;
+  const now = o.now ?? Date.now;
+  const deadline = o.maxMinutes ? now() + o.maxMinutes * 60_000 : Infinity;
   const board: LeaderboardEntry[] = [];
+  const sign = higherIsBetter(metric) ? -1 : 1;
+  const refitScale = outer.train.length / Math.max(1, fitRows.length);
+  const reserve = () => (o.reserveRefit && board.length ? board.reduce((a, b) => (sign * (b.score - a.score) < 0 ? b : a)).trainMs * refitScale : 0);
   const trials = o.trials ?? 12;
-  for (let t = 0; t < trials && Date.now() < deadline; t++) {
+  for (let t = 0; t < trials && now() + reserve() < deadline; t++) {
     const kind = kinds[t % kinds.length];
     const spec: ModelSpec = { kind, seed: o.seed ?? 0, options: t < kinds.length ? {} : sample(MODELS[kind], rng) };
-    const started = Date.now();
+    const started = now();
     const { fitted, data, valid } = prepare(spec);
-    const result = await trainModel(spec, data, o.signal ? { signal: o.signal } : {});
+    const stop = board.length && o.reserveRefit ? trialStop(deadline - reserve(), now, o.signal) : null;
+    let result;
+    try {
+      result = await trainModel(spec, data, stop ? stop.hooks : o.signal ? { signal: o.signal } : {});
+    } catch (e) {
+      if (stop?.ranOut()) break;
+      throw e;
+    }
     try {
       const out = await predictAsync(result.model, valid.X, valid.n);
       const metrics = reportMetrics(recipe.task === 'regression' ? evaluateRegression(valid.y!, out) : evaluateClassification(valid.y!, out, fitted.classes!));
-      const entry = { spec, score: metrics[metric], metrics, trainMs: Date.now() - started, epochs: result.history.length };
+      const entry = { spec, score: metrics[metric], metrics, trainMs: now() - started, epochs: result.history.length };
       board.push(entry);
       o.onTrial?.(entry, t);
     } finally {
       disposeModel(result.model);
     }
   }
-  const sign = higherIsBetter(metric) ? -1 : 1;
   return board.sort((a, b) => sign * (a.score - b.score));
+}
+
+/** Hooks that stop a trial at its first round or epoch past `until`, and say whether that (not the caller's signal) stopped it. */
+function trialStop(until: number, now: () => number, outer?: AbortSignal) {
+  const own = new AbortController();
+  const signal = outer ? AbortSignal.any([outer, own.signal]) : own.signal;
+  return {
+    hooks: { signal, onEpoch: () => { if (now() >= until) own.abort(); } },
+    ranOut: () => own.signal.aborted && !outer?.aborted,
+  };
 }
