@@ -28,6 +28,7 @@ import { outputFormat, trainTable, type OutputFormat } from './metricsTable';
 import { baselineMargin } from '../core/evaluate';
 import { nodeFileSource } from './nodeSource';
 import { IMAGE_TARGET, imageFeaturesFile, isImageInputSync } from './imageInput';
+import { FEATURE_TYPES } from '../core/image';
 import { CNN_USAGE, trainCnnCommand, wantsCnn } from './trainCnn';
 
 interface TrainArgs {
@@ -176,11 +177,13 @@ async function train(argv: string[]): Promise<number> {
   setHistogramHelperFactory(nodeHistogramHelper);
   prestartHistogramHelper();
   const progress = createProgress({ quiet: args.quiet });
-  const read = (file: string) => clearOnError(progress, async () => readTable(await nodeFileSource(file), {}, readProgress(progress, file)));
+  // An image folder's features file keeps its class names as names, as the studio reads it.
+  const read = (file: string, given: string) => clearOnError(progress, async () =>
+    readTable(await nodeFileSource(file), file === given ? {} : { typeOverrides: { ...FEATURE_TYPES } }, readProgress(progress, file)));
   const dataPath = await clearOnError(progress, () => imageFeaturesFile(args.file, args.out, 'features.csv', progress));
   const testPath = args.test ? await clearOnError(progress, () => imageFeaturesFile(args.test!, args.out, 'test-features.csv', progress)) : undefined;
-  const input = await read(dataPath);
-  const testInput = testPath ? await read(testPath) : undefined;
+  const input = await read(dataPath, args.file);
+  const testInput = testPath ? await read(testPath, args.test!) : undefined;
   const readMs = Date.now() - started;
   let recipe: Recipe;
   try {

@@ -1,4 +1,5 @@
 import type { FolderFile, ImageSet, OpenedImages } from '../core/image';
+import type { ColumnType } from '../core/table';
 import { ImageBridge } from '../bridge/ImageBridge';
 import { isAbort, toUserError, type UserError } from './errors';
 
@@ -7,7 +8,7 @@ export interface ImagesHost {
   dataset: { file: File } | null;
   error: UserError | null;
   notice: string | null;
-  openFile(file: File, sample: null, target: string): Promise<void>;
+  openFile(file: File, sample: null, target: string, types: Record<string, ColumnType>): Promise<void>;
 }
 
 /** An image dataset being decoded: shown as a progress card with Cancel. */
@@ -68,7 +69,7 @@ export class ImagesState {
       const file = new File([opened.features as Uint8Array<ArrayBuffer>], `${name.replace(/\.zip$/i, '')} (image features).csv`, { type: 'text/csv' });
       this.opened = { ...opened, file };
       if (this.job?.controller === controller) this.job = null;
-      await this.host.openFile(file, null, opened.target);
+      await this.host.openFile(file, null, opened.target, opened.types);
     } catch (error) {
       if (isAbort(error)) this.host.notice = `Opening ${name} was cancelled.`;
       else this.host.error = toUserError(`The images in ${name} could not be opened`, error);

@@ -81,19 +81,22 @@ export class Studio {
     return { controller, job, started: performance.now() };
   }
 
-  /** Opens a data file; `target` is chosen at once when the file has that column (an image dataset's "label"). */
-  async openFile(file: File, sample: SampleInfo | null = null, target: string | null = null): Promise<void> {
+  /**
+   * Opens a data file; `target` is chosen at once when the file has that column (an image dataset's
+   * "label"), and `types` forces column types as the schema menu does (an image dataset's class names).
+   */
+  async openFile(file: File, sample: SampleInfo | null = null, target: string | null = null, types: Record<string, ColumnType> = {}): Promise<void> {
     if (/\.zip$/i.test(file.name)) return this.images.openZip(file);
     if (file.size > STREAM_THRESHOLD) return this.#openStreamed(file);
     const { controller, job, started } = this.#startLoad(file);
     try {
-      const result = await this.#ingest.load(file, {}, {
+      const result = await this.#ingest.load(file, Object.keys(types).length ? { typeOverrides: types } : {}, {
         signal: controller.signal,
         onProgress: (p) => {
           if (this.load === job) this.load = { ...job, bytes: p.bytes, rows: p.rows };
         },
       });
-      await this.#accept(result, sample, {}, target, started, file);
+      await this.#accept(result, sample, types, target, started, file);
       recordLoad({
         file: file.name,
         bytes: file.size,

@@ -1,4 +1,4 @@
-import type { Column, Table } from '../table';
+import type { Column, ColumnType, Table } from '../table';
 import type { ImageSet } from './imageSet';
 
 /** Orientation bins of the edge histograms (unsigned, 0–180°). */
@@ -9,6 +9,13 @@ const THUMB = 8;
 
 /** The features table's column holding each image's class: the target to predict. */
 export const LABEL_COLUMN = 'label';
+
+/**
+ * How the features file's columns must be read back: class names are names, even when the folders
+ * are numbered ("001", "7"), so zeros stay and a dozen digit folders stay a dozen classes, not a
+ * number to regress on. The studio and the CLI both read the file with these.
+ */
+export const FEATURE_TYPES: Readonly<Record<string, ColumnType>> = { [LABEL_COLUMN]: 'categorical' };
 
 const round = (v: number) => Math.round(v * 1e4) / 1e4;
 

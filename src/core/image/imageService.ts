@@ -1,8 +1,8 @@
-import { writeCsv } from '../table';
+import { writeCsv, type ColumnType } from '../table';
 import type { ImageDecoder } from './decodeBytes';
 import type { ImageEntry } from './imageLayout';
 import type { ImageSet } from './imageSet';
-import { imageFeatures, LABEL_COLUMN } from './imageFeatures';
+import { FEATURE_TYPES, imageFeatures, LABEL_COLUMN } from './imageFeatures';
 import { loadImages, type ImageProgress, type ImageSetOptions } from './loadImages';
 import { profileImages, type ImageProfile } from './profileImages';
 import { zipEntries } from './zipEntries';
@@ -15,6 +15,8 @@ export interface OpenedImages {
   features: Uint8Array;
   /** The features table's column to predict: each image's class. */
   target: string;
+  /** Column types to read `features` with (`FEATURE_TYPES`). */
+  types: Record<string, ColumnType>;
 }
 
 /** A file of a chosen or dropped folder: its path inside the folder and its contents. */
@@ -31,7 +33,7 @@ export function imageService(decode: ImageDecoder) {
   const open = async (entries: ImageEntry[], name: string, options: ImageSetOptions, onProgress?: ImageProgress): Promise<OpenedImages> => {
     const dataset = await loadImages(entries, name, decode, options, onProgress);
     const table = imageFeatures(dataset.set, name);
-    return { set: dataset.set, profile: profileImages(dataset), features: new TextEncoder().encode(writeCsv(table)), target: LABEL_COLUMN };
+    return { set: dataset.set, profile: profileImages(dataset), features: new TextEncoder().encode(writeCsv(table)), target: LABEL_COLUMN, types: { ...FEATURE_TYPES } };
   };
   return {
     openFolder: (files: FolderFile[], name: string, options: ImageSetOptions = {}, onProgress?: ImageProgress) =>

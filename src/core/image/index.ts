@@ -11,7 +11,7 @@ export { zipEntries } from './zipEntries';
 export { loadImages, type ImageDataset, type ImageSetOptions, type ImageProgress } from './loadImages';
 export { perceptualHash, popcount } from './perceptualHash';
 export { profileImages, type ImageProfile, type Histogram } from './profileImages';
-export { imageFeatures, LABEL_COLUMN } from './imageFeatures';
+export { FEATURE_TYPES, imageFeatures, LABEL_COLUMN } from './imageFeatures';
 export { imageService, type OpenedImages, type FolderFile } from './imageService';
 export { imageProfileText, pixelRange } from './profileText';
 export { thumbnailPixels, gridWindow } from './thumbnails';
