@@ -54,6 +54,9 @@ export default defineConfig({
     // No `include` here: projects extend this block and would add their own to it.
     environment: 'node',
     testTimeout: 60_000,
+    // Hooks train the models their tests share; Vitest's default of 10 s was a wall-clock limit a
+    // loaded machine hit (a 3-epoch MLP in `beforeAll` at load average 12–17), not a condition.
+    hookTimeout: 60_000,
     // Vitest runs one file at a time on a 2-core machine (its default is cores − 1): two keep both
     // cores busy, since the main process mostly waits while the workers run tests.
     maxWorkers: Math.max(2, availableParallelism() - 1),
