@@ -6,7 +6,7 @@ export const SUMMARIES: Record<string, string> = {
   profile: 'Profile a data file (types, statistics, alerts) into a JSON and/or HTML report, or an image folder or zip (classes, sizes, duplicates, unreadable files).',
   train: 'Train a model on a data file and write the run (metrics, recipe, model files) to a folder.',
   export: 'Turn a trained run folder into a deployable bundle (.zip).',
-  score: 'Score a data file with a bundle, writing predictions as CSV, Parquet or Arrow.',
+  score: 'Score a data file with a bundle, or classify images with an image model (folder or zip), writing predictions as CSV, Parquet or Arrow.',
   compare: 'Compare two or more bundles on the same test file, with confidence intervals.',
   'ab-bundle': 'Combine bundles into an A/B router bundle with traffic weights.',
   'ab-analyze': 'Analyse the outcome of an A/B test from a joined CSV of units, variants and outcomes.',

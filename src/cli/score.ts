@@ -4,7 +4,8 @@
  * Checks the bundle against its manifest, unzips it to a temporary directory, imports its
  * scorer.mjs and scores every row of <file> (CSV, JSON, Parquet, Arrow). Refuses when a required
  * column is missing; reports unseen categories and mistyped columns on stderr. Prints one JSON line.
- * Shows the rows read and scored on stderr when it is a terminal.
+ * Shows the rows read and scored on stderr when it is a terminal. An image model's folder or zip
+ * goes to scoreImages.ts instead.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,10 +16,11 @@ import { checkSchema, predictionsFile, predictionsFormatOf, scoreTable, verifyBu
 import { readTable } from '../core/table';
 import { nodeFileSource } from './nodeSource';
 import { readFlags } from './flags';
+import { IMAGE_SCORE_USAGE, modelKind, scoreImagesCommand } from './scoreImages';
 import { createProgress, readProgress } from './progress';
 import { formatCount, plural } from '../core/format';
 
-export const USAGE = 'Usage: modelbench score bundle.zip <file> --out predictions.csv|.parquet|.arrow [--chunk N] [--quiet]';
+export const USAGE = `Usage: modelbench score bundle.zip <file> --out predictions.csv|.parquet|.arrow [--chunk N] [--quiet]\n       ${IMAGE_SCORE_USAGE.replace('Usage: ', '')}`;
 
 export interface ScoreArgs {
   bundle: string;
@@ -43,6 +45,14 @@ export function parseScoreArgs(argv: string[]): ScoreArgs {
 }
 
 export async function scoreCommand(argv: string[]): Promise<number> {
+  // An image model (a folder or zip with image-model.json) classifies images instead of scoring rows.
+  const [first, second] = readFlags(argv, ['out', 'chunk'], USAGE, ['quiet']).positional;
+  const kind = first ? await modelKind(first) : undefined;
+  if (kind === 'image') return scoreImagesCommand(argv);
+  if (kind === 'folder') throw new RangeError(`${first} is a folder without image-model.json, so it is not a model: score takes a table model's bundle.zip, or an image model's folder or zip. ${USAGE}`);
+  if (second && /\.(png|jpe?g|gif|webp|bmp)$/i.test(second)) {
+    throw new RangeError(`${second} is an image, but ${first} is not an image model. Images are classified with an image model folder or zip (from modelbench train <images> --model cnn --out DIR, or the studio's "Download the model and an offline demo page"). ${IMAGE_SCORE_USAGE}`);
+  }
   // A RangeError here is a usage mistake: main prints it and exits 2.
   const args = parseScoreArgs(argv);
   const zip = new Uint8Array(await readFile(args.bundle));

@@ -1,7 +1,7 @@
 /**
  * `modelbench train <image folder|zip> --model cnn`: the convolutional network on the images
- * themselves (not their features table). Writes the TF.js model files, what reading an image needs,
- * an offline demo page (demo.html), and the run (options, seed, backend, curves, test metrics, the surest mistakes) to --out.
+ * themselves (not their features table). Writes the TF.js model files, model.onnx, what reading an image needs,
+ * an offline demo page (demo.html), a dependency-free scorer.mjs, and the run (options, seed, backend, curves, test metrics, the surest mistakes) to --out.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -104,7 +104,7 @@ export async function trainCnnCommand(argv: string[]): Promise<number> {
     console.log(`Convolutional network on ${formatCount(set.labels.length)} images (${set.width} × ${set.height}, ${set.classNames.length} classes), ${backend.toUpperCase()}, kept epoch ${trained.bestEpoch}`);
     console.log(`Test accuracy ${pct(report.metrics.accuracy)} on ${formatCount(trained.split.test.length)} images · balanced accuracy ${pct(report.metrics.balancedAccuracy)}`);
     for (const m of run.mistakes.slice(0, 5)) console.log(`  mistake: ${m.image} is ${m.actual}, taken for ${m.predicted} (${pct(m.confidence)} sure)`);
-    console.log(`Model, demo page (demo.html) and run written to ${out}`);
+    console.log(`Model (TF.js files and model.onnx), scorer.mjs, demo page (demo.html) and run written to ${out}`);
   } else console.log(JSON.stringify({ out, backend, trainMs, accuracy: report.metrics.accuracy, balancedAccuracy: report.metrics.balancedAccuracy, testImages: trained.split.test.length, bestEpoch: trained.bestEpoch }));
   return 0;
 }

@@ -1,8 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import type { Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
 import { test, expect } from './fixtures';
 import { stageLink } from './trust-journey';
+import { chromiumArgs, findChromium } from '../support/browser.mjs';
+
+// Chromium's fake camera (a moving test pattern), granted without a prompt, for the demo page's
+// webcam. `test.use` replaces the config's launch options whole, so its browser and flags are repeated.
+test.use({ launchOptions: { executablePath: findChromium() ?? undefined, args: [...chromiumArgs({ webgpu: true }), '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] } });
 
 /** Opens the shapes fixture (as a zip, through Open dataset) and goes to Train's image section. */
 async function openShapesOnTrain(page: Page) {
@@ -49,7 +55,7 @@ test.describe('Convolutional network on images', () => {
     const [file] = await Promise.all([page.waitForEvent('download'), evaluation.getByRole('button', { name: 'Download the model and an offline demo page' }).click()]);
     expect(file.suggestedFilename()).toBe('shapes image model.zip');
     const files = unzipSync(new Uint8Array(readFileSync((await file.path())!)));
-    expect(Object.keys(files).sort()).toEqual(['demo.html', 'image-model.json', 'model/model.json', 'model/weights.bin']);
+    expect(Object.keys(files).sort()).toEqual(['demo.html', 'image-model.json', 'model.onnx', 'model/model.json', 'model/weights.bin', 'scorer.mjs']);
     const offline = await browser.newContext({ offline: true });
     try {
       const demo = await offline.newPage();
@@ -60,6 +66,41 @@ test.describe('Convolutional network on images', () => {
       await demo.getByLabel('Choose an image').setInputFiles('tests/fixtures/images/shapes/circle/000.png');
       await expect(demo.getByRole('row')).toHaveCount(4);
       await expect(demo.getByRole('cell', { name: 'circle', exact: true })).toBeVisible();
+      // A page set from memory is not a secure context: the browser keeps the camera from it, and the page says where to open it.
+      await demo.getByRole('button', { name: 'Use the webcam' }).click();
+      await expect(demo.getByRole('alert')).toContainText('The browser offers the camera only to secure pages. Open demo.html straight from your disk');
+
+      // Opened from disk, as a user opens the download, it classifies webcam frames and lets the camera go on Stop.
+      const path = test.info().outputPath('demo.html');
+      writeFileSync(path, files['demo.html']);
+      const cam = await offline.newPage();
+      cam.on('console', (m) => void (m.type() === 'error' && problems.push(m.text())));
+      cam.on('request', (r) => void (r.url() === pathToFileURL(path).href || problems.push(`request: ${r.url()}`)));
+      await cam.goto(pathToFileURL(path).href);
+      await cam.getByRole('button', { name: 'Use the webcam' }).click();
+      await expect(cam.getByRole('status')).toHaveText('The webcam is on. Frames stay in this page.');
+      await expect(cam.getByRole('row')).toHaveCount(1);
+      await cam.getByRole('button', { name: 'Classify this frame' }).click();
+      await expect(cam.getByRole('row')).toHaveCount(4);
+      await expect(cam.getByRole('cell', { name: /^\d+ %$/ })).toHaveCount(3);
+      await cam.getByLabel('Classify continuously').check();
+      const stream = await cam.evaluateHandle(() => document.querySelector('video')!.srcObject as MediaStream);
+      expect(await stream.evaluate((s) => s.getTracks().map((t) => t.readyState))).toEqual(['live']);
+      await cam.screenshot({ path: 'test-results/images-cnn-webcam.png', fullPage: true });
+      await cam.getByRole('button', { name: 'Stop the webcam' }).click();
+      expect(await stream.evaluate((s) => s.getTracks().map((t) => t.readyState))).toEqual(['ended']);
+      await expect(cam.getByRole('status')).toHaveText('The webcam is off.');
+      await expect(cam.getByRole('button', { name: 'Classify this frame' })).toBeHidden();
+      await expect(cam.getByRole('button', { name: 'Use the webcam' })).toBeEnabled();
+      // A refused permission and a machine without a camera each get their own remedy.
+      for (const [name, text] of [['NotAllowedError', 'The camera was not allowed. Allow this page to use it'], ['NotFoundError', 'No camera was found. Connect one']]) {
+        const refused = await offline.newPage();
+        await refused.addInitScript((error) => void (navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('refused', error))), name);
+        await refused.goto(pathToFileURL(path).href);
+        await refused.getByRole('button', { name: 'Use the webcam' }).click();
+        await expect(refused.getByRole('alert')).toContainText(text);
+        await refused.close();
+      }
       expect(problems).toEqual([]);
     } finally {
       await offline.close();

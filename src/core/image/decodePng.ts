@@ -1,6 +1,6 @@
 /**
  * A small PNG decoder with no imports (the inflater is passed in), so it can run in Node and be
- * shipped as text inside a scorer. Reads every colour type at bit depths 1–16 without interlacing;
+ * shipped as text inside scorer.mjs: `decodePng` reads nothing outside its own body. Reads every colour type at bit depths 1–16 without interlacing;
  * 16-bit samples keep their high byte. Throws an Error whose message says what is wrong.
  */
 
@@ -23,7 +23,8 @@ export function isPng(bytes: Uint8Array): boolean {
  * write into a buffer of that size at once (fflate: `unzlibSync(data, { out: new Uint8Array(size) })`).
  */
 export function decodePng(bytes: Uint8Array, inflate: (data: Uint8Array, size: number) => Uint8Array): RgbaImage {
-  if (!isPng(bytes)) throw new Error('it is not a PNG (the signature is missing)');
+  // The signature again, not `isPng`: the shipped text holds this function alone.
+  if (bytes.length < 8 || [137, 80, 78, 71, 13, 10, 26, 10].some((b, i) => bytes[i] !== b)) throw new Error('it is not a PNG (the signature is missing)');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let width = 0, height = 0, depth = 0, colour = 0, interlace = 0;
   let palette: Uint8Array | null = null;
@@ -61,6 +62,9 @@ export function decodePng(bytes: Uint8Array, inflate: (data: Uint8Array, size: n
   for (let i = 0, at = 0; i < idat.length; at += idat[i].length, i++) joined.set(idat[i], at);
   const bpp = Math.max(1, (samples * depth) >> 3);
   const stride = Math.ceil((width * samples * depth) / 8);
+  // Deflate expands at most 1,032 to 1: a header claiming more pixels than the data can hold is
+  // refused before a buffer of that size is asked for (a damaged header could ask for gigabytes).
+  if (height * (stride + 1) > joined.length * 1032 + 64) throw new Error(`its pixel data is far shorter than its size (${width.toLocaleString('en-US')} × ${height.toLocaleString('en-US')}) says`);
   let raw: Uint8Array;
   try {
     raw = inflate(joined, height * (stride + 1));
@@ -97,39 +101,39 @@ export function decodePng(bytes: Uint8Array, inflate: (data: Uint8Array, size: n
     }
   }
   return { width, height, data: out };
-}
 
-/** Sample `i` of a row, reduced to 8 bits. */
-function sample(rows: Uint8Array, row: number, i: number, depth: number): number {
-  if (depth === 8) return rows[row + i];
-  if (depth === 16) return rows[row + i * 2];
-  const bit = i * depth;
-  return (rows[row + (bit >> 3)] >> (8 - depth - (bit & 7))) & ((1 << depth) - 1);
-}
-
-/** Undoes the per-row filters (None, Sub, Up, Average, Paeth) into rows without their filter byte. */
-function unfilter(raw: Uint8Array, height: number, stride: number, bpp: number): Uint8Array {
-  const out = new Uint8Array(height * stride);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)];
-    const src = y * (stride + 1) + 1;
-    const at = y * stride;
-    const up = at - stride;
-    for (let x = 0; x < stride; x++) {
-      const a = x >= bpp ? out[at + x - bpp] : 0;
-      const b = y > 0 ? out[up + x] : 0;
-      const c = x >= bpp && y > 0 ? out[up + x - bpp] : 0;
-      let pred = 0;
-      if (filter === 1) pred = a;
-      else if (filter === 2) pred = b;
-      else if (filter === 3) pred = (a + b) >> 1;
-      else if (filter === 4) {
-        const p = a + b - c;
-        const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
-        pred = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-      } else if (filter !== 0) throw new Error(`row ${y + 1} uses filter ${filter}, which is not valid PNG`);
-      out[at + x] = (raw[src + x] + pred) & 255;
-    }
+  /** Sample `i` of a row, reduced to 8 bits. */
+  function sample(rows: Uint8Array, row: number, i: number, depth: number): number {
+    if (depth === 8) return rows[row + i];
+    if (depth === 16) return rows[row + i * 2];
+    const bit = i * depth;
+    return (rows[row + (bit >> 3)] >> (8 - depth - (bit & 7))) & ((1 << depth) - 1);
   }
-  return out;
+
+  /** Undoes the per-row filters (None, Sub, Up, Average, Paeth) into rows without their filter byte. */
+  function unfilter(raw: Uint8Array, height: number, stride: number, bpp: number): Uint8Array {
+    const out = new Uint8Array(height * stride);
+    for (let y = 0; y < height; y++) {
+      const filter = raw[y * (stride + 1)];
+      const src = y * (stride + 1) + 1;
+      const at = y * stride;
+      const up = at - stride;
+      for (let x = 0; x < stride; x++) {
+        const a = x >= bpp ? out[at + x - bpp] : 0;
+        const b = y > 0 ? out[up + x] : 0;
+        const c = x >= bpp && y > 0 ? out[up + x - bpp] : 0;
+        let pred = 0;
+        if (filter === 1) pred = a;
+        else if (filter === 2) pred = b;
+        else if (filter === 3) pred = (a + b) >> 1;
+        else if (filter === 4) {
+          const p = a + b - c;
+          const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+          pred = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+        } else if (filter !== 0) throw new Error(`row ${y + 1} uses filter ${filter}, which is not valid PNG`);
+        out[at + x] = (raw[src + x] + pred) & 255;
+      }
+    }
+    return out;
+  }
 }

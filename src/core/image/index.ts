@@ -4,7 +4,7 @@
  */
 export type { ImageSet } from './imageSet';
 export { decodePng } from './decodePng';
-export { decodeImageBytes, type ImageDecoder } from './decodeBytes';
+export { decodeImageBytes, isJpeg, type ImageDecoder } from './decodeBytes';
 export { bitmapDecoder } from './bitmapDecoder';
 export { imageLayout, type ImageEntry } from './imageLayout';
 export { zipEntries } from './zipEntries';

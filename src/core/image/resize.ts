@@ -1,29 +1,11 @@
 import type { RgbaImage } from './decodePng';
 
-/** For each target position along one axis: the source indices it covers and how much of each (summing to 1). */
-function axisWeights(source: number, target: number): { index: number[]; weight: number[] }[] {
-  const scale = source / target;
-  return Array.from({ length: target }, (_, t) => {
-    const start = t * scale;
-    const end = Math.min(source, (t + 1) * scale);
-    const index: number[] = [];
-    const weight: number[] = [];
-    for (let s = Math.floor(start); s < end; s++) {
-      const covered = Math.min(end, s + 1) - Math.max(start, s);
-      if (covered > 1e-9) {
-        index.push(s);
-        weight.push(covered / (end - start));
-      }
-    }
-    return { index, weight };
-  });
-}
-
 /**
  * Resizes RGBA pixels to width × height × channels bytes by averaging the source area under each
  * target pixel, partly covered pixels in proportion (no aliasing when shrinking, whatever the
  * ratio; blocks when enlarging). Grey is the luma (Rec. 601). Transparent pixels are composited
- * over white, as a viewer shows them.
+ * over white, as a viewer shows them. Reads nothing outside its own body: scorer.mjs and the demo
+ * page ship it as text, so they resize as training did.
  */
 export function resizeImage(image: RgbaImage, width: number, height: number, channels: 1 | 3, out = new Uint8Array(width * height * channels)): Uint8Array {
   const { data } = image;
@@ -56,4 +38,23 @@ export function resizeImage(image: RgbaImage, width: number, height: number, cha
     }
   }
   return out;
+
+  /** For each target position along one axis: the source indices it covers and how much of each (summing to 1). */
+  function axisWeights(source: number, target: number): { index: number[]; weight: number[] }[] {
+    const scale = source / target;
+    return Array.from({ length: target }, (_, t) => {
+      const start = t * scale;
+      const end = Math.min(source, (t + 1) * scale);
+      const index: number[] = [];
+      const weight: number[] = [];
+      for (let s = Math.floor(start); s < end; s++) {
+        const covered = Math.min(end, s + 1) - Math.max(start, s);
+        if (covered > 1e-9) {
+          index.push(s);
+          weight.push(covered / (end - start));
+        }
+      }
+      return { index, weight };
+    });
+  }
 }

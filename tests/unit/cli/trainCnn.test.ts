@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, test, vi } from 'vitest';
 import { main } from '../../../src/cli/main';
+import * as tf from '@tensorflow/tfjs';
 import { loadLayersFiles } from '../../../src/core/models';
 
 const dir = mkdtempSync(join(tmpdir(), 'modelbench-cnn-'));
@@ -42,8 +43,19 @@ test('trains on a folder, tests on a zip, and writes the model files and the run
   const reading = JSON.parse(readFileSync(join(out, 'image-model.json'), 'utf8'));
   expect(reading).toMatchObject({ width: 32, height: 32, channels: 3, classNames: ['circle', 'square', 'triangle'] });
   expect(readFileSync(join(out, 'demo.html'), 'utf8')).toContain('<title>shapes: classify an image</title>');
+  expect(readFileSync(join(out, 'scorer.mjs'), 'utf8')).toMatch(/^\/\/ scorer\.mjs for the image model "shapes"/);
   const model = await loadLayersFiles({ modelJson: readFileSync(join(out, 'model', 'model.json'), 'utf8'), weights: new Uint8Array(readFileSync(join(out, 'model', 'weights.bin'))) });
   expect(model.outputs[0].shape).toEqual([null, 3]);
+  // model.onnx reads raw pixels and normalises them itself: a mid-grey image scores as TF.js scores it normalised.
+  const ort = await import('onnxruntime-web');
+  ort.env.wasm.numThreads = 1;
+  const session = await ort.InferenceSession.create(new Uint8Array(readFileSync(join(out, 'model.onnx'))));
+  const grey = new Float32Array(32 * 32 * 3).fill(128);
+  const scored = (await session.run({ image: new ort.Tensor('float32', grey, [1, 32, 32, 3]) })).probabilities.data as Float32Array;
+  await session.release();
+  const { mean, std } = reading.normalisation;
+  const expected = tf.tidy(() => (model.predict(tf.tensor4d(grey.map((v, i) => (v - mean[i % 3]) / std[i % 3]), [1, 32, 32, 3])) as tf.Tensor).dataSync());
+  scored.forEach((p, j) => expect(p).toBeCloseTo(expected[j], 5));
   model.dispose();
 });
 

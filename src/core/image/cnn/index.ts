@@ -11,3 +11,4 @@ export { chooseImageBackend, type ImageBackendChoice } from './backend';
 export { createImageTrainService, type ImageTrainService, type ImageModel, type ImageTrainOutput, type ImageTrainOptions } from './service';
 export type { Normalisation } from './pixels';
 export { imageModelFiles, imageModelZip } from './demoPage';
+export type { ImageScorer } from './imageScorerRuntime';

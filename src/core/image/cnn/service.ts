@@ -101,7 +101,7 @@ export function createImageTrainService(devices: Devices) {
       }
     },
 
-    /** A zip of the model's TF.js files, what reading an image needs, and an offline demo page titled `title`. */
+    /** A zip of the model's TF.js files, model.onnx, what reading an image needs, and an offline demo page titled `title`. */
     exportModel(model: ImageModel, title: string): Uint8Array {
       return imageModelZip(model, title);
     },

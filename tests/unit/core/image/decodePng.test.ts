@@ -41,6 +41,14 @@ describe('decodePng', () => {
     expect(() => decode(png.subarray(0, png.length - 20))).toThrow(/cut short/);
   });
 
+  test('refuses a header promising more pixels than its data can hold, before allocating them', () => {
+    const png = encodePng({ width: 3, height: 2, colour: 2, depth: 8, rows: RGB });
+    // IHDR's width and height (the decoder does not check chunk CRCs), made 40,000 × 40,000: 4.8 GB of pixels.
+    new DataView(png.buffer, png.byteOffset).setUint32(16, 40_000);
+    new DataView(png.buffer, png.byteOffset).setUint32(20, 40_000);
+    expect(() => decode(png)).toThrow('its pixel data is far shorter than its size (40,000 × 40,000) says');
+  });
+
   test('refuses bytes that are not a PNG', () => {
     expect(() => decode(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]))).toThrow(/not a PNG/);
   });

@@ -1,7 +1,8 @@
 import { expect, test } from 'vitest';
 import { layersFiles, useBackend } from '../../../../../src/core/models';
 import { imageModelFiles, predictImages, trainCnn } from '../../../../../src/core/image/cnn';
-import { cnnRuntime, plainLayers, type PlainLayer } from '../../../../../src/core/image/cnn/plainCnn';
+import { cnnRuntime, plainLayers } from '../../../../../src/core/image/cnn/plainCnn';
+import type { ImageScorer } from '../../../../../src/core/image/cnn/imageScorerRuntime';
 import { shapeImages } from './shapeImages';
 
 test.each([
@@ -33,16 +34,16 @@ test('the demo page\'s own script classifies as TF.js does', async () => {
     const proba = await predictImages(t.model, set, t.split.test, t.normalisation);
     const model = { files: await layersFiles({ model: t.model }), normalisation: t.normalisation, classNames: set.classNames, width: 12, height: 12, channels: 1 as const };
     const files = imageModelFiles(model, 'Shapes <test>');
-    expect(Object.keys(files).sort()).toEqual(['demo.html', 'image-model.json', 'model/model.json', 'model/weights.bin']);
+    expect(Object.keys(files).sort()).toEqual(['demo.html', 'image-model.json', 'model.onnx', 'model/model.json', 'model/weights.bin', 'scorer.mjs']);
     const html = new TextDecoder().decode(files['demo.html']);
     expect(html).toContain('<title>Shapes &lt;test&gt;: classify an image</title>');
-    // The page's script up to its DOM part, run as the page would run it.
-    const script = html.slice(html.indexOf('<script>') + 8, html.indexOf('async function show'));
-    const page = new Function('atob', `${script}; return { MODEL, classify, layers };`)(atob) as { MODEL: { mean: number[]; std: number[] }; classify: ReturnType<typeof cnnRuntime>; layers: PlainLayer[] };
+    // The page's script up to its DOM part, run as the page would run it: every image goes through the scorer.
+    const script = html.slice(html.indexOf('<script>') + 8, html.indexOf('const $ ='));
+    const page = new Function('atob', `${script}; return SCORER;`)(atob) as ImageScorer;
     const size = 12 * 12;
     t.split.test.forEach((img, i) => {
-      const p = page.classify(page.layers, set.pixels.subarray(img * size, (img + 1) * size), 12, 12, 1, page.MODEL.mean, page.MODEL.std);
-      for (let c = 0; c < 2; c++) expect(p[c]).toBeCloseTo(proba[i * 2 + c], 4);
+      const p = page.classify({ width: 12, height: 12, data: set.pixels.subarray(img * size, (img + 1) * size) });
+      set.classNames.forEach((name, c) => expect(p.probabilities[name]).toBeCloseTo(proba[i * 2 + c], 4));
     });
   } finally {
     t.model.dispose();
