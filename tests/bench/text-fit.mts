@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { memorySource, readTable } from '../../src/core/table';
 import { fitRecipe, splitRows, transformRecipe } from '../../src/core/recipe';
-import { predict, trainModel, useBackend } from '../../src/core/models';
+import { predict, toTrainData, trainModel, useBackend } from '../../src/core/models';
 
 const [file, recipePath, options = '{}'] = process.argv.slice(2);
 const recipe = JSON.parse(readFileSync(recipePath, 'utf8'));
@@ -17,7 +17,7 @@ const fitted = fitRecipe(table, recipe, split.train);
 const train = transformRecipe(fitted, table, split.train);
 const tfidfMs = performance.now() - t0;
 const t1 = performance.now();
-const model = await trainModel({ kind: 'logistic', seed: 42, options: JSON.parse(options) }, { task: 'binary', X: train.X, n: train.n, d: train.featureNames.length, y: train.y!, numClasses: 2 });
+const model = await trainModel({ kind: 'logistic', seed: 42, options: JSON.parse(options) }, toTrainData(train, fitted));
 const trainMs = performance.now() - t1;
 const test = transformRecipe(fitted, table, split.test);
 const p = predict(model.model, test.X, test.n);

@@ -32,7 +32,11 @@ export function toTrainData(t: Transformed, fitted: FittedRecipe, groups?: strin
   const categorical = categoricalFeatures(fitted);
   return {
     task: fitted.task,
-    X: t.X,
+    // Read only by a model that needs the dense matrix: `transformRecipe` may build it on demand.
+    get X() {
+      return t.X;
+    },
+    ...(t.sparse ? { sparse: t.sparse } : {}),
     n: t.n,
     d: t.featureNames.length,
     y: t.y,

@@ -42,7 +42,9 @@ function subset(t: Transformed, rows: Int32Array): Transformed {
   const X = new Float32Array(rows.length * d);
   rows.forEach((r, i) => X.set(t.X.subarray(r * d, (r + 1) * d), i * d));
   const y = t.y ? (t.y instanceof Int32Array ? Int32Array.from(rows, (r) => t.y![r]) : Float32Array.from(rows, (r) => t.y![r])) : undefined;
-  return { ...t, X, n: rows.length, ...(y ? { y } : {}), rows: Int32Array.from(rows, (r) => t.rows[r]) };
+  // The subset's rows are X's alone: the whole set's sparse rows stay behind.
+  const { sparse: _, ...rest } = t;
+  return { ...rest, X, n: rows.length, ...(y ? { y } : {}), rows: Int32Array.from(rows, (r) => t.rows[r]) };
 }
 
 export async function explainModel(model: Trained, test: Transformed, fitted: FittedRecipe, hooks: ExplainHooks = {}): Promise<ModelExplanation | undefined> {

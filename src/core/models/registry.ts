@@ -5,6 +5,7 @@ import { trainLogistic } from './logistic/train';
 import { trainMlp } from './mlp/train';
 import { trainForest } from './trees/forest';
 import { trainGbdt } from './trees/gbdt';
+import type { SparseMatrix } from '../recipe';
 import { TrainingError, type ModelKind, type ModelSpec, type TrainData, type TrainHooks, type TrainResult } from './types';
 
 /**
@@ -21,9 +22,10 @@ export async function trainModel(spec: ModelSpec, data: TrainData, hooks: TrainH
   // Trees send missing values (NaN) down a learned side, and the baseline never reads X (it is
   // trained on the tree's data in runExperiment); infinities have no place in any model.
   const nanOk = spec.kind === 'gbdt' || spec.kind === 'forest' || spec.kind === 'baseline';
-  const bad = firstBad(data.X, nanOk);
+  const bad = data.sparse ? firstBadSparse(data.sparse, nanOk) : firstBad(data.X, nanOk);
   if (bad >= 0) {
-    throw new TrainingError(`Feature column ${bad % data.d} (row ${Math.floor(bad / data.d) + 1}) holds ${data.X[bad]}; add an impute step (and clip or scale extreme values) to the recipe.`);
+    const [row, column, value] = data.sparse ? sparseEntry(data.sparse, bad) : [Math.floor(bad / data.d), bad % data.d, data.X[bad]];
+    throw new TrainingError(`Feature column ${column} (row ${row + 1}) holds ${value}; add an impute step (and clip or scale extreme values) to the recipe.`);
   }
   switch (spec.kind) {
     case 'baseline': return trainBaseline(data);
@@ -33,6 +35,22 @@ export async function trainModel(spec: ModelSpec, data: TrainData, hooks: TrainH
     case 'gbdt': return trainGbdt(spec, data, hooks);
     case 'forest': return trainForest(spec, data, hooks);
   }
+}
+
+/** `firstBad` over the stored entries of sparse rows (the rest are zeros): its position in `values`, or −1. */
+function firstBadSparse({ values }: SparseMatrix, nanOk: boolean): number {
+  for (let q = 0; q < values.length; q++) {
+    const v = values[q];
+    if (v - v !== 0 && !(nanOk && v !== v)) return q;
+  }
+  return -1;
+}
+
+/** Row, column and value of stored entry `q` of `m`. */
+function sparseEntry(m: SparseMatrix, q: number): [number, number, number] {
+  let row = 0;
+  while (m.indptr[row + 1] <= q) row++;
+  return [row, m.indices[q], m.values[q]];
 }
 
 /** The first entry of `X` that no model may read (±Infinity, and NaN unless `nanOk`), or −1: a plain loop, as X can hold 10⁸ entries. */

@@ -3,7 +3,7 @@
  * model plus a per-epoch history), and the hooks a worker uses for progress and cancellation.
  */
 import type * as tf from '@tensorflow/tfjs';
-import type { Task } from '../recipe';
+import type { SparseMatrix, Task } from '../recipe';
 import type { Checkpoint } from './network/checkpoint';
 import type { TreeEnsemble } from './trees/types';
 
@@ -22,8 +22,10 @@ export interface ModelSpec {
 /** The model-ready data (from `transformRecipe`). */
 export interface TrainData {
   task: Task;
-  /** Row-major n × d. */
+  /** Row-major n × d (with `sparse`, possibly built only when read: models that can should read `sparse`). */
   X: Float32Array;
+  /** The same rows as CSR, when the recipe made them (it ends in text steps). */
+  sparse?: SparseMatrix;
   n: number;
   d: number;
   /** Class codes 0..numClasses-1, or regression values. */

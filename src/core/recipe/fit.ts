@@ -3,7 +3,8 @@ import { isNumeric, type Table } from '../table';
 import type { FittedRecipe, Recipe, Transformed } from './types';
 import { RecipeError } from './errors';
 import { findColumn, subsetRows, targetColumn } from './frame';
-import { applyStep, encodedNames, fitStep, outlineText, textRows, textTail, writeTextRows, type TextRows } from './steps';
+import { applyStep, encodedNames, fitStep, outlineText, textRows, textTail, type TextRows } from './steps';
+import { denseRows, sparseFeatures } from './sparseFeatures';
 import { isColumnStep, isRowStep, keepRows } from './rowSteps';
 import { noInputsError } from './noInputs';
 import { checkTask, rowLabel, targetLabels, targetMissing } from './task';
@@ -97,18 +98,26 @@ export function transformRecipe(fitted: FittedRecipe, table: Table, rows?: Array
   });
   const n = used.length;
   const d = fitted.featureNames.length;
-  const X = new Float32Array(n * d);
-  const written = writeTextRows(sparse, fitted.featureNames, X);
-  fitted.featureNames.forEach((name, j) => {
-    if (written.has(name)) return;
+  const valuesOf = (name: string) => {
     const column = findColumn(current, name, 'The fitted feature list');
     if (!isNumeric(column)) throw new RecipeError(`Feature '${name}' is ${column.type} after the recipe; refit the recipe.`, { column: name });
-    for (let i = 0; i < n; i++) X[i * d + j] = column.values[i];
-  });
+    return column.values;
+  };
   let y: Float32Array | Int32Array | undefined;
   if (yColumn) {
     if (fitted.classes) y = Int32Array.from(used, (i) => classIndex.get(rowLabel(yColumn, i)!)!);
     else if (isNumeric(yColumn)) y = Float32Array.from(used, (i) => yColumn.values[i]);
   }
-  return { X, n, featureNames: fitted.featureNames, ...(y ? { y } : {}), rows: Int32Array.from(used), missingTarget, unseenClass, ...(removed ? { removedByRowSteps: removed } : {}) };
+  const rest = { n, featureNames: fitted.featureNames, ...(y ? { y } : {}), rows: Int32Array.from(used), missingTarget, unseenClass, ...(removed ? { removedByRowSteps: removed } : {}) };
+  if (sparse.length) {
+    const matrix = sparseFeatures(sparse, fitted.featureNames, n, valuesOf);
+    let X: Float32Array | undefined;
+    return { get X() { return (X ??= denseRows(matrix)); }, sparse: matrix, ...rest };
+  }
+  const X = new Float32Array(n * d);
+  fitted.featureNames.forEach((name, j) => {
+    const values = valuesOf(name);
+    for (let i = 0; i < n; i++) X[i * d + j] = values[i];
+  });
+  return { X, ...rest };
 }

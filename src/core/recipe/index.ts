@@ -6,7 +6,7 @@
 export type {
   Task, Step, DropStep, ImputeStep, ScaleStep, EncodeStep, DatetimeStep, DatePart, PowerStep, ClipStep, DeriveStep, TextStep,
   DeduplicateStep, FilterStep, FilterOp, RowStep, ColumnStep,
-  SplitSpec, Recipe, TargetRule, TargetRuleOp, FittedStep, FittedRecipe, InputColumn, Transformed,
+  SplitSpec, Recipe, TargetRule, TargetRuleOp, FittedStep, FittedRecipe, InputColumn, Transformed, SparseMatrix,
 } from './types';
 export { RecipeError } from './errors';
 export { fitRecipe, transformRecipe } from './fit';

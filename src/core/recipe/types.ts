@@ -256,10 +256,27 @@ export interface FittedRecipe {
   rowSteps?: RowStep[];
 }
 
+/** Compressed sparse rows: row i's non-zero entries are `indices`/`values` from `indptr[i]` to `indptr[i + 1]`, columns ascending. */
+export interface SparseMatrix {
+  n: number;
+  d: number;
+  indptr: Int32Array;
+  indices: Int32Array;
+  values: Float64Array;
+}
+
 /** The model-ready matrix. */
 export interface Transformed {
-  /** Row-major n × d. */
+  /**
+   * Row-major n × d. With `sparse`, built from it on first read (then kept): a model that trains
+   * on sparse rows never pays for rows × terms floats.
+   */
   X: Float32Array;
+  /**
+   * The same rows as CSR (values are X's float32 values), when the recipe ends in text steps:
+   * TF-IDF terms are mostly zero.
+   */
+  sparse?: SparseMatrix;
   n: number;
   featureNames: string[];
   /** Class codes (classification) or values (regression); absent when the table has no target column. */

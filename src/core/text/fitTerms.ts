@@ -1,5 +1,6 @@
 import { textKernel, type TermOptions } from './textKernel';
 import { scansWords, termTable } from './termTable';
+import { keepReadWords } from './readWords';
 
 /** A fitted TF-IDF vocabulary: terms in scikit-learn's (alphabetical) order and their idf. */
 export interface FittedTerms {
@@ -24,13 +25,23 @@ export function fitTerms(texts: readonly string[], weights: ArrayLike<number>, d
   let dfs = new Float64Array(1024);
   let last = new Int32Array(1024).fill(-1);
   let ids = new Int32Array(1024);
+  // The ids of each text read word by word, kept for applying the fit to these texts.
+  const from = new Int32Array(fast ? texts.length : 0);
+  const counts = new Int32Array(fast ? texts.length : 0).fill(-1);
+  let read = new Int32Array(fast ? 1024 : 0);
+  let used = 0;
   for (let i = 0; i < texts.length; i++) {
     const w = weights[i];
     if (!(w > 0)) continue;
     const text = texts[i];
     if (fast && ids.length < text.length) ids = new Int32Array(2 * text.length);
     let count = fast ? table.scanWords(text, true, ids) : -1;
-    if (count < 0) {
+    if (count >= 0) {
+      if (used + count > read.length) read = grown(read, new Int32Array(Math.max(2 * read.length, used + count)));
+      from[i] = used;
+      counts[i] = count;
+      for (let k = 0; k < count; k++) read[used++] = ids[k];
+    } else {
       const terms = kernel.terms(text, options, stop);
       if (ids.length < terms.length) ids = new Int32Array(2 * terms.length);
       for (let k = 0; k < terms.length; k++) ids[k] = table.idOf(terms[k], true);
@@ -52,6 +63,7 @@ export function fitTerms(texts: readonly string[], weights: ArrayLike<number>, d
     }
   }
   const terms = table.terms;
+  if (fast) keepReadWords(texts, options, { terms, from, count: counts, ids: read.subarray(0, used) });
   let kept: number[] = [];
   for (let id = 0; id < terms.length; id++) if (dfs[id] >= minDf && dfs[id] > 0) kept.push(id);
   const byTerm = (a: number, b: number) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0);

@@ -1,5 +1,6 @@
 import { textKernel, type TermOptions } from './textKernel';
 import { scansWords, termTable } from './termTable';
+import { takeReadWords, type ReadWords } from './readWords';
 
 /** Sparse rows: row i's entries are `indices`/`values` from `indptr[i]` to `indptr[i + 1]`, columns ascending. */
 export interface TermRows {
@@ -20,6 +21,9 @@ export function termRows(dictionary: readonly string[], codes: Int32Array, optio
   const d = idf.length;
   const table = vocabulary && scansWords(options) ? termTable(vocabulary, options.stopWords) : null;
   const index = vocabulary ? new Map(vocabulary.map((t, j) => [t, j])) : null;
+  // Texts that fitting just read need no second reading: their words' columns, or −1 outside the vocabulary.
+  const read = table ? takeReadWords(dictionary, options) : null;
+  const columnOf = read ? Int32Array.from(read.terms, (t) => index!.get(t) ?? -1) : null;
   const slots = Int32Array.from({ length: d }, (_, j) => j);
   const row = new Float64Array(d);
   const mark = new Uint8Array(d);
@@ -59,9 +63,10 @@ export function termRows(dictionary: readonly string[], codes: Int32Array, optio
   let indices = new Int32Array(Math.max(1024, 16 * codes.length));
   let values = new Float64Array(indices.length);
   let used = 0;
-  const reserve = (more: number) => {
+  const reserve = (r: number, more: number) => {
     if (used + more <= indices.length) return;
-    const capacity = Math.max(2 * indices.length, used + more);
+    // Room for the rows to come at the rate so far (a tenth more), so the arrays grow about once.
+    const capacity = Math.max(used + more, Math.ceil(((used + more) / (r + 1)) * codes.length * 1.1));
     indices = grown(indices, new Int32Array(capacity));
     values = grown(values, new Float64Array(capacity));
   };
@@ -70,19 +75,22 @@ export function termRows(dictionary: readonly string[], codes: Int32Array, optio
     if (code >= 0 && start[code] >= 0) {
       const from = start[code];
       const count = size[code];
-      reserve(count);
+      reserve(r, count);
       indices.copyWithin(used, from, from + count);
       values.copyWithin(used, from, from + count);
       used += count;
     } else if (code >= 0) {
       const text = dictionary[code];
       if (table && ids.length < text.length) ids = new Int32Array(2 * text.length);
-      const count = table ? table.scanWords(text, false, ids) : -1;
+      const count = read && read.count[code] >= 0 ? readIds(read, columnOf!, code, ids) : table ? table.scanWords(text, false, ids) : -1;
       const columns = count >= 0 ? vectorizeIds(count) : kernel.vectorize(text, options, stop, index, idf, row, slots);
-      reserve(columns.length);
+      reserve(r, columns.length);
       start[code] = used;
       // Columns ascending within a row, as a dense row lists them; a hashed term can cancel to 0.
-      for (const j of Int32Array.from(columns).sort()) {
+      // The ids' columns are scratch that the next text overwrites: sorted in place.
+      const ascending = columns instanceof Int32Array ? sortSmall(columns) : Int32Array.from(columns).sort();
+      for (let k = 0; k < ascending.length; k++) {
+        const j = ascending[k];
         if (row[j] === 0) continue;
         indices[used] = j;
         values[used++] = row[j];
@@ -92,6 +100,28 @@ export function termRows(dictionary: readonly string[], codes: Int32Array, optio
     indptr[r + 1] = used;
   }
   return { indptr, indices: indices.subarray(0, used), values: values.subarray(0, used) };
+}
+
+/** The columns of the words read from text `code` into `out` (words outside the vocabulary left out); returns how many. */
+function readIds(read: ReadWords, columnOf: Int32Array, code: number, out: Int32Array): number {
+  let count = 0;
+  for (let q = read.from[code], end = q + read.count[code]; q < end; q++) {
+    const j = columnOf[read.ids[q]];
+    if (j >= 0) out[count++] = j;
+  }
+  return count;
+}
+
+/** Sorts `a` ascending in place: by insertion for a text's few dozen columns, where `sort()`'s set-up costs more. */
+function sortSmall(a: Int32Array): Int32Array {
+  if (a.length > 64) return a.sort();
+  for (let i = 1; i < a.length; i++) {
+    const v = a[i];
+    let p = i - 1;
+    for (; p >= 0 && a[p] > v; p--) a[p + 1] = a[p];
+    a[p + 1] = v;
+  }
+  return a;
 }
 
 function grown<T extends Int32Array | Float64Array>(from: T, to: T): T {

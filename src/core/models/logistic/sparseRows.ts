@@ -1,13 +1,9 @@
 /** Rows of a mostly-zero feature matrix (TF-IDF terms, wide one-hot codes) in compressed sparse row form. */
 
-/** Compressed sparse rows: row i's non-zero entries are `indices`/`values` from `indptr[i]` to `indptr[i + 1]`. */
-export interface SparseRows {
-  n: number;
-  d: number;
-  indptr: Int32Array;
-  indices: Int32Array;
-  values: Float64Array;
-}
+import type { SparseMatrix } from '../../recipe';
+
+/** Compressed sparse rows, as the recipe makes them for text features. */
+export type SparseRows = SparseMatrix;
 
 /**
  * Share of non-zero entries at or below which logistic regression trains on sparse rows: a
@@ -52,6 +48,15 @@ export function sparseRowsOf(X: Float32Array, d: number, rows: ArrayLike<number>
 function grown<T extends Int32Array | Float64Array>(from: T, to: T): T {
   to.set(from);
   return to;
+}
+
+/**
+ * The training rows as sparse rows: the recipe's when it made them, else read from X; null when
+ * more than `maxDensity` of the entries are non-zero.
+ */
+export function trainingRows(data: { X: Float32Array; sparse?: SparseMatrix; n: number; d: number }, maxDensity = 1): SparseRows | null {
+  if (!data.sparse) return sparseRowsOf(data.X, data.d, allRows(data.n), maxDensity);
+  return data.sparse.values.length > maxDensity * data.n * data.d ? null : data.sparse;
 }
 
 /** All `n` rows of `X`, in order. */

@@ -6,14 +6,14 @@ import { TrainingError, type EpochLog, type ModelSpec, type TrainData, type Trai
 import { fitLbfgs } from './lbfgs';
 import { logisticMeta } from './meta';
 import { fitSparseLogistic, sparseParts } from './sparseFit';
-import { allRows, SPARSE_DENSITY, SPARSE_MIN_WIDTH, sparseRowsOf, type SparseRows } from './sparseRows';
+import { SPARSE_DENSITY, SPARSE_MIN_WIDTH, trainingRows, type SparseRows } from './sparseRows';
 
 export function trainLogistic(spec: ModelSpec, data: TrainData, hooks: TrainHooks): Promise<TrainResult> {
   if (data.task === 'regression') throw new TrainingError('Logistic regression is for classification; use linear regression or the MLP for a numeric target.');
   const options = resolveOptions(logisticMeta, spec.options);
-  if (options.solver === 'lbfgs') return trainSparse(spec, data, hooks, options, sparseRowsOf(data.X, data.d, allRows(data.n))!);
+  if (options.solver === 'lbfgs') return trainSparse(spec, data, hooks, options, trainingRows(data)!);
   // Mostly-zero features (TF-IDF terms) train on their non-zeros; a checkpoint to resume from is the dense loop's.
-  const sparse = data.d >= SPARSE_MIN_WIDTH && !hooks.resumeFrom ? sparseRowsOf(data.X, data.d, allRows(data.n), SPARSE_DENSITY) : null;
+  const sparse = data.d >= SPARSE_MIN_WIDTH && !hooks.resumeFrom ? trainingRows(data, SPARSE_DENSITY) : null;
   if (!sparse) return trainNetwork(spec, data, hooks, [], options);
   return trainSparse(spec, data, hooks, options, sparse);
 }

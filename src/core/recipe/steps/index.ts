@@ -15,7 +15,7 @@ export { validateDerive, type DeriveCheck } from './derive';
 export { yeoJohnson, fitYeoJohnson } from './power';
 export { datetimeNames } from './datetime';
 export { encodedNames, OTHER } from './encode';
-export { outlineText, textRows, textTail, writeTextRows, type TextRows } from './text';
+export { outlineText, textRows, textTail, type TextRows } from './text';
 
 /** Learns a step's parameters from (training) `table`; `where` names the step in errors. */
 export function fitStep(step: ColumnStep, table: Table, where: string): FittedStep {

@@ -102,21 +102,3 @@ export function outlineText(f: FittedText, table: Table, where: string): Table {
 export function textTail<S extends { kind: string }>(steps: readonly S[], i: number, isColumnStep: (s: S) => boolean = () => true): boolean {
   return steps[i].kind === 'text' && steps.slice(i + 1).every((s) => !isColumnStep(s) || s.kind === 'text');
 }
-
-/**
- * Writes the sparse rows of `blocks` into the row-major matrix `X` (zeros elsewhere) at their
- * features' positions in `featureNames`; returns the names written, which need no dense column.
- */
-export function writeTextRows(blocks: readonly TextRows[], featureNames: readonly string[], X: Float32Array): Set<string> {
-  const d = featureNames.length;
-  const position = new Map(featureNames.map((name, j) => [name, j]));
-  const written = new Set<string>();
-  for (const { names, indptr, indices, values } of blocks) {
-    const at = Int32Array.from(names, (name) => position.get(name) ?? -1);
-    const lost = names.find((_, j) => at[j] < 0);
-    if (lost !== undefined) throw new RecipeError(`Feature '${lost}' of a text step is not in the fitted feature list; refit the recipe.`, { column: lost });
-    for (let r = 0, row = 0; r < indptr.length - 1; r++, row += d) for (let q = indptr[r]; q < indptr[r + 1]; q++) X[row + at[indices[q]]] = values[q];
-    for (const name of names) written.add(name);
-  }
-  return written;
-}

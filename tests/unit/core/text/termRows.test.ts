@@ -66,6 +66,21 @@ describe('termRows gives the kernel’s vectorize rows, sparse', () => {
     }
   });
 
+  test.each([['no stop words', words], ['English stop words', withStop]])('%s: texts that fitting just read give the rows that reading them afresh gives', (_, options) => {
+    const corpus = fc.array(fc.tuple(asciiText, fc.constantFrom(0, 1, 3)), { minLength: 1, maxLength: 12 });
+    fc.assert(fc.property(corpus, fc.boolean(), (pairs, otherOptions) => {
+      const texts = pairs.map(([t]) => t);
+      const codes = Int32Array.from({ length: 2 * texts.length }, (_, r) => (r * 7) % texts.length);
+      const fitted = fitTerms(texts, pairs.map(([, w]) => w), texts.length, options, 20, 1);
+      // Words read with other options are never reused.
+      const applied = otherOptions ? (options === words ? withStop : words) : options;
+      const fresh = termRows([...texts], codes, applied, fitted.vocabulary, fitted.idf);
+      expect(termRows(texts, codes, applied, fitted.vocabulary, fitted.idf)).toEqual(fresh);
+      // Taken once: the next call reads the texts again.
+      expect(termRows(texts, codes, applied, fitted.vocabulary, fitted.idf)).toEqual(fresh);
+    }));
+  });
+
   test('fitting reads ASCII and other texts into one vocabulary, as the kernel would', () => {
     const mixed = ['Naïve cats', 'naïve dogs and cats', 'CATS and dogs'];
     const fitted = fitTerms(mixed, [1, 1, 1], 3, words, 10, 1);

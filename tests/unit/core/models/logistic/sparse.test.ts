@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
-import { disposeModel, predict, resolveOptions, trainModel, useBackend, type ModelSpec, type TrainData, type Trained } from '../../../../../src/core/models';
+import { disposeModel, predict, resolveOptions, toTrainData, trainModel, useBackend, type ModelSpec, type TrainData, type Trained } from '../../../../../src/core/models';
+import { fitRecipe, transformRecipe, type Recipe } from '../../../../../src/core/recipe';
+import { tableOf } from '../../recipe/tableOf';
 import { trainNetwork } from '../../../../../src/core/models/mlp/train';
 import { logisticMeta } from '../../../../../src/core/models/logistic/meta';
 import { createRng } from '../../../../../src/core/stats';
@@ -97,5 +99,49 @@ describe('logistic regression on sparse rows', () => {
     } finally {
       disposeModel(r.model);
     }
+  });
+});
+
+describe('logistic regression on the recipe’s sparse rows (a recipe ending in a text step)', () => {
+  const rng = createRng(9);
+  const words = Array.from({ length: 90 }, (_, i) => `w${i}x`);
+  const texts = Array.from({ length: 300 }, () => Array.from({ length: 6 }, () => words[rng.int(words.length)]).join(' '));
+  const label = texts.map((t) => (t.split(' ').filter((w) => Number(w.slice(1, -1)) < 30).length + rng.next() > 2 ? 'yes' : 'no'));
+  const recipe: Recipe = { version: 1, target: 'label', task: 'binary', split: { method: 'random', testFraction: 0.2, seed: 1, folds: 0 }, steps: [{ kind: 'text', columns: ['text'], minDf: 1 }] };
+  const size = Array.from({ length: 300 }, (_, i) => (i % 7) / 7);
+  const fitted = fitRecipe(tableOf({ text: texts, size, label }), recipe);
+  const t = transformRecipe(fitted, tableOf({ text: texts, size, label }));
+
+  test.each<[string, Record<string, string | number>]>([
+    ['L-BFGS', { solver: 'lbfgs' }],
+    ['Adam', { epochs: 5 }],
+  ])('%s trains the weights that X gives, bit for bit, without building X', async (_, options) => {
+    expect(fitted.featureNames.length).toBeGreaterThan(64);
+    const data = toTrainData(t, fitted);
+    let reads = 0;
+    const sparseOnly: TrainData = { ...data, sparse: t.sparse!, get X(): Float32Array { reads++; return t.X; } };
+    const denseOnly: TrainData = { ...data };
+    delete denseOnly.sparse;
+    const runs = [await trainModel({ kind: 'logistic', seed: 2, options }, sparseOnly), await trainModel({ kind: 'logistic', seed: 2, options }, denseOnly)];
+    try {
+      expect(reads).toBe(0);
+      expect(weightsOf(runs[0].model)).toEqual(weightsOf(runs[1].model));
+      expect(runs[0].history.map((e) => e.loss)).toEqual(runs[1].history.map((e) => e.loss));
+    } finally {
+      runs.forEach((r) => disposeModel(r.model));
+    }
+  });
+
+  test('a missing value among the sparse rows is named as in X', async () => {
+    const holed = tableOf({ text: texts, size: size.map((v, i) => (i === 3 ? null : v)), label });
+    const f = fitRecipe(holed, recipe);
+    const data = toTrainData(transformRecipe(f, holed), f);
+    expect(data.sparse).toBeDefined();
+    const denseOnly: TrainData = { ...data };
+    delete denseOnly.sparse;
+    const column = f.featureNames.indexOf('size');
+    const message = `Feature column ${column} (row 4) holds NaN`;
+    await expect(trainModel({ kind: 'logistic', options: { solver: 'lbfgs' } }, data)).rejects.toThrow(message);
+    await expect(trainModel({ kind: 'logistic', options: { solver: 'lbfgs' } }, denseOnly)).rejects.toThrow(message);
   });
 });
