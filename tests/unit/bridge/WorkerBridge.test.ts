@@ -124,7 +124,7 @@ describe('WorkerBridge', () => {
     });
     const seen: number[] = [];
     await expect(bridge.call((api, live) => api.report(live((v) => seen.push(v))))).resolves.toBe('done');
-    await vi.waitFor(() => expect(seen).toEqual([1]));
+    await vi.waitFor(() => expect(seen).toEqual([1]), { timeout: 30_000 });
     // A callback used after the call: its port is closed, so the worker's call is never answered.
     const late = kept!(2).then(() => 'answered');
     expect(await Promise.race([late, tick().then(() => 'unanswered')])).toBe('unanswered');
@@ -135,7 +135,7 @@ describe('WorkerBridge', () => {
     const { bridge, workers } = bridgeOver({ echo: (x) => x }, { idleMs: 10 });
     await bridge.call((api) => api.echo(1));
     expect(workers[0].terminated).toBe(false);
-    await vi.waitFor(() => expect(workers[0].terminated).toBe(true));
+    await vi.waitFor(() => expect(workers[0].terminated).toBe(true), { timeout: 30_000 });
     expect(bridge.running).toBeNull();
     await expect(bridge.call((api) => api.echo(2))).resolves.toBe(2);
     expect(workers).toHaveLength(2);

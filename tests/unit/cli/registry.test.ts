@@ -81,13 +81,14 @@ describe('modelbench registry', () => {
   test('a held lock makes a second writer wait, then say who holds it', async () => {
     const reg = at('reg-lock');
     await registryCommand(['register', at('prior.zip'), '--name', 'churn', '--registry', reg]);
-    let release!: () => void;
+    let release: (() => void) | null = null;
     const held = withRegistryLock(reg, () => new Promise<void>((r) => (release = r)));
-    await new Promise((r) => setTimeout(r, 50));
+    // The first writer holds the lock once its callback runs: wait for that, not for a time.
+    await vi.waitFor(() => expect(release).not.toBeNull(), { timeout: 30_000, interval: 10 });
     const second = withRegistryLock(reg, async () => 'ran', 300);
     await expect(second).rejects.toThrow(RegistryLockedError);
     await expect(withRegistryLock(reg, async () => 'ran', 300)).rejects.toThrow(new RegExp(`locked by process ${process.pid} on .*Try again when it finishes`));
-    release();
+    release!();
     await held;
     await expect(withRegistryLock(reg, async () => 'ran')).resolves.toBe('ran');
   });

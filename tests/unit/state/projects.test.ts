@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { Registry } from '../../../src/state/registry.svelte';
 import { ProjectsState } from '../../../src/state/projects.svelte';
 import { recordEvidence } from '../../../src/state/projectEvidence';
@@ -44,10 +44,11 @@ describe('ProjectsState', () => {
     const { projects } = await fresh();
     recordEvidence({ kind: 'bundle-exported', at: 1, model: 'churn', version: '1', fileName: 'churn-v1.zip' });
     recordEvidence({ kind: 'ab-analysed', at: 2, verdict: 'B is better.', units: 500 });
-    await projects.refresh();
-    await new Promise((r) => setTimeout(r, 50));
-    await projects.refresh();
-    expect(projects.active?.events.map((e) => e.kind)).toEqual(['bundle-exported', 'ab-analysed']);
+    // Evidence is written in the background: refresh until both have landed, not after a fixed time.
+    await vi.waitFor(async () => {
+      await projects.refresh();
+      expect(projects.active?.events.map((e) => e.kind)).toEqual(['bundle-exported', 'ab-analysed']);
+    }, { timeout: 30_000, interval: 20 });
     expect(item(projects, 'bundle').evidence?.words).toMatch(/^churn-v1\.zip was exported/);
   });
 

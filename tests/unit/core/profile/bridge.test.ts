@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { planWork, ProfileBridge, tableIsShared, type ProfileWorker } from '../../../../src/bridge/ProfileBridge';
 import { shareOrCopyTable } from '../../../../src/bridge/copyTable';
 import { CROSS_SECTIONS } from '../../../../src/core/profile';
@@ -92,8 +92,8 @@ describe('ProfileBridge over two workers', () => {
     const sections: string[] = [];
     let last = [0, 0];
     const report = await bridge.profile(table, { target: 'Species' }, { onSection: (s) => sections.push(s.kind), onProgress: (d, t) => (last = [d, t]) });
-    // Section callbacks use their own message ports and may land just after the result.
-    await new Promise((r) => setTimeout(r, 100));
+    // Section callbacks use their own message ports and may land just after the result: wait for them.
+    await vi.waitFor(() => expect(sections.filter((s) => s === 'column')).toHaveLength(7), { timeout: 30_000, interval: 10 });
     bridge.dispose();
     expectSameAsLocal(report, ['columns', 'alerts', 'correlations', 'target']);
     expect(last[0]).toBe(last[1]);

@@ -1,5 +1,5 @@
 /** The real server on a loopback port: every request shape of both protocols answers as scorer.mjs does. */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { penguinBundle, post, startServer, type Served } from './serveFixture';
 
 let served: Served;
@@ -140,8 +140,7 @@ describe('GET routes', () => {
   test('every request gets a JSON access-log line with its request id', async () => {
     const res = await fetch(`${server.url}/ping`, { headers: { 'x-request-id': 'abc-123' } });
     expect(res.headers.get('x-request-id')).toBe('abc-123');
-    await new Promise((r) => setTimeout(r, 20));
-    const line = log.map((l) => JSON.parse(l)).find((e) => e.id === 'abc-123');
-    expect(line).toMatchObject({ method: 'GET', path: '/ping', status: 200 });
+    // The line is written when the response finishes, which may come after the client has read it.
+    await vi.waitFor(() => expect(log.map((l) => JSON.parse(l)).find((e) => e.id === 'abc-123')).toMatchObject({ method: 'GET', path: '/ping', status: 200 }), { timeout: 30_000, interval: 10 });
   });
 });
