@@ -136,7 +136,7 @@ export function modelCard(fitted: FittedRecipe, info: CardInfo): string {
     '',
     '## Files',
     '',
-    '- `scorer.mjs` — dependency-free ES module with preprocessing and weights inlined: `predict(rows)`, `predictOne(row)`, `predictColumns(columns, rows)` (rows as lists of cells), `meta`.',
+    '- `scorer.mjs` — dependency-free ES module with preprocessing and weights inlined: `predict(rows)`, `predictOne(row)`, `predictColumns(columns, rows)` (rows as lists of cells), `predictNumbers(columns, values, n)` (rows of numbers in one Float64Array, NaN for missing), `meta`.',
     info.onnxUnavailable ? `- No \`model.onnx\`: ${md(info.onnxUnavailable)}` : '- `model.onnx` — preprocessing and model in one ONNX graph (opset 17 plus ai.onnx.ml 2).',
     info.hasTfjs ? '- `model.json` + `weights.bin` — the network in TF.js layers format (it expects preprocessed features; see `preprocess.json`).' : '',
     info.trees ? '- `trees.json` — the tree ensemble as Modelbench reads it back (`modelbench sql` writes any dialect from it).' : '',

@@ -35,6 +35,7 @@ interface ScorerApi {
   predict(rows: unknown[]): RowPrediction[];
   predictOne(row: unknown): RowPrediction;
   predictColumns(columns: string[], rows: unknown[][]): RowPrediction[];
+  predictNumbers(columns: string[], values: Float64Array, n: number): RowPrediction[];
   meta: { task: Task; target: string; classes: string[] | null; inputs: InputColumn[]; featureNames: string[]; model: string; version: string | number };
 }
 
@@ -114,9 +115,17 @@ export function scorerRuntime(SPEC: ScorerSpec, cells: CellReader, compile: type
 
   const CLASSES = SPEC.classes || [];
   const P = new Float64Array(CLASSES.length);
+  // Each row's probabilities are a copy of this object (built key by key as the rows' once were), so they share its shape.
+  const PROBABILITIES: Record<string, number> = {};
+  for (let i = 0; i < CLASSES.length; i++) PROBABILITIES[CLASSES[i]] = 0;
 
   /** Puts one raw cell into the scratch arrays; returns the reader's message for a bad cell, else null. */
   function load(c: (typeof INPUTS)[number], cell: unknown): string | null {
+    // A number in a numeric column is what the reader would answer: stored without the call, whose result would be boxed.
+    if (typeof cell === 'number' && !c.text) {
+      NUM[c.slot] = cell;
+      return null;
+    }
     const v = cells.read(cell, c);
     if (cells.error !== null) {
       const message = cells.error;
@@ -139,7 +148,7 @@ export function scorerRuntime(SPEC: ScorerSpec, cells: CellReader, compile: type
     } else for (let i = 0; i < P.length; i++) P[i] = out[i];
     let best = 0;
     for (let i = 1; i < P.length; i++) if (P[i] > P[best]) best = i;
-    const probabilities: Record<string, number> = {};
+    const probabilities: Record<string, number> = { ...PROBABILITIES };
     for (let i = 0; i < P.length; i++) probabilities[CLASSES[i]] = P[i];
     return { label: CLASSES[best], probabilities };
   }
@@ -189,6 +198,34 @@ export function scorerRuntime(SPEC: ScorerSpec, cells: CellReader, compile: type
     return out;
   }
 
+  /**
+   * Scores `n` rows of numbers given row after row in `columns` order (`values[r * columns.length + j]`),
+   * NaN for a missing value: the answers of predictColumns on the same rows with null for each NaN.
+   */
+  function predictNumbers(columns: string[], values: Float64Array, n: number): RowPrediction[] {
+    const w = Array.isArray(columns) ? columns.length : -1;
+    if (w < 0 || !(values instanceof Float64Array) || !(n >= 0) || values.length < n * w) throw new TypeError('predictNumbers(columns, values, n) takes a list of column names, a Float64Array of n rows of numbers in that order (NaN for missing) and n.');
+    const at = new Int32Array(INPUTS.length);
+    for (let i = 0; i < INPUTS.length; i++) at[i] = columns.indexOf(INPUTS[i].name);
+    const out = new Array<RowPrediction>(n);
+    for (let r = 0; r < n; r++) {
+      let error: string | null = null;
+      for (let i = 0; i < INPUTS.length; i++) {
+        const c = INPUTS[i];
+        if (at[i] < 0) {
+          error = cells.missingColumn(c.name);
+          break;
+        }
+        const v = values[r * w + at[i]];
+        // As the cell reader reads a number or null: a text column takes the number's text.
+        if (!c.text) NUM[c.slot] = v;
+        else STR[c.slot] = v !== v ? null : String(v);
+      }
+      out[r] = error === null ? finish() : { error };
+    }
+    return out;
+  }
+
   const meta = { task: SPEC.task, target: SPEC.target, classes: SPEC.classes || null, inputs: SPEC.inputs, featureNames: SPEC.featureNames, model: SPEC.name, version: SPEC.version };
-  return { predict, predictOne, predictColumns, meta };
+  return { predict, predictOne, predictColumns, predictNumbers, meta };
 }

@@ -55,7 +55,7 @@ const HEADER = (id: ScorerIdentity) =>
  * the compiled recipe and the forward pass are emitted with `Function.prototype.toString()`
  * (each reads only its arguments and built-ins, so it survives minification and needs no eval),
  * and the tree pass (scorerTrees.ts, kept as text) is wrapped in a function of what it reads.
- * Evaluates to `{ predict, predictOne, predictColumns, meta }`.
+ * Evaluates to `{ predict, predictOne, predictColumns, predictNumbers, meta }`.
  */
 function runtimeCall(spec: string): string {
   const trees = `function (SPEC, X, D, floats) {\n${SCORER_TREES}\nreturn TREES ? forwardTrees : null;\n}`;
@@ -66,9 +66,9 @@ function runtimeCall(spec: string): string {
   return `((__name) => (${scorerRuntime.toString()})(${spec}, (${cellReader.toString()})((${dateKernel.toString()})()), ${compile}, ${trees}))((f) => f)`;
 }
 
-/** scorer.mjs: an ES module exporting `predict(rows)`, `predictOne(row)`, `predictColumns(columns, rows)` and `meta`. */
+/** scorer.mjs: an ES module exporting `predict(rows)`, `predictOne(row)`, `predictColumns(columns, rows)`, `predictNumbers(columns, values, n)` and `meta`. */
 export function scorerModule(fitted: FittedRecipe, model: PortableModel, id: ScorerIdentity): string {
-  return `${HEADER(id)}const scorer = ${runtimeCall(specJson(fitted, model, id))};\nconst predict = scorer.predict;\nconst predictOne = scorer.predictOne;\nconst predictColumns = scorer.predictColumns;\nconst meta = scorer.meta;\nexport { predict, predictOne, predictColumns, meta };\n`;
+  return `${HEADER(id)}const scorer = ${runtimeCall(specJson(fitted, model, id))};\nconst predict = scorer.predict;\nconst predictOne = scorer.predictOne;\nconst predictColumns = scorer.predictColumns;\nconst predictNumbers = scorer.predictNumbers;\nconst meta = scorer.meta;\nexport { predict, predictOne, predictColumns, predictNumbers, meta };\n`;
 }
 
 /**

@@ -79,6 +79,35 @@ export function compileTransform(inputs: InputColumn[], steps: FittedStep[], fea
     return Math.abs(lambda - 2) < 1e-12 ? -Math.log1p(-x) : -(Math.pow(1 - x, 2 - lambda) - 1) / (2 - lambda);
   }
 
+  /**
+   * The columns of one numeric step with number parameters, gathered for one op: `add` takes a
+   * column (false when a parameter is not a number: that column keeps a closure, which touches
+   * another slot, so the order between the two does not matter), `run` pushes the op over those
+   * gathered, in the step's column order.
+   */
+  function group(n: number) {
+    const slots: number[] = [];
+    const A = new Float64Array(n);
+    const B = new Float64Array(n);
+    return {
+      add(s: number, a: number, b: number): boolean {
+        if (typeof a !== 'number' || typeof b !== 'number') return false;
+        A[slots.length] = a;
+        B[slots.length] = b;
+        slots.push(s);
+        return true;
+      },
+      run(op: (S: Int32Array, A: Float64Array, B: Float64Array) => void): void {
+        if (!slots.length) return;
+        const S = Int32Array.from(slots);
+        const a = A.slice(0, S.length);
+        const b = B.slice(0, S.length);
+        ops.push(() => op(S, a, b));
+      },
+    };
+  }
+  let numImpute: number[] = [];
+  let numFill: number[] = [];
   function compileImpute(c: { name: string; fill: number | string; indicator: boolean }): void {
     let m = -1;
     const ss = strIndex.get(c.name);
@@ -95,11 +124,8 @@ export function compileTransform(inputs: InputColumn[], steps: FittedStep[], fea
     const s = slotOf(numIndex, c.name, 'impute');
     const fill = Number(c.fill);
     if (c.indicator) m = setNum(c.name + '_missing');
-    ops.push(() => {
-      const miss = NUM[s] !== NUM[s];
-      if (miss) NUM[s] = fill;
-      if (m >= 0) NUM[m] = miss ? 1 : 0;
-    });
+    numImpute.push(s, m);
+    numFill.push(fill);
   }
   function compileEncode(method: string, c: { name: string; vocabulary: string[]; other: boolean }): void {
     const s = slotOf(strIndex, c.name, 'encode');
@@ -172,37 +198,72 @@ export function compileTransform(inputs: InputColumn[], steps: FittedStep[], fea
         numIndex.delete(n);
         strIndex.delete(n);
       }
-    } else if (step.kind === 'impute') step.columns.forEach(compileImpute);
+    } else if (step.kind === 'impute') {
+      // The numeric columns of the step run as one loop (no closure per column per row); they touch other slots than the string ones.
+      numImpute = [];
+      numFill = [];
+      step.columns.forEach(compileImpute);
+      const S = Int32Array.from(numImpute);
+      const F = Float64Array.from(numFill);
+      if (F.length)
+        ops.push(() => {
+          for (let k = 0; k < F.length; k++) {
+            const s = S[2 * k];
+            const miss = NUM[s] !== NUM[s];
+            if (miss) NUM[s] = F[k];
+            if (S[2 * k + 1] >= 0) NUM[S[2 * k + 1]] = miss ? 1 : 0;
+          }
+        });
+    }
     else if (step.kind === 'encode') for (const c of step.columns) compileEncode(step.method, c);
     else if (step.kind === 'datetime') for (const n of step.columns) compileDatetime(step, n);
     else if (step.kind === 'text') for (const c of step.columns) compileText(step, c);
+    // Each numeric step below runs its columns in one loop over typed arrays of slots and parameters
+    // (no closure per column per row); a parameter that is not a number (never written so) keeps a
+    // closure of its own, so every answer is the arithmetic the step always did.
     else if (step.kind === 'scale') {
+      const g = group(step.columns.length);
       for (const c of step.columns) {
         const s = slotOf(numIndex, c.name, 'scale');
         const center = c.center;
         const scale = c.scale;
-        ops.push(() => (NUM[s] = (NUM[s] - center) / scale));
+        if (!g.add(s, center, scale)) ops.push(() => (NUM[s] = (NUM[s] - center) / scale));
       }
+      g.run((S, A, B) => {
+        for (let k = 0; k < S.length; k++) NUM[S[k]] = (NUM[S[k]] - A[k]) / B[k];
+      });
     } else if (step.kind === 'power' && step.method === 'log') {
+      const g = group(step.columns.length);
       for (const c of step.columns) {
         const s = slotOf(numIndex, c.name, 'power');
         const shift = c.shift;
-        ops.push(() => (NUM[s] = Math.log1p(Math.max(0, NUM[s] + shift))));
+        if (!g.add(s, shift, 0)) ops.push(() => (NUM[s] = Math.log1p(Math.max(0, NUM[s] + shift))));
       }
+      g.run((S, A) => {
+        for (let k = 0; k < S.length; k++) NUM[S[k]] = Math.log1p(Math.max(0, NUM[S[k]] + A[k]));
+      });
     } else if (step.kind === 'power') {
+      const g = group(step.columns.length);
       for (const c of step.columns) {
         const s = slotOf(numIndex, c.name, 'power');
         const lambda = c.lambda;
-        ops.push(() => (NUM[s] = yeoJohnson(NUM[s], lambda)));
+        if (!g.add(s, lambda, 0)) ops.push(() => (NUM[s] = yeoJohnson(NUM[s], lambda)));
       }
+      g.run((S, A) => {
+        for (let k = 0; k < S.length; k++) NUM[S[k]] = yeoJohnson(NUM[S[k]], A[k]);
+      });
     } else if (step.kind === 'clip') {
+      const g = group(step.columns.length);
       for (const c of step.columns) {
         const s = slotOf(numIndex, c.name, 'clip');
         // JSON has no infinities: an unbounded side arrives as null.
         const lower = (c.lower as number | null) === null ? -Infinity : c.lower;
         const upper = (c.upper as number | null) === null ? Infinity : c.upper;
-        ops.push(() => (NUM[s] = Math.min(upper, Math.max(lower, NUM[s]))));
+        if (!g.add(s, lower, upper)) ops.push(() => (NUM[s] = Math.min(upper, Math.max(lower, NUM[s]))));
       }
+      g.run((S, A, B) => {
+        for (let k = 0; k < S.length; k++) NUM[S[k]] = Math.min(B[k], Math.max(A[k], NUM[S[k]]));
+      });
     } else throw new Error("preprocess: step '" + step.kind + "' cannot run in scorer.mjs.");
   }
 

@@ -1,19 +1,24 @@
+import type { NumberRows, NumberSplit } from './numberSplit';
 import type { ServedColumn } from './types';
 
 /** Rows read from a request body, or the 4xx answer naming what is wrong (and where). */
 export type ReadRows =
-  | { ok: true; rows: Record<string, unknown>[]; columns?: readonly string[]; cells?: unknown[][] }
+  | { ok: true; rows: Record<string, unknown>[]; columns?: readonly string[]; cells?: unknown[][]; numbers?: NumberRows }
   | { ok: false; status: number; code: string; message: string; row?: number; column?: string };
 
 /** Checks rows sent as cell lists, by position; see `RowReader.cellsCheck`. */
 export interface CellsCheck {
   columns: readonly string[];
+  /** True when no column's values are checked per row (no closed categories), so `check` always passes. */
+  open: boolean;
   check(cells: unknown[], index: number): Extract<ReadRows, { ok: false }> | null;
 }
 
 export interface RowReader {
   /** MLflow's /invocations body: JSON (dataframe_split, dataframe_records, instances, inputs) or CSV with a header. */
   invocations(contentType: string, body: string): ReadRows;
+  /** The same body as UTF-8 bytes when it is JSON dataframe_split of at least `minRows` rows of numbers and nulls (see numberSplit.ts); else null. */
+  numbers(contentType: string, bytes: Uint8Array, minRows: number): ReadRows | null;
   /** The Open Inference Protocol (v2) infer body: one input tensor per column. */
   v2(body: string): ReadRows;
   /** Missing, unknown and uncategorised cells of one row (its keys skipped when `keysChecked`): the first problem, or null. */
@@ -29,9 +34,10 @@ export interface RowReader {
 /**
  * Reads request bodies into row objects for the scorer and checks them against the served
  * columns. Shipped in serve.mjs with `Function.prototype.toString()`: reads only its arguments and
- * built-ins. `ignore` names a body field that is not a model input (the A/B unit id field).
+ * built-ins. `ignore` names a body field that is not a model input (the A/B unit id field);
+ * `numberSplit` reads the common large body without JSON.parse.
  */
-export function rowReader(columns: readonly ServedColumn[], maxRows: number, ignore: string | null): RowReader {
+export function rowReader(columns: readonly ServedColumn[], maxRows: number, ignore: string | null, numberSplit: NumberSplit): RowReader {
   const names = new Set(columns.map((c) => c.name));
   const closed = columns.filter((c) => c.categories && c.openCategories === false).map((c) => ({ name: c.name, allowed: new Set(c.categories) }));
   const expected = columns.map((c) => c.name).join(', ');
@@ -198,7 +204,29 @@ export function rowReader(columns: readonly ServedColumn[], maxRows: number, ign
     }
   }
 
+  /** A dataframe_split body of numbers and nulls (see numberSplit.ts): its cell lists and row objects are built only if a caller asks. */
+  function fromNumbers(frame: NonNullable<ReturnType<NumberSplit>>): ReadRows {
+    let rows: Record<string, unknown>[] | null = null;
+    return {
+      ok: true,
+      get cells() {
+        return frame.cells();
+      },
+      get rows() {
+        const template = shape(frame.columns);
+        return (rows ??= frame.cells().map((cells) => objectOf(template, frame.columns, cells)));
+      },
+      columns: frame.columns,
+      numbers: frame.numbers,
+    };
+  }
+
   const reader: RowReader = {
+    numbers(contentType, bytes, minRows) {
+      if (contentType.split(';')[0].trim().toLowerCase() !== 'application/json') return null;
+      const frame = numberSplit(bytes, minRows, maxRows);
+      return frame === null ? null : fromNumbers(frame);
+    },
     invocations(contentType, body) {
       const type = contentType.split(';')[0].trim().toLowerCase();
       if (type === 'text/csv') return csv(body);
@@ -256,6 +284,7 @@ export function rowReader(columns: readonly ServedColumn[], maxRows: number, ign
       const at = closed.map((c) => own.indexOf(c.name));
       lastCells = {
         columns: own,
+        open: closed.length === 0,
         check(cells, index) {
           for (let k = 0; k < closed.length; k++) {
             const v = cells[at[k]];

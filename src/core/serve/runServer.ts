@@ -2,6 +2,7 @@ import type { psiKernel } from '../stats';
 import type { httpTransport } from './httpTransport';
 import type { inferenceV2 } from './inferenceV2';
 import type { microBatcher } from './microBatch';
+import type { numberSplit } from './numberSplit';
 import type { openApiDoc } from './openApi';
 import type { rowReader } from './requestRows';
 import type { serveMetrics } from './serveMetrics';
@@ -12,6 +13,7 @@ import type { RowPrediction } from '../deploy';
 /** The server's functions, passed in so that runServer itself stays self-contained (see serveSource.ts). */
 export interface ServeParts {
   rowReader: typeof rowReader;
+  numberSplit: typeof numberSplit;
   serveMetrics: typeof serveMetrics;
   microBatcher: typeof microBatcher;
   inferenceV2: typeof inferenceV2;
@@ -85,12 +87,20 @@ export async function runServer(env: ServeEnv, parts: ServeParts): Promise<Runni
     model,
     options,
     metrics,
-    reader: parts.rowReader(model.columns, options.maxRows, options.unitField),
+    reader: parts.rowReader(model.columns, options.maxRows, options.unitField, parts.numberSplit),
     v2: parts.inferenceV2(model),
     openApi: parts.openApiDoc(model, ab !== null),
     score: ab ? ab.score : single,
     // Bundles exported before predictColumns existed score row objects.
     scoreColumns: ab || typeof model.scorer.predictColumns !== 'function' ? null : byColumns((columns, cells) => model.scorer.predictColumns!(columns, cells)),
+    // A request of at least a batch's rows is scored alone by the batcher, so it is counted as its batch here.
+    scoreNumbers:
+      ab || typeof model.scorer.predictNumbers !== 'function'
+        ? null
+        : (columns, numbers) => {
+            metrics.batch(numbers.n);
+            return model.scorer.predictNumbers!(columns.slice(), numbers.values, numbers.n);
+          },
     admin: ab ? ab.admin : null,
     serverVersion: env.serverVersion,
   });

@@ -1,5 +1,6 @@
 import type { DriftColumn } from '../deploy';
 import type { psiKernel } from '../stats';
+import type { NumberRows } from './numberSplit';
 
 export interface ServeMetrics {
   /** One finished request: its route label, status and seconds taken. */
@@ -17,6 +18,8 @@ export interface ServeMetrics {
   observe(rows: readonly Record<string, unknown>[]): void;
   /** The same for rows sent as cell lists in `columns` order (the same array for the same columns, as the row reader keeps it). */
   observeCells(columns: readonly string[], cells: readonly unknown[][]): void;
+  /** The same for rows read as numbers (NaN for null). */
+  observeNumbers(columns: readonly string[], numbers: NumberRows): void;
   /** Prometheus text exposition format 0.0.4. */
   render(): string;
 }
@@ -83,17 +86,24 @@ export function serveMetrics(drift: { columns: DriftColumn[] } | null, window: n
   }
   let lastColumns: readonly string[] | null = null;
   let lastAt: number[] = [];
-  function observeCells(columns: readonly string[], cells: readonly unknown[][]): void {
+  /** Rows given by position: `cell(r, j)` is row r's cell of column j; the same rows are sampled whatever holds them. */
+  function observeAt(columns: readonly string[], n: number, cell: (r: number, j: number) => unknown): void {
     if (columns !== lastColumns) {
       lastAt = tracked.map((t) => columns.indexOf(t.profile.name));
       lastColumns = columns;
     }
-    const step = Math.max(1, Math.floor(cells.length / 64));
+    const step = Math.max(1, Math.floor(n / 64));
     for (let k = 0; k < tracked.length; k++) {
       const j = lastAt[k];
-      for (let r = 0; r < cells.length; r += step) record(tracked[k], binOf(tracked[k], j < 0 ? undefined : cells[r][j]));
+      for (let r = 0; r < n; r += step) record(tracked[k], binOf(tracked[k], j < 0 ? undefined : cell(r, j)));
     }
   }
+  const observeCells = (columns: readonly string[], cells: readonly unknown[][]) => observeAt(columns, cells.length, (r, j) => cells[r][j]);
+  const observeNumbers = (columns: readonly string[], { values, n }: NumberRows) =>
+    observeAt(columns, n, (r, j) => {
+      const v = values[r * columns.length + j];
+      return v !== v ? null : v;
+    });
   function observeIn(h: ReturnType<typeof histogram>, v: number): void {
     h.sum += v;
     h.count++;
@@ -166,6 +176,7 @@ export function serveMetrics(drift: { columns: DriftColumn[] } | null, window: n
     },
     observe,
     observeCells,
+    observeNumbers,
     render,
   };
 }

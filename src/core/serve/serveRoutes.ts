@@ -1,5 +1,6 @@
 import type { RowPrediction } from '../deploy';
 import type { inferenceV2 } from './inferenceV2';
+import type { NumberRows } from './numberSplit';
 import type { RowReader, ReadRows } from './requestRows';
 import type { ServeMetrics } from './serveMetrics';
 import type { Reply, ServedModel, ServeOptions } from './types';
@@ -10,6 +11,8 @@ export interface RouteRequest {
   path: string;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** The body's bytes, where the transport has them (a body of numbers is read from them without the text). */
+  bytes?: Uint8Array;
 }
 
 /** Scores checked rows; `unitIds` (A/B) holds each row's unit id, or null when none was given. */
@@ -30,6 +33,8 @@ export interface RouteDeps {
    * (A/B, or a scorer without it) scores row objects.
    */
   scoreColumns: ((columns: readonly string[], cells: unknown[][]) => Promise<RowPrediction[]>) | null;
+  /** Scores a body read as numbers (scorer.mjs's predictNumbers); null where the scorer lacks it (A/B, older bundles). */
+  scoreNumbers: ((columns: readonly string[], numbers: NumberRows) => RowPrediction[]) | null;
   /** A/B only: POST /admin/weights, given the checked-token request body. */
   admin: ((body: string) => Reply) | null;
   serverVersion: string;
@@ -113,6 +118,17 @@ export function serveRoutes(d: RouteDeps): Routes {
   /** Checks, scores and answers rows; per the --on-error policy a bad row refuses the request or is answered in place. */
   async function scoreRows(req: RouteRequest, read: ReadRows, answer: (p: RowPrediction[], variants?: string[]) => unknown): Promise<Reply> {
     if (!read.ok) return refused(read);
+    // A large body of numbers whose columns pass and need no per-row check: scored from its numbers,
+    // alone (the batcher would score it alone too), with no cell lists built.
+    const numbers = read.numbers;
+    if (numbers && d.scoreNumbers && read.columns && numbers.n >= options.batchRows) {
+      const frame = reader.cellsCheck(read.columns);
+      if (frame && frame.open) {
+        const scored = d.scoreNumbers(frame.columns, numbers);
+        metrics.observeNumbers(frame.columns, numbers);
+        return merge(numbers.n, null, null, scored, undefined, answer);
+      }
+    }
     const frame = columnsOf(read);
     if (frame) return scoreCells(frame, answer);
     const rows = read.rows;
@@ -161,6 +177,7 @@ export function serveRoutes(d: RouteDeps): Routes {
       if (variants && scoredVariants) variants[row] = scoredVariants[k];
     }
     metrics.rows(n);
+    if (answer === mlflow && !variants) return { status: 200, body: mlflowJson(predictions), contentType: 'application/json', rows: n };
     const reply = json(200, answer(predictions, variants), n);
     if (variants && variants.length) reply.variant = [...new Set(variants.filter((v) => v !== ''))].join(',');
     return reply;
@@ -169,6 +186,44 @@ export function serveRoutes(d: RouteDeps): Routes {
   function mlflow(predictions: RowPrediction[], variants?: string[]) {
     const out = predictions.map((p) => ('value' in p ? p.value : p));
     return variants ? { predictions: out, variants } : { predictions: out };
+  }
+
+  // MLflow's answer written as text, without JSON.stringify's walk over an object per row: each row
+  // is checked to be the scorer's shape (its keys in order, numbers where numbers go), so the text
+  // is JSON.stringify's to the byte; any other row is stringified as it stands.
+  const CLASSES = model.classes || [];
+  const LABELS = new Map(CLASSES.map((c) => [c, JSON.stringify(c)]));
+  // The probabilities' keys in the order an object built class by class holds them (integer-like names first).
+  const KEYS = Object.keys(Object.fromEntries(CLASSES.map((c) => [c, 0])));
+  const KEY_JSON = KEYS.map((k, j) => (j ? ',' : '{') + JSON.stringify(k) + ':');
+  const num = (v: number) => (v === v && v !== Infinity && v !== -Infinity ? '' + v : 'null');
+  function classJson(p: Record<string, unknown>): string | null {
+    let n = 0;
+    for (const k in p) {
+      if (n > 1 || k !== (n === 0 ? 'label' : 'probabilities')) return null;
+      n++;
+    }
+    const label = p.label;
+    const probabilities = p.probabilities as Record<string, unknown>;
+    if (n !== 2 || typeof label !== 'string' || probabilities === null || typeof probabilities !== 'object' || Array.isArray(probabilities)) return null;
+    let out = '{"label":' + (LABELS.get(label) ?? JSON.stringify(label)) + ',"probabilities":';
+    let j = 0;
+    for (const k in probabilities) {
+      const v = probabilities[k];
+      if (k !== KEYS[j] || typeof v !== 'number') return null;
+      out += KEY_JSON[j++] + num(v);
+    }
+    return j === KEYS.length ? out + (j ? '}}' : '{}}') : null;
+  }
+  function mlflowJson(predictions: RowPrediction[]): string {
+    let out = '{"predictions":[';
+    for (let i = 0; i < predictions.length; i++) {
+      const p = predictions[i];
+      if (i) out += ',';
+      if ('value' in p) out += typeof p.value === 'number' ? num(p.value) : JSON.stringify([p.value]).slice(1, -1);
+      else out += ('label' in p && classJson(p)) || JSON.stringify([p]).slice(1, -1);
+    }
+    return out + ']}';
   }
 
   function routeOf(path: string): string {
@@ -185,7 +240,8 @@ export function serveRoutes(d: RouteDeps): Routes {
     if (path === '/invocations') {
       if (method !== 'POST') return wrongMethod('POST');
       if (!ready) return readyReply();
-      return scoreRows(req, reader.invocations(header(req, 'content-type'), req.body), mlflow);
+      const type = header(req, 'content-type');
+      return scoreRows(req, (d.scoreNumbers && req.bytes && reader.numbers(type, req.bytes, options.batchRows)) || reader.invocations(type, req.body), mlflow);
     }
     if (path === v2Model + '/infer') {
       if (method !== 'POST') return wrongMethod('POST');

@@ -2,6 +2,7 @@ import { psiKernel } from '../stats';
 import { httpTransport } from './httpTransport';
 import { inferenceV2 } from './inferenceV2';
 import { microBatcher } from './microBatch';
+import { numberSplit } from './numberSplit';
 import { openApiDoc } from './openApi';
 import { rowReader } from './requestRows';
 import { runServer, type ServeParts } from './runServer';
@@ -14,7 +15,7 @@ import { servedModel } from './servedModel';
 export const SERVER_VERSION = 'modelbench-serve/1';
 
 /** The server's functions, as `modelbench serve` runs them and as serve.mjs ships them. */
-export const SERVE_PARTS: ServeParts = { rowReader, serveMetrics, microBatcher, inferenceV2, openApiDoc, serveRoutes, httpTransport, psiKernel };
+export const SERVE_PARTS: ServeParts = { rowReader, numberSplit, serveMetrics, microBatcher, inferenceV2, openApiDoc, serveRoutes, httpTransport, psiKernel };
 
 /** What differs between a one-model serve.mjs and an A/B one; everything else is shared text. */
 export interface ServeScript {

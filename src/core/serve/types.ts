@@ -56,6 +56,8 @@ export interface BundleScorer {
   predict(rows: unknown[]): RowPrediction[];
   /** Rows as cell lists in `columns` order (scorer.mjs from this version on). */
   predictColumns?(columns: string[], rows: unknown[][]): RowPrediction[];
+  /** Rows of numbers, row after row in `columns` order, NaN for missing (scorer.mjs from this version on). */
+  predictNumbers?(columns: string[], values: Float64Array, n: number): RowPrediction[];
   meta: { task: Task; target: string; classes: string[] | null; inputs: InputColumn[]; model: string; version: string | number };
 }
 
