@@ -42,3 +42,16 @@ export function int32sBase64(values: ArrayLike<number>): string {
   for (let i = 0; i < values.length; i++) view.setInt32(i * 4, values[i], true);
   return base64(bytes);
 }
+
+/**
+ * Float32 values back from `floatsBase64`'s text. Both scorer.mjs files (tables and images) ship it
+ * with `Function.prototype.toString()`, so it reads only its argument and built-ins.
+ */
+export function base64Floats(b64: string): Float32Array {
+  const bin = atob(b64);
+  const view = new DataView(new ArrayBuffer(bin.length));
+  for (let i = 0; i < bin.length; i++) view.setUint8(i, bin.charCodeAt(i));
+  const out = new Float32Array(bin.length / 4);
+  for (let j = 0; j < out.length; j++) out[j] = view.getFloat32(j * 4, true);
+  return out;
+}

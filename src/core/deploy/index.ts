@@ -13,6 +13,7 @@ export { exportOnnx } from './onnx/exportOnnx';
 export { graphBuilder, ML, type GraphBuilder } from './onnx/graphBuilder';
 export { classifierOutputs } from './onnx/networkGraph';
 export { encodeModel } from './onnx/encodeModel';
+export { base64Floats, floatsBase64 } from './base64';
 export { DT } from './onnx/onnxTypes';
 export { onnxInputNames } from './onnx/inputNames';
 export { onnxInputs, type OnnxInputs, type OnnxFeed } from './onnxInputs';

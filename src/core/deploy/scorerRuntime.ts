@@ -39,15 +39,7 @@ interface ScorerApi {
   meta: { task: Task; target: string; classes: string[] | null; inputs: InputColumn[]; featureNames: string[]; model: string; version: string | number };
 }
 
-export function scorerRuntime(SPEC: ScorerSpec, cells: CellReader, compile: typeof compileTransform, treesPass: TreesPass): ScorerApi {
-  function floats(b64: string): Float32Array {
-    const bin = atob(b64);
-    const view = new DataView(new ArrayBuffer(bin.length));
-    for (let i = 0; i < bin.length; i++) view.setUint8(i, bin.charCodeAt(i));
-    const out = new Float32Array(bin.length / 4);
-    for (let j = 0; j < out.length; j++) out[j] = view.getFloat32(j * 4, true);
-    return out;
-  }
+export function scorerRuntime(SPEC: ScorerSpec, cells: CellReader, compile: typeof compileTransform, treesPass: TreesPass, floats: (b64: string) => Float32Array): ScorerApi {
 
   const T = compile(SPEC.inputs, SPEC.steps, SPEC.featureNames, cells);
   const INPUTS = T.inputs;

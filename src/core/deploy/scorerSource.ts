@@ -1,5 +1,5 @@
 import type { FittedRecipe } from '../recipe';
-import { floatsBase64 } from './base64';
+import { base64Floats, floatsBase64 } from './base64';
 import { assertPortable, requiredInputs } from './requiredInputs';
 import { dateKernel } from '../table';
 import { cellReader } from './coerceCell';
@@ -63,7 +63,7 @@ function runtimeCall(spec: string): string {
   // calls into function bodies, naming a helper of their module that the shipped text lacks: it brings a no-op one.
   // The recipe compiler gets the text step's tokeniser, the studio's own `textKernel`.
   const compile = `function (inputs, steps, names, cells) { return (${compileTransform.toString()})(inputs, steps, names, cells, (${textKernel.toString()})()); }`;
-  return `((__name) => (${scorerRuntime.toString()})(${spec}, (${cellReader.toString()})((${dateKernel.toString()})()), ${compile}, ${trees}))((f) => f)`;
+  return `((__name) => (${scorerRuntime.toString()})(${spec}, (${cellReader.toString()})((${dateKernel.toString()})()), ${compile}, ${trees}, ${base64Floats.toString()}))((f) => f)`;
 }
 
 /** scorer.mjs: an ES module exporting `predict(rows)`, `predictOne(row)`, `predictColumns(columns, rows)`, `predictNumbers(columns, values, n)` and `meta`. */

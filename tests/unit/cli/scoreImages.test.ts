@@ -3,9 +3,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { encode as encodeJpeg } from 'jpeg-js';
-import { main } from '../../../src/cli/main';
+import { runMain } from './runMain';
 import { decodeImageBytes, loadImages, zipEntries } from '../../../src/core/image';
 import { imageModelFiles, imageModelZip, trainCnn, type ImageScorer } from '../../../src/core/image/cnn';
 import { layersFiles, useBackend } from '../../../src/core/models';
@@ -18,19 +18,7 @@ const modelDir = join(dir, 'model');
 const modelZip = join(dir, 'shapes image model.zip');
 let scorer: ImageScorer;
 
-async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const spies = [
-    vi.spyOn(console, 'log').mockImplementation((m) => void (out += `${m}\n`)),
-    vi.spyOn(console, 'error').mockImplementation((m) => void (err += `${m}\n`)),
-  ];
-  try {
-    return { code: await main(argv), out, err };
-  } finally {
-    for (const s of spies) s.mockRestore();
-  }
-}
+const run = runMain;
 
 beforeAll(async () => {
   // A small network, written as `train --model cnn` and the studio write it: a folder and a zip.

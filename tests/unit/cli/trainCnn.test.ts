@@ -2,8 +2,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, expect, test, vi } from 'vitest';
-import { main } from '../../../src/cli/main';
+import { afterAll, expect, test } from 'vitest';
+import { runMain } from './runMain';
 import * as tf from '@tensorflow/tfjs';
 import { loadLayersFiles } from '../../../src/core/models';
 
@@ -12,19 +12,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const shapes = join(__dirname, '../../fixtures/images/shapes');
 const zip = join(__dirname, '../../fixtures/images/shapes.zip');
 
-async function run(argv: string[]) {
-  let out = '';
-  let err = '';
-  const spies = [
-    vi.spyOn(console, 'log').mockImplementation((m) => void (out += `${m}\n`)),
-    vi.spyOn(console, 'error').mockImplementation((m) => void (err += `${m}\n`)),
-  ];
-  try {
-    return { code: await main(argv), out, err };
-  } finally {
-    for (const s of spies) s.mockRestore();
-  }
-}
+const run = runMain;
 
 test('trains on a folder, tests on a zip, and writes the model files and the run', async () => {
   const out = join(dir, 'run');

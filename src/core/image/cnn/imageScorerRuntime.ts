@@ -51,6 +51,8 @@ export interface ImageKernels {
   inflate: typeof inflate;
   resize: typeof resizeImage;
   forward: ReturnType<typeof cnnRuntime>;
+  /** Weights back from base64 (`base64Floats`, as the table scorer reads its own). */
+  floats: (b64: string) => Float32Array;
 }
 
 export interface ImageScorer {
@@ -61,15 +63,7 @@ export interface ImageScorer {
 }
 
 export function imageScorerRuntime(SPEC: ImageScorerSpec, K: ImageKernels): ImageScorer {
-  function floats(b64: string): Float32Array {
-    const bin = atob(b64);
-    const view = new DataView(new ArrayBuffer(bin.length));
-    for (let i = 0; i < bin.length; i++) view.setUint8(i, bin.charCodeAt(i));
-    const out = new Float32Array(bin.length / 4);
-    for (let j = 0; j < out.length; j++) out[j] = view.getFloat32(j * 4, true);
-    return out;
-  }
-  const LAYERS = SPEC.layers.map((l) => ('weights' in l ? { ...l, weights: floats(l.weights), bias: floats(l.bias) } : l)) as PlainLayer[];
+  const LAYERS = SPEC.layers.map((l) => ('weights' in l ? { ...l, weights: K.floats(l.weights), bias: K.floats(l.bias) } : l)) as PlainLayer[];
   const count = (n: number) => n.toLocaleString('en-US');
   const HOW = 'scorer.mjs reads PNG bytes (a Uint8Array, Buffer or ArrayBuffer) or decoded pixels { width, height, data }';
 

@@ -3,22 +3,13 @@
  * studio's own functions: the PNG decoder and inflater, the resize training used, the forward pass
  * and the runtime around them are emitted with `Function.prototype.toString()`, never re-typed.
  */
+import { base64Floats, floatsBase64 } from '../../deploy';
 import { decodePng } from '../decodePng';
 import { inflate } from '../inflate';
 import { resizeImage } from '../resize';
 import { imageScorerRuntime, type EncodedLayer, type ImageScorerSpec } from './imageScorerRuntime';
 import { cnnRuntime, plainLayers } from './plainCnn';
 import type { ImageModel } from './service';
-
-/** Little-endian bytes of float32 values, base64-encoded (the runtime reads them back with a DataView). */
-function floatsBase64(values: Float32Array): string {
-  const bytes = new Uint8Array(values.length * 4);
-  const view = new DataView(bytes.buffer);
-  values.forEach((v, i) => view.setFloat32(i * 4, v, true));
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-}
 
 /** JSON safe inside an HTML `<script>` too: no class name can close the element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
@@ -31,7 +22,7 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
 export function imageScorerExpression(model: ImageModel, name: string): string {
   const layers: EncodedLayer[] = plainLayers(model.files).map((l) => ('weights' in l ? { ...l, weights: floatsBase64(l.weights), bias: floatsBase64(l.bias) } : l));
   const spec: ImageScorerSpec = { name, classNames: model.classNames, width: model.width, height: model.height, channels: model.channels, mean: model.normalisation.mean, std: model.normalisation.std, layers };
-  const kernels = `{ decodePng: ${decodePng.toString()}, inflate: ${inflate.toString()}, resize: ${resizeImage.toString()}, forward: (${cnnRuntime.toString()})() }`;
+  const kernels = `{ decodePng: ${decodePng.toString()}, inflate: ${inflate.toString()}, resize: ${resizeImage.toString()}, forward: (${cnnRuntime.toString()})(), floats: ${base64Floats.toString()} }`;
   return `((__name) => (${imageScorerRuntime.toString()})(${scriptJson(spec)}, ${kernels}))((f) => f)`;
 }
 
