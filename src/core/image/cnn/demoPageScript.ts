@@ -109,7 +109,7 @@ function stopCamera() {
 $('cam-start').addEventListener('click', async () => {
   say('');
   if (!window.isSecureContext) {
-    say('The browser offers the camera only to secure pages. Open demo.html straight from your disk (a file:// address) or from https:// or http://localhost, not from another http:// address.');
+    say('The browser offers the camera only to secure pages. Open demo.html straight from your disk, or serve it over HTTPS or from this computer (localhost), not from another plain-HTTP address.');
     return;
   }
   if (!navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) {
