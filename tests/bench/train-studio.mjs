@@ -108,11 +108,11 @@ async function trainOnce(page, job, timeoutMs) {
     value: number(cells[0]),
     baseline: number(cells[1]),
     ...(metric === 'ROC AUC' ? { rocAuc: number(cells[0]), baselineRocAuc: number(cells[1]) } : {}),
-    trainMs: Number(/Training took (\d+) ms/.exec(text)?.[1]),
+    trainMs: shownMs(/Training took ((?:\d+ min )?[\d,]+(?:\.\d+)? (?:ms|s))/.exec(text)?.[1]),
     shownBackend: /Backend: (\w+)/.exec(text)?.[1],
     threads: Number(/\((\d+) threads\)/.exec(text)?.[1] ?? 1),
-    testRows: Number(/Tested on (\d+)/.exec(text)?.[1]),
-    trainRows: Number(/trained on (\d+)/.exec(text)?.[1]),
+    testRows: number(/Tested on ([\d,]+)/.exec(text)?.[1]),
+    trainRows: number(/trained on ([\d,]+)/.exec(text)?.[1]),
     epochs,
     maxEpochs: maxEpochs ?? null,
     wallMs,
@@ -156,4 +156,12 @@ export async function measureStudioTraining({ root, file, recipe, target = 'dela
     await browser.close();
     await server.close();
   }
+}
+
+/** A duration as the studio prints it (formatMs: "840 ms", "25.03 s", "1 min 45 s") in milliseconds. */
+function shownMs(words) {
+  const m = /^(?:(\d+) min )?([\d.,]+) (ms|s)$/.exec(String(words ?? '').trim());
+  if (!m) return NaN;
+  const value = Number(m[2].replaceAll(',', ''));
+  return Number(m[1] ?? 0) * 60_000 + (m[3] === 'ms' ? value : value * 1000);
 }
