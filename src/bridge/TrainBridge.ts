@@ -16,6 +16,9 @@ export type { TrainStatus, TrainOutput, ModelArtifacts } from '../core/training'
 export type { Recovery } from '../core/models';
 export type { ProbeMemory, SearchOptions, SearchRun, TrainBridgeOptions, TrainCallOptions, TrainOptions, TrainRun, TrainWorker } from './trainOptions';
 
+
+/** How many times the usual silence a run on a named GPU backend may keep before it counts as stalled. */
+const GPU_STALL_FACTOR = 3;
 /** What the watchdog and the recovery plan need to know about the work of a call. */
 interface Work {
   /** Rows of the table (or sample) the call works on. */
@@ -188,7 +191,10 @@ export class TrainBridge {
     for (;;) {
       const progress: Progress = { backend: backend === 'auto' ? null : backend, probe, epochs: 0, started: false, checkpoint: null };
       const from = resume;
-      const limit: StallLimit = { baseMs: stallBaseMs(work.rows, this.stallMs, this.stallMsPerRow), gapFactor: this.stallGapFactor };
+      // A GPU backend compiles its shaders during its first steps and sends no sign of life meanwhile:
+      // SwiftShader's took over 20 s at load average 11, and a forced WebGPU run fell back to WASM.
+      const gpu = backend === 'webgpu' || backend === 'webgl';
+      const limit: StallLimit = { baseMs: stallBaseMs(work.rows, this.stallMs, this.stallMsPerRow) * (gpu ? GPU_STALL_FACTOR : 1), gapFactor: this.stallGapFactor };
       const attempt = await this.attempt(opts, progress, limit, (api, cb) => call(api, { exclude: failed, backend, resume: from }, cb));
       probe = progress.probe ?? probe;
       if (attempt.ok) return { value: attempt.value, recoveries, probe };

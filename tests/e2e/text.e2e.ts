@@ -16,7 +16,8 @@ test('text column: explore its words, rank them against the target, train and ex
   await expect(page.getByTestId('dataset-ready')).toBeVisible({ timeout: 30_000 });
 
   await page.getByRole('navigation', { name: 'Stages' }).getByRole('link', { name: 'Explore' }).click();
-  await page.getByLabel('Target').selectOption('label');
+  // By role: 'Target' alone also names the report's "Association with target" setting once it renders.
+  await page.getByRole('combobox', { name: /^Target/ }).selectOption('label');
   const card = page.locator('article.column-card', { has: page.getByRole('heading', { name: 'review', exact: true }) });
   await card.scrollIntoViewIfNeeded();
   await expect(card.locator('.type-badge')).toHaveText('text');

@@ -57,6 +57,23 @@ describe('TrainBridge watchdog', () => {
     expect(workers).toHaveLength(1);
   });
 
+  test('a run on a named GPU backend may stay silent longer while it compiles its shaders', async () => {
+    const compiling = {
+      async train(_t: unknown, _r: unknown, _s: unknown, _o: unknown, _e: unknown, onStatus: (s: TrainStatus) => void) {
+        call(onStatus, { phase: 'train', message: 'Training on WebGPU', backend: 'webgpu' });
+        // Silent for longer than the usual limit (150 ms), well inside three times it.
+        await new Promise((r) => setTimeout(r, 200));
+        return fakeOutput('webgpu');
+      },
+    };
+    const { bridge, workers } = bridgeOver([compiling], 150);
+    const { table, recipe } = species();
+    const run = await bridge.train(table, recipe, spec, { backend: 'webgpu' });
+    expect(run.recoveries).toEqual([]);
+    expect(run.backend).toBe('webgpu');
+    expect(workers).toHaveLength(1);
+  });
+
   test('a hang while measuring measures again without that backend', async () => {
     const probeCalls: unknown[] = [];
     const hangsOnWebGpu = {
