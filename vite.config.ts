@@ -30,6 +30,7 @@ const PROCESS_WIDE = [
   'tests/unit/state/matrixPreview.test.ts',
   'tests/unit/state/registry-full.test.ts',
   'tests/unit/state/registryFolderPicked.test.ts',
+  'tests/unit/state/imagesExtractor.test.ts',
   // tests/unit/storage/helpers.ts closes each test's databases from a module-level afterEach, which
   // a shared process would register for the first file only.
   'tests/unit/storage/**/*.test.ts',

@@ -1,7 +1,7 @@
 import { transfer } from 'comlink';
 import type { BackendName, EpochLog } from '../core/models';
-import type { ImageSet } from '../core/image';
-import type { ImageModel, ImageTrainOptions, ImageTrainOutput, SaliencyMap } from '../core/image/cnn';
+import type { ImageProgress, ImageSet, ImageSource, PixelScale } from '../core/image';
+import type { ExtractorBlob, ExtractorOutput, ImageModel, ImageTrainOptions, ImageTrainOutput, SaliencyMap } from '../core/image/cnn';
 import type { ImageTrainApi } from '../../workers/imageTrain';
 import { WorkerBridge } from './WorkerBridge';
 
@@ -49,6 +49,14 @@ export class ImageTrainBridge {
       const copy = copySet(set, index);
       return api.saliency(model, transfer(copy.set, copy.buffers), 0, classIndex);
     });
+  }
+
+  /**
+   * The features of every image of `source` under the user's TF.js model (`files`), computed in the
+   * worker (the files are read there). Aborting terminates the worker.
+   */
+  extractFeatures(source: ImageSource, name: string, files: ExtractorBlob[], scale: PixelScale, { signal, onProgress }: { signal?: AbortSignal; onProgress?: ImageProgress } = {}): Promise<ExtractorOutput> {
+    return this.#bridge.call((api, live) => api.extractFeatures(source, name, files, scale, onProgress && live(onProgress)), signal);
   }
 
   /** The model's files and an offline demo page, zipped in the worker. */

@@ -43,6 +43,12 @@ export function commandHelp(name: string, usage: string): string {
     for (const meta of Object.values(MODELS)) {
       if (meta.options.length) lines.push(`  ${meta.kind}: ${meta.options.map((o) => `--${o.name}`).join(' ')}`);
     }
+    lines.push(
+      '',
+      'Image folders and zips train on weight-free features (colour, edges, a thumbnail), or with --extractor on what your own',
+      'image network computes: a TF.js model.json (its weights files beside it) or an ONNX model, run here, nothing downloaded.',
+      '--extractor-scale says how it takes pixels: unit (0 to 1, the default), signed (−1 to 1) or bytes (0 to 255).',
+    );
   }
   return lines.join('\n');
 }

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import { decodeImageBytes, imageFeatures, LABEL_COLUMN, loadImages, zipEntries, type ImageDataset, type ImageEntry, type ImageProgress, type ImageSetOptions } from '../core/image';
 import { writeCsv } from '../core/table';
+import { extractFeatures, type Extractor } from '../core/image/extractor';
 import type { Progress } from './progress';
 
 /** The column of the image features table that holds each image's class. */
@@ -49,17 +50,29 @@ export async function loadImageInput(path: string, options: ImageSetOptions = {}
 const folderName = (path: string) => basename(path.replace(/[\\/]+$/, ''));
 
 /**
- * For `modelbench train`: an image folder or zip becomes its weight-free features table, written as
- * CSV to `out/name` (the file the studio opens for the same images); any other file is returned as is.
+ * For `modelbench train`: an image folder or zip becomes its features table, written as CSV to
+ * `out/name` (the file the studio opens for the same images): weight-free features, or with
+ * `extractor` the user's model's. Any other file is returned as is.
  */
-export async function imageFeaturesFile(path: string, out: string, name: string, progress: Progress): Promise<string> {
+export async function imageFeaturesFile(path: string, out: string, name: string, progress: Progress, extractor?: Extractor): Promise<string> {
   if (!(await isImageInput(path))) return path;
-  progress.phase(`Decoding the images of ${folderName(path)}`);
-  const dataset = await loadImageInput(path, {}, (done, total) => progress.tick(`${done} of ${total} images`, done / total));
-  progress.clear();
-  for (const u of dataset.unreadable) console.error(`warning: ${u.path} was skipped: ${u.reason}.`);
+  const tick = (done: number, total: number) => progress.tick(`${done} of ${total} images`, done / total);
+  let table;
+  if (extractor) {
+    progress.phase(`Computing ${extractor.name}'s features of ${folderName(path)}`);
+    const extracted = await extractFeatures(await imageEntriesAt(path), folderName(path), decodeImageBytes, extractor, tick);
+    progress.clear();
+    for (const u of extracted.unreadable) console.error(`warning: ${u.path} was skipped: ${u.reason}.`);
+    table = extracted.table;
+  } else {
+    progress.phase(`Decoding the images of ${folderName(path)}`);
+    const dataset = await loadImageInput(path, {}, tick);
+    progress.clear();
+    for (const u of dataset.unreadable) console.error(`warning: ${u.path} was skipped: ${u.reason}.`);
+    table = imageFeatures(dataset.set, folderName(path));
+  }
   await mkdir(out, { recursive: true });
   const file = join(out, name);
-  await writeFile(file, writeCsv(imageFeatures(dataset.set, folderName(path))));
+  await writeFile(file, writeCsv(table));
   return file;
 }

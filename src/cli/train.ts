@@ -28,6 +28,8 @@ import { outputFormat, trainTable, type OutputFormat } from './metricsTable';
 import { baselineMargin } from '../core/evaluate';
 import { nodeFileSource } from './nodeSource';
 import { IMAGE_TARGET, imageFeaturesFile, isImageInputSync } from './imageInput';
+import { isPixelScale, loadExtractorFile, SCALE_WORDS } from './extractorInput';
+import { PIXEL_SCALES, type Extractor, type PixelScale } from '../core/image/extractor';
 import { FEATURE_TYPES } from '../core/image';
 import { CNN_USAGE, trainCnnCommand, wantsCnn } from './trainCnn';
 
@@ -48,12 +50,14 @@ interface TrainArgs {
   format: OutputFormat;
   /** No progress line on stderr, even on a terminal. */
   quiet: boolean;
+  /** An image dataset's features come from this TF.js model.json or ONNX model, with pixels scaled so. */
+  extractor?: { path: string; scale: PixelScale };
 }
 
 const KINDS = Object.keys(MODELS).join('|');
 /** Every option name of every model kind: each is also a flag (`--learningRate 0.05`). */
 const OPTION_FLAGS = [...new Set(Object.values(MODELS).flatMap((m) => m.options.map((o) => o.name)))];
-export const USAGE = `Usage: modelbench train <file> --target COL (or <image folder|zip>, whose target is the class) [--test FILE|FOLDER|ZIP] [--recipe recipe.json] [--model ${KINDS}|auto] [--<option> VALUE …] [--seed N] [--cv K] [--group COL] [--backend wasm|cpu] [--format json|table] [--quiet] --out DIR\n       ${CNN_USAGE.replace('Usage: ', '')}`;
+export const USAGE = `Usage: modelbench train <file> --target COL (or <image folder|zip>, whose target is the class, [--extractor model.json|model.onnx [--extractor-scale unit|signed|bytes]]) [--test FILE|FOLDER|ZIP] [--recipe recipe.json] [--model ${KINDS}|auto] [--<option> VALUE …] [--seed N] [--cv K] [--group COL] [--backend wasm|cpu] [--format json|table] [--quiet] --out DIR\n       ${CNN_USAGE.replace('Usage: ', '')}`;
 
 class UsageError extends Error {}
 
@@ -61,7 +65,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   let read;
   try {
     // The usage line is printed once by `train`, after the message.
-    read = readFlags(argv, ['target', 'test', 'recipe', 'model', 'seed', 'cv', 'group', 'backend', 'out', 'format', ...OPTION_FLAGS], '', ['quiet']);
+    read = readFlags(argv, ['target', 'test', 'recipe', 'model', 'seed', 'cv', 'group', 'backend', 'out', 'format', 'extractor', 'extractor-scale', ...OPTION_FLAGS], '', ['quiet']);
   } catch (e) {
     throw new UsageError((e as Error).message.trim());
   }
@@ -71,6 +75,10 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   const images = isImageInputSync(positional[0]);
   if (!flags.target && !images) throw new UsageError('--target COL is required: the column to predict.');
   if (!flags.out) throw new UsageError('--out DIR is required: where run.json and the model go.');
+  if (flags.extractor && !images) throw new UsageError(`--extractor computes the features of images: give an image folder or zip, not ${positional[0]}.`);
+  if (flags['extractor-scale'] && !flags.extractor) throw new UsageError('--extractor-scale goes with --extractor MODEL.');
+  const scale = flags['extractor-scale'] ?? 'unit';
+  if (!isPixelScale(scale)) throw new UsageError(`--extractor-scale ${scale} is not one of ${SCALE_WORDS}.`);
   const model = (flags.model ?? DEFAULT_KIND) as TrainArgs['model'];
   if (model !== 'auto' && !(model in MODELS)) throw new UsageError(`--model ${model} is not one of ${KINDS.replaceAll('|', ', ')}, auto.`);
   const options = modelOptions(model, flags);
@@ -102,6 +110,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     ...(flags.recipe ? { recipe: flags.recipe } : {}),
     ...(cv !== undefined ? { cv } : {}),
     ...(flags.group ? { group: flags.group } : {}),
+    ...(flags.extractor ? { extractor: { path: flags.extractor, scale } } : {}),
   };
 }
 
@@ -180,8 +189,19 @@ async function train(argv: string[]): Promise<number> {
   // An image folder's features file keeps its class names as names, as the studio reads it.
   const read = (file: string, given: string) => clearOnError(progress, async () =>
     readTable(await nodeFileSource(file), file === given ? {} : { typeOverrides: { ...FEATURE_TYPES } }, readProgress(progress, file)));
-  const dataPath = await clearOnError(progress, () => imageFeaturesFile(args.file, args.out, 'features.csv', progress));
-  const testPath = args.test ? await clearOnError(progress, () => imageFeaturesFile(args.test!, args.out, 'test-features.csv', progress)) : undefined;
+  let extractor: Extractor | undefined;
+  if (args.extractor) {
+    const { path, scale } = args.extractor;
+    extractor = await clearOnError(progress, () => loadExtractorFile(path, scale));
+    console.error(`${extractor.name}: ${extractor.dims} features per image, from ${extractor.width} × ${extractor.height} ${extractor.channels === 1 ? 'grey' : 'colour'} pixels scaled ${PIXEL_SCALES[scale]}.${extractor.note ? ` ${extractor.note}` : ''}`);
+  }
+  let dataPath: string, testPath: string | undefined;
+  try {
+    dataPath = await clearOnError(progress, () => imageFeaturesFile(args.file, args.out, 'features.csv', progress, extractor));
+    testPath = args.test ? await clearOnError(progress, () => imageFeaturesFile(args.test!, args.out, 'test-features.csv', progress, extractor)) : undefined;
+  } finally {
+    extractor?.dispose();
+  }
   const input = await read(dataPath, args.file);
   const testInput = testPath ? await read(testPath, args.test!) : undefined;
   const readMs = Date.now() - started;

@@ -44,7 +44,7 @@ async function dropFolder(page: Page) {
 
 async function expectImagesSection(page: Page) {
   await expect(page.getByTestId('dataset-ready')).toBeVisible({ timeout: 90_000 });
-  await expect(page.getByTestId('image-features-note')).toContainText('305 images');
+  await expect(page.getByTestId('image-features')).toContainText('305 images');
   await page.getByRole('navigation', { name: 'Stages' }).getByRole('link', { name: 'Explore' }).click();
   const section = page.getByTestId('images-section');
   await expect(section).toBeVisible({ timeout: 30_000 });

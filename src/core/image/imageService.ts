@@ -25,6 +25,15 @@ export interface FolderFile {
   file: Blob;
 }
 
+/** Where an image dataset's files are: a chosen or dropped folder's files, or a zip. */
+export type ImageSource = { files: FolderFile[] } | { zip: Blob };
+
+/** The files of `source` as image-reader entries. */
+export async function sourceEntries(source: ImageSource): Promise<ImageEntry[]> {
+  if ('zip' in source) return zipEntries(new Uint8Array(await source.zip.arrayBuffer()));
+  return source.files.map((f) => ({ path: f.path, read: async () => new Uint8Array(await f.file.arrayBuffer()) }));
+}
+
 /**
  * The image job of the studio's worker (and of tests, without one): open a folder's files or a zip,
  * decode with `decode`, profile, and compute the features table.
@@ -36,9 +45,9 @@ export function imageService(decode: ImageDecoder) {
     return { set: dataset.set, profile: profileImages(dataset), features: new TextEncoder().encode(writeCsv(table)), target: LABEL_COLUMN, types: { ...FEATURE_TYPES } };
   };
   return {
-    openFolder: (files: FolderFile[], name: string, options: ImageSetOptions = {}, onProgress?: ImageProgress) =>
-      open(files.map((f) => ({ path: f.path, read: async () => new Uint8Array(await f.file.arrayBuffer()) })), name, options, onProgress),
+    openFolder: async (files: FolderFile[], name: string, options: ImageSetOptions = {}, onProgress?: ImageProgress) =>
+      open(await sourceEntries({ files }), name, options, onProgress),
     openZip: async (zip: Blob, name: string, options: ImageSetOptions = {}, onProgress?: ImageProgress) =>
-      open(zipEntries(new Uint8Array(await zip.arrayBuffer())), name, options, onProgress),
+      open(await sourceEntries({ zip }), name, options, onProgress),
   };
 }

@@ -8,7 +8,7 @@ export { trainCnn, predictImages, type TrainedCnn } from './train';
 export { evaluateImages, type ImageEvaluation, type ImageMistake, type ClassExamples } from './evaluate';
 export { saliencyMap, type SaliencyMap } from './saliency';
 export { chooseImageBackend, type ImageBackendChoice } from './backend';
-export { createImageTrainService, type ImageTrainService, type ImageModel, type ImageTrainOutput, type ImageTrainOptions } from './service';
+export { createImageTrainService, type ImageTrainService, type ImageModel, type ImageTrainOutput, type ImageTrainOptions, type ExtractorBlob, type ExtractorOutput } from './service';
 export type { Normalisation } from './pixels';
 export { imageModelFiles, imageModelZip } from './demoPage';
 export type { ImageScorer } from './imageScorerRuntime';

@@ -9,6 +9,12 @@ import type { Devices } from '../../training';
 import { deliveries } from '../../thread';
 import { formatCount } from '../../format';
 import type { ImageSet } from '../imageSet';
+import { decodeImageBytes, type ImageDecoder } from '../decodeBytes';
+import { sourceEntries, type ImageSource } from '../imageService';
+import type { ImageProgress } from '../loadImages';
+import { FEATURE_TYPES, LABEL_COLUMN } from '../imageFeatures';
+import { writeCsv, type ColumnType } from '../../table';
+import { extractFeatures, extractorArtifacts, loadExtractor, type ExtractorFile, type PixelScale } from '../extractor';
 import { chooseImageBackend } from './backend';
 import { imageModelZip } from './demoPage';
 import { evaluateImages, type ImageEvaluation } from './evaluate';
@@ -46,8 +52,38 @@ export interface ImageTrainOptions extends Partial<CnnOptions> {
   backend?: 'auto' | BackendName;
 }
 
-/** Builds the service over `devices`. Pause state outlives calls, as in the table train service. */
-export function createImageTrainService(devices: Devices) {
+/** One file of the user's extractor as chosen in the page: read in the worker, not on the main thread. */
+export interface ExtractorBlob {
+  name: string;
+  file: Blob;
+}
+
+/** An image dataset's features from the user's own extractor, as the CSV the studio opens. */
+export interface ExtractorOutput {
+  /** The model's name (its JSON file's, or its folder's when that is plain "model.json"). */
+  model: string;
+  /** The features table (`file`, `label`, `feature 1` …) written as CSV. */
+  features: Uint8Array;
+  target: string;
+  types: Record<string, ColumnType>;
+  dims: number;
+  images: number;
+  /** The size the images were resized to: the model's input. */
+  width: number;
+  height: number;
+  channels: 1 | 3;
+  scale: PixelScale;
+  /** What was done to the model's output, for people, or null. */
+  note: string | null;
+  backend: BackendName;
+  ms: number;
+}
+
+/**
+ * Builds the service over `devices`, reading image files with `decode` (the browser's codecs in the
+ * worker). Pause state outlives calls, as in the table train service.
+ */
+export function createImageTrainService(devices: Devices, decode: ImageDecoder = decodeImageBytes) {
   let paused = false;
 
   async function start(requested: 'auto' | BackendName) {
@@ -98,6 +134,32 @@ export function createImageTrainService(devices: Devices) {
         return await saliencyMap(loaded, set, index, model.normalisation, classIndex);
       } finally {
         loaded.dispose();
+      }
+    },
+
+    /**
+     * Runs every image of `source` through the user's TF.js model (`files`: its model.json and
+     * weights), giving the features table the tabular models train on instead of the weight-free one.
+     */
+    async extractFeatures(source: ImageSource, name: string, files: ExtractorBlob[], scale: PixelScale, onProgress?: ImageProgress, signal?: AbortSignal): Promise<ExtractorOutput> {
+      const sent = deliveries();
+      onProgress = sent.track(onProgress);
+      const read: ExtractorFile[] = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.file.arrayBuffer()) })));
+      const model = extractorArtifacts(read);
+      const choice = await start('auto');
+      const t0 = performance.now();
+      const extractor = await loadExtractor(model, scale);
+      try {
+        const { table } = await extractFeatures(await sourceEntries(source), name, decode, extractor, onProgress, signal);
+        const { width, height, channels, dims, note } = extractor;
+        const out: ExtractorOutput = {
+          model: extractor.name, features: new TextEncoder().encode(writeCsv(table)), target: LABEL_COLUMN, types: { ...FEATURE_TYPES },
+          dims, images: table.rowCount, width, height, channels, scale, note, backend: choice.backend, ms: performance.now() - t0,
+        };
+        await sent.flush();
+        return out;
+      } finally {
+        extractor.dispose();
       }
     },
 
