@@ -28,12 +28,18 @@ function copySet(set: ImageSet, only?: number): { set: ImageSet; buffers: ArrayB
  */
 export class ImageTrainBridge {
   #paused = false;
-  readonly #bridge = new WorkerBridge<ImageTrainApi>({
-    create: () => new Worker(new URL('../../workers/imageTrain.ts', import.meta.url), { type: 'module' }),
-    crashed: (detail) => new Error(`The image training worker crashed (${detail.replace(/\.$/, '')}). Nothing was saved; try again, or reload the page if it repeats.`),
-    cancelled: 'Training was cancelled.',
-    onStart: (api) => void (this.#paused && api.pause().catch(() => undefined)),
-  });
+  readonly #bridge: WorkerBridge<ImageTrainApi>;
+
+  /** `idleMs`: stop the worker (returning its memory) that long after a call ends; by default it stays for the next. */
+  constructor({ idleMs }: { idleMs?: number } = {}) {
+    this.#bridge = new WorkerBridge<ImageTrainApi>({
+      create: () => new Worker(new URL('../../workers/imageTrain.ts', import.meta.url), { type: 'module' }),
+      crashed: (detail) => new Error(`The image worker crashed (${detail.replace(/\.$/, '')}). Nothing was saved; try again, or reload the page if it repeats.`),
+      cancelled: 'The image job was cancelled.',
+      onStart: (api) => void (this.#paused && api.pause().catch(() => undefined)),
+      ...(idleMs !== undefined ? { idleMs } : {}),
+    });
+  }
 
   train(set: ImageSet, options: Partial<ImageTrainOptions>, call: ImageTrainCall = {}): Promise<ImageTrainOutput> {
     return this.#bridge.call((api, live) => {

@@ -89,7 +89,8 @@ export class ImagesState {
     const job: ExtractJob = { model: json ? json.name : 'the model', done: 0, total: 0, controller };
     this.extraction = job;
     this.host.error = null;
-    this.#extractor ??= new ImageTrainBridge();
+    // The extractor's worker stops once it is done, returning the model's memory.
+    this.#extractor ??= new ImageTrainBridge({ idleMs: 0 });
     try {
       const chosen = files.map((f) => ({ name: f.webkitRelativePath || f.name, file: f }));
       const out = await this.#extractor.extractFeatures(opened.source, opened.profile.name, chosen, scale, {
