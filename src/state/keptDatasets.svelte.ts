@@ -1,10 +1,11 @@
-import { canKeepFiles, forgetFile, keepFile, keptFile, keptFiles, type KeptFile } from '../storage';
+import { canKeepFiles, forgetFile, keepFile, keptFile, keptFiles, type KeptFile, type KeptRead } from '../storage';
+import type { ColumnType } from '../core/table';
 import { fingerprintFile } from '../bridge/fingerprintFile';
 import { toUserError, type UserError } from './errors';
 
 /** What reopening needs of the studio: open a file, show the Data stage, and the open dataset's fingerprint. */
 interface Opener {
-  openFile(file: File): Promise<void>;
+  openFile(file: File, sample?: null, target?: string | null, types?: Record<string, ColumnType>): Promise<void>;
   go(stage: 'data'): void;
 }
 
@@ -35,12 +36,13 @@ class KeptDatasets {
     }
   }
 
-  async keep(fingerprint: Promise<string>, file: File) {
+  /** Keeps `file`, remembering how it was `read` so that reopening reads it the same way. */
+  async keep(fingerprint: Promise<string>, file: File, read?: KeptRead) {
     this.error = null;
     try {
       const fp = await fingerprint;
       this.busy = fp;
-      await keepFile(fp, file);
+      await keepFile(fp, file, read);
       await this.#refresh();
     } catch (e) {
       this.error = toUserError(`${file.name} could not be kept in this browser`, e);
@@ -63,14 +65,14 @@ class KeptDatasets {
     this.error = null;
     this.busy = fingerprint;
     try {
-      const file = await keptFile(fingerprint);
-      if (!file) {
+      const kept = await keptFile(fingerprint);
+      if (!kept) {
         this.error = { title: 'No kept copy', message: 'This browser no longer holds a copy of the file (the browser may have cleared site data). Choose the file again.' };
         await this.#refresh();
         return;
       }
       studio.go('data');
-      await studio.openFile(file);
+      await studio.openFile(kept.file, null, kept.read?.target ?? null, kept.read?.types ?? {});
     } catch (e) {
       this.error = toUserError('The kept copy could not be read', e);
     } finally {

@@ -52,4 +52,4 @@ export type { RegistryMergeSummary } from './registryFolderView';
 export { WORKSPACE_FORMAT, WORKSPACE_FORMAT_VERSION } from './workspace';
 export { listProjects, putProject } from './projects';
 export { exportFolderProjects, importFolderProjects } from './projectFolder';
-export { canKeepFiles, keepFile, keptFiles, keptFile, forgetFile, type KeptFile } from './keptFiles';
+export { canKeepFiles, keepFile, keptFiles, keptFile, forgetFile, type KeptFile, type KeptRead } from './keptFiles';

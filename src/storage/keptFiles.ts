@@ -5,6 +5,8 @@
  * its original name and type beside it, so reopening gives back the same File the user dropped.
  */
 
+import type { ColumnType } from '../core/table';
+
 const FOLDER = 'kept-datasets';
 
 /** What a kept copy remembers of the original file. */
@@ -13,6 +15,14 @@ export interface KeptFile {
   name: string;
   type: string;
   bytes: number;
+  /** How the studio read the file when it was kept (absent in notes written before this was kept). */
+  read?: KeptRead;
+}
+
+/** The column types the file was read with (set by the user or the studio, such as an image set's class names) and its target. */
+export interface KeptRead {
+  types: Record<string, ColumnType>;
+  target: string | null;
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -35,11 +45,11 @@ async function writeFile(dir: FileSystemDirectoryHandle, name: string, data: Blo
 }
 
 /** Keeps a copy of `file` under its fingerprint. The note is written last: a copy without one is incomplete and ignored. */
-export async function keepFile(fingerprint: string, file: File): Promise<KeptFile> {
+export async function keepFile(fingerprint: string, file: File, read?: KeptRead): Promise<KeptFile> {
   if (!HEX64.test(fingerprint)) throw new Error(`"${fingerprint}" is not a SHA-256 fingerprint (64 lowercase hex digits).`);
   const dir = await folder();
   await writeFile(dir, fingerprint, file);
-  const kept: KeptFile = { fingerprint, name: file.name, type: file.type, bytes: file.size };
+  const kept: KeptFile = { fingerprint, name: file.name, type: file.type, bytes: file.size, ...(read ? { read } : {}) };
   await writeFile(dir, `${fingerprint}.json`, new Blob([JSON.stringify(kept)], { type: 'application/json' }));
   return kept;
 }
@@ -62,12 +72,12 @@ export async function keptFiles(): Promise<Map<string, KeptFile>> {
 }
 
 /** The kept copy as a File with its original name, or null when there is none. */
-export async function keptFile(fingerprint: string): Promise<File | null> {
+export async function keptFile(fingerprint: string): Promise<{ file: File; read: KeptRead | null } | null> {
   const note = (await keptFiles()).get(fingerprint);
   if (!note) return null;
   const dir = await folder();
   const blob = await (await dir.getFileHandle(fingerprint)).getFile();
-  return new File([blob], note.name, { type: note.type });
+  return { file: new File([blob], note.name, { type: note.type }), read: note.read ?? null };
 }
 
 /** Removes a kept copy and its note; nothing happens when there is none. */

@@ -10,6 +10,10 @@ test('a kept dataset reopens from the Datasets list; a different file is refused
   await page.goto('./');
   await page.getByLabel('Open dataset').setInputFiles({ name: 'kept.csv', mimeType: 'text/csv', buffer: interactionCsv(600, 3) });
   await expect(page.getByTestId('dataset-ready')).toBeVisible();
+  // A type the user set is part of how the kept copy reopens.
+  await page.getByRole('combobox', { name: 'Type of column cat' }).selectOption('identifier');
+  await expect(page.getByRole('combobox', { name: 'Type of column cat' })).toHaveValue('identifier', { timeout: 30_000 });
+  await expect(page.getByRole('button', { name: /^Keep a copy in this browser/ })).toBeEnabled({ timeout: 30_000 });
   await page.getByRole('button', { name: /^Keep a copy in this browser/ }).click();
   await expect(page.getByTestId('keep-copy')).toContainText('A copy is kept in this browser');
 
@@ -27,6 +31,7 @@ test('a kept dataset reopens from the Datasets list; a different file is refused
   await page.getByRole('button', { name: 'Reopen kept.csv' }).click();
   await expect(page.getByTestId('dataset-ready')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'kept.csv' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Type of column cat' })).toHaveValue('identifier');
 
   // Without the copy, the list asks for the file and checks its bytes.
   await nav.getByRole('link', { name: 'Models' }).click();
