@@ -19,9 +19,8 @@ import type { ReproduceRequest } from './registryTypes';
 import { versionLink } from './versionLink';
 import type { TargetRule } from '../core/recipe';
 
-export { STAGES, STREAM_THRESHOLD, type Stage, type Dataset, type LoadJob } from './studioTypes';
 import { STREAM_THRESHOLD, datasetRecordOf, type Stage, type Dataset, type LoadJob } from './studioTypes';
-
+export { STAGES, STREAM_THRESHOLD, type Stage, type Dataset, type LoadJob } from './studioTypes';
 /**
  * The studio's state. Tables are held with `$state.raw` so Svelte never wraps typed arrays in
  * proxies; a new dataset replaces the old one only once it has loaded, so a bad file never

@@ -3,33 +3,15 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { readRegistryFiles } from '../../../src/core/registryFolder';
 import { writeRunFile } from '../../../src/core/run';
-import { exportRegistryFolder, importRegistryFolder, openStudioDB, closeStudioDB } from '../../../src/storage';
+import { registryFolderService } from '../../../src/storage';
 import { Registry } from '../../../src/state/registry.svelte';
 import { exportRegistryToFolder, importRegistry } from '../../../src/state/registryFolderExchange';
 import { importRunFiles } from '../../../src/state/runExchange';
 import { trainedRun } from '../core/run/trainedRun';
 
-// The worker's calls, made in this thread: the same storage functions the worker runs.
+// The worker's calls, made in this thread: the service the worker exposes.
 vi.mock('../../../src/bridge/registryFolderJob', () => ({
-  registryFolderJob: <T>(call: (api: unknown) => Promise<T>) =>
-    call({
-      async exportFolder(name: string, channel: string, existing: Record<string, Uint8Array> | null, conflicts: 'keep' | 'take', where: string) {
-        const db = await openStudioDB(name, { channel });
-        try {
-          return await exportRegistryFolder(db, existing, conflicts, where);
-        } finally {
-          closeStudioDB(db);
-        }
-      },
-      async importFolder(name: string, channel: string, source: { files: Record<string, Uint8Array> }, conflicts: 'keep' | 'take', where: string) {
-        const db = await openStudioDB(name, { channel });
-        try {
-          return await importRegistryFolder(db, source.files, conflicts, where);
-        } finally {
-          closeStudioDB(db);
-        }
-      },
-    }),
+  registryFolderJob: <T>(call: (api: unknown) => Promise<T>) => call(registryFolderService),
 }));
 
 type Node = Map<string, Node | Uint8Array>;

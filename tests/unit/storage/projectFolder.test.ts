@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { addDataset, freshDb, hex } from './helpers';
-import { exportFolderProjects, importFolderProjects, listProjects, putProject } from '../../../src/storage';
+import { exportFolderProjects, importFolderProjects } from '../../../src/storage/projectFolder';
+import { listProjects, putProject } from '../../../src/storage';
 import { newProject } from '../../../src/core/project';
 
 test('a project goes into a registry folder and into another studio, its dataset found by fingerprint', async () => {

@@ -3,7 +3,9 @@ import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import { readRegistryFiles, readAuditLog } from '../../../src/core/registryFolder';
 import { readRunFile, writeRunFile } from '../../../src/core/run';
-import { auditLog, exportRegistryFolder, getRun, getDataset, importRegistryFolder, listModels, listVersions, putDataset, registerVersion, saveRun, setAlias, setNotes, setTag, tagMap, type StudioDb } from '../../../src/storage';
+import { exportRegistryFolder } from '../../../src/storage/registryFolderExport';
+import { importRegistryFolder } from '../../../src/storage/registryFolderImport';
+import { auditLog, getRun, getDataset, listModels, listVersions, putDataset, registerVersion, saveRun, setAlias, setNotes, setTag, tagMap, type StudioDb } from '../../../src/storage';
 import { FINGERPRINT, trainedRun } from '../core/run/trainedRun';
 import { freshDb } from './helpers';
 

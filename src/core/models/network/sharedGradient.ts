@@ -9,7 +9,8 @@
  * through `setGradientHelperFactory`; everything else here is plain TypeScript.
  */
 import * as tf from '@tensorflow/tfjs';
-import { createWasmDense, tensorView, writeTensor, type HostRows, type WasmDenseSpec } from './wasmDense';
+import { createWasmDense, type HostRows, type WasmDenseSpec } from './wasmDense';
+import { tensorView, writeTensor } from './wasmKernels';
 
 /** Training rows from which batches are split in two (a helper costs ~0.2 s to start). */
 export const SPLIT_MIN_TRAIN_ROWS = 20_000;

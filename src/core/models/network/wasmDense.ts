@@ -12,27 +12,11 @@
  * frees the cached operator.
  */
 import * as tf from '@tensorflow/tfjs';
+import { FLOAT32, LINEAR, RELU, wasmKernels, type Kernels, type WasmBackend } from './wasmKernels';
 import { createRng } from '../../stats';
 import type { Task } from '../../recipe';
 import type { AdamStep } from './flatAdam';
 
-interface WasmModule {
-  cwrap(name: string, ret: null, args: string[]): (...args: unknown[]) => void;
-  _malloc(bytes: number): number;
-  _free(ptr: number): void;
-  HEAPF32: Float32Array;
-  tfjs: { registerTensor(id: number, size: number, offset: number): void; disposeData(id: number): void };
-}
-
-interface WasmBackend {
-  wasm: WasmModule;
-  dataIdNextNumber: number;
-  dataIdMap: { get(dataId: object): { memoryOffset: number } | undefined };
-}
-
-const LINEAR = 0;
-const FLOAT32 = 0;
-const RELU = 1;
 /** Added to and taken from a double, it rounds |x| < ~1e-38 to a multiple of 2⁻¹²⁵: never a subnormal float32. */
 const FLUSH = 1e-22;
 /**
@@ -65,58 +49,6 @@ function adamInPlace(h: Float32Array, p: number, mo: number, vo: number, g: numb
   return check;
 }
 
-type Kernel = (...args: unknown[]) => void;
-
-/** The kernels used here, wrapped with the argument lists tfjs-backend-wasm 4.x's own kernels pass. */
-interface Kernels {
-  fusedMatMul: Kernel;
-  transpose: Kernel;
-  step: Kernel;
-  multiply: Kernel;
-}
-
-const wrapped = new WeakMap<object, { backend: WasmBackend; kernels: Kernels } | null>();
-
-/** The backend and its kernels when the active backend is tfjs-backend-wasm as this module knows it. */
-function wasmKernels(): { backend: WasmBackend; kernels: Kernels } | null {
-  if (tf.getBackend() !== 'wasm') return null;
-  const active = tf.backend();
-  if (!wrapped.has(active)) wrapped.set(active, wrap(active as unknown as Partial<WasmBackend>));
-  return wrapped.get(active)!;
-}
-
-function wrap(backend: Partial<WasmBackend>): { backend: WasmBackend; kernels: Kernels } | null {
-  const wasm = backend.wasm;
-  if (!wasm || typeof wasm.cwrap !== 'function' || typeof wasm._malloc !== 'function' || typeof wasm.tfjs?.registerTensor !== 'function'
-    || typeof wasm.tfjs.disposeData !== 'function' || typeof backend.dataIdNextNumber !== 'number' || typeof backend.dataIdMap?.get !== 'function') return null;
-  const n = 'number';
-  try {
-    return {
-      backend: backend as WasmBackend,
-      kernels: {
-        fusedMatMul: wasm.cwrap('_FusedMatMul', null, [n, 'array', n, n, 'array', n, n, n, n, n, n, n, n]),
-        transpose: wasm.cwrap('Transpose', null, [n, 'array', n, n, n, 'array', n]),
-        step: wasm.cwrap('Step', null, [n, n, n, n]),
-        multiply: wasm.cwrap('Multiply', null, [n, 'array', n, n, 'array', n, n, n]),
-      },
-    };
-  } catch {
-    return null;
-  }
-}
-
-/** A float32 tensor of the WASM backend as a view of the heap (valid until the next call into the backend). */
-export function tensorView(t: tf.Tensor): Float32Array {
-  const found = wasmKernels();
-  const info = found?.backend.dataIdMap.get(t.dataId);
-  if (!found || !info) throw new Error('Not a tensor of the WASM backend.');
-  return found.backend.wasm.HEAPF32.subarray(info.memoryOffset >> 2, (info.memoryOffset >> 2) + t.size);
-}
-
-/** Overwrites a float32 tensor of the WASM backend with `values`, in place (a variable keeps its identity). */
-export function writeTensor(t: tf.Tensor, values: Float32Array): void {
-  tensorView(t).set(values.subarray(0, t.size));
-}
 
 export interface WasmDenseLayer {
   /** Inputs and outputs of the layer. */
