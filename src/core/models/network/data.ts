@@ -13,9 +13,12 @@ export interface Part {
 export function rowsOf(data: Part, d: number, rows: ArrayLike<number>): Part {
   const X = new Float32Array(rows.length * d);
   const y = data.y instanceof Int32Array ? new Int32Array(rows.length) : new Float32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    X.set(data.X.subarray(rows[i] * d, (rows[i] + 1) * d), i * d);
-    y[i] = data.y[rows[i]];
+  const from = data.X;
+  // A loop per row, not a subarray per row: the views cost 0.2 µs each, a third of carving 160,000 rows.
+  for (let i = 0, at = 0; i < rows.length; i++) {
+    const r = rows[i];
+    for (let j = r * d, end = j + d; j < end; j++) X[at++] = from[j];
+    y[i] = data.y[r];
   }
   return { X, n: rows.length, y };
 }
@@ -36,10 +39,16 @@ export function carveValidation(data: TrainData, fraction: number, seed: number)
     return { train: rowsOf(data, data.d, all.filter((i) => !valid.has(i))), valid: rowsOf(data, data.d, all.filter((i) => valid.has(i))) };
   }
   const order = shuffleInPlace(Int32Array.from({ length: data.n }, (_, i) => i), createRng(seed));
-  return {
-    train: rowsOf(data, data.d, order.subarray(nValid).sort()),
-    valid: rowsOf(data, data.d, order.subarray(0, nValid).sort()),
-  };
+  // Each side in row order: marking the drawn rows and reading them back costs less than sorting.
+  const drawn = new Uint8Array(data.n);
+  for (let i = 0; i < nValid; i++) drawn[order[i]] = 1;
+  const train = new Int32Array(data.n - nValid);
+  const valid = new Int32Array(nValid);
+  for (let r = 0, t = 0, v = 0; r < data.n; r++) {
+    if (drawn[r]) valid[v++] = r;
+    else train[t++] = r;
+  }
+  return { train: rowsOf(data, data.d, train), valid: rowsOf(data, data.d, valid) };
 }
 
 /** Mean and population sd of a regression target (sd 1 when constant). */

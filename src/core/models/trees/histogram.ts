@@ -4,6 +4,7 @@
  * (d × SLOTS slots) so a child can be derived from its parent and sibling by subtraction.
  */
 import { SLOTS, type BinnedData } from './binning';
+import { rowWiseHistogram } from './rowHistogram';
 
 /** Where a node's rows are: rows[begin..end) of a shared row-index array. */
 export interface RowRange {
@@ -37,10 +38,8 @@ export const histLength = (d: number, channels: number) => d * SLOTS * slotWidth
  * sums are taken in row order, so the result is the same whichever thread computes which feature.
  */
 export function histogramSlice(data: BinnedData, g: Gradients, hist: Float64Array, range: RowRange, features: Int32Array, from: number, to: number): void {
-  // A node's rows are sorted (partitions are stable): when they are dense, each cache line of a
-  // column is read anyway and column order streams; sparse nodes read one row-major line per row.
-  if (data.byRow && g.channels === 1 && (range.end - range.begin) * 16 < data.n) {
-    rowWiseSlice(data, data.byRow, g, hist, range, features, from, to);
+  if (data.byRow && g.channels === 1) {
+    rowWiseHistogram(data.byRow, data.d, range.rows, range.begin, range.end, g.grad, g.unitHess ? null : g.hess, hist, features, from, to);
     return;
   }
   const { bins, n } = data;
@@ -155,46 +154,5 @@ export function subtractInto(parent: Float64Array, child: Float64Array, features
   for (let k = 0; k < features.length; k++) {
     const hb = features[k] * len;
     for (let i = hb; i < hb + len; i++) parent[i] -= child[i];
-  }
-}
-
-/**
- * Single-channel histograms row by row over the row-major bins: one scattered read of the row's
- * bins and one of its gradient serve every feature. (Sums are exact, so the order is free.)
- */
-function rowWiseSlice(data: BinnedData, byRow: Uint8Array, g: Gradients, hist: Float64Array, range: RowRange, features: Int32Array, from: number, to: number): void {
-  const d = data.d;
-  const nf = to - from;
-  const fs = features.subarray(from, to);
-  const base = Int32Array.from(fs, (f) => f * SLOTS * 3);
-  for (let k = 0; k < nf; k++) hist.fill(0, base[k], base[k] + SLOTS * 3);
-  const { rows, begin, end } = range;
-  const grad = g.grad;
-  const hess = g.hess;
-  if (g.unitHess) {
-    for (let i = begin; i < end; i++) {
-      const r = rows[i];
-      const gr = grad[r];
-      const at = r * d;
-      for (let k = 0; k < nf; k++) {
-        const b = base[k] + byRow[at + fs[k]] * 3;
-        hist[b] += gr;
-        hist[b + 2] += 1;
-      }
-    }
-    for (let k = 0; k < nf; k++) for (let b = base[k]; b < base[k] + SLOTS * 3; b += 3) hist[b + 1] = hist[b + 2];
-    return;
-  }
-  for (let i = begin; i < end; i++) {
-    const r = rows[i];
-    const gr = grad[r];
-    const hr = hess[r];
-    const at = r * d;
-    for (let k = 0; k < nf; k++) {
-      const b = base[k] + byRow[at + fs[k]] * 3;
-      hist[b] += gr;
-      hist[b + 1] += hr;
-      hist[b + 2] += 1;
-    }
   }
 }

@@ -140,3 +140,35 @@ describe('growing with a builder that splits the work differently', () => {
     expect(JSON.stringify(split.tree)).toBe(JSON.stringify(serial.tree));
   });
 });
+
+describe('row-wise histograms (rowHistogram.ts) against one feature at a time over the columns', () => {
+  test.each([
+    { d: 1, unitHess: false },
+    { d: 2, unitHess: false },
+    { d: 3, unitHess: true },
+    { d: 5, unitHess: false },
+    { d: 6, unitHess: true },
+    { d: 7, unitHess: false },
+  ])('$d features, unit hessians $unitHess: the same sums for any rows and any feature subset', ({ d, unitHess }) => {
+    const n = 2000;
+    const rng = createRng(20 + d);
+    const data = binAll(tiedNumeric(rng, n, d, 0.1, Array.from({ length: d }, (_, f) => [250, 24, 7, 3][f % 4])));
+    expect(d < 2 ? data.byRow : data.byRow?.length).toBe(d < 2 ? undefined : n * d);
+    const g = randomGradients(rng, n);
+    if (unitHess) {
+      g.hess.fill(1);
+      g.unitHess = true;
+    }
+    const columns: BinnedData = { ...data, byRow: undefined };
+    // Every third row, then a reversed feature subset (a tree's sampled features need not be in order).
+    const rows = Uint32Array.from({ length: Math.floor(n / 3) }, (_, i) => i * 3);
+    const subsets = [allFeatures(d), Int32Array.from(allFeatures(d).filter((f) => f !== 1).reverse())];
+    for (const fs of subsets) {
+      const rowWise = new Float64Array(histLength(d, 1)).fill(7);
+      const byColumn = new Float64Array(histLength(d, 1)).fill(7);
+      histogramSlice(data, g, rowWise, { rows, begin: 5, end: rows.length }, fs, 0, fs.length);
+      histogramSlice(columns, g, byColumn, { rows, begin: 5, end: rows.length }, fs, 0, fs.length);
+      expectBitIdentical(rowWise, byColumn);
+    }
+  });
+});
