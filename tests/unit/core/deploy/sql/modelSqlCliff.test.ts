@@ -55,7 +55,7 @@ test(
       .join('\n');
     // DuckDB's mask form: every tree with a categorical split looks its mask up by the row's code (its bin), once per tree.
     const categorical = ensemble.trees.filter((t) => t.categories.some((c) => c !== null)).length;
-    expect(text.match(/AS UBIGINT\[\]\)\["mb_bin_\d+_c"\]/g)?.length ?? 0).toBe(categorical);
+    expect(text.match(/AS BIGINT\[\]\)\["mb_bin_\d+_c"\]/g)?.length ?? 0).toBe(categorical);
     expect(text).not.toMatch(/\bIN\s*\(/i);
 
     const a = await sqlAgreement('duckdb', { fitted, model: { kind: 'trees', ensemble }, rows: rowsOf(table) });

@@ -31,7 +31,7 @@ describe.each(SHAPES)('modelSql for a %s ensemble', (shape) => {
 
 describe('modelSql categorical splits', () => {
   test.each([
-    ['duckdb', /AS UBIGINT\[\]\)\[/],
+    ['duckdb', /AS BIGINT\[\]\)\[/],
     ['postgres', />> CAST\(/],
     ['sqlite', />> CAST\(/],
   ] as const)('in %s are lookups or bit tests on the code, never IN lists', (dialect, form) => {
