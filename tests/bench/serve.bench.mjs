@@ -90,12 +90,38 @@ async function waitFor(url, child) {
   throw new Error(`${url} did not answer within 30 s`);
 }
 
+/** The server's own request-duration histogram (cumulative counts by upper bound in seconds), from its /metrics. */
+async function durations(url) {
+  const text = await fetch(`${url}/metrics`).then((r) => (r.ok ? r.text() : ''), () => '');
+  const out = new Map();
+  for (const m of text.matchAll(/^\w+_request_duration_seconds_bucket\{le="([^"]+)"\} (\d+)$/gm)) out.set(m[1], Number(m[2]));
+  return out;
+}
+
+/**
+ * Where the server itself puts a phase's requests: the share it answered within 5 ms, and the
+ * smallest bucket bound holding 99 % of them (its clock runs from the parsed request to the answer
+ * written, so the load generator's own queue is not in it).
+ */
+function serverSide(before, after) {
+  const delta = [...after].map(([le, c]) => [le, c - (before.get(le) ?? 0)]);
+  const total = delta.find(([le]) => le === '+Inf')?.[1];
+  if (!total) return null;
+  const within5 = delta.find(([le]) => Number(le) === 0.005)?.[1];
+  const p99 = delta.find(([, c]) => c >= 0.99 * total)?.[0];
+  return { within5ms: within5 == null ? null : within5 / total, p99AtMostMs: p99 == null || p99 === '+Inf' ? null : Number(p99) * 1000 };
+}
+
 async function load(url, body, connections, seconds, pid) {
   const cpuBefore = cpuSeconds(pid);
+  const histBefore = await durations(url);
   const r = await autocannon({ url: `${url}/invocations`, method: 'POST', connections, duration: seconds, headers: { 'content-type': 'application/json' }, body });
-  const perSecond = r.requests.total / (r.duration || seconds);
-  const cpuPerRequestUs = r.requests.total ? ((cpuSeconds(pid) - cpuBefore) / r.requests.total) * 1e6 : null;
-  return { requestsPerSecond: perSecond, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, requests: r.requests.total, cpuPerRequestUs };
+  const wall = r.duration || seconds;
+  const perSecond = r.requests.total / wall;
+  const cpu = cpuSeconds(pid) - cpuBefore;
+  const cpuPerRequestUs = r.requests.total ? (cpu / r.requests.total) * 1e6 : null;
+  return { requestsPerSecond: perSecond, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, requests: r.requests.total, cpuPerRequestUs,
+    busy: cpu / wall, server: serverSide(histBefore, await durations(url)) };
 }
 
 /** Starts a server, checks one answer, loads it with single rows then batches, and stops it. */
@@ -172,6 +198,7 @@ export async function run({ log, timeoutMs }) {
       `queueing: with ${CONNECTIONS} requests always in flight, the mean latency is at least ${CONNECTIONS} / throughput = ${ms(CONNECTIONS / ours.single.requestsPerSecond * 1000)}, so p99 ≤ 5 ms needs over ${count(CONNECTIONS / 0.005)} requests/s; `
         + `at 1 connection (no queue) ${ours.label} answers in p50 ${msWhole(ours.alone.p50)}, p99 ${msWhole(ours.alone.p99)}${peer ? ` (the peer: p50 ${msWhole(peer.alone.p50)}, p99 ${msWhole(peer.alone.p99)})` : ''}.`,
       `CPU/request and CPU/row: the server's own CPU time (all its processes) over what it answered; other work on the machine inflates it far less than throughput and latency.`,
+      `${ours.label} at ${CONNECTIONS} connections: busy ${(ours.single.busy * 100).toFixed(0)} % of one core${ours.single.server ? `; by its own clock (/metrics) ${(ours.single.server.within5ms * 100).toFixed(1)} % of requests answered within 5 ms and 99 % within ${ms(ours.single.server.p99AtMostMs)} (from the parsed request to the answer written: the load generator's own queue is not in it)` : ''}.`,
       `autocannon runs in the bench process on the same machine; load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (other work on the machine lowers every figure).`,
     ]);
   return { ours, peer, peerSkipped: missing, speedup, loadBefore, loadAfter: loadavg()[0], seconds: SECONDS };
