@@ -72,7 +72,7 @@ export function fitBins(X: Float32Array, d: number, rows: ArrayLike<number>, cat
  * 160,000 values where TypedArray#sort took 17 ms, measured in Node 20; binning sorts one sample
  * per numeric feature before every tree run. -0 sorts before 0, as TypedArray#sort puts it.
  */
-export function sortFloat32(values: Float32Array): Float32Array {
+function sortFloat32(values: Float32Array): Float32Array {
   const n = values.length;
   // Flip the sign bit of positives and every bit of negatives: unsigned order is then float order.
   let src = new Uint32Array(n);
