@@ -34,12 +34,14 @@ export const slotWidth = (channels: number) => channels + 2;
 export const histLength = (d: number, channels: number) => d * SLOTS * slotWidth(channels);
 
 /**
- * Sums the histogram of features `features[from..to)` over rows rows[begin..end). Each feature's
- * sums are taken in row order, so the result is the same whichever thread computes which feature.
+ * Sums the histogram of features `features[from..to)` over rows rows[begin..end) into `hist`, whose
+ * slots for those features are zeroed first unless `zero` is false (then the sums are added to what
+ * they hold: one histogram from several slices of rows). Sums of quantised gradients are exact, so
+ * the result is the same whichever thread sums which rows or features.
  */
-export function histogramSlice(data: BinnedData, g: Gradients, hist: Float64Array, range: RowRange, features: Int32Array, from: number, to: number): void {
+export function histogramSlice(data: BinnedData, g: Gradients, hist: Float64Array, range: RowRange, features: Int32Array, from: number, to: number, zero = true): void {
   if (data.byRow && g.channels === 1) {
-    rowWiseHistogram(data.byRow, data.d, range.rows, range.begin, range.end, g.grad, g.unitHess ? null : g.hess, hist, features, from, to);
+    rowWiseHistogram(data.byRow, data.d, range.rows, range.begin, range.end, g.grad, g.unitHess ? null : g.hess, hist, features, from, to, zero);
     return;
   }
   const { bins, n } = data;
@@ -52,7 +54,7 @@ export function histogramSlice(data: BinnedData, g: Gradients, hist: Float64Arra
     const f = features[k];
     const off = f * n;
     const hb = f * SLOTS * S;
-    hist.fill(0, hb, hb + SLOTS * S);
+    if (zero) hist.fill(0, hb, hb + SLOTS * S);
     if (C === 1) {
       if (k === from) gather(g, range);
       const og = ordered.grad;

@@ -12,9 +12,12 @@ const S = 3;
 /** Slots per feature (256 bins). */
 const F = 256 * S;
 
-/** Sums features[from..to) of rows[begin..end) into hist (zeroed here); `hess` null means every hessian is 1. */
-export function rowWiseHistogram(byRow: Uint8Array, d: number, rows: Uint32Array, begin: number, end: number, grad: Float64Array, hess: Float64Array | null, hist: Float64Array, features: Int32Array, from: number, to: number): void {
-  for (let k = from; k < to; k++) hist.fill(0, features[k] * F, (features[k] + 1) * F);
+/**
+ * Sums features[from..to) of rows[begin..end) into hist (zeroed here first unless `zero` is false:
+ * then added to what hist holds); `hess` null means every hessian is 1.
+ */
+export function rowWiseHistogram(byRow: Uint8Array, d: number, rows: Uint32Array, begin: number, end: number, grad: Float64Array, hess: Float64Array | null, hist: Float64Array, features: Int32Array, from: number, to: number, zero = true): void {
+  if (zero) for (let k = from; k < to; k++) hist.fill(0, features[k] * F, (features[k] + 1) * F);
   let k = from;
   for (; k + 4 <= to; k += 4) {
     const [a, b, c, e] = [features[k], features[k + 1], features[k + 2], features[k + 3]];

@@ -72,6 +72,29 @@ export function joinHalves(rows: Uint32Array, spill: Uint32Array, begin: number,
   return at;
 }
 
+/**
+ * Joins the chunks of rows[begin..end) (chunk c is rows begin + c·chunk onward, each partitioned by
+ * `partitionSlice` with its right rows spilled at its own start, `counts[c]` left) into one stable
+ * partition: every chunk's left rows in order, then every chunk's right rows. Returns the first right index.
+ */
+export function joinChunks(rows: Uint32Array, spill: Uint32Array, begin: number, end: number, chunk: number, counts: Int32Array): number {
+  const chunks = Math.ceil((end - begin) / chunk);
+  let at = begin + counts[0];
+  for (let c = 1; c < chunks; c++) {
+    const from = begin + c * chunk;
+    if (counts[c] > 0 && at !== from) rows.copyWithin(at, from, from + counts[c]);
+    at += counts[c];
+  }
+  const firstRight = at;
+  for (let c = 0; c < chunks; c++) {
+    const from = begin + c * chunk;
+    const right = Math.min(end, from + chunk) - from - counts[c];
+    if (right > 0) rows.set(spill.subarray(from, from + right), at);
+    at += right;
+  }
+  return firstRight;
+}
+
 /** Rounds a gradient set's rows from..to onto the grids `stepG` and `stepH` (see quantize.ts); unit hessians stay 1. */
 export function quantizeSlice(g: Gradients, from: number, to: number, stepG: number, stepH: number): void {
   quantizeRange(g.grad, from, to, stepG);

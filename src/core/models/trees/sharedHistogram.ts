@@ -1,24 +1,32 @@
 /**
- * Two threads on one training run: for each pass over a node's rows (histogram, partition) or a
- * round's rows (gradients, quantisation, raw-score updates), the training thread takes the first
- * half of the rows while a helper (a nested worker in the studio, worker_threads in Node) takes
- * the second, through shared memory and Atomics. Every pass gives the same bytes however its rows
- * are split (histogram sums are exact on quantised gradients, see quantize.ts; the rest is per
- * row), so a helper that is missing, starting, failed or dead only changes the speed.
+ * Two threads on one training run: each pass over a node's rows (histogram, partition) or a round's
+ * rows (gradients, quantisation, raw-score updates) is cut into chunks, and the training thread and
+ * a helper (a nested worker in the studio, worker_threads in Node) each take the next chunk until
+ * none is left, through shared memory and Atomics (helperProtocol.ts). Every pass gives the same
+ * bytes however its chunks fall (histogram sums are exact on quantised gradients, see quantize.ts;
+ * the rest is per row), so a helper that is missing, starting, asleep, failed or slow only changes
+ * the speed; and the training thread never waits for a helper to wake, only for a chunk it took.
  */
 import { SLOTS, type BinnedData } from './binning';
-import { ADD_LEAVES, BEGIN, CTRL_SLOTS, DONE, END, FEATURE, FEATURES, GRADIENT, GRADIENTS, HELPER_TIMEOUT_MS, HISTOGRAM, LEAVES, OP, PARTITION, QUANTIZE, READY, REQUEST, RESULT, serveRequest, STATE, spinWhile, viewsOf, WAIT_SLICE_MS, type BoostSpec, type HistogramHelperFactory, type HistogramHelperInit } from './helperProtocol';
+import { ADD_LEAVES, chunkRows, claimChunk, CTRL_SLOTS, GEN, GRADIENTS, HELPER_TIMEOUT_MS, helperFinished, HISTOGRAM, MAX_CHUNKS, openClaims, PARTITION, QUANTIZE, READY, runChunk, STATE, STOP, viewsOf, writeRequest, type BoostSpec, type HistogramHelperFactory, type HistogramHelperInit, type Request } from './helperProtocol';
 import { histLength, histogramSlice, slotWidth, type Gradients, type HistogramBuilder } from './histogram';
-import { addLeavesSlice, gradientSlice, joinHalves, partitionSlice, quantizeSlice } from './rowPasses';
+import { gradientSlice, joinChunks, partitionSlice, quantizeSlice, addLeavesSlice, joinHalves } from './rowPasses';
 import { leafTable, serialTeam, steps, type RowTeam } from './rowTeam';
+import { TrainingError } from '../types';
 
 const isShared = (a: ArrayBufferView) => typeof SharedArrayBuffer === 'function' && a.buffer instanceof SharedArrayBuffer;
 const sab = (a: ArrayBufferView) => a.buffer as SharedArrayBuffer;
 
-/** Nodes with fewer rows get their histogram on one thread (waking a helper costs more than it saves). */
-export const SPLIT_MIN_ROWS = 8_192;
+/**
+ * Nodes with fewer rows get their histogram on one thread: publishing a pass and merging the
+ * helper's histogram cost a few microseconds, as much as a few hundred rows take.
+ */
+export const SPLIT_MIN_ROWS = 4_096;
 /** The same for the cheaper per-row passes (partitions, gradients, raw-score updates): a row costs a few nanoseconds there. */
 export const PASS_MIN_ROWS = 16_384;
+/** Rows per chunk: histograms (some nanoseconds per row and feature), and the per-row passes. */
+const HISTOGRAM_CHUNK = 2_048;
+const PASS_CHUNK = 4_096;
 
 /**
  * The row work for each gradient set over `data` (and boosting's passes when `boost` is given),
@@ -42,7 +50,9 @@ export function sharedTeam(data: BinnedData, gs: Gradients[], rows: Uint32Array,
     scratch: new SharedArrayBuffer(histLength(data.d, channels) * 8),
     spill: new SharedArrayBuffer(Math.max(1, data.n) * 4),
     side: new SharedArrayBuffer(SLOTS),
+    counts: new SharedArrayBuffer(MAX_CHUNKS * 4),
     numbers: new SharedArrayBuffer(4 * 8),
+    claims: new SharedArrayBuffer(2 * 8),
     boost: boost && {
       task: boost.task,
       numClasses: boost.numClasses,
@@ -63,64 +73,55 @@ export function sharedTeam(data: BinnedData, gs: Gradients[], rows: Uint32Array,
   const ctrl = new Int32Array(init.ctrl);
   const mine = new Float64Array(2);
   const n = data.n;
-  let seq = 0;
+  let gen = 0;
   let dead = false;
-  // On a machine busier than its cores, a helper may not run for milliseconds after it is asked,
-  // and waiting for it costs more than doing its share: after an answer that came later than our
-  // own share took, the next node passes run alone (1, 2, 4 … up to 256 of them) before it is tried
-  // again. Passes over a quarter of the rows or more (each round's, the top nodes') always share.
-  let skip = 0;
-  let backoff = 0;
-  let askedAt = 0;
-  const twoThreads = (count: number, min: number) => {
-    if (dead || count < min || Atomics.load(ctrl, STATE) !== READY) return false;
-    if (skip === 0 || count * 4 >= n) return true;
-    skip--;
-    return false;
-  };
-  const judge = (own: number, waited: number) => {
-    backoff = waited > own ? Math.min(256, 2 * backoff || 1) : 0;
-    skip = backoff;
-  };
-  /** Asks the helper for `op` over rows begin..end (its other arguments already stored). */
-  const ask = (op: number, begin: number, end: number, index: number) => {
-    Atomics.store(ctrl, OP, op);
-    Atomics.store(ctrl, BEGIN, begin);
-    Atomics.store(ctrl, END, end);
-    Atomics.store(ctrl, GRADIENT, index);
-    seq = (seq + 1) | 0 || 1;
-    Atomics.store(ctrl, REQUEST, seq);
-    Atomics.notify(ctrl, REQUEST);
-    askedAt = performance.now();
-  };
-  /** Waits for the helper's answer; one silent for too long is taken for dead and its share is done here. */
-  const answer = () => {
-    const ownDone = performance.now();
-    while (Atomics.load(ctrl, DONE) !== seq) {
-      const done = Atomics.load(ctrl, DONE);
-      if (!spinWhile(ctrl, DONE, done)) Atomics.wait(ctrl, DONE, done, WAIT_SLICE_MS);
-      if (Atomics.load(ctrl, DONE) !== seq && performance.now() - ownDone > HELPER_TIMEOUT_MS) {
-        dead = true;
-        Atomics.store(ctrl, REQUEST, -1);
-        Atomics.notify(ctrl, REQUEST);
-        serveRequest(v, ctrl);
-        return;
+  const twoThreads = (count: number, min: number) => !dead && count >= min && Atomics.load(ctrl, STATE) === READY;
+  /**
+   * Publishes request r, takes its chunks with the helper until none is left, then waits for the
+   * helper's last chunks to end. Returns how many chunks the helper did (0: `into` and `maxima`
+   * hold the whole pass).
+   */
+  const run = (r: Request, into: Float64Array, maxima: Float64Array): number => {
+    const chunks = Math.ceil((r.end - r.begin) / r.chunk);
+    gen = (gen + 2) & 0x7ffffffe || 2;
+    // Odd while the arguments are written: a helper reading them then reads them again.
+    Atomics.store(ctrl, GEN, gen - 1);
+    writeRequest(ctrl, r);
+    openClaims(v.claims, gen);
+    Atomics.store(ctrl, GEN, gen);
+    Atomics.notify(ctrl, GEN);
+    let taken = 0;
+    for (let c = claimChunk(v.claims, gen, chunks); c >= 0; c = claimChunk(v.claims, gen, chunks)) {
+      runChunk(v, r, c, into, maxima);
+      taken++;
+    }
+    const helped = chunks - taken;
+    if (helped > 0) {
+      const since = performance.now();
+      while (!helperFinished(v.claims, gen, helped)) {
+        if (performance.now() - since > HELPER_TIMEOUT_MS) {
+          dead = true;
+          throw new TrainingError('The second training thread stopped in the middle of its work. Train again; if it happens again, reload the page (or restart the command).');
+        }
       }
     }
-    judge(ownDone - askedAt, performance.now() - ownDone);
+    return helped;
   };
+  const request = (op: number, begin: number, end: number, index: number, extra: Partial<Request> = {}): Request => ({
+    op, begin, end, index, chunk: chunkRows(end - begin, op === HISTOGRAM ? HISTOGRAM_CHUNK : PASS_CHUNK), features: 0, feature: 0, leaves: 0, ...extra,
+  });
   const ours = (range: { rows: Uint32Array }) => range.rows.buffer === init.rows;
+  const none = new Float64Array(0);
   const partition: HistogramBuilder['partition'] = (range, feature, left) => {
     const { begin, end } = range;
-    const mid = twoThreads(end - begin, PASS_MIN_ROWS) && ours(range) ? begin + ((end - begin) >> 1) : end;
-    if (mid < end) {
-      v.side.set(left);
-      Atomics.store(ctrl, FEATURE, feature);
-      ask(PARTITION, mid, end, 0);
+    if (!twoThreads(end - begin, PASS_MIN_ROWS) || !ours(range)) {
+      const l = partitionSlice(data.bins, feature * n, left, range.rows, begin, end, v.spill, begin);
+      return joinHalves(range.rows, v.spill, begin, end, end, l, 0);
     }
-    const leftA = partitionSlice(data.bins, feature * n, left, range.rows, begin, mid, v.spill, begin);
-    if (mid < end) answer();
-    return joinHalves(range.rows, v.spill, begin, mid, end, leftA, mid < end ? Atomics.load(ctrl, RESULT) : 0);
+    v.side.set(left);
+    const r = request(PARTITION, begin, end, 0, { feature });
+    run(r, none, none);
+    return joinChunks(range.rows, v.spill, begin, end, r.chunk, v.counts);
   };
   const builders = gs.map((g, index): HistogramBuilder => ({
     build(hist, range, fs) {
@@ -129,13 +130,13 @@ export function sharedTeam(data: BinnedData, gs: Gradients[], rows: Uint32Array,
         histogramSlice(data, g, hist, range, fs, 0, fs.length);
         return;
       }
-      const mid = range.begin + (count >> 1);
-      v.features.set(fs);
-      Atomics.store(ctrl, FEATURES, fs.length);
-      ask(HISTOGRAM, mid, range.end, index);
-      histogramSlice(data, g, hist, { rows: range.rows, begin: range.begin, end: mid }, fs, 0, fs.length);
-      answer();
       const len = SLOTS * slotWidth(channels);
+      for (let k = 0; k < fs.length; k++) {
+        hist.fill(0, fs[k] * len, (fs[k] + 1) * len);
+        v.scratch.fill(0, fs[k] * len, (fs[k] + 1) * len);
+      }
+      v.features.set(fs);
+      if (run(request(HISTOGRAM, range.begin, range.end, index, { features: fs.length }), hist, none) === 0) return;
       for (let k = 0; k < fs.length; k++) {
         const hb = fs[k] * len;
         for (let i = hb; i < hb + len; i++) hist[i] += v.scratch[i];
@@ -147,42 +148,39 @@ export function sharedTeam(data: BinnedData, gs: Gradients[], rows: Uint32Array,
     builders,
     gradients(k) {
       const g = gs[k];
-      const mid = twoThreads(n, PASS_MIN_ROWS) ? n >> 1 : n;
-      if (mid < n) ask(GRADIENTS, mid, n, k);
-      gradientSlice(boost!, g, k, 0, mid, mine, 0);
-      if (mid < n) {
-        answer();
-        // maxAbs never returns NaN, so the larger of the halves' maxima is the whole's.
+      if (!twoThreads(n, PASS_MIN_ROWS)) {
+        gradientSlice(boost!, g, k, 0, n, mine, 0);
+        const [sg, sh] = steps(mine, n);
+        quantizeSlice(g, 0, n, sg, sh);
+        return;
+      }
+      mine.fill(0);
+      v.numbers[0] = v.numbers[1] = 0;
+      if (run(request(GRADIENTS, 0, n, k), none, mine) > 0) {
         mine[0] = Math.max(mine[0], v.numbers[0]);
         mine[1] = Math.max(mine[1], v.numbers[1]);
       }
       const [sg, sh] = steps(mine, n);
-      const half = twoThreads(n, PASS_MIN_ROWS) ? n >> 1 : n;
-      if (half < n) {
-        v.numbers[2] = sg;
-        v.numbers[3] = sh;
-        ask(QUANTIZE, half, n, k);
-      }
-      quantizeSlice(g, 0, half, sg, sh);
-      if (half < n) answer();
+      v.numbers[2] = sg;
+      v.numbers[3] = sh;
+      run(request(QUANTIZE, 0, n, k), none, none);
     },
     addLeaves(k, grown, rs) {
       let total = 0;
       for (const e of grown.leafEnd) total = Math.max(total, e);
       const count = leafTable(grown, v.leaves);
-      const mid = twoThreads(total, PASS_MIN_ROWS) && ours({ rows: rs }) ? total >> 1 : total;
-      if (mid < total) {
-        Atomics.store(ctrl, LEAVES, count);
-        ask(ADD_LEAVES, mid, total, k);
+      if (!twoThreads(total, PASS_MIN_ROWS) || !ours({ rows: rs })) {
+        addLeavesSlice(rs, boost!.raw, boost!.outputs, k, v.leaves, count, 0, total);
+        return;
       }
-      addLeavesSlice(rs, boost!.raw, boost!.outputs, k, v.leaves, count, 0, mid);
-      if (mid < total) answer();
+      run(request(ADD_LEAVES, 0, total, k, { leaves: count }), none, none);
     },
     // Two only once the helper answers: a helper still starting (or dead) does no work.
     threads: () => (!dead && Atomics.load(ctrl, STATE) === READY ? 2 : 1),
     stop() {
-      Atomics.store(ctrl, REQUEST, -1);
-      Atomics.notify(ctrl, REQUEST);
+      Atomics.store(ctrl, STOP, 1);
+      Atomics.store(ctrl, GEN, (gen + 2) & 0x7ffffffe || 2);
+      Atomics.notify(ctrl, GEN);
       handle.stop(!dead);
     },
   };

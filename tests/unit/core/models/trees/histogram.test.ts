@@ -7,7 +7,7 @@ import { describe, expect, test } from 'vitest';
 import type { BinnedData } from '../../../../../src/core/models/trees/binning';
 import { growTree, histPool, type GrowParams } from '../../../../../src/core/models/trees/grow';
 import { histLength, histogramSlice, subtractInto, type Gradients, type HistogramBuilder } from '../../../../../src/core/models/trees/histogram';
-import { joinHalves, partitionSlice } from '../../../../../src/core/models/trees/rowPasses';
+import { joinChunks, joinHalves, partitionSlice } from '../../../../../src/core/models/trees/rowPasses';
 import { serialBuilder } from '../../../../../src/core/models/trees/rowTeam';
 import { quantizeInPlace } from '../../../../../src/core/models/trees/quantize';
 import { bestSplit } from '../../../../../src/core/models/trees/split';
@@ -115,6 +115,43 @@ function halvesBuilder(data: BinnedData, g: Gradients, calls: { count: number; p
   };
 }
 
+/**
+ * Cuts each node into chunks of `chunk` rows and gives them, in a shuffled order, to two
+ * accumulating histograms (as the training thread and its helper claim them) and to chunked
+ * partitions joined afterwards.
+ */
+function chunksBuilder(data: BinnedData, g: Gradients, chunk: number, calls: { count: number; partitions: number }): HistogramBuilder {
+  const other = new Float64Array(histLength(data.d, g.channels));
+  const spill = new Uint32Array(data.n).fill(0xdeadbeef);
+  const rng = createRng(21);
+  const shuffled = (count: number) => Array.from({ length: count }, (_, c) => c).sort(() => rng.next() - 0.5);
+  return {
+    partition(range, feature, left) {
+      calls.partitions++;
+      const { rows, begin, end } = range;
+      const counts = new Int32Array(Math.ceil((end - begin) / chunk));
+      for (const c of shuffled(counts.length)) {
+        const from = begin + c * chunk;
+        counts[c] = partitionSlice(data.bins, feature * data.n, left, rows, from, Math.min(end, from + chunk), spill, from);
+      }
+      return joinChunks(rows, spill, begin, end, chunk, counts);
+    },
+    build(hist, range, features) {
+      calls.count++;
+      const len = hist.length / data.d;
+      for (const f of features) {
+        hist.fill(0, f * len, (f + 1) * len);
+        other.fill(0, f * len, (f + 1) * len);
+      }
+      for (const c of shuffled(Math.ceil((range.end - range.begin) / chunk))) {
+        const from = range.begin + c * chunk;
+        histogramSlice(data, g, rng.next() < 0.5 ? hist : other, { ...range, begin: from, end: Math.min(range.end, from + chunk) }, features, 0, features.length, false);
+      }
+      for (const f of features) for (let i = f * len; i < (f + 1) * len; i++) hist[i] += other[i];
+    },
+  };
+}
+
 describe('growing with a builder that splits the work differently', () => {
   const params = (o: Partial<GrowParams>): GrowParams => ({ ...splitParams(o), maxLeaves: 31, maxDepth: 0, order: 'best', subtraction: true, featuresPerNode: null, ...o });
 
@@ -131,13 +168,15 @@ describe('growing with a builder that splits the work differently', () => {
     };
     const calls = { count: 0, partitions: 0 };
     const serial = grow(serialBuilder(data, g));
-    const split = grow(halvesBuilder(data, g, calls));
-    expect(calls.count).toBeGreaterThan(5);
-    expect(calls.partitions).toBeGreaterThan(10);
-    expect(split.leafBegin).toEqual(serial.leafBegin);
     expect(serial.tree.feature.length).toBeGreaterThan(10);
-    expect(split.tree).toEqual(serial.tree);
-    expect(JSON.stringify(split.tree)).toBe(JSON.stringify(serial.tree));
+    for (const builder of [halvesBuilder(data, g, calls), chunksBuilder(data, g, 37, calls), chunksBuilder(data, g, 400, calls)]) {
+      const split = grow(builder);
+      expect(split.leafBegin).toEqual(serial.leafBegin);
+      expect(split.tree).toEqual(serial.tree);
+      expect(JSON.stringify(split.tree)).toBe(JSON.stringify(serial.tree));
+    }
+    expect(calls.count).toBeGreaterThan(15);
+    expect(calls.partitions).toBeGreaterThan(30);
   });
 });
 

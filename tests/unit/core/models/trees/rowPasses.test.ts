@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { gridStep, maxAbs, quantizeInPlace } from '../../../../../src/core/models/trees/quantize';
-import { addLeavesSlice, joinHalves, partitionSlice, quantizeSlice } from '../../../../../src/core/models/trees/rowPasses';
+import { addLeavesSlice, joinChunks, joinHalves, partitionSlice, quantizeSlice } from '../../../../../src/core/models/trees/rowPasses';
 import { createRng } from '../../../../../src/core/stats';
 
 /** The stable partition by definition: left rows in order, then right rows in order. */
@@ -32,6 +32,37 @@ describe('partition in two halves, joined', () => {
       expect(first - begin).toBe(expected.filter((r) => left[bins[r]] === 1).length);
       // Rows outside the range are untouched.
       expect(Array.from(rows.subarray(0, begin))).toEqual(Array.from({ length: begin }, (_, i) => i));
+    }
+  });
+});
+
+describe('partition in chunks, joined', () => {
+  test.each([
+    { name: 'mixed sides', share: 0.5 },
+    { name: 'every row left', share: 1 },
+    { name: 'every row right', share: 0 },
+    { name: 'few left', share: 0.05 },
+  ])('$name: chunks partitioned in any order give one stable partition', ({ share }) => {
+    const rng = createRng(13);
+    const n = 1000;
+    const bins = Uint8Array.from({ length: n }, () => rng.int(256));
+    const left = Uint8Array.from({ length: 256 }, () => (rng.next() < share ? 1 : 0));
+    for (const [begin, end, chunk] of [[0, n, 64], [137, 862, 100], [137, 862, 725], [500, 501, 7], [3, 997, 1]]) {
+      const rows = Uint32Array.from({ length: n }, (_, i) => i);
+      const expected = reference(rows, bins, left, begin, end);
+      const spill = new Uint32Array(n).fill(0xffffffff);
+      const counts = new Int32Array(Math.ceil((end - begin) / chunk)).fill(-1);
+      // The chunks in a shuffled order, as two threads taking them would leave them.
+      const order = Array.from(counts, (_, c) => c).sort(() => rng.next() - 0.5);
+      for (const c of order) {
+        const from = begin + c * chunk;
+        counts[c] = partitionSlice(bins, 0, left, rows, from, Math.min(end, from + chunk), spill, from);
+      }
+      const first = joinChunks(rows, spill, begin, end, chunk, counts);
+      expect(Array.from(rows.subarray(begin, end))).toEqual(expected);
+      expect(first - begin).toBe(expected.filter((r) => left[bins[r]] === 1).length);
+      expect(Array.from(rows.subarray(0, begin))).toEqual(Array.from({ length: begin }, (_, i) => i));
+      expect(Array.from(rows.subarray(end))).toEqual(Array.from({ length: n - end }, (_, i) => end + i));
     }
   });
 });

@@ -2,7 +2,11 @@ import { afterEach, expect, test } from 'vitest';
 import { nodeHistogramHelper } from '../../../../../src/cli/treeHelper';
 import { trainModel, type TrainData } from '../../../../../src/core/models';
 import { setHistogramHelperFactory } from '../../../../../src/core/models/trees/prepare';
-import type { HistogramHelperFactory } from '../../../../../src/core/models/trees/helperProtocol';
+import { CTRL_SLOTS, GEN, HELPED, helperFinished, HISTOGRAM, MAX_CHUNKS, openClaims, PARTITION, READY, STATE, STOP, viewsOf, writeRequest, type HistogramHelperFactory, type HistogramHelperInit, type Request } from '../../../../../src/core/models/trees/helperProtocol';
+import { SLOTS } from '../../../../../src/core/models/trees/binning';
+import { histLength, histogramSlice } from '../../../../../src/core/models/trees/histogram';
+import { joinChunks } from '../../../../../src/core/models/trees/rowPasses';
+import { allFeatures, binAll, randomGradients, tiedNumeric } from './treeFixtures';
 import { PASS_MIN_ROWS, SPLIT_MIN_ROWS } from '../../../../../src/core/models/trees/sharedHistogram';
 import { createRng } from '../../../../../src/core/stats';
 
@@ -26,26 +30,22 @@ function data(task: 'binary' | 'multiclass' | 'regression', n = SPLIT_MIN_ROWS *
 }
 
 /**
- * Wraps the real Node helper to count the helpers started, to tell when the last one is ready (its
- * state slot), and to show the slots only a helper's answers write: the left rows of its half of a
- * partition (ctrl slot 9) and the largest gradient of its half of the rows (numbers[0]); and the
- * leaf count the training thread stores only when asking it to update scores (ctrl slot 10).
+ * Wraps the real Node helper to count the helpers started and to tell when the last one is ready
+ * (its state slot). Which chunks of a pass it takes depends on when it is awake; the last test
+ * below gives it whole passes.
  */
-function counting(): { factory: HistogramHelperFactory; started: () => number; ready: () => boolean; answered: () => number[] } {
+function counting(): { factory: HistogramHelperFactory; started: () => number; ready: () => boolean } {
   let started = 0;
   let ctrl: Int32Array | null = null;
-  let numbers: Float64Array | null = null;
   return {
     factory: (init) => {
       const h = nodeHistogramHelper(init);
       if (h) started++;
       ctrl = new Int32Array(init.ctrl);
-      numbers = new Float64Array(init.numbers);
       return h;
     },
     started: () => started,
-    ready: () => ctrl !== null && Atomics.load(ctrl, 2) === 1,
-    answered: () => [Atomics.load(ctrl!, 9), numbers![0], Atomics.load(ctrl!, 10)],
+    ready: () => ctrl !== null && Atomics.load(ctrl, STATE) === READY,
   };
 }
 
@@ -97,10 +97,68 @@ test.each(passCases)('$task GBDT $options: with partitions, gradients and score 
   setHistogramHelperFactory(helper.factory);
   const two = await trainModel(spec, d, { shouldPause: () => !helper.ready() });
   expect(two.history.every((e) => e.threads === 2)).toBe(true);
-  const [partitioned, gradients, leaves] = helper.answered();
-  expect(partitioned).toBeGreaterThan(0);
-  expect(gradients).toBeGreaterThan(0);
-  expect(leaves).toBeGreaterThan(1);
   expect(JSON.stringify(two.model)).toBe(JSON.stringify(one.model));
   expect(two.history.map((e) => [e.loss, e.valLoss])).toEqual(one.history.map((e) => [e.loss, e.valLoss]));
+});
+
+/** Resolves once `ok()` holds, polling between turns of the event loop; fails the test after `ms`. */
+async function until(ok: () => boolean, what: string, ms = 30_000): Promise<void> {
+  for (const end = Date.now() + ms; !ok(); await new Promise((r) => setTimeout(r, 1))) if (Date.now() > end) throw new Error(`gave up waiting: ${what}`);
+}
+
+test('a real helper thread given every chunk of a pass does each as one thread would', async () => {
+  const n = 20_000;
+  const d = 3;
+  const data = binAll(tiedNumeric(createRng(5), n, d, 0.1, [100, 200, 30]));
+  const g = randomGradients(createRng(6), n);
+  const shared = <T extends Uint8Array | Uint32Array | Float64Array>(a: T): SharedArrayBuffer => {
+    const buffer = new SharedArrayBuffer(a.byteLength);
+    new Uint8Array(buffer).set(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    return buffer;
+  };
+  const rows = Uint32Array.from({ length: n }, (_, i) => i);
+  const init: HistogramHelperInit = {
+    n, d, channels: 1, bins: shared(data.bins), byRow: data.byRow ? shared(data.byRow) : null, unitHess: false, rows: shared(rows),
+    gradients: [{ grad: shared(g.grad), hess: shared(g.hess) }], ctrl: new SharedArrayBuffer(CTRL_SLOTS * 4), features: new SharedArrayBuffer(d * 4),
+    scratch: new SharedArrayBuffer(histLength(d, 1) * 8), spill: new SharedArrayBuffer(n * 4), side: new SharedArrayBuffer(SLOTS),
+    counts: new SharedArrayBuffer(MAX_CHUNKS * 4), numbers: new SharedArrayBuffer(4 * 8), claims: new SharedArrayBuffer(2 * 8), boost: null,
+  };
+  const ctrl = new Int32Array(init.ctrl);
+  const v = viewsOf(init);
+  const handle = nodeHistogramHelper(init);
+  expect(handle).not.toBeNull();
+  await until(() => Atomics.load(ctrl, STATE) === READY, 'the helper to start');
+  // As the training thread publishes a request (sharedHistogram.ts), but taking no chunk itself.
+  const ask = async (gen: number, r: Request) => {
+    Atomics.store(ctrl, GEN, gen - 1);
+    writeRequest(ctrl, r);
+    openClaims(v.claims, gen);
+    Atomics.store(ctrl, GEN, gen);
+    Atomics.notify(ctrl, GEN);
+    await until(() => helperFinished(v.claims, gen, Math.ceil((r.end - r.begin) / r.chunk)), `request ${gen}`);
+  };
+  try {
+    const features = allFeatures(d);
+    v.features.set(features);
+    await ask(2, { op: HISTOGRAM, begin: 100, end: n - 7, index: 0, chunk: 4096, features: d, feature: 0, leaves: 0 });
+    const expected = new Float64Array(histLength(d, 1));
+    histogramSlice(data, g, expected, { rows, begin: 100, end: n - 7 }, features, 0, d);
+    expect(Array.from(v.scratch)).toEqual(Array.from(expected));
+
+    const left = Uint8Array.from({ length: SLOTS }, (_, b) => (b % 3 === 0 ? 1 : 0));
+    v.side.set(left);
+    await ask(4, { op: PARTITION, begin: 10, end: n, index: 0, chunk: 5000, features: 0, feature: 1, leaves: 0 });
+    const first = joinChunks(v.rows, v.spill, 10, n, 5000, v.counts);
+    const range = Array.from(rows.subarray(10));
+    const goesLeft = (r: number) => left[data.bins[n + r]] === 1;
+    expect(Array.from(v.rows.subarray(10))).toEqual([...range.filter(goesLeft), ...range.filter((r) => !goesLeft(r))]);
+    expect(first - 10).toBe(range.filter(goesLeft).length);
+    expect(Atomics.load(ctrl, HELPED + HISTOGRAM)).toBe(5);
+    expect(Atomics.load(ctrl, HELPED + PARTITION)).toBe(4);
+  } finally {
+    Atomics.store(ctrl, STOP, 1);
+    Atomics.store(ctrl, GEN, 6);
+    Atomics.notify(ctrl, GEN);
+    handle?.stop();
+  }
 });

@@ -72,25 +72,23 @@ describe('determinism', () => {
     expect(JSON.stringify(c.model)).not.toBe(JSON.stringify(a.model));
   });
 
-  // The Node helper declines to start on one core.
-  test.skipIf(availableParallelism() < 2)('a histogram helper thread (worker_threads) sums half of each large node and changes nothing', async () => {
+  // The Node helper declines to start on one core. Which chunks the helper takes depends on when it
+  // is awake; sharedHistogram.test.ts gives it whole passes to check its work.
+  test.skipIf(availableParallelism() < 2)('with a histogram helper thread (worker_threads) ready, the same model', async () => {
     const { data } = problem('binary', 3 * SPLIT_MIN_ROWS, 6, 0.1);
     const spec: ModelSpec = { kind: 'gbdt', seed: 2, options: { rounds: 4, earlyStopping: false, maxLeaves: 15 } };
     const serial = await train(spec, data);
-    let helped = false;
-    // Waits until the helper is ready (ctrl slot 2), so the run really uses two threads, and keeps its scratch to check it summed.
+    // Waits until the helper is ready (ctrl slot 2), so the run really uses two threads.
     const ready: HistogramHelperFactory = (init) => {
       const handle = nodeHistogramHelper(init);
       const ctrl = new Int32Array(init.ctrl);
       // The helper stores READY without a notify, so poll.
       for (const until = Date.now() + 20_000; handle && Atomics.load(ctrl, 2) === 0 && Date.now() < until; ) Atomics.wait(ctrl, 2, 0, 5);
-      const scratch = new Float64Array(init.scratch);
-      return handle && { stop: () => ((helped = scratch.some((v) => v !== 0)), handle.stop()) };
+      return handle;
     };
     setHistogramHelperFactory(ready);
     const threaded = await train(spec, data);
     expect(threaded.history[0].threads).toBe(2);
-    expect(helped).toBe(true);
     expect(JSON.stringify(threaded.model)).toBe(JSON.stringify(serial.model));
   }, 60_000);
 });
