@@ -110,6 +110,13 @@ export class TrainState {
     this.selected = id;
     await this.sink?.started(run);
     let epochs: EpochLog[] = [];
+    // Boosting reports dozens of rounds a second: the page redraws the run at most every 100 ms,
+    // so drawing does not take the core the training threads need.
+    let redraw: ReturnType<typeof setTimeout> | null = null;
+    const show = () => {
+      redraw = null;
+      this.#update(id, { epochs });
+    };
     try {
       const result = await this.#bridge.train(table, recipe, spec, {
         signal: controller.signal,
@@ -120,7 +127,7 @@ export class TrainState {
           // After a backend recovery the epochs go on from the last checkpoint (or restart from 1):
           // drop any reported since, so the curves continue without a jump back.
           epochs = [...epochs.filter((x) => x.epoch < e.epoch), e];
-          this.#update(id, { epochs });
+          redraw ??= setTimeout(show, 100);
         },
         onStatus: (s) => {
           this.status = s.message;
@@ -139,9 +146,10 @@ export class TrainState {
       });
     } catch (error) {
       const cancelled = isAbort(error);
-      this.#update(id, { status: cancelled ? 'cancelled' : 'failed', endedAt: Date.now(), error: cancelled ? null : String((error as Error)?.message ?? error) });
+      this.#update(id, { status: cancelled ? 'cancelled' : 'failed', endedAt: Date.now(), epochs, error: cancelled ? null : String((error as Error)?.message ?? error) });
       if (!cancelled) this.error = toUserError('Training stopped', error);
     } finally {
+      if (redraw !== null) clearTimeout(redraw);
       if (this.#controller === controller) this.#controller = null;
       this.status = null;
       this.paused = false;
