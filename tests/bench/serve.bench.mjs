@@ -1,7 +1,9 @@
 // Section "serve": a bundle's own `node serve.mjs` beside the process's way of serving a model (Flask + scikit-learn
-// under gunicorn with 2 workers), both on loopback in the same run, loaded by autocannon in this process: single-row
-// requests at 64 connections for 20 s, then 1,000-row batches. The model shape is the same on both sides: standardised
-// inputs into a logistic regression on the breast-cancer sample (30 numeric columns). MB_BENCH_SERVE_S changes the 20 s.
+// under gunicorn with 2 workers), both on loopback in the same run, loaded from this process by httpLoad.mjs (a
+// closed loop of keep-alive sockets): single-row requests at 64 connections for 20 s, then 1,000-row batches. The
+// model shape is the same on both sides: standardised inputs into a logistic regression on the breast-cancer sample
+// (30 numeric columns). autocannon then loads our server's single rows once more for comparison. MB_BENCH_SERVE_S
+// changes the 20 s.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -11,6 +13,7 @@ import { dirname, join } from 'node:path';
 import autocannon from 'autocannon';
 import { unzipSync } from 'fflate';
 import { PYTHON, pythonMissing, runProcess } from './flight-task.mjs';
+import { httpLoad } from './httpLoad.mjs';
 import { count, printTable, times, verdict } from './format.mjs';
 
 export const name = 'serve';
@@ -112,20 +115,27 @@ function serverSide(before, after) {
   return { within5ms: within5 == null ? null : within5 / total, p99AtMostMs: p99 == null || p99 === '+Inf' ? null : Number(p99) * 1000 };
 }
 
-async function load(url, body, connections, seconds, pid) {
+async function load(url, body, connections, seconds, pid, generator = 'httpLoad') {
   const cpuBefore = cpuSeconds(pid);
   const histBefore = await durations(url);
+  const r = generator === 'autocannon' ? await autocannonLoad(url, body, connections, seconds) : await httpLoad({ url: `${url}/invocations`, body, connections, seconds });
+  const cpu = cpuSeconds(pid) - cpuBefore;
+  const cpuPerRequestUs = r.requests ? (cpu / r.requests) * 1e6 : null;
+  return { ...r, cpuPerRequestUs, busy: cpu / r.seconds, server: serverSide(histBefore, await durations(url)) };
+}
+
+/** The same phase through autocannon (whole-millisecond latencies, from its histogram). */
+async function autocannonLoad(url, body, connections, seconds) {
+  const cpuBefore = process.cpuUsage();
   const r = await autocannon({ url: `${url}/invocations`, method: 'POST', connections, duration: seconds, headers: { 'content-type': 'application/json' }, body });
   const wall = r.duration || seconds;
-  const perSecond = r.requests.total / wall;
-  const cpu = cpuSeconds(pid) - cpuBefore;
-  const cpuPerRequestUs = r.requests.total ? (cpu / r.requests.total) * 1e6 : null;
-  return { requestsPerSecond: perSecond, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, requests: r.requests.total, cpuPerRequestUs,
-    busy: cpu / wall, server: serverSide(histBefore, await durations(url)) };
+  const cpu = process.cpuUsage(cpuBefore);
+  return { requests: r.requests.total, requestsPerSecond: r.requests.total / wall, p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max,
+    errors: r.errors + r.timeouts + r.non2xx, generatorCores: (cpu.user + cpu.system) / 1e6 / wall, seconds: wall };
 }
 
 /** Starts a server, checks one answer, loads it with single rows then batches, and stops it. */
-async function measure(label, start, rows, log) {
+async function measure(label, start, rows, log, withAutocannon = false) {
   const { child, url } = await start();
   try {
     const one = JSON.stringify({ dataframe_split: { columns: rows.columns, data: [rows.data[0]] } });
@@ -140,7 +150,13 @@ async function measure(label, start, rows, log) {
     const alone = await load(url, one, 1, Math.ceil(SECONDS / 4), child.pid);
     log(`  ${label}: ${BATCH_ROWS.toLocaleString('en-US')}-row batches, ${BATCH_CONNECTIONS} connections, ${Math.ceil(SECONDS / 2)} s…`);
     const batched = await load(url, batch, BATCH_CONNECTIONS, Math.ceil(SECONDS / 2), child.pid);
-    return { label, single, alone, batch: { ...batched, rowsPerSecond: batched.requestsPerSecond * BATCH_ROWS }, rssStart, rssEnd: rssMb(child.pid) };
+    const rssEnd = rssMb(child.pid);
+    let crossCheck = null;
+    if (withAutocannon) {
+      log(`  ${label}: single rows through autocannon, ${CONNECTIONS} connections, ${Math.ceil(SECONDS / 2)} s…`);
+      crossCheck = await load(url, one, CONNECTIONS, Math.ceil(SECONDS / 2), child.pid, 'autocannon');
+    }
+    return { label, single, alone, batch: { ...batched, rowsPerSecond: batched.requestsPerSecond * BATCH_ROWS }, rssStart, rssEnd, crossCheck };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)));
@@ -175,14 +191,12 @@ function startPeer() {
 }
 
 const ms = (x) => (x == null ? '—' : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
-/** autocannon reports whole milliseconds: 0 means under one. */
-const msWhole = (x) => (x === 0 ? '< 1 ms' : ms(x));
 
 export async function run({ log, timeoutMs }) {
   const loadBefore = loadavg()[0];
   const rows = await requestRows();
   const dir = await ourBundle(timeoutMs);
-  const ours = await measure('serve.mjs (Node, 1 process)', startOurs(dir), rows, log);
+  const ours = await measure('serve.mjs (Node, 1 process)', startOurs(dir), rows, log, true);
   const missing = pythonMissing(['flask', 'sklearn', 'pandas']) ?? (existsSync(GUNICORN) ? null : `${GUNICORN} not found`);
   const peer = missing ? null : await measure('Flask + scikit-learn, gunicorn -w 2', startPeer(), rows, log);
   const us = (x) => (x == null ? '—' : `${count(Math.round(x))} µs`);
@@ -196,10 +210,12 @@ export async function run({ log, timeoutMs }) {
       `single-row throughput vs the peer: ${speedup ? times(speedup) : '—'} (target ≥ 5×: ${verdict(speedup, { atLeast: 5 })}); p99 ${ms(ours.single.p99)} (target ≤ 5 ms: ${verdict(ours.single.p99, { atMost: 5 })})`,
       `batch scoring: ${count(ours.batch.rowsPerSecond)} rows/s (target ≥ 200,000: ${verdict(ours.batch.rowsPerSecond, { atLeast: 200_000 })}); errors ${count(ours.single.errors + ours.batch.errors)} (target 0: ${verdict(ours.single.errors + ours.batch.errors, { atMost: 0 })})`,
       `queueing: with ${CONNECTIONS} requests always in flight, the mean latency is at least ${CONNECTIONS} / throughput = ${ms(CONNECTIONS / ours.single.requestsPerSecond * 1000)}, so p99 ≤ 5 ms needs over ${count(CONNECTIONS / 0.005)} requests/s; `
-        + `at 1 connection (no queue) ${ours.label} answers in p50 ${msWhole(ours.alone.p50)}, p99 ${msWhole(ours.alone.p99)}${peer ? ` (the peer: p50 ${msWhole(peer.alone.p50)}, p99 ${msWhole(peer.alone.p99)})` : ''}.`,
+        + `at 1 connection (no queue) ${ours.label} answers in p50 ${ms(ours.alone.p50)}, p99 ${ms(ours.alone.p99)}${peer ? ` (the peer: p50 ${ms(peer.alone.p50)}, p99 ${ms(peer.alone.p99)})` : ''}.`,
       `CPU/request and CPU/row: the server's own CPU time (all its processes) over what it answered; other work on the machine inflates it far less than throughput and latency.`,
       `${ours.label} at ${CONNECTIONS} connections: busy ${(ours.single.busy * 100).toFixed(0)} % of one core${ours.single.server ? `; by its own clock (/metrics) ${(ours.single.server.within5ms * 100).toFixed(1)} % of requests answered within 5 ms and 99 % within ${ms(ours.single.server.p99AtMostMs)} (from the parsed request to the answer written: the load generator's own queue is not in it)` : ''}.`,
-      `autocannon runs in the bench process on the same machine; load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (other work on the machine lowers every figure).`,
+      `load generator: httpLoad.mjs in the bench process (exact latencies), on the same two cores as the server: ${(ours.single.generatorCores * 100).toFixed(0)} % of a core during the single-row phase.`
+        + (ours.crossCheck ? ` The same phase through autocannon (${Math.ceil(SECONDS / 2)} s): ${count(ours.crossCheck.requestsPerSecond)} req/s, p50 ${ms(ours.crossCheck.p50)}, p99 ${ms(ours.crossCheck.p99)} (whole ms), autocannon itself ${(ours.crossCheck.generatorCores * 100).toFixed(0)} % of a core, leaving the server less of the other.` : ''),
+      `load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (other work on the machine lowers every figure).`,
     ]);
   return { ours, peer, peerSkipped: missing, speedup, loadBefore, loadAfter: loadavg()[0], seconds: SECONDS };
 }
