@@ -24,9 +24,9 @@ const WAIT_SLICE_MS = 2;
  */
 const SPIN_MS = 1;
 
-/** Polls `ctrl[slot]` until it differs from `value` or `ms` pass; whether it changed. */
-function spinWhile(ctrl: Int32Array, slot: number, value: number, ms = SPIN_MS): boolean {
-  const until = performance.now() + ms;
+/** Polls `ctrl[slot]` until it differs from `value` or SPIN_MS pass; whether it changed. */
+function spinWhile(ctrl: Int32Array, slot: number, value: number): boolean {
+  const until = performance.now() + SPIN_MS;
   do {
     for (let i = 0; i < 64; i++) if (Atomics.load(ctrl, slot) !== value) return true;
   } while (performance.now() < until);

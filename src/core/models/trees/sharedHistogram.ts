@@ -10,9 +10,9 @@
 import { SLOTS, type BinnedData } from './binning';
 import { ADD_LEAVES, chunkRows, claimChunk, CTRL_SLOTS, GEN, GRADIENTS, HELPER_TIMEOUT_MS, helperFinished, HISTOGRAM, MAX_CHUNKS, openClaims, PARTITION, QUANTIZE, READY, runChunk, STATE, STOP, viewsOf, writeRequest, type BoostSpec, type HistogramHelperFactory, type HistogramHelperInit, type Request } from './helperProtocol';
 import { histLength, histogramSlice, slotWidth, type Gradients, type HistogramBuilder } from './histogram';
-import { gradientSlice, joinChunks, partitionSlice, quantizeSlice, addLeavesSlice, joinHalves } from './rowPasses';
-import { leafTable, serialTeam, steps, type RowTeam } from './rowTeam';
+import { addLeavesSlice, gradientSlice, joinChunks, joinHalves, partitionSlice, quantizeSlice } from './rowPasses';
 import { TrainingError } from '../types';
+import { leafTable, serialTeam, steps, type RowTeam } from './rowTeam';
 
 const isShared = (a: ArrayBufferView) => typeof SharedArrayBuffer === 'function' && a.buffer instanceof SharedArrayBuffer;
 const sab = (a: ArrayBufferView) => a.buffer as SharedArrayBuffer;
