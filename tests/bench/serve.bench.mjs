@@ -23,6 +23,7 @@ const DIR = '.bench-data/serve';
 const DATA = 'public/samples/breast-cancer.csv';
 const GUNICORN = '/usr/bin/gunicorn';
 const SECONDS = Number(process.env.MB_BENCH_SERVE_S) || 20;
+const WARMUP_S = 3;
 const CONNECTIONS = 64;
 const BATCH_ROWS = 1000;
 const BATCH_CONNECTIONS = 8;
@@ -118,10 +119,28 @@ function serverSide(before, after) {
 async function load(url, body, connections, seconds, pid, generator = 'httpLoad') {
   const cpuBefore = cpuSeconds(pid);
   const histBefore = await durations(url);
+  const rss = [];
+  const sampler = setInterval(() => void rssNow(pid).then((mb) => mb && rss.push(mb)), 1000);
   const r = generator === 'autocannon' ? await autocannonLoad(url, body, connections, seconds) : await httpLoad({ url: `${url}/invocations`, body, connections, seconds });
+  clearInterval(sampler);
   const cpu = cpuSeconds(pid) - cpuBefore;
   const cpuPerRequestUs = r.requests ? (cpu / r.requests) * 1e6 : null;
-  return { ...r, cpuPerRequestUs, busy: cpu / r.seconds, server: serverSide(histBefore, await durations(url)) };
+  return { ...r, cpuPerRequestUs, busy: cpu / r.seconds, server: serverSide(histBefore, await durations(url)), rss };
+}
+
+/**
+ * Resident memory in MB of a process and its children, read from /proc without blocking: sampled
+ * every second while the load runs (ps through spawnSync would stall the load generator's loop).
+ */
+async function rssNow(pid) {
+  const kb = async (p) => Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+  try {
+    const children = (await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8')).trim().split(/\s+/).filter(Boolean);
+    const all = await Promise.all([pid, ...children].map((p) => kb(p).catch(() => 0)));
+    return all.reduce((a, b) => a + b, 0) / 1024;
+  } catch {
+    return null;
+  }
 }
 
 /** The same phase through autocannon (whole-millisecond latencies, from its histogram). */
@@ -142,6 +161,12 @@ async function measure(label, start, rows, log, withAutocannon = false) {
     const batch = JSON.stringify({ dataframe_split: { columns: rows.columns, data: Array.from({ length: BATCH_ROWS }, (_, i) => rows.data[i % rows.data.length]) } });
     const answer = await fetch(`${url}/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: one }).then((r) => r.json());
     if (!answer.predictions?.[0]?.label) throw new Error(`${label} answered ${JSON.stringify(answer).slice(0, 200)}`);
+    const rssIdle = rssMb(child.pid);
+    // A warm-up as load tests run one: the JIT compiles the hot path and the heap grows to its
+    // working size (RSS rises from about 48 to about 100 MB in the first seconds, then stays), so
+    // the measured phase and "memory flat" start from the server as it runs, not as it started.
+    log(`  ${label}: warm-up, single rows, ${CONNECTIONS} connections, ${WARMUP_S} s…`);
+    await load(url, one, CONNECTIONS, WARMUP_S, child.pid);
     const rssStart = rssMb(child.pid);
     log(`  ${label}: single rows, ${CONNECTIONS} connections, ${SECONDS} s…`);
     const single = await load(url, one, CONNECTIONS, SECONDS, child.pid);
@@ -156,7 +181,7 @@ async function measure(label, start, rows, log, withAutocannon = false) {
       log(`  ${label}: single rows through autocannon, ${CONNECTIONS} connections, ${Math.ceil(SECONDS / 2)} s…`);
       crossCheck = await load(url, one, CONNECTIONS, Math.ceil(SECONDS / 2), child.pid, 'autocannon');
     }
-    return { label, single, alone, batch: { ...batched, rowsPerSecond: batched.requestsPerSecond * BATCH_ROWS }, rssStart, rssEnd, crossCheck };
+    return { label, single, alone, batch: { ...batched, rowsPerSecond: batched.requestsPerSecond * BATCH_ROWS }, rssIdle, rssStart, rssEnd, crossCheck };
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => (child.exitCode !== null ? r() : child.on('exit', r)));
@@ -192,6 +217,20 @@ function startPeer() {
 
 const ms = (x) => (x == null ? '—' : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
 
+/**
+ * RSS over the run: idle, after the warm-up, each second of the single-row phase, and at the end.
+ * Flat means no growth over the single-row phase's second half (a leak grows with the requests
+ * answered); the batch phase's 1,000-row bodies may need a larger heap than single rows.
+ */
+function memoryLine(r) {
+  const s = r.single.rss;
+  const half = s[Math.floor(s.length / 2)];
+  const last = s.at(-1);
+  const growth = half && last ? last / half - 1 : null;
+  return `${r.rssIdle.toFixed(0)} MB idle, ${r.rssStart.toFixed(0)} MB after the warm-up, ${s.length ? `${s[0].toFixed(0)} → ${half.toFixed(0)} → ${last.toFixed(0)} MB over the single-row phase (start, middle, end)` : 'not sampled'}, `
+    + `${r.rssEnd.toFixed(0)} MB after the batches; growth over the single-row phase's second half ${growth == null ? '—' : `${(growth * 100).toFixed(1)} %`} (flat: under 5 %: ${verdict(growth, { below: 0.05 })})`;
+}
+
 export async function run({ log, timeoutMs }) {
   const loadBefore = loadavg()[0];
   const rows = await requestRows();
@@ -201,16 +240,17 @@ export async function run({ log, timeoutMs }) {
   const peer = missing ? null : await measure('Flask + scikit-learn, gunicorn -w 2', startPeer(), rows, log);
   const us = (x) => (x == null ? '—' : `${count(Math.round(x))} µs`);
   const line = (r) => [r.label, count(r.single.requestsPerSecond), ms(r.single.p50), ms(r.single.p99), us(r.single.cpuPerRequestUs), count(r.single.errors),
-    count(r.batch.rowsPerSecond), ms(r.batch.p50), ms(r.batch.p99), us(r.batch.cpuPerRequestUs == null ? null : r.batch.cpuPerRequestUs / BATCH_ROWS), count(r.batch.errors), `${r.rssStart.toFixed(0)} → ${r.rssEnd.toFixed(0)} MB`];
+    count(r.batch.rowsPerSecond), ms(r.batch.p50), ms(r.batch.p99), us(r.batch.cpuPerRequestUs == null ? null : r.batch.cpuPerRequestUs / BATCH_ROWS), count(r.batch.errors), `${r.rssIdle.toFixed(0)} / ${r.rssStart.toFixed(0)} → ${r.rssEnd.toFixed(0)} MB`];
   const speedup = peer ? ours.single.requestsPerSecond / peer.single.requestsPerSecond : null;
   printTable(`Serving (${SECONDS} s single-row at ${CONNECTIONS} connections; ${BATCH_ROWS.toLocaleString('en-US')}-row batches at ${BATCH_CONNECTIONS})`,
-    ['server', 'single req/s', 'p50', 'p99', 'CPU/request', 'errors', 'batch rows/s', 'p50', 'p99', 'CPU/row', 'errors', 'RSS start → end'],
+    ['server', 'single req/s', 'p50', 'p99', 'CPU/request', 'errors', 'batch rows/s', 'p50', 'p99', 'CPU/row', 'errors', 'RSS idle / warm → end'],
     [line(ours), ...(peer ? [line(peer)] : [[`Flask + scikit-learn: skipped (${missing})`]])],
     [
       `single-row throughput vs the peer: ${speedup ? times(speedup) : '—'} (target ≥ 5×: ${verdict(speedup, { atLeast: 5 })}); p99 ${ms(ours.single.p99)} (target ≤ 5 ms: ${verdict(ours.single.p99, { atMost: 5 })})`,
       `batch scoring: ${count(ours.batch.rowsPerSecond)} rows/s (target ≥ 200,000: ${verdict(ours.batch.rowsPerSecond, { atLeast: 200_000 })}); errors ${count(ours.single.errors + ours.batch.errors)} (target 0: ${verdict(ours.single.errors + ours.batch.errors, { atMost: 0 })})`,
       `queueing: with ${CONNECTIONS} requests always in flight, the mean latency is at least ${CONNECTIONS} / throughput = ${ms(CONNECTIONS / ours.single.requestsPerSecond * 1000)}, so p99 ≤ 5 ms needs over ${count(CONNECTIONS / 0.005)} requests/s; `
         + `at 1 connection (no queue) ${ours.label} answers in p50 ${ms(ours.alone.p50)}, p99 ${ms(ours.alone.p99)}${peer ? ` (the peer: p50 ${ms(peer.alone.p50)}, p99 ${ms(peer.alone.p99)})` : ''}.`,
+      `memory: ${memoryLine(ours)}${peer ? `; the peer: ${memoryLine(peer)}` : ''}.`,
       `CPU/request and CPU/row: the server's own CPU time (all its processes) over what it answered; other work on the machine inflates it far less than throughput and latency.`,
       `${ours.label} at ${CONNECTIONS} connections: busy ${(ours.single.busy * 100).toFixed(0)} % of one core${ours.single.server ? `; by its own clock (/metrics) ${(ours.single.server.within5ms * 100).toFixed(1)} % of requests answered within 5 ms and 99 % within ${ms(ours.single.server.p99AtMostMs)} (from the parsed request to the answer written: the load generator's own queue is not in it)` : ''}.`,
       `load generator: httpLoad.mjs in the bench process (exact latencies), on the same two cores as the server: ${(ours.single.generatorCores * 100).toFixed(0)} % of a core during the single-row phase.`
