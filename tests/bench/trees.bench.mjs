@@ -6,7 +6,6 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import { tsImport } from 'tsx/esm/api';
 import { flightsPath } from './context.mjs';
@@ -112,15 +111,9 @@ async function measureAuto(task, timeoutMs) {
     kinds: [...new Set(board.map((e) => e.spec?.kind))].join(', ') };
 }
 
-/** Rows of a table as the objects a caller would send (numbers, strings, null), without `target`. */
-function rowObjects(table, target) {
-  return Array.from({ length: table.rowCount }, (_, r) => Object.fromEntries(table.columns.filter((c) => c.name !== target)
-    .map((c) => [c.name, 'values' in c ? (Number.isNaN(c.values[r]) ? null : c.values[r]) : c.codes[r] < 0 ? null : c.dictionary[c.codes[r]]])));
-}
-
 /**
  * Trains a 300-round depth-6 GBDT on task A with the CLI, exports its bundle, and times the bundle's scorer.mjs
- * `predictOne` on the test rows (20,000 timed calls after 2,000 untimed).
+ * `predictOne` on the test rows (20,000 timed calls after 2,000 untimed) in a process of its own (scorer-latency.mjs).
  */
 async function measureScoring({ task, meta, recipe, timeoutMs }) {
   if (!meta) return { unavailable: 'no "gbdt" model kind yet' };
@@ -132,22 +125,11 @@ async function measureScoring({ task, meta, recipe, timeoutMs }) {
   const exported = await runProcess('node', ['src/cli/modelbench.mjs', 'export', out, '--out', zipPath], { timeoutMs });
   const files = unzipSync(new Uint8Array(await readFile(zipPath)));
   if (!files['scorer.mjs']) throw new Error(`${zipPath} has no scorer.mjs (files: ${Object.keys(files).join(', ')})`);
-  const m = {
-    ...(await tsImport('../../src/core/table/index.ts', import.meta.url)),
-    ...(await tsImport('../../src/core/deploy/index.ts', import.meta.url)),
-    ...(await tsImport('../../src/cli/nodeSource.ts', import.meta.url)),
-  };
   const dir = await mkdtemp(join(tmpdir(), 'mb-trees-'));
   try {
     await writeFile(join(dir, 'scorer.mjs'), files['scorer.mjs']);
-    const scorer = await import(pathToFileURL(join(dir, 'scorer.mjs')).href);
-    const { table } = await m.readTable(await m.nodeFileSource(task.files.test));
-    const rows = rowObjects(table, 'delayed');
-    const first = scorer.predictOne(rows[0]);
-    if ('error' in first) throw new Error(`scorer.mjs refused test row 0: ${first.error}`);
-    const batch = Array.from({ length: 1000 }, (_, i) => rows[i % rows.length]);
-    const latency = await m.measureLatency((i) => scorer.predictOne(rows[i % rows.length]), () => scorer.predict(batch),
-      { path: 'scorer.mjs', calls: 20_000, warmup: 2000, batches: 20 });
+    const timed = await runProcess('node', ['tests/bench/scorer-latency.mjs', dir, task.files.test, 'delayed'], { timeoutMs });
+    const latency = JSON.parse(timed.stdout.trim().split('\n').at(-1));
     const exportLine = JSON.parse(exported.stdout.trim().split('\n').at(-1));
     return { trees, options: run.options, rocAuc: run.metrics?.rocAuc, ...latency, bundleBytes: exportLine.bytes };
   } finally {
@@ -367,7 +349,7 @@ function report({ task, big, cli, studio, peersA, cliB, studioB, peersB, auto, s
       + (auto?.kind ? `; chose ${auto.kind} after ${auto.trials} trials of ${auto.kinds} (trial fits ${seconds(auto.searchFitMs)}, final fit `
         + `${seconds(auto.finalFitMs)}, process ${seconds(auto.wallMs)})` : '') + '.',
     `scoring: \`modelbench train … --model gbdt ${flags(SCORING).join(' ')}\` on task A, \`modelbench export\`, scorer.mjs from the zip `
-      + 'imported in this Node process; predictOne(row object) on the test rows, preprocessing included, 20,000 timed calls after 2,000 '
+      + 'imported in a Node process of its own (scorer-latency.mjs, as a deployed service runs it, away from the heap and phases of the bench process); predictOne(row object) on the test rows, preprocessing included, 20,000 timed calls after 2,000 '
       + `untimed (src/core/deploy measureLatency)${scoring?.trees ? `; ${scoring.trees} trees, test AUC ${auc(scoring.rocAuc)}, `
         + `mean ${us(scoring.single.meanUs)}, 1,000-row batches ${Math.round(scoring.batch.rowsPerSecond).toLocaleString('en-US')} rows/s` : ''}.`,
     versions ? `versions: ${Object.entries(versions).map(([k, v]) => `${k} ${v}`).join(', ')}.` : `peers: ${peersA?.unavailable ?? 'not run'}.`,
