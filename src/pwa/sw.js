@@ -4,7 +4,7 @@
    security headers to every response it serves, so a static host that cannot set headers still
    gets the CSP (for workers too) and cross-origin isolation. A new version waits until the page
    asks it to take over: code is never swapped under a running job. */
-import { setCacheNameDetails } from 'workbox-core';
+import { cacheNames, setCacheNameDetails } from 'workbox-core';
 import { getCacheKeyForURL, matchPrecache, precache } from 'workbox-precaching';
 import { securityHeaders } from './securityHeaders.mjs';
 
@@ -32,8 +32,14 @@ function withHeaders(response, path) {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
-/** The precached copy: every page load is answered with index.html; other files by their URL, query ignored as a fallback. */
+/**
+ * The precached copy: every page load is answered with index.html; other files by their URL, query
+ * ignored as a fallback. None once the precache is gone ("Forget everything" deletes it): Workbox's
+ * matchPrecache opens the cache, which creates it again, empty, and the studio's check that nothing
+ * is left then found it (a fetch landed between the deletion and the check).
+ */
 async function cached(request, url) {
+  if (!(await caches.has(cacheNames.precache))) return undefined;
   if (request.mode === 'navigate') return matchPrecache('index.html');
   if (getCacheKeyForURL(url.href)) return matchPrecache(url.href);
   const bare = `${url.origin}${url.pathname}`;

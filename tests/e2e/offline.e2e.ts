@@ -73,6 +73,18 @@ test.describe('Offline', () => {
     // Playwright's contexts are incognito, where Chromium never offers installation; nothing else may be missing.
     expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
   });
+
+  test('once its caches are deleted, files the service worker serves come from the network and no cache comes back', async ({ page }) => {
+    await installed(page);
+    const after = await page.evaluate(async () => {
+      for (const key of await caches.keys()) await caches.delete(key);
+      // A precached file, fetched through the controlling worker as a new worker script would be.
+      const response = await fetch('./samples/penguins.json');
+      return { ok: response.ok, caches: await caches.keys() };
+    });
+    // Workbox's matchPrecache opens the cache, which used to create it again, empty: "Forget everything" then found it.
+    expect(after).toEqual({ ok: true, caches: [] });
+  });
 });
 
 /**
