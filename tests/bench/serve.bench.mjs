@@ -59,12 +59,6 @@ function freePort() {
   });
 }
 
-/** Resident memory in MB of a process and its children (gunicorn's workers). */
-function rssMb(pid) {
-  const out = spawnSync('ps', ['-o', 'rss=', '-p', String(pid), '--ppid', String(pid)], { encoding: 'utf8' }).stdout;
-  return out.trim().split(/\s+/).filter(Boolean).reduce((s, kb) => s + Number(kb), 0) / 1024;
-}
-
 /**
  * CPU seconds used so far by a process and its children (gunicorn's workers), from /proc: divided by
  * the requests answered, a cost per request that other work on the machine inflates far less than
@@ -129,8 +123,9 @@ async function load(url, body, connections, seconds, pid, generator = 'httpLoad'
 }
 
 /**
- * Resident memory in MB of a process and its children, read from /proc without blocking: sampled
- * every second while the load runs (ps through spawnSync would stall the load generator's loop).
+ * Resident memory in MB of a process and its children (gunicorn's workers), read from /proc without
+ * blocking: also sampled every second while the load runs (ps through spawnSync would stall the load
+ * generator's loop).
  */
 async function rssNow(pid) {
   const kb = async (p) => Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
@@ -161,13 +156,13 @@ async function measure(label, start, rows, log, withAutocannon = false) {
     const batch = JSON.stringify({ dataframe_split: { columns: rows.columns, data: Array.from({ length: BATCH_ROWS }, (_, i) => rows.data[i % rows.data.length]) } });
     const answer = await fetch(`${url}/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: one }).then((r) => r.json());
     if (!answer.predictions?.[0]?.label) throw new Error(`${label} answered ${JSON.stringify(answer).slice(0, 200)}`);
-    const rssIdle = rssMb(child.pid);
+    const rssIdle = await rssNow(child.pid);
     // A warm-up as load tests run one: the JIT compiles the hot path and the heap grows to its
     // working size (RSS rises from about 48 to about 100 MB in the first seconds, then stays), so
     // the measured phase and "memory flat" start from the server as it runs, not as it started.
     log(`  ${label}: warm-up, single rows, ${CONNECTIONS} connections, ${WARMUP_S} s…`);
     await load(url, one, CONNECTIONS, WARMUP_S, child.pid);
-    const rssStart = rssMb(child.pid);
+    const rssStart = await rssNow(child.pid);
     log(`  ${label}: single rows, ${CONNECTIONS} connections, ${SECONDS} s…`);
     const single = await load(url, one, CONNECTIONS, SECONDS, child.pid);
     // One connection: the time to answer a request with no queue in front of it.
@@ -175,7 +170,7 @@ async function measure(label, start, rows, log, withAutocannon = false) {
     const alone = await load(url, one, 1, Math.ceil(SECONDS / 4), child.pid);
     log(`  ${label}: ${BATCH_ROWS.toLocaleString('en-US')}-row batches, ${BATCH_CONNECTIONS} connections, ${Math.ceil(SECONDS / 2)} s…`);
     const batched = await load(url, batch, BATCH_CONNECTIONS, Math.ceil(SECONDS / 2), child.pid);
-    const rssEnd = rssMb(child.pid);
+    const rssEnd = await rssNow(child.pid);
     let crossCheck = null;
     if (withAutocannon) {
       log(`  ${label}: single rows through autocannon, ${CONNECTIONS} connections, ${Math.ceil(SECONDS / 2)} s…`);
