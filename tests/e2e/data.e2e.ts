@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { test, expect, openSample } from './fixtures';
+import { test, expect, interactionCsv, openSample } from './fixtures';
 
 const samples = JSON.parse(readFileSync('public/samples/index.json', 'utf8')) as { name: string; title: string; rows: number }[];
 
@@ -48,6 +48,51 @@ test.describe('Data stage', () => {
     await page.getByLabel('Type of column id').selectOption('categorical');
     await expect(page.getByLabel('Type of column id')).toHaveValue('categorical');
     await expect(page.getByText('3 rows × 5 columns')).toBeVisible();
+  });
+
+  test.describe('while a column type change is applied', () => {
+    // The route below must see the workers' script requests, which a service worker would answer from its cache.
+    test.use({ serviceWorkers: 'block' });
+
+    test('Train waits for a column type change, so a run never uses the types from before it', async ({ page }) => {
+      // The re-read's worker is served with one line added that holds its answer until the test lets it
+      // go, so the change is still being applied while the Train stage is checked, however fast it is.
+      const hold = "{ const post = self.postMessage.bind(self); const held = []; self.postMessage = (...a) => void held.push(a); self.release = () => { self.postMessage = post; for (const a of held) post(...a); }; }";
+      let holdNext = false;
+      await page.route(/\/ingest-[^/]*\.js(\?.*)?$/, async (route) => {
+        const response = await route.fetch();
+        if (!holdNext) return route.fulfill({ response });
+        holdNext = false;
+        await route.fulfill({ response, body: `${hold}\n${await response.text()}` });
+      });
+      await page.goto('./');
+      await page.getByLabel('Open dataset').setInputFiles({ name: 'types.csv', mimeType: 'text/csv', buffer: interactionCsv(600, 3) });
+      await expect(page.getByTestId('dataset-ready')).toBeVisible();
+      const nav = page.getByRole('navigation', { name: 'Stages' });
+      await nav.getByRole('link', { name: 'Train' }).click();
+      await page.getByRole('combobox', { name: 'Target column' }).selectOption('y');
+      const trainButton = page.getByRole('button', { name: 'Train', exact: true });
+      await expect(trainButton).toBeEnabled({ timeout: 30_000 });
+
+      await nav.getByRole('link', { name: 'Data' }).click();
+      holdNext = true;
+      const reader = page.waitForEvent('worker', { predicate: (w) => w.url().includes('/ingest-') });
+      await page.getByLabel('Type of column cat').selectOption('identifier');
+      const worker = await reader;
+      await expect(page.getByTestId('load-status')).toContainText('Re-typing types.csv');
+      await nav.getByRole('link', { name: 'Train' }).click();
+      await expect(page.getByText('Applying the column type change to types.csv; Train is available once it is done.')).toBeVisible();
+      await expect(trainButton).toBeDisabled();
+      await page.getByText('Search', { exact: true }).click();
+      await expect(page.getByRole('button', { name: 'Start search' })).toBeDisabled();
+      await page.screenshot({ path: 'test-results/screens/train-waits-for-retype.png' });
+
+      await worker.evaluate(() => (self as unknown as { release(): void }).release());
+      await expect(page.getByTestId('load-status')).toHaveCount(0, { timeout: 30_000 });
+      await expect(trainButton).toBeEnabled({ timeout: 30_000 });
+      await nav.getByRole('link', { name: 'Data' }).click();
+      await expect(page.getByLabel('Type of column cat')).toHaveValue('identifier');
+    });
   });
 
   test('a file dropped anywhere on the page opens', async ({ page }) => {
