@@ -285,9 +285,7 @@ export class Studio {
     this.dataset = { ...dataset, target: link.recipe.target };
     await this.prepare.ensure(dataset.table, link.recipe.target, undefined);
     this.prepare.recipe = structuredClone(link.recipe);
-    this.train.setKind(link.spec.kind);
-    this.train.options = { ...(link.spec.options as Record<string, number | string | boolean>) };
-    this.train.seed = link.spec.seed ?? 0;
+    this.train.useSpec(link.spec);
     if (link.backend) this.train.backend = link.backend;
     this.notice = `Reproducing the shared experiment: ${link.spec.kind} on ${dataset.name}, seed ${link.spec.seed ?? 0}.`;
     this.go('train');

@@ -80,6 +80,13 @@ export class TrainState {
     this.options = {};
   }
 
+  /** Fills the form with a spec (a shared experiment, a search trial), so what trains is what the form shows. */
+  useSpec(spec: ModelSpec) {
+    this.setKind(spec.kind);
+    this.options = { ...(spec.options as Record<string, number | string | boolean>) };
+    this.seed = spec.seed ?? 0;
+  }
+
   #update(id: string, patch: Partial<SessionRun>) {
     this.runs = this.runs.map((r) => (r.id === id ? { ...r, ...patch } : r));
   }

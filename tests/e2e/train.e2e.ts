@@ -33,6 +33,31 @@ test.describe('Train', () => {
     await trainAndEvaluate(page);
   });
 
+  test('a search ranks every kind on the validation rows, and its best trial trains as a run with an evaluation', async ({ page }) => {
+    await openTrain(page, 'penguins');
+    await page.getByText('Search', { exact: true }).click();
+    // Every kind but the baseline is searched by default, as the CLI's --model auto does.
+    for (const kind of ['Logistic regression', 'Neural network (MLP)', 'Gradient-boosted trees', 'Random forest']) await expect(page.getByLabel(kind, { exact: true })).toBeChecked();
+    // The first trial of each kind uses its default settings, so four trials try each kind once.
+    await page.getByLabel('Trials').fill('4');
+    await page.getByRole('button', { name: 'Start search' }).click();
+    const best = page.getByRole('button', { name: 'Train the best' });
+    await expect(best).toBeVisible({ timeout: 150_000 });
+    const board = page.getByRole('table').filter({ has: page.getByText('Leaderboard on the validation rows') });
+    await expect(board.getByRole('row')).toHaveCount(5);
+    for (const kind of ['Logistic regression', 'Neural network (MLP)', 'Gradient-boosted trees', 'Random forest']) await expect(board.getByRole('rowheader', { name: kind })).toHaveCount(1);
+    const winner = (await board.getByRole('rowheader').first().textContent())!;
+    await expect(page.getByText(`Best of 4 trials: ${winner}`)).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/train-search.png', fullPage: true });
+
+    await best.click();
+    await expect(page.getByTestId('evaluation')).toBeVisible({ timeout: 150_000 });
+    await expect(page.getByRole('row', { name: new RegExp(`${winner.replace(/[()]/g, '\\$&')} #1`) })).toContainText('completed');
+    // The form shows what was trained.
+    await page.getByText('Model settings', { exact: true }).click();
+    await expect(page.getByLabel('Kind')).toHaveValue((await page.getByLabel('Kind').locator('option', { hasText: winner }).getAttribute('value'))!);
+  });
+
   test('the same recipe, spec and seed on WASM give identical metrics twice', async ({ page }) => {
     await openTrain(page, 'breast-cancer');
     await chooseModel(page, 'Neural network (MLP)');
