@@ -1,10 +1,10 @@
 /** Metrics by slice in words: each slice's label, how it compares with overall, and the plain-JSON form run.json and the model card carry. */
 import type { Slice, SliceKey, SliceReport } from '../evaluate';
-import { formatDatetime } from '../table';
+import { datetimeWords } from '../table';
 import { num } from '../format';
 import { metricName } from './metricNames';
 
-const valueText = (v: number, type: 'number' | 'boolean' | 'date') => (type === 'date' ? formatDatetime(v) : type === 'boolean' ? (v ? 'true' : 'false') : num(v));
+const valueText = (v: number, type: 'number' | 'boolean' | 'date') => (type === 'date' ? datetimeWords(v) : type === 'boolean' ? (v ? 'true' : 'false') : num(v));
 
 /** "female", "18 – 24", "2024-01-01 – 2024-03-31", "missing", "other (12 categories)". */
 export function sliceLabel(key: SliceKey): string {

@@ -1,6 +1,7 @@
 import { barsSvg, histogramSvg } from './svg';
 import { escapeXml, formatBytes, formatNumber, formatPercent, isYearColumn } from '../format';
 import type { ColumnProfile } from './types';
+import { datetimeWords } from '../table';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -12,7 +13,7 @@ export function statTable(rows: [string, string | number][]): string {
     .join('')}</table>`;
 }
 
-const iso = (ms: number) => (Number.isFinite(ms) ? new Date(ms).toISOString().replace('T00:00:00.000Z', '') : '–');
+const iso = (ms: number) => (Number.isFinite(ms) ? datetimeWords(ms) : '–');
 const pct = (x: number) => formatPercent(x, 1);
 
 function typed(p: ColumnProfile): string {

@@ -6,6 +6,19 @@ function pad(n: number, width = 2): string {
 
 /** ISO 8601 text of epoch ms: `YYYY-MM-DD` at midnight, else `YYYY-MM-DDTHH:mm[:ss[.SSS]]Z`. */
 export function formatDatetime(ms: number): string {
+  return datetimeText(ms, 'T', 'Z');
+}
+
+/**
+ * Epoch ms for people, in the studio's one date format (see formatDate): "2024-08-08" at midnight,
+ * else "2024-08-08 12:28" (seconds when there are some). UTC, because datetimes are read as UTC:
+ * the words match what the file says.
+ */
+export function datetimeWords(ms: number): string {
+  return datetimeText(ms, ' ', '');
+}
+
+function datetimeText(ms: number, between: string, zone: string): string {
   const d = new Date(ms);
   if (Number.isNaN(d.getTime())) return '';
   const y = d.getUTCFullYear();
@@ -18,7 +31,7 @@ export function formatDatetime(ms: number): string {
   let time = `${pad(h)}:${pad(m)}`;
   if (s !== 0 || f !== 0) time += `:${pad(s)}`;
   if (f !== 0) time += `.${pad(f, 3)}`;
-  return `${date}T${time}Z`;
+  return `${date}${between}${time}${zone}`;
 }
 
 /** The cell as display text: numbers as JS prints them, booleans `true`/`false`, datetimes ISO, missing ''. */
@@ -32,6 +45,15 @@ export function cellText(column: Column, row: number): string {
   }
   const code = column.codes[row];
   return code < 0 ? '' : column.dictionary[code];
+}
+
+/** The cell for people (the data grid): as cellText, but datetimes in the one date format. */
+export function cellWords(column: Column, row: number): string {
+  if (column.type === 'datetime' && isNumeric(column)) {
+    const v = column.values[row];
+    return v !== v ? '' : datetimeWords(v);
+  }
+  return cellText(column, row);
 }
 
 /** The raw cell: number (datetime as epoch ms), string, boolean, or null when missing. */

@@ -14,7 +14,7 @@ export { readTable, parseCsv, detectFormat } from './readTable';
 export { streamTable, type StreamSummary } from './streamTable';
 
 // Tables in use: cells, slices, transfer, Arrow, CSV out
-export { cellText, cellValue, formatDatetime } from './cellText';
+export { cellText, cellValue, cellWords, datetimeWords, formatDatetime } from './cellText';
 export { tableTransferables } from './tableTransferables';
 export { canShare, isShared, shareTable, allocFloat64, allocInt32 } from './sharedColumns';
 export { tableToArrowIPC, tableFromArrowIPC, columnFromValues } from './arrowIpc';

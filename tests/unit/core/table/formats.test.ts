@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
-  cellText, cellValue, DataError, detectFormat, memorySource, parseCsv, readTable, tableFromArrowIPC, tableToArrowIPC, tableTransferables,
+  cellText, cellValue, cellWords, datetimeWords, DataError, detectFormat, memorySource, parseCsv, readTable, tableFromArrowIPC, tableToArrowIPC, tableTransferables,
   type ReadResult,
 } from '../../../../src/core/table';
 
@@ -96,6 +96,13 @@ describe('Arrow IPC', () => {
     const r = await read(tableToArrowIPC(source.table), 'x.arrow');
     expect(r.meta.format).toBe('arrow');
     expect(cellText(col(r, 'd'), 0)).toBe('2024-03-15T14:25Z');
+  });
+  test('datetimes for people read as the file wrote them, in the one date format (UTC, no T or Z)', () => {
+    const d = source.table.columns.find((c) => c.name === 'd')!;
+    expect([cellWords(d, 0), cellWords(d, 1), cellWords(d, 2)]).toEqual(['2024-03-15 14:25', '', '2024-01-01']);
+    expect(cellWords(source.table.columns.find((c) => c.name === 's')!, 0)).toBe('ORD');
+    expect(datetimeWords(Date.UTC(2024, 1, 29, 23, 59, 7, 250))).toBe('2024-02-29 23:59:07.250');
+    expect(datetimeWords(NaN)).toBe('');
   });
   test('garbage .arrow is a DataError', async () => {
     expect((await dataError(read(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]), 'bad.arrow'))).message).toContain('bad.arrow');
