@@ -11,6 +11,15 @@ describe('readFlags', () => {
     expect(out.positional).toEqual(['a.csv', 'b.csv']);
   });
 
+  test.each([
+    [['--roundz', '5'], 'Unknown flag "--roundz". Did you mean --rounds? Usage: x'],
+    [['--learningrate', '0.1'], 'Unknown flag "--learningrate". Did you mean --learningRate? Usage: x'],
+    [['--fats'], 'Unknown flag "--fats". Did you mean --fast? Usage: x'],
+    [['--wat', '1'], 'Unknown flag "--wat". Usage: x'],
+  ])('%j names the flag it most likely meant, when one is close', (argv, message) => {
+    expect(() => readFlags(argv, ['out', 'rounds', 'learningRate'], USAGE, ['fast'])).toThrow(message);
+  });
+
   test('accepts --flag=value, also for a value starting with a dash', () => {
     expect(readFlags(['--seed=-3'], ['seed'], USAGE).flags.seed).toBe('-3');
   });
