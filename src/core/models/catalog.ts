@@ -26,6 +26,15 @@ export function modelsForTask(task: Task): ModelMeta[] {
   return Object.values(MODELS).filter((m) => m.tasks.includes(task));
 }
 
+/** Trial order: gradient boosting (the usual winner on tables), then the quick linear models, the forest and the MLP. */
+const SEARCH_ORDER: ModelKind[] = ['gbdt', 'linear', 'logistic', 'forest', 'mlp'];
+
+/** Kinds a search tries for a task, in SEARCH_ORDER (the CLI's --model auto, and the studio's Search by default). */
+export function searchKinds(task: Task): ModelKind[] {
+  const kinds: ModelKind[] = modelsForTask(task).map((m) => m.kind).filter((k) => k !== 'baseline');
+  return [...SEARCH_ORDER.filter((k) => kinds.includes(k)), ...kinds.filter((k) => !SEARCH_ORDER.includes(k))];
+}
+
 export { resolveOptions, type ModelMeta, type OptionMeta } from './options';
 export { TrainingError } from './types';
 export type { ModelKind, ModelSpec, OptionValue, EpochLog, TrainResult } from './types';

@@ -6,18 +6,9 @@ import { createRng, type Rng } from '../stats';
 import type { Table } from '../table';
 import type { ModelMeta } from './options';
 import { disposeModel, predictAsync } from './predict';
-import { MODELS, modelsForTask } from './catalog';
+import { MODELS, searchKinds } from './catalog';
 import { trainModel } from './registry';
 import type { ModelKind, ModelSpec, OptionValue, TrainData } from './types';
-
-/** Trial order: gradient boosting (the usual winner on tables), then the quick linear models, the forest and the MLP. */
-const SEARCH_ORDER: ModelKind[] = ['gbdt', 'linear', 'logistic', 'forest', 'mlp'];
-
-/** Kinds the search tries for a task, in SEARCH_ORDER. */
-export function searchKinds(task: Task): ModelKind[] {
-  const kinds: ModelKind[] = modelsForTask(task).map((m) => m.kind).filter((k) => k !== 'baseline');
-  return [...SEARCH_ORDER.filter((k) => kinds.includes(k)), ...kinds.filter((k) => !SEARCH_ORDER.includes(k))];
-}
 
 export interface SearchOptions {
   /** Kinds to try. Default: every kind for the task except the baseline. */
