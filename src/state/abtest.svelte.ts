@@ -5,6 +5,7 @@ import { ScoreBridge } from '../bridge/ScoreBridge';
 import type { ScoreWorkerApi } from '../bridge/ScoreBridge';
 import type { BundleInput } from '../core/deploy';
 import { download, scorerSpec, type ModelSource } from './deploy.svelte';
+import { modelTitle } from './modelSource';
 import type { UserError } from './errors';
 import { JobSlot } from './jobSlot';
 import { recordEvidence } from './projectEvidence';
@@ -109,7 +110,10 @@ export class AbTestState {
       return;
     }
     this.comparison = null;
-    const names = models.map((m) => `${m.name} v${m.version}`);
+    // People's names, as the pickers show them (a session run is not "neural-network-mlp-1 v1"); the
+    // picker's whole label where two share a name (a version registered from this session, and itself).
+    const titles = models.map(modelTitle);
+    const names = titles.map((t, i) => (titles.indexOf(t) === titles.lastIndexOf(t) ? t : models[i].label));
     const out = await this.#jobs.run('compare', 'The comparison', async (signal) => {
       const heldOut = file ? null : { fingerprint: `sha256:${await fingerprint()}`, models: models.map((m) => ({ label: m.label, ...m.training })) };
       return this.bridge.run<CompareOutcome>(models.map(scorerSpec), (api) => api.compare(file ?? dataset!, models[0].fitted.target, names, models.map((m) => m.fitted), heldOut, 0, file ? dataset : null), signal);

@@ -12,6 +12,9 @@ import type { SessionRun } from './train.svelte';
  * A model Deploy can work with: a completed run of this session or a registered version. The
  * registry plugs in by mapping its versions to this shape (see `sessionSource` for the run side).
  */
+/** A model's name without where it comes from ("Neural network (MLP) #1", "churn v2"): what comparison headings and verdicts call it. */
+export const modelTitle = (m: Pick<ModelSource, 'label'>): string => m.label.replace(/ \((this session|registered)\)$/, '');
+
 export interface ModelSource {
   /** `run:<id>` or `version:<name>@<version>`. */
   id: string;

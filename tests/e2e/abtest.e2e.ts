@@ -59,6 +59,8 @@ test('compare two models offline, export an A/B bundle, route 10,000 requests, a
   await page.getByRole('button', { name: 'Compare models' }).click();
   const verdict = page.getByTestId('comparison-verdict');
   await expect(verdict).toBeVisible({ timeout: 60_000 });
+  // Models go by the names the pickers show, not by bundle slugs ("neural-network-mlp-1 v1").
+  await expect(page.getByRole('heading', { level: 4 })).toHaveText('Neural network (MLP) #1 vs Baseline #1');
   const challenger = (await page.getByRole('heading', { level: 4 }).textContent())!.split(' vs ')[0];
   await expect(verdict).toContainText(`${challenger} is better than`);
   await expect(page.getByText(/DeLong \(AUC\)/)).toBeVisible();
