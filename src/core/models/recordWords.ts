@@ -33,6 +33,8 @@ export function recordedBackendWords(kind: string, backend: string): string {
 /** An option's label without its explanation in brackets (`Batch size` for `batchSize`), `Seed` for the seed; unknown names as stored. */
 export function optionLabel(name: string): string {
   if (name === 'seed') return 'Seed';
+  // The layer sizes a network spec may carry as a list (`hidden: [64, 32]`), one entry a layer.
+  if (name === 'hidden') return 'Units in hidden layer';
   // Networks first: logistic and MLP share their loop options' labels, while linear regression calls its l2 a ridge penalty.
   for (const meta of [mlpMeta, logisticMeta, gbdtMeta, forestMeta, linearMeta, baselineMeta]) {
     const option = meta.options.find((o) => o.name === name);
@@ -44,6 +46,12 @@ export function optionLabel(name: string): string {
 const FIELD_WORDS: Readonly<Record<string, string>> = {
   dataset: 'Dataset', backend: 'Backend', seed: 'Seed', 'spec.kind': 'Model kind', 'spec.seed': 'Seed',
   'recipe.target': 'Target', 'recipe.task': 'Task', 'recipe.version': 'Recipe format',
+  'recipe.split.method': 'Split', 'recipe.split.testFraction': 'Test share', 'recipe.split.seed': 'Split seed', 'recipe.split.folds': 'Cross-validation folds',
+};
+
+/** Recipe step fields as the Prepare stage labels them. */
+const STEP_FIELD_WORDS: Readonly<Record<string, string>> = {
+  strategy: 'fill with', value: 'fill value', indicator: 'missing-indicator column', topK: 'categories kept', columns: 'column',
 };
 
 /**
@@ -56,7 +64,7 @@ export function settingLabel(path: string): string {
   const option = /^spec\.options\.([^.[]+)(?:\[(\d+)\])?$/.exec(path);
   if (option) return `${optionLabel(option[1])}${option[2] !== undefined ? ` ${Number(option[2]) + 1}` : ''}`;
   const step = /^recipe\.steps\[(\d+)\]\.?(.*)$/.exec(path);
-  const words = (s: string) => s.replace(/\[(\d+)\]/g, (_, i: string) => ` ${Number(i) + 1}`).replace(/\./g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().trim();
+  const words = (s: string) => s.replace(/^([^.[]+)/, (field: string) => STEP_FIELD_WORDS[field] ?? field).replace(/\[(\d+)\]/g, (_, i: string) => ` ${Number(i) + 1}`).replace(/\./g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().trim();
   if (step) return `Recipe step ${Number(step[1]) + 1}${step[2] ? `: ${words(step[2])}` : ''}`;
   const rest = words(path.replace(/^(spec|recipe)\./, ''));
   return rest ? rest[0].toUpperCase() + rest.slice(1) : path;

@@ -29,10 +29,14 @@ describe('settingLabel', () => {
   test('names a compared setting in words rather than its JSON path', () => {
     expect(settingLabel('spec.kind')).toBe('Model kind');
     expect(settingLabel('spec.options.learningRate')).toBe('Learning rate');
-    expect(settingLabel('spec.options.hidden[1]')).toBe('hidden 2');
-    expect(settingLabel('recipe.steps[0].strategy')).toBe('Recipe step 1: strategy');
-    expect(settingLabel('recipe.steps[2].columns[0]')).toBe('Recipe step 3: columns 1');
-    expect(settingLabel('recipe.split.testFraction')).toBe('Split test fraction');
+    expect(settingLabel('spec.options.hidden[1]')).toBe('Units in hidden layer 2');
+    expect(settingLabel('recipe.steps[0].strategy')).toBe('Recipe step 1: fill with');
+    expect(settingLabel('recipe.steps[1].topK')).toBe('Recipe step 2: categories kept');
+    expect(settingLabel('recipe.steps[2].columns[0]')).toBe('Recipe step 3: column 1');
+    expect(settingLabel('recipe.steps[0].kind')).toBe('Recipe step 1: kind');
+    expect(settingLabel('recipe.split.testFraction')).toBe('Test share');
+    expect(settingLabel('recipe.split.seed')).toBe('Split seed');
+    expect(settingLabel('recipe.split.stratifyBy')).toBe('Split stratify by');
     expect(settingLabel('backend')).toBe('Backend');
   });
 });
