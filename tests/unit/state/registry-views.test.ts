@@ -28,8 +28,8 @@ describe('runs table views', () => {
     expect(runColumns(rows).map((c) => c.key)).toEqual([
       'startedAt', 'status', 'dataset', 'kind', 'backend', 'duration', 'param:epochs', 'param:hidden', 'param:l2', 'param:seed', 'metric:accuracy',
     ]);
-    // Headers in words: an option's label without its bracketed note, a metric's name; unknown options as stored.
-    expect(runColumns(rows).slice(6).map((c) => c.label)).toEqual(['Maximum epochs', 'hidden', 'L2 penalty', 'Seed', 'Accuracy']);
+    // Headers in words: an option's label without its bracketed note, a network's layer-size list, a metric's name.
+    expect(runColumns(rows).slice(6).map((c) => c.label)).toEqual(['Maximum epochs', 'Units in hidden layer', 'L2 penalty', 'Seed', 'Accuracy']);
     expect(toRunRows([run('x', {})], [])[0].metrics).toEqual({ accuracy: 0.9 });
   });
 
