@@ -2,6 +2,7 @@ import type { FittedRecipe } from '../recipe';
 import { familyOfPattern } from '../table';
 import { isNumeric, type Column, type NumericColumn, type StringColumn, type Table } from '../table';
 import type { RowPrediction } from './types';
+import { nextTask } from '../thread';
 
 /** Anything with scorer.mjs's `predict(rows)`: the imported module, or a wrapper around a worker. */
 export interface RowScorer {
@@ -109,7 +110,7 @@ export async function scoreTable(table: Table, scorer: RowScorer, preprocess: Pi
     });
     options.onProgress?.(end, n);
     // Let progress messages and abort signals through between chunks.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
   }
   const taken = new Set(table.columns.map((c) => c.name));
   const added: Column[] = [];

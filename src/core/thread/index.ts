@@ -1,4 +1,5 @@
-/** Crossing threads: one way to expose a service from a worker, and errors that keep their class. */
+/** Crossing threads: one way to expose a service from a worker, errors that keep their class, and yielding to the event loop. */
 export { exposeService } from './exposeService';
 export { registerErrorTransfer } from './errorTransfer';
 export { deliveries } from './deliveries';
+export { nextTask } from './nextTask';

@@ -12,6 +12,7 @@ import { cnnOptions, type CnnOptions } from './options';
 import { fitNormalisation, imageBatch, type Normalisation } from './pixels';
 import { splitImages, type ImageSplit } from './split';
 import { ensureWasmConvGradient } from './wasmConvGradient';
+import { nextTask } from '../../thread';
 
 /** Training images scored each epoch for the reported training loss and accuracy. */
 const MAX_EVAL_IMAGES = 2_000;
@@ -96,7 +97,7 @@ export async function trainCnn(set: ImageSet, partial: Partial<CnnOptions> = {},
       const losses: tf.Scalar[] = [];
       for (let start = 0; start < order.length; start += o.batchSize) {
         if (Date.now() - yielded > YIELD_MS) {
-          await new Promise((resolve) => setTimeout(resolve, 0));
+          await nextTask();
           yielded = Date.now();
         }
         await waitWhilePaused(hooks);

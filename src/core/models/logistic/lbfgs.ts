@@ -6,6 +6,7 @@
 import { waitWhilePaused } from '../pause';
 import { TrainingError, type EpochLog, type TrainHooks } from '../types';
 import { probabilities, type SparsePart } from './sparseStep';
+import { nextTask } from '../../thread';
 
 /** Past pairs (step, gradient change) kept for the inverse-Hessian estimate (scikit-learn's `maxcor`). */
 const MEMORY = 10;
@@ -182,7 +183,7 @@ export async function fitLbfgs(train: SparsePart, sample: SparsePart, valid: Spa
     let largest = 0;
     for (let i = 0; i < size; i++) largest = Math.max(largest, Math.abs(g[i]));
     if (largest <= GRADIENT_TOLERANCE || decrease <= 1e-12 * Math.max(1, Math.abs(f))) break;
-    if (it % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (it % 10 === 0) await nextTask();
   }
   return { params: w, history };
 }

@@ -15,6 +15,7 @@ import type { LoopConfig } from '../network/loop';
 import { TrainingError, type EpochLog, type TrainData, type TrainHooks } from '../types';
 import { allRows, sparseRowsOf, type SparseRows } from './sparseRows';
 import { sparseStepper, type SparsePart } from './sparseStep';
+import { nextTask } from '../../thread';
 
 /** Training rows evaluated each epoch for the reported loss and metric (as the network loop). */
 const MAX_EVAL_ROWS = 10_000;
@@ -123,7 +124,7 @@ export async function fitSparseLogistic(x: SparseRows, data: TrainData, k: numbe
     if (stop) break;
     lr = learningRateAt(cfg.schedule, cfg.learningRate, epoch + 1, cfg.epochs, lr, since, Math.max(1, Math.floor(cfg.patience / 2)));
     // Let progress messages and abort signals through between epochs.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
   }
   return { params: best && cfg.earlyStopping ? best : step.params, history, bestEpoch: cfg.earlyStopping ? bestEpoch : history.length };
 }

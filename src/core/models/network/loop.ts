@@ -16,6 +16,7 @@ import { batchRows } from '../mlp/meta';
 import { learningRateAt, type Schedule } from './schedule';
 import { restoreCheckpoint, saveCheckpoint } from './checkpoint';
 import { readBack } from './readBack';
+import { nextTask } from '../../thread';
 
 export interface LoopConfig {
   epochs: number;
@@ -186,7 +187,7 @@ export async function fitNetwork(net: Network, data: TrainData, cfg: LoopConfig,
       if (hooks.onCheckpoint) hooks.onCheckpoint(await saveCheckpoint({ vars, optimizer, rng, order }, best, { epoch, done: stop || epoch === cfg.epochs, bestLoss, bestEpoch, since, learningRate: lr, history }));
       if (stop) break;
       // Let progress messages and abort signals through between epochs.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask();
     }
     if (best && cfg.earlyStopping) vars.forEach((v, i) => v.assign(best![i]));
     if (regression) foldTargetScale(layers[layers.length - 1], scale);

@@ -6,6 +6,7 @@ import type { BoostSpec, HistogramHelperFactory } from './helperProtocol';
 import type { Gradients } from './histogram';
 import { serialTeam, type RowTeam } from './rowTeam';
 import { sharedTeam } from './sharedHistogram';
+import { nextTask } from '../../thread';
 
 let helperFactory: HistogramHelperFactory | null = null;
 
@@ -66,7 +67,7 @@ export function yielder(ms = 50): () => Promise<void> {
   let last = Date.now();
   return async () => {
     if (Date.now() - last < ms) return;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     last = Date.now();
   };
 }
