@@ -58,14 +58,59 @@ export function fitBins(X: Float32Array, d: number, rows: ArrayLike<number>, cat
     }
     const values = new Float32Array(Math.ceil(rows.length / step));
     let m = 0;
+    let whole = true;
     for (let i = 0; i < rows.length; i += step) {
       const v = X[rows[Math.floor(i)] * d + f];
-      if (v === v) values[m++] = v;
+      if (v === v) {
+        values[m++] = v;
+        whole &&= v >= 0 && v < DENSE_VALUES && v === Math.floor(v);
+      }
     }
-    features.push(numericBins(sortFloat32(values.subarray(0, m)), maxBins));
+    const sample = values.subarray(0, m);
+    features.push(numericBins(whole ? countWhole(sample) : countSorted(sortFloat32(sample)), m, maxBins));
   }
   return features;
 }
+
+/** Distinct values in ascending order, with the rows holding each. */
+interface ValueCounts {
+  distinct: number[];
+  counts: number[];
+}
+
+function countSorted(sorted: Float32Array): ValueCounts {
+  const distinct: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) {
+      distinct.push(sorted[i]);
+      counts.push(1);
+    } else counts[counts.length - 1]++;
+  }
+  return { distinct, counts };
+}
+
+/**
+ * The same for whole numbers in 0..DENSE_VALUES-1 (hours, weekdays, miles, counts), tallied in an
+ * array instead of sorted: fitting the bins of 160,000 flights rows (three such numeric features,
+ * two categorical) took 5–12 ms against 25–30 ms by sorting. −0 counts as 0, which bins the same
+ * (a value only enters an edge as the midpoint with its neighbour).
+ */
+function countWhole(values: Float32Array): ValueCounts {
+  const tally = new Int32Array(DENSE_VALUES);
+  for (let i = 0; i < values.length; i++) tally[values[i]]++;
+  const distinct: number[] = [];
+  const counts: number[] = [];
+  for (let v = 0; v < DENSE_VALUES; v++) {
+    if (tally[v] > 0) {
+      distinct.push(v);
+      counts.push(tally[v]);
+    }
+  }
+  return { distinct, counts };
+}
+
+const DENSE_VALUES = 65_536;
 
 /**
  * Sorts float32 values ascending (no NaN) by a three-pass radix sort on their bits: 5 ms for
@@ -108,15 +153,8 @@ function sortFloat32(values: Float32Array): Float32Array {
 const RADIX_BITS = 11;
 const RADIX = 1 << RADIX_BITS;
 
-function numericBins(sorted: Float32Array, maxBins: number): FeatureBins {
-  const distinct: number[] = [];
-  const counts: number[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    if (i === 0 || sorted[i] !== sorted[i - 1]) {
-      distinct.push(sorted[i]);
-      counts.push(1);
-    } else counts[counts.length - 1]++;
-  }
+/** Bin edges from the distinct values of `total` sampled rows. */
+function numericBins({ distinct, counts }: ValueCounts, total: number, maxBins: number): FeatureBins {
   const cuts: number[] = [];
   if (distinct.length <= maxBins) {
     for (let i = 0; i + 1 < distinct.length; i++) cuts.push(edge(distinct[i], distinct[i + 1]));
@@ -126,9 +164,9 @@ function numericBins(sorted: Float32Array, maxBins: number): FeatureBins {
     let next = 1;
     for (let i = 0; i + 1 < distinct.length && next < maxBins; i++) {
       seen += counts[i];
-      if (seen >= (next * sorted.length) / maxBins) {
+      if (seen >= (next * total) / maxBins) {
         cuts.push(edge(distinct[i], distinct[i + 1]));
-        while (next < maxBins && seen >= (next * sorted.length) / maxBins) next++;
+        while (next < maxBins && seen >= (next * total) / maxBins) next++;
       }
     }
   }
