@@ -91,11 +91,12 @@ export async function trainGbdt(spec: ModelSpec, data: TrainData, hooks: TrainHo
         trees.push(tree);
         treeOutput.push(k);
       }
+      const trained = curve();
       const log: EpochLog = {
         epoch: round,
-        loss: curve.loss(),
+        loss: trained.loss,
         valLoss: valid ? loss.loss(validRaw, valid.y, valid.n) : null,
-        metric: curve.metric(),
+        metric: trained.metric,
         valMetric: valid ? loss.metric(validRaw, valid.y, valid.n) : null,
         elapsedMs: Date.now() - started,
         learningRate: lr,
@@ -168,17 +169,16 @@ const CURVE_ROWS = 20_000;
 /**
  * The training loss and metric per round, on at most CURVE_ROWS rows spread evenly over the
  * training rows (a curve, not a figure anyone acts on: the validation curve decides early stopping).
+ * The sample's targets keep the targets' array type, so the loss reads one kind of array for both
+ * curves (reading two kinds made every call of it slower).
  */
-function trainingCurve(loss: Loss, raw: Float64Array, y: ArrayLike<number>, n: number, K: number): { loss(): number; metric(): number } {
-  if (n <= CURVE_ROWS) return { loss: () => loss.loss(raw, y, n), metric: () => loss.metric(raw, y, n) };
+function trainingCurve(loss: Loss, raw: Float64Array, y: Int32Array | Float32Array, n: number, K: number): () => { loss: number; metric: number } {
+  if (n <= CURVE_ROWS) return () => ({ loss: loss.loss(raw, y, n), metric: loss.metric(raw, y, n) });
   const pick = Int32Array.from({ length: CURVE_ROWS }, (_, i) => Math.floor((i * n) / CURVE_ROWS));
-  const ys = Float64Array.from(pick, (r) => y[r]);
+  const ys = y instanceof Int32Array ? Int32Array.from(pick, (r) => y[r]) : Float32Array.from(pick, (r) => y[r]);
   const rs = new Float64Array(CURVE_ROWS * K);
-  const gather = () => {
+  return () => {
     for (let i = 0; i < CURVE_ROWS; i++) for (let k = 0; k < K; k++) rs[i * K + k] = raw[pick[i] * K + k];
-  };
-  return {
-    loss: () => (gather(), loss.loss(rs, ys, CURVE_ROWS)),
-    metric: () => (gather(), loss.metric(rs, ys, CURVE_ROWS)),
+    return { loss: loss.loss(rs, ys, CURVE_ROWS), metric: loss.metric(rs, ys, CURVE_ROWS) };
   };
 }
