@@ -6,7 +6,7 @@ import type { Task } from '../../recipe';
 import type { BinnedData } from './binning';
 import { histogramSlice, type Gradients } from './histogram';
 import { lossFor, type RegressionLoss } from './losses';
-import { addLeavesSlice, gradientSlice, partitionSlice, quantizeSlice, type BoostRows } from './rowPasses';
+import { addLeavesSlice, gradientSlice, gradientsOnGrid, partitionSlice, quantizeSlice, type BoostRows } from './rowPasses';
 
 /** A chunk the helper took and has not finished in this long (some microseconds of work) means it has stopped: training fails with a message. */
 export const HELPER_TIMEOUT_MS = 10_000;
@@ -49,7 +49,8 @@ export const CHUNK = 9; // rows per chunk
 export const LEAVES = 10; // raw-score update: leaves in `leaves`
 /** HELPED + op: chunks of that op the helper has finished, all requests together (for tests and diagnostics). */
 export const HELPED = 11;
-export const CTRL_SLOTS = 16;
+/** HELPED plus one slot per op. */
+export const CTRL_SLOTS = 17;
 export const READY = 1;
 // ops
 export const HISTOGRAM = 0;
@@ -57,6 +58,7 @@ export const PARTITION = 1;
 export const GRADIENTS = 2;
 export const QUANTIZE = 3;
 export const ADD_LEAVES = 4;
+export const GRADIENTS_ON_GRID = 5;
 // claims slots (BigInt64): generation in the high 32 bits, a count in the low 32
 /** The next chunk of the current request. */
 export const CLAIM = 0;
@@ -119,7 +121,7 @@ export interface HistogramHelperInit {
   spill: SharedArrayBuffer;
   side: SharedArrayBuffer;
   counts: SharedArrayBuffer;
-  /** Gradient maxima of the helper's chunks [g, h], then the grid steps [g, h] to round on. */
+  /** Gradient maxima of the helper's chunks [g, h], then the grid steps [g, h] to round on (QUANTIZE, GRADIENTS_ON_GRID). */
   numbers: SharedArrayBuffer;
   /** The CLAIM and HELPER_DONE words (two BigInt64). */
   claims: SharedArrayBuffer;
@@ -245,6 +247,9 @@ export function runChunk(v: Views, r: Request, c: number, hist: Float64Array, ma
       break;
     case QUANTIZE:
       quantizeSlice(g, begin, end, v.numbers[2], v.numbers[3]);
+      break;
+    case GRADIENTS_ON_GRID:
+      gradientsOnGrid(v.boost!, g, r.index, begin, end, v.numbers[2], v.numbers[3]);
       break;
     case ADD_LEAVES:
       addLeavesSlice(v.rows, v.boost!.raw, v.boost!.outputs, r.index, v.leaves, r.leaves, begin, end);

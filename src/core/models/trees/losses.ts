@@ -17,6 +17,11 @@ export interface Loss {
   loss(raw: Float64Array, y: ArrayLike<number>, n: number): number;
   /** Accuracy (classification) or RMSE (regression). */
   metric(raw: Float64Array, y: ArrayLike<number>, n: number): number;
+  /**
+   * The largest |gradient| and hessian a row of weight 1 can have, where the loss bounds them: the
+   * quantisation grid then comes from the bound, and each row is rounded as its gradient is computed.
+   */
+  bounds?: { grad: number; hess: number };
 }
 
 const EPS = 1e-15;
@@ -39,8 +44,12 @@ function weightedMean(y: ArrayLike<number>, w: Float64Array | null, f: (v: numbe
   return t > 0 ? s / t : 0;
 }
 
+/** p − y and max(p(1 − p), ε) for p in [0, 1]. */
+const PROBABILITY_BOUNDS = { grad: 1, hess: 0.25 };
+
 const binary: Loss = {
   outputs: 1,
+  bounds: PROBABILITY_BOUNDS,
   base(y, w) {
     const p = Math.min(1 - 1e-6, Math.max(1e-6, weightedMean(y, w, (v) => v)));
     return [Math.log(p / (1 - p))];
@@ -80,6 +89,7 @@ function multiclass(k: number): Loss {
   const p = new Float64Array(k);
   return {
     outputs: k,
+    bounds: PROBABILITY_BOUNDS,
     base(y, w) {
       return Array.from({ length: k }, (_, c) => Math.log(Math.max(1e-6, weightedMean(y, w, (v) => (v === c ? 1 : 0)))));
     },

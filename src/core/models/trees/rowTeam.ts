@@ -7,7 +7,7 @@ import type { BinnedData } from './binning';
 import type { Grown } from './grow';
 import { histogramSlice, type Gradients, type HistogramBuilder } from './histogram';
 import { gridStep } from './quantize';
-import { addLeavesSlice, gradientSlice, joinHalves, partitionSlice, quantizeSlice, type BoostRows } from './rowPasses';
+import { addLeavesSlice, fixedGrid, gradientSlice, gradientsOnGrid, joinHalves, partitionSlice, quantizeSlice, type BoostRows } from './rowPasses';
 
 export interface RowTeam {
   /** One per gradient set. */
@@ -52,11 +52,13 @@ export function leafTable(grown: Grown, into: Float64Array): number {
 export function serialTeam(data: BinnedData, gs: Gradients[], boost: BoostRows | null): RowTeam {
   const spill = new Uint32Array(data.n);
   const maxima = new Float64Array(2);
+  const grid = boost && fixedGrid(boost, data.n);
   let table = new Float64Array(0);
   return {
     builders: gs.map((g) => serialBuilder(data, g, spill)),
     gradients(k) {
       const g = gs[k];
+      if (grid) return gradientsOnGrid(boost!, g, k, 0, data.n, grid[0], grid[1]);
       gradientSlice(boost!, g, k, 0, data.n, maxima, 0);
       const [sg, sh] = steps(maxima, data.n);
       quantizeSlice(g, 0, data.n, sg, sh);

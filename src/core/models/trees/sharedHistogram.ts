@@ -8,9 +8,9 @@
  * the speed; and the training thread never waits for a helper to wake, only for a chunk it took.
  */
 import { SLOTS, type BinnedData } from './binning';
-import { ADD_LEAVES, chunkRows, claimChunk, CTRL_SLOTS, GEN, GRADIENTS, HELPER_TIMEOUT_MS, helperFinished, HISTOGRAM, MAX_CHUNKS, openClaims, PARTITION, QUANTIZE, READY, runChunk, STATE, STOP, viewsOf, writeRequest, type BoostSpec, type HistogramHelperFactory, type HistogramHelperInit, type Request } from './helperProtocol';
+import { ADD_LEAVES, chunkRows, claimChunk, CTRL_SLOTS, GEN, GRADIENTS, GRADIENTS_ON_GRID, HELPER_TIMEOUT_MS, helperFinished, HISTOGRAM, MAX_CHUNKS, openClaims, PARTITION, QUANTIZE, READY, runChunk, STATE, STOP, viewsOf, writeRequest, type BoostSpec, type HistogramHelperFactory, type HistogramHelperInit, type Request } from './helperProtocol';
 import { histLength, histogramSlice, slotWidth, type Gradients, type HistogramBuilder } from './histogram';
-import { addLeavesSlice, gradientSlice, joinChunks, joinHalves, partitionSlice, quantizeSlice } from './rowPasses';
+import { addLeavesSlice, fixedGrid, gradientSlice, gradientsOnGrid, joinChunks, joinHalves, partitionSlice, quantizeSlice } from './rowPasses';
 import { TrainingError } from '../types';
 import { leafTable, serialTeam, steps, type RowTeam } from './rowTeam';
 
@@ -73,6 +73,7 @@ export function sharedTeam(data: BinnedData, gs: Gradients[], rows: Uint32Array,
   const ctrl = new Int32Array(init.ctrl);
   const mine = new Float64Array(2);
   const n = data.n;
+  const grid = boost && fixedGrid(boost, n);
   let gen = 0;
   let dead = false;
   const twoThreads = (count: number, min: number) => !dead && count >= min && Atomics.load(ctrl, STATE) === READY;
@@ -148,6 +149,13 @@ export function sharedTeam(data: BinnedData, gs: Gradients[], rows: Uint32Array,
     builders,
     gradients(k) {
       const g = gs[k];
+      if (grid) {
+        if (!twoThreads(n, PASS_MIN_ROWS)) return gradientsOnGrid(boost!, g, k, 0, n, grid[0], grid[1]);
+        v.numbers[2] = grid[0];
+        v.numbers[3] = grid[1];
+        run(request(GRADIENTS_ON_GRID, 0, n, k), none, none);
+        return;
+      }
       if (!twoThreads(n, PASS_MIN_ROWS)) {
         gradientSlice(boost!, g, k, 0, n, mine, 0);
         const [sg, sh] = steps(mine, n);

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { gridStep, maxAbs, quantizeInPlace } from '../../../../../src/core/models/trees/quantize';
-import { addLeavesSlice, joinChunks, joinHalves, partitionSlice, quantizeSlice } from '../../../../../src/core/models/trees/rowPasses';
+import { addLeavesSlice, fixedGrid, gradientSlice, gradientsOnGrid, joinChunks, joinHalves, partitionSlice, quantizeSlice } from '../../../../../src/core/models/trees/rowPasses';
+import { lossFor } from '../../../../../src/core/models/trees/losses';
 import { createRng } from '../../../../../src/core/stats';
 
 /** The stable partition by definition: left rows in order, then right rows in order. */
@@ -98,4 +99,36 @@ test('leaf values reach every row of their leaves, whichever slice of positions 
   addLeavesSlice(rows, two, K, 1, leaves, 3, 0, 3);
   expect(Array.from(one)).toEqual([0, 1.5, 0, -2, 0, -2, 0, 0.25, 0, 1.5, 0, -2]);
   expect(two).toEqual(one);
+});
+
+describe('gradients rounded as they are computed (losses with bounded gradients)', () => {
+  const n = 5_000;
+  const rng = createRng(21);
+  const raw = Float64Array.from({ length: n * 3 }, () => (rng.next() - 0.5) * 40);
+  const cases = [
+    { name: 'binary', loss: lossFor('binary', 2, 'squared', []), y: Int32Array.from({ length: n }, () => rng.int(2)), weights: null, K: 1 },
+    { name: 'multiclass, weighted', loss: lossFor('multiclass', 3, 'squared', []), y: Int32Array.from({ length: n }, () => rng.int(3)), weights: Float64Array.from({ length: n }, () => 0.5 + rng.int(4)), K: 3 },
+  ];
+  test.each(cases)('$name: one pass in any split gives the bytes of computing, then rounding on the bound grid, and no value leaves it', ({ loss, y, weights, K }) => {
+    const b = { loss, y, weights, raw: raw.subarray(0, n * K), outputs: K };
+    const grid = fixedGrid(b, n)!;
+    const most = weights ? Math.max(...weights) : 1;
+    expect(grid).toEqual([gridStep(most, n), gridStep(0.25 * most, n)]);
+    const expected = { channels: 1, grad: new Float64Array(n), hess: new Float64Array(n) };
+    gradientSlice(b, expected, K - 1, 0, n, new Float64Array(2), 0);
+    // The bound holds: every value is within 2^30 grid steps, so rounding through an int32 is exact.
+    expect(maxAbs(expected.grad, 0, n) / grid[0]).toBeLessThanOrEqual(2 ** 30);
+    expect(maxAbs(expected.hess, 0, n) / grid[1]).toBeLessThanOrEqual(2 ** 30);
+    quantizeSlice(expected, 0, n, grid[0], grid[1]);
+    for (const cuts of [[0, n], [0, 1, 2_049, 4_096, n], [0, 777, n]]) {
+      const g = { channels: 1, grad: new Float64Array(n), hess: new Float64Array(n) };
+      for (let c = cuts.length - 2; c >= 0; c--) gradientsOnGrid(b, g, K - 1, cuts[c], cuts[c + 1], grid[0], grid[1]);
+      expect(Buffer.from(g.grad.buffer).equals(Buffer.from(expected.grad.buffer))).toBe(true);
+      expect(Buffer.from(g.hess.buffer).equals(Buffer.from(expected.hess.buffer))).toBe(true);
+    }
+  });
+
+  test('a loss without bounds (squared error) keeps the grid of each round', () => {
+    expect(fixedGrid({ loss: lossFor('regression', 0, 'squared', [1, 2]), y: new Float32Array(2), weights: null, raw: new Float64Array(2), outputs: 1 }, 2)).toBeNull();
+  });
 });
