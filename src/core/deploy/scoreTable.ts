@@ -2,7 +2,7 @@ import type { FittedRecipe } from '../recipe';
 import { familyOfPattern } from '../table';
 import { isNumeric, type Column, type NumericColumn, type StringColumn, type Table } from '../table';
 import type { RowPrediction } from './types';
-import { nextTask } from '../thread';
+import { nextTask } from '../eventLoop';
 
 /** Anything with scorer.mjs's `predict(rows)`: the imported module, or a wrapper around a worker. */
 export interface RowScorer {

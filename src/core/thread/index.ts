@@ -1,5 +1,4 @@
-/** Crossing threads: one way to expose a service from a worker, errors that keep their class, and yielding to the event loop. */
+/** Crossing threads: one way to expose a service from a worker, and errors that keep their class. */
 export { exposeService } from './exposeService';
 export { registerErrorTransfer } from './errorTransfer';
 export { deliveries } from './deliveries';
-export { nextTask } from './nextTask';

@@ -12,7 +12,7 @@ import { cnnOptions, type CnnOptions } from './options';
 import { fitNormalisation, imageBatch, type Normalisation } from './pixels';
 import { splitImages, type ImageSplit } from './split';
 import { ensureWasmConvGradient } from './wasmConvGradient';
-import { nextTask } from '../../thread';
+import { nextTask } from '../../eventLoop';
 
 /** Training images scored each epoch for the reported training loss and accuracy. */
 const MAX_EVAL_IMAGES = 2_000;

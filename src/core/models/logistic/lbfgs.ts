@@ -6,7 +6,7 @@
 import { waitWhilePaused } from '../pause';
 import { TrainingError, type EpochLog, type TrainHooks } from '../types';
 import { probabilities, type SparsePart } from './sparseStep';
-import { nextTask } from '../../thread';
+import { nextTask } from '../../eventLoop';
 
 /** Past pairs (step, gradient change) kept for the inverse-Hessian estimate (scikit-learn's `maxcor`). */
 const MEMORY = 10;

@@ -15,7 +15,7 @@ import type { LoopConfig } from '../network/loop';
 import { TrainingError, type EpochLog, type TrainData, type TrainHooks } from '../types';
 import { allRows, sparseRowsOf, type SparseRows } from './sparseRows';
 import { sparseStepper, type SparsePart } from './sparseStep';
-import { nextTask } from '../../thread';
+import { nextTask } from '../../eventLoop';
 
 /** Training rows evaluated each epoch for the reported loss and metric (as the network loop). */
 const MAX_EVAL_ROWS = 10_000;

@@ -16,7 +16,7 @@ import { batchRows } from '../mlp/meta';
 import { learningRateAt, type Schedule } from './schedule';
 import { restoreCheckpoint, saveCheckpoint } from './checkpoint';
 import { readBack } from './readBack';
-import { nextTask } from '../../thread';
+import { nextTask } from '../../eventLoop';
 
 export interface LoopConfig {
   epochs: number;

@@ -6,7 +6,7 @@ import type { BoostSpec, HistogramHelperFactory } from './helperProtocol';
 import type { Gradients } from './histogram';
 import { serialTeam, type RowTeam } from './rowTeam';
 import { sharedTeam } from './sharedHistogram';
-import { nextTask } from '../../thread';
+import { nextTask } from '../../eventLoop';
 
 let helperFactory: HistogramHelperFactory | null = null;
 
