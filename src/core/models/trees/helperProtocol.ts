@@ -92,6 +92,9 @@ export function claimChunk(claims: BigInt64Array, gen: number, chunks: number): 
 /** Opens request `gen` for claims (the training thread, while the generation is odd). */
 export const openClaims = (claims: BigInt64Array, gen: number) => Atomics.store(claims, CLAIM, word(gen, 0));
 
+/** What the HELPER_DONE word reads once the helper has finished `count` chunks of request `gen`. */
+export const finishedWord = (gen: number, count: number): bigint => word(gen, count);
+
 /** Whether the helper has finished `count` chunks of request `gen`. */
 export const helperFinished = (claims: BigInt64Array, gen: number, count: number) => Atomics.load(claims, HELPER_DONE) === word(gen, count);
 

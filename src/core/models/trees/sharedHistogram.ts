@@ -8,7 +8,7 @@
  * the speed; and the training thread never waits for a helper to wake, only for a chunk it took.
  */
 import { SLOTS, type BinnedData } from './binning';
-import { ADD_LEAVES, chunkRows, claimChunk, CTRL_SLOTS, GEN, GRADIENTS, GRADIENTS_ON_GRID, HELPER_TIMEOUT_MS, helperFinished, HISTOGRAM, MAX_CHUNKS, openClaims, PARTITION, QUANTIZE, READY, runChunk, STATE, STOP, viewsOf, writeRequest, type BoostSpec, type HistogramHelperFactory, type HistogramHelperInit, type Request } from './helperProtocol';
+import { ADD_LEAVES, chunkRows, claimChunk, CTRL_SLOTS, GEN, GRADIENTS, GRADIENTS_ON_GRID, HELPER_DONE, HELPER_TIMEOUT_MS, finishedWord, HISTOGRAM, MAX_CHUNKS, openClaims, PARTITION, QUANTIZE, READY, runChunk, STATE, STOP, viewsOf, writeRequest, type BoostSpec, type HistogramHelperFactory, type HistogramHelperInit, type Request } from './helperProtocol';
 import { histLength, histogramSlice, slotWidth, type Gradients, type HistogramBuilder } from './histogram';
 import { addLeavesSlice, fixedGrid, gradientSlice, gradientsOnGrid, joinChunks, joinHalves, partitionSlice, quantizeSlice } from './rowPasses';
 import { TrainingError } from '../types';
@@ -98,9 +98,11 @@ export function sharedTeam(data: BinnedData, gs: Gradients[], rows: Uint32Array,
     }
     const helped = chunks - taken;
     if (helped > 0) {
+      // The word is built once: a BigInt per look allocated while waiting, and the clock is read every 256 looks.
+      const finished = finishedWord(gen, helped);
       const since = performance.now();
-      while (!helperFinished(v.claims, gen, helped)) {
-        if (performance.now() - since > HELPER_TIMEOUT_MS) {
+      for (let looks = 1; Atomics.load(v.claims, HELPER_DONE) !== finished; looks++) {
+        if ((looks & 255) === 0 && performance.now() - since > HELPER_TIMEOUT_MS) {
           dead = true;
           throw new TrainingError('The second training thread stopped in the middle of its work. Train again; if it happens again, reload the page (or restart the command).');
         }
