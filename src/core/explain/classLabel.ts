@@ -1,23 +1,24 @@
-/** How a class label reads in a sentence: a capitalised word is a noun ("3 Chinstraps"), anything else is quoted. */
+/**
+ * How a class label reads in a sentence: as a modifier of the row noun ("3 Chinstrap penguins",
+ * "7 Europe cars", "4 'M' rows"), bare when it is one capitalised word and quoted otherwise. The
+ * label is never made plural itself: "Adelies" read well, "Europes" and "Japans" did not.
+ */
 import { plural } from '../format';
 import type { RowNoun } from './rowNoun';
 
 const NOUN = /^[A-Z][a-z]+$/;
 
-/** "3 Chinstraps", "1 Chinstrap", "3 'M' rows" (the row noun for labels that are not nouns). */
+/** The label as written in a sentence: Chinstrap, 'M', 'USA'. */
+export const labelWords = (label: string) => (NOUN.test(label) ? label : quoted(label));
+
+/** "3 Chinstrap penguins", "1 Chinstrap penguin", "3 'M' rows". */
 export function countOf(label: string, n: number, rows: RowNoun): string {
-  if (NOUN.test(label) && !label.endsWith('s')) return plural(n, label);
-  return `${plural(n, `'${label}' ${rows.one}`, `'${label}' ${rows.many}`)}`;
+  return plural(n, `${labelWords(label)} ${rows.one}`, `${labelWords(label)} ${rows.many}`);
 }
 
-/** The plural alone, for "taken for Adelies" / "taken for 'B'". */
-export function pluralOf(label: string): string {
-  return NOUN.test(label) && !label.endsWith('s') ? `${label}s` : `'${label}'`;
-}
-
-/** "Every Gentoo" / "Every 'M' row". */
+/** "every Gentoo penguin" / "every 'M' row". */
 export function everyOf(label: string, rows: RowNoun): string {
-  return NOUN.test(label) && !label.endsWith('s') ? `every ${label}` : `every '${label}' ${rows.one}`;
+  return `every ${labelWords(label)} ${rows.one}`;
 }
 
 /** The label itself, quoted: 'Adelie'. */

@@ -1,5 +1,5 @@
 /** Evaluation verdict for a classifier: overall accuracy, where it errs, and the baseline. */
-import { countOf, everyOf, pluralOf, quoted } from './classLabel';
+import { countOf, everyOf, labelWords, quoted } from './classLabel';
 import { baselineWords } from './baselineWords';
 import { num, pct, plural } from '../format';
 import { metricName } from './metricNames';
@@ -8,7 +8,6 @@ import type { ClassificationSummaryInput } from './summaryInput';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const wasWere = (n: number) => (n === 1 ? 'was' : 'were');
-const article = (label: string) => (/^[A-Z][a-z]+$/.test(label) ? `${/^[AEIOU]/.test(label) ? 'an' : 'a'} ${label}` : quoted(label));
 
 /** Never-predicted classes, classes always right, and the largest confusion, as one or two sentences. */
 function errorDetails(classes: readonly string[], m: readonly (readonly number[])[], rows: RowNoun): string[] {
@@ -27,7 +26,7 @@ function errorDetails(classes: readonly string[], m: readonly (readonly number[]
   if (perfect.length > 0) clauses.push(`${perfect.map((c) => everyOf(classes[c], rows)).join(' and ')} was right`);
   if (worst) {
     const [a, p, v] = worst;
-    clauses.push(`${countOf(classes[a], v, rows)} ${wasWere(v)} taken for ${v === 1 ? article(classes[p]) : pluralOf(classes[p])}`);
+    clauses.push(`${countOf(classes[a], v, rows)} ${wasWere(v)} predicted as ${labelWords(classes[p])}`);
   }
   if (clauses.length > 0) out.push(`${capitalise(clauses.join('; '))}.`);
   return out;

@@ -6,8 +6,8 @@ import type { ClassificationSummaryInput, RegressionSummaryInput } from './summa
 export type SummaryInput = ClassificationSummaryInput | RegressionSummaryInput;
 
 /**
- * E.g. "Right on 94 % of the test penguins. Every Gentoo was right; 3 Chinstraps were taken for
- * Adelies. Better than always guessing 'Adelie' (44 %)." or "Off by 3.1 mpg on a typical car
+ * E.g. "Right on 94 % of the test penguins. Every Gentoo penguin was right; 3 Chinstrap penguins
+ * were predicted as Adelie. Better than always guessing 'Adelie' (44 %)." or "Off by 3.1 mpg on a typical car
  * (median absolute error). …". Says plainly when the model does not beat its baseline.
  */
 export function evaluationSummary(input: SummaryInput): string {

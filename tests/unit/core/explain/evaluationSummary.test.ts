@@ -11,7 +11,7 @@ const classification = (confusion: number[][], extra: Partial<ClassificationSumm
 describe('evaluationSummary: classification', () => {
   test('the brief\'s example: accuracy, a perfect class, the largest confusion, the baseline', () => {
     const input = classification([[30, 0, 1], [3, 11, 0], [0, 0, 24]], { baselineAccuracy: 0.44, baselineClass: 'Adelie' });
-    expect(evaluationSummary(input)).toBe("Right on 94 % of the test penguins. Every Gentoo was right; 3 Chinstraps were taken for Adelies. Better than always guessing 'Adelie' (44 %).");
+    expect(evaluationSummary(input)).toBe("Right on 94 % of the test penguins. Every Gentoo penguin was right; 3 Chinstrap penguins were predicted as Adelie. Better than always guessing 'Adelie' (44 %).");
   });
 
   test('a perfect score warns about leakage', () => {
@@ -21,22 +21,27 @@ describe('evaluationSummary: classification', () => {
 
   test('worse than the baseline says so plainly', () => {
     const input = classification([[10, 10, 10], [5, 5, 4], [8, 8, 8]], { baselineAccuracy: 0.44, baselineClass: 'Adelie' });
-    expect(evaluationSummary(input)).toBe("Right on 34 % of the test penguins. 10 Adelies were taken for Chinstraps. Worse than always guessing 'Adelie' (44 %): do not use this model; check the target, the features and the recipe.");
+    expect(evaluationSummary(input)).toBe("Right on 34 % of the test penguins. 10 Adelie penguins were predicted as Chinstrap. Worse than always guessing 'Adelie' (44 %): do not use this model; check the target, the features and the recipe.");
   });
 
   test('equal to the baseline: no better', () => {
     const input = classification([[30, 0, 0], [14, 0, 0], [24, 0, 0]], { baselineAccuracy: 30 / 68, baselineClass: 'Adelie' });
-    expect(evaluationSummary(input)).toBe("Right on 44 % of the test penguins. It never predicts 'Chinstrap', so 14 Chinstraps were missed. It never predicts 'Gentoo', so 24 Gentoos were missed. Every Adelie was right. No better than always guessing 'Adelie' (44 %): the model has not learned anything useful yet.");
+    expect(evaluationSummary(input)).toBe("Right on 44 % of the test penguins. It never predicts 'Chinstrap', so 14 Chinstrap penguins were missed. It never predicts 'Gentoo', so 24 Gentoo penguins were missed. Every Adelie penguin was right. No better than always guessing 'Adelie' (44 %): the model has not learned anything useful yet.");
   });
 
   test('one class never predicted, one confusion of a single row', () => {
     const input = classification([[29, 0, 1], [14, 0, 0], [0, 0, 24]], { baselineAccuracy: 0.44, baselineClass: 'Adelie' });
-    expect(evaluationSummary(input)).toBe("Right on 78 % of the test penguins. It never predicts 'Chinstrap', so 14 Chinstraps were missed. Every Gentoo was right; 1 Adelie was taken for a Gentoo. Better than always guessing 'Adelie' (44 %).");
+    expect(evaluationSummary(input)).toBe("Right on 78 % of the test penguins. It never predicts 'Chinstrap', so 14 Chinstrap penguins were missed. Every Gentoo penguin was right; 1 Adelie penguin was predicted as Gentoo. Better than always guessing 'Adelie' (44 %).");
   });
 
   test('labels that are not nouns are quoted and counted with the row noun', () => {
     const input = { task: 'binary' as const, target: 'diagnosis', datasetName: 'breast-cancer.csv', classes: ['B', 'M'], confusion: [[70, 2], [4, 38]], accuracy: 108 / 114, baselineAccuracy: 72 / 114, baselineClass: 'B' };
-    expect(evaluationSummary(input)).toBe("Right on 95 % of the test rows. 4 'M' rows were taken for 'B'. Better than always guessing 'B' (63 %).");
+    expect(evaluationSummary(input)).toBe("Right on 95 % of the test rows. 4 'M' rows were predicted as 'B'. Better than always guessing 'B' (63 %).");
+  });
+
+  test('place names are never made plural (the cars sample by origin): the label qualifies the row noun', () => {
+    const input = { task: 'multiclass' as const, target: 'Origin', datasetName: 'cars.json', classes: ['Europe', 'Japan', 'USA'], confusion: [[4, 7, 4], [2, 13, 1], [1, 2, 48]], accuracy: 65 / 82, baselineAccuracy: 51 / 82, baselineClass: 'USA' };
+    expect(evaluationSummary(input)).toBe("Right on 79 % of the test cars. 7 Europe cars were predicted as Japan. Better than always guessing 'USA' (62 %).");
   });
 
   test('no test rows', () => {
