@@ -1,5 +1,6 @@
 /** The model card's "What drives the predictions" section: top columns by importance and their effects. */
 import { num, type ExplanationSummary } from '../explain';
+import { formatMeanSd } from '../format';
 import { escapeMarkdown as md } from './escape';
 
 export function explanationSection(e: ExplanationSummary): string[] {
@@ -12,7 +13,7 @@ export function explanationSection(e: ExplanationSummary): string[] {
     '',
     `| Column | ${md(e.measure[0].toUpperCase() + e.measure.slice(1))} |`,
     '|---|---:|',
-    ...e.importance.map((p) => `| ${md(p.column)} | ${num(p.drop)} ± ${num(p.sd)} |`),
+    ...e.importance.map((p) => `| ${md(p.column)} | ${formatMeanSd(p.drop, p.sd)} |`),
     '',
     ...(e.effects.length ? ['Which way the top columns push the predictions (partial dependence: the average prediction as one column varies, the others as observed):', '', ...e.effects.map((f) => `- **${md(f.column)}** (${f.shape}): ${md(f.words)}`), ''] : []),
     ...(e.contributions ? [`The studio also shows ${e.contributions}.`, ''] : []),

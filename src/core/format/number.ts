@@ -52,6 +52,19 @@ export function formatNumber(x: number | null | undefined): string {
 /** The form for short sentences and cells: 3 significant digits (2 with `digits` 2); NaN → "—". */
 export const formatShort = (x: number, digits: 2 | 3 = 3) => (Number.isNaN(x) ? '—' : num(x, digits));
 
+/**
+ * A mean with its standard deviation, both to the sd's second significant digit: 0.815 ± 0.056,
+ * 0.47 ± 0.10, 0.0010 ± 0.0031, 1,235 ± 12 (each figure on its own had its own digits:
+ * "0.815 ± 0.05601"). A zero or undefined sd leaves the mean in its usual form.
+ */
+export function formatMeanSd(mean: number, sd: number): string {
+  if (special(mean) !== null || special(sd) !== null || sd === 0) return `${formatNumber(mean)} ± ${formatNumber(sd)}`;
+  const decimals = Math.max(0, 1 - Math.floor(Math.log10(Math.abs(sd))));
+  if (decimals > 10) return `${formatNumber(mean)} ± ${formatNumber(sd)}`;
+  const fixedForm = (x: number) => minus(group((Object.is(Number(x.toFixed(decimals)), -0) ? 0 : x).toFixed(decimals)));
+  return `${fixedForm(mean)} ± ${fixedForm(Math.abs(sd))}`;
+}
+
 /** A change with its sign: "+0.52", "−0.31", "0". */
 export const formatSigned = (x: number) => (x > 0 ? `+${formatShort(x)}` : formatShort(x));
 

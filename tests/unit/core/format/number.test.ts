@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { escapeXml, formatCount, formatDate, formatNumber, formatP, formatPercent, formatYear, num, plural, tickFormat } from '../../../../src/core/format';
+import { escapeXml, formatCount, formatDate, formatMeanSd, formatNumber, formatP, formatPercent, formatYear, num, plural, tickFormat } from '../../../../src/core/format';
 
 describe('formatNumber', () => {
   test.each([
@@ -38,5 +38,19 @@ describe('one rule per kind of figure', () => {
   });
   test('escapeXml is the one escape for HTML and SVG', () => {
     expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
+
+describe('formatMeanSd', () => {
+  test.each([
+    [0.815, 0.05601, '0.815 ± 0.056'],
+    [0.468, 0.1016, '0.47 ± 0.10'],
+    [0.001, 0.0031, '0.0010 ± 0.0031'],
+    [-0.0004, 0.0031, '−0.0004 ± 0.0031'],
+    [1234.6, 12.3, '1,235 ± 12'],
+    [0.93, 0.0995, '0.930 ± 0.100'],
+    [0.5, 0, '0.5 ± 0'],
+  ])('%s ± %s → %s: both to the second significant digit of the sd', (mean, sd, text) => {
+    expect(formatMeanSd(mean, sd)).toBe(text);
   });
 });
