@@ -73,10 +73,10 @@ describe('explanationSummary in run.json and the model card', () => {
     const card = modelCard(fitted, { name: 'm', version: 1, kind: 'logistic', createdAt: '2026-01-01', hasTfjs: true, explanation: explanationSummary(e, 'binary') });
     const section = card.slice(card.indexOf('## What drives the predictions'), card.indexOf('## Latency'));
     expect(section).toContain('Permutation importance on 1,234 held-out rows');
-    expect(section).toContain('| income | 0.123 ± 0.01 |');
+    expect(section).toContain('| income | 0.123 ± 0.010 |');
     // Sentences are Markdown-escaped like every other user-derived text in the card.
     expect(section).toContain('- **income** (rises): The probability of “yes” rises from 0.12 to 0.56');
-    expect(section).toContain('| colour &lt;b> | 0.05 ± 0.002 |');
+    expect(section).toContain('| colour &lt;b> | 0.0500 ± 0.0020 |');
     expect(modelCard(fitted, { name: 'm', version: 1, kind: 'baseline', createdAt: '2026-01-01', hasTfjs: false, explanation: { ...explanationSummary({ ...e, constant: true }, 'binary') } })).toContain('This is a baseline: it predicts the same for every row');
   });
 });
