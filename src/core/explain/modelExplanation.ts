@@ -6,7 +6,7 @@
 import type { ModelExplanation } from '../models';
 import type { ExplainedRow } from '../models';
 import type { FittedRecipe, Task } from '../recipe';
-import { featureGroups } from '../recipe/page';
+import { featureGroups, featureWords } from '../recipe/page';
 import { niceTicks } from '../chart';
 import { formatYear, isYearColumn } from '../format';
 
@@ -105,7 +105,8 @@ export function rowWaterfall(row: ExplainedRow, e: { scale: string }, fitted: Fi
   const start = row.score - row.contributions.reduce((s, c) => s + c.contribution, 0);
   const shown = row.contributions.length > maxBars ? row.contributions.slice(0, maxBars - 1) : row.contributions;
   const rest = row.contributions.slice(shown.length);
-  const items: Omit<WaterfallBar, 'from' | 'to'>[] = shown.map((c) => ({ label: c.feature, value: c.text ?? valueWords(fitted, c.feature, c.value, fmt), contribution: c.contribution, ...(c.se !== undefined ? { se: c.se } : {}) }));
+  const words = featureWords(fitted);
+  const items: Omit<WaterfallBar, 'from' | 'to'>[] = shown.map((c) => ({ label: words(c.feature), value: c.text ?? valueWords(fitted, c.feature, c.value, fmt), contribution: c.contribution, ...(c.se !== undefined ? { se: c.se } : {}) }));
   if (rest.length) {
     // Estimates of different columns are treated as independent when summed.
     const se = rest.every((c) => c.se !== undefined) ? { se: Math.sqrt(rest.reduce((s, c) => s + c.se! ** 2, 0)) } : {};

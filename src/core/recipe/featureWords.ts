@@ -1,0 +1,20 @@
+import { datetimeFeatures } from './datetimeFeatures';
+import type { FittedRecipe } from './types';
+
+const WAVE = { sin: 'sine', cos: 'cosine' } as const;
+
+/**
+ * How each feature of X reads on screen: a datetime step's parts as "date: weekday (cosine)"
+ * instead of the matrix name "date_weekday_cos"; every other feature as it is named (one-hot
+ * "origin=JFK", words "name:ford" and input columns already read as the user wrote them).
+ */
+export function featureWords(fitted: FittedRecipe): (feature: string) => string {
+  const words = new Map<string, string>();
+  for (const step of fitted.steps) {
+    if (step.kind !== 'datetime') continue;
+    for (const column of step.columns) {
+      for (const f of datetimeFeatures(column, step.parts, step.cyclic)) words.set(f.feature, `${column}: ${f.part}${f.wave ? ` (${WAVE[f.wave]})` : ''}`);
+    }
+  }
+  return (feature) => words.get(feature) ?? feature;
+}
