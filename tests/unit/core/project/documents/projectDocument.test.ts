@@ -49,7 +49,7 @@ describe('projectDocument', () => {
 
   test('the model report reuses the model card’s sections on the stored explanation and slices', () => {
     const md = projectDocument('model-report', input()).markdown;
-    for (const s of ['## Analytic approach', 'Rows split: stratified by class, 20 % held out, seed 7, 4,000 of 5,000 rows trained.', '## Model description', 'churn version 1: Gradient-boosted trees', 'Preparation: impute, encode.', '| ROC AUC | 0.8 | 0.5 |', 'ROC AUC 0.8 against 0.5 for the baseline', '## What drives the predictions', '| tenure | 0.12 ± 0.01 |', '## Weakest slices', '## Conclusion and discussion']) expect(md).toContain(s);
+    for (const s of ['## Analytic approach', 'Rows split: stratified by class, 20 % held out, seed 7, 4,000 of 5,000 rows trained.', '## Model description', 'churn version 1: Gradient-boosted trees', 'Preparation: impute, encode.', '| ROC AUC | 0.8 | 0.5 |', 'ROC AUC 0.8 against 0.5 for the baseline', '## What drives the predictions', '| tenure | 0.120 ± 0.010 |', '## Weakest slices', '## Conclusion and discussion']) expect(md).toContain(s);
     expect(projectDocument('model-report', input({ model: null })).markdown).toContain('No model is registered in this project yet');
   });
 
