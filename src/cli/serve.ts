@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzipSync, zipSync } from 'fflate';
+import { nearestName } from '../core/format';
 import { verifyBundle, type Manifest } from '../core/deploy';
 import { clusterPrimary, clusterWorker, runServer, parseServeArgs, servedModel, SERVE_FLAGS, SERVE_PARTS, SERVER_VERSION, type BundleScorer, type ServedModel, type ServeOptions } from '../core/serve';
 import { readRunDirectory } from './readRunDirectory';
@@ -94,7 +95,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   let options: ServeOptions;
   let target: string;
   try {
-    const parsed = parseServeArgs(argv, USAGE);
+    const parsed = parseServeArgs(argv, USAGE, nearestName);
     if (parsed.positional.length !== 1) throw new Error(`${parsed.positional.length ? `Expected one bundle, got ${parsed.positional.join(', ')}.` : 'Name the bundle (.zip), its unzipped folder or a run directory.'} ${USAGE}`);
     options = parsed.options;
     target = parsed.positional[0];

@@ -8,10 +8,11 @@ export const SERVE_FLAGS =
 
 /**
  * Reads the server's flags (and positional arguments, which only the CLI takes). Shipped in
- * serve.mjs with `Function.prototype.toString()`, so it reads only its arguments and built-ins.
+ * serve.mjs with `Function.prototype.toString()`, so it reads only its arguments and built-ins;
+ * `suggest` (nearestName, shipped beside it) names the flag a mistyped one most likely meant.
  * Throws an Error naming the flag and what it takes.
  */
-export function parseServeArgs(argv: readonly string[], usage: string): { options: ServeOptions; positional: string[] } {
+export function parseServeArgs(argv: readonly string[], usage: string, suggest: (typed: string, known: readonly string[]) => string | null = () => null): { options: ServeOptions; positional: string[] } {
   const options: ServeOptions = {
     port: 8080,
     host: '127.0.0.1',
@@ -60,7 +61,10 @@ export function parseServeArgs(argv: readonly string[], usage: string): { option
     }
     const eq = arg.indexOf('=');
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!KNOWN.has(flag)) fail('Unknown flag "' + flag + '".');
+    if (!KNOWN.has(flag)) {
+      const near = suggest(flag.replace(/^-+/, ''), [...KNOWN].map((known) => known.slice(2)));
+      fail('Unknown flag "' + flag + '".' + (near ? ' Did you mean --' + near + '?' : ''));
+    }
     if (flag === '--quiet') {
       if (eq > 0) fail('Flag --quiet takes no value.');
       options.quiet = true;

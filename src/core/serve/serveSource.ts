@@ -1,3 +1,4 @@
+import { nearestName } from '../format';
 import { psiKernel } from '../stats';
 import { httpTransport } from './httpTransport';
 import { inferenceV2 } from './inferenceV2';
@@ -48,6 +49,7 @@ export function serveScript(script: ServeScript): string {
     'const PARTS = {',
     ...parts,
     '};',
+    `const nearestName = ${nearestName.toString()};`,
     `const parseServeArgs = ${parseServeArgs.toString()};`,
     `const servedModel = ${servedModel.toString()};`,
     `const runServer = ${runServer.toString()};`,
@@ -63,7 +65,7 @@ export function serveScript(script: ServeScript): string {
     '}',
     'let args;',
     'try {',
-    `  args = parseServeArgs(process.argv.slice(2), ${JSON.stringify(usage)});`,
+    `  args = parseServeArgs(process.argv.slice(2), ${JSON.stringify(usage)}, nearestName);`,
     "  if (args.positional.length) throw new Error('serve.mjs serves the bundle it sits in and takes no file arguments (got ' + args.positional.join(', ') + '). ' + " + JSON.stringify(usage) + ');',
     "  if (args.options.workers > 1) throw new Error('serve.mjs serves from one process; run one per core (or one container each) behind a load balancer, or use modelbench serve --workers ' + args.options.workers + '.');",
     '} catch (e) {',

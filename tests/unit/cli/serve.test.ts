@@ -78,5 +78,8 @@ test('refuses a changed bundle folder, a missing path and bad flags with a messa
   expect(flag.status).toBe(2);
   expect(flag.stderr).toContain('Flag --port takes a whole number');
   expect(flag.stderr).toContain('Usage: modelbench serve');
-  for (const r of [changed, missing, flag]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  const typo = serve(zip, '--prot', '0');
+  expect(typo.status).toBe(2);
+  expect(typo.stderr).toContain('Unknown flag "--prot". Did you mean --port?');
+  for (const r of [changed, missing, flag, typo]) expect(r.stderr).not.toMatch(/\n\s+at /);
 }, 60_000);

@@ -3,6 +3,7 @@
  * node_modules anywhere above it), as emitted from code loaded normally, by tsx (as the CLI runs
  * it) and by a minified Vite build (as the studio's worker runs it).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -108,6 +109,15 @@ describe.each([
     } finally {
       server.child.kill('SIGKILL');
     }
+  }, 60_000);
+
+  test('a mistyped flag is answered with the flag it most likely meant, the usage and no stack', async () => {
+    const dir = await unzipped(`${name.replace(/\W+/g, '-')}-flags`, await source());
+    const run = spawnSync(process.execPath, ['serve.mjs', '--prot', '0'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Unknown flag "--prot". Did you mean --port?');
+    expect(run.stderr).toContain('Usage: node serve.mjs');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
 });
 
