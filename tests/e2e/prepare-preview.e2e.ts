@@ -58,3 +58,18 @@ test('the prepared-data preview follows the recipe; a derived target trains with
   await expect(importance.getByRole('rowheader', { name: 'Body Mass (g)', exact: true })).toHaveCount(0);
   await expect(importance.getByRole('rowheader', { name: 'Species', exact: true })).toBeVisible();
 });
+
+test('at 400 px every recipe step fits the screen, the text step with its long method names included (movies)', async ({ page }) => {
+  await page.setViewportSize({ width: 400, height: 900 });
+  await openSample(page, 'movies');
+  await stageLink(page, 'Prepare').click();
+  const method = page.getByRole('combobox', { name: 'Method' }).filter({ has: page.getByRole('option', { name: 'TF-IDF (named words)' }) });
+  await expect(method).toBeVisible({ timeout: 30_000 });
+  const steps = page.locator('ol.steps > li');
+  expect(await steps.count()).toBeGreaterThan(3);
+  const outside = await steps.evaluateAll((cards) => cards.filter((c) => c.getBoundingClientRect().right > document.documentElement.clientWidth).map((c) => (c.textContent ?? '').trim().slice(0, 40)));
+  expect(outside, 'recipe steps past the right edge').toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+  const box = await method.boundingBox();
+  expect(box!.x + box!.width).toBeLessThanOrEqual(400);
+});
