@@ -72,6 +72,21 @@ test.describe('Accessibility', () => {
     expect(found, JSON.stringify(found, null, 2)).toEqual([]);
   });
 
+  // Wider content than penguins has: long names without spaces (worst_concave_points) in the target ranking, a text step.
+  for (const sample of ['breast-cancer', 'movies']) {
+    test(`phone (400 px), ${sample}: Explore and Prepare do not scroll sideways`, async ({ page }) => {
+      await page.setViewportSize({ width: 400, height: 860 });
+      await openSample(page, sample);
+      for (const stage of ['Explore', 'Prepare'] as const) {
+        await page.getByRole('navigation', { name: 'Stages' }).getByRole('link', { name: stage }).click();
+        if (stage === 'Explore') await expect(page.getByTestId('report-status')).toHaveAttribute('data-state', 'complete', { timeout: 60_000 });
+        await settled(page, stage);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${stage} scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+      }
+    });
+  }
+
   for (const [name, width, height] of [['laptop', 1024, 768], ['tablet', 820, 1180], ['phone', 400, 860]] as const) {
     test(`layout at ${width} × ${height} (${name}): no horizontal scrolling on any stage, and a one-line header`, async ({ page }) => {
       await page.setViewportSize({ width, height });
