@@ -95,9 +95,6 @@ export const openClaims = (claims: BigInt64Array, gen: number) => Atomics.store(
 /** What the HELPER_DONE word reads once the helper has finished `count` chunks of request `gen`. */
 export const finishedWord = (gen: number, count: number): bigint => word(gen, count);
 
-/** Whether the helper has finished `count` chunks of request `gen`. */
-export const helperFinished = (claims: BigInt64Array, gen: number, count: number) => Atomics.load(claims, HELPER_DONE) === word(gen, count);
-
 /** What boosting shares with a helper: the loss by name (the helper builds its own), targets, weights and raw scores. */
 export interface BoostSpec extends BoostRows {
   task: Task;

@@ -2,7 +2,7 @@ import { afterEach, expect, test } from 'vitest';
 import { nodeHistogramHelper } from '../../../../../src/cli/treeHelper';
 import { trainModel, type TrainData } from '../../../../../src/core/models';
 import { setHistogramHelperFactory } from '../../../../../src/core/models/trees/prepare';
-import { CTRL_SLOTS, GEN, HELPED, helperFinished, HISTOGRAM, MAX_CHUNKS, openClaims, PARTITION, READY, STATE, STOP, viewsOf, writeRequest, type HistogramHelperFactory, type HistogramHelperInit, type Request } from '../../../../../src/core/models/trees/helperProtocol';
+import { CTRL_SLOTS, finishedWord, GEN, HELPED, HELPER_DONE, HISTOGRAM, MAX_CHUNKS, openClaims, PARTITION, READY, STATE, STOP, viewsOf, writeRequest, type HistogramHelperFactory, type HistogramHelperInit, type Request } from '../../../../../src/core/models/trees/helperProtocol';
 import { SLOTS } from '../../../../../src/core/models/trees/binning';
 import { histLength, histogramSlice } from '../../../../../src/core/models/trees/histogram';
 import { joinChunks } from '../../../../../src/core/models/trees/rowPasses';
@@ -135,7 +135,7 @@ test('a real helper thread given every chunk of a pass does each as one thread w
     openClaims(v.claims, gen);
     Atomics.store(ctrl, GEN, gen);
     Atomics.notify(ctrl, GEN);
-    await until(() => helperFinished(v.claims, gen, Math.ceil((r.end - r.begin) / r.chunk)), `request ${gen}`);
+    await until(() => Atomics.load(v.claims, HELPER_DONE) === finishedWord(gen, Math.ceil((r.end - r.begin) / r.chunk)), `request ${gen}`);
   };
   try {
     const features = allFeatures(d);
