@@ -37,7 +37,8 @@ export function applyDatetime(f: FittedDatetime, table: Table, where: string): T
       raws.set(p, raw);
       if (!wave) return floatColumn(feature, raw, 'integer');
       const period = PERIOD[p]!;
-      return floatColumn(feature, raw.map((v) => (wave === 'sin' ? Math.sin((2 * Math.PI * v) / period) : Math.cos((2 * Math.PI * v) / period))));
+      const f = wave === 'sin' ? Math.sin : Math.cos;
+      return floatColumn(feature, raw.map((v) => f((2 * Math.PI * v) / period)));
     });
     out = replaceColumn(out, name, produced);
   }
