@@ -6,7 +6,7 @@
 import type { ModelExplanation } from '../models';
 import type { ExplainedRow } from '../models';
 import type { FittedRecipe, Task } from '../recipe';
-import { featureGroups, featureWords } from '../recipe/page';
+import { featureGroups, featureWords, isWaveFeature } from '../recipe/page';
 import { niceTicks } from '../chart';
 import { formatYear, isYearColumn } from '../format';
 
@@ -61,9 +61,11 @@ export function rowLabel(r: ExplainedRow, fmt: (n: number) => string): string {
 
 /**
  * A feature's value as a person reads it: a category for ordinal codes (below 0 or NaN = missing),
- * "yes"/"no" for one-hot columns, the number otherwise.
+ * "yes"/"no" for one-hot columns, a date part's sine or cosine to 4 decimals, the number otherwise.
  */
 export function valueWords(fitted: FittedRecipe, feature: string, value: number, fmt: (n: number) => string): string {
+  // A sine or cosine lies in [−1, 1]: cos(2π · 3/12) comes out as 6e−17, which is 0 to anyone reading it.
+  if (Number.isFinite(value) && isWaveFeature(fitted, feature)) return fmt(Math.round(value * 1e4) / 1e4 || 0);
   for (const step of fitted.steps) {
     if (step.kind !== 'encode') continue;
     for (const col of step.columns) {

@@ -18,3 +18,8 @@ export function featureWords(fitted: FittedRecipe): (feature: string) => string 
   }
   return (feature) => words.get(feature) ?? feature;
 }
+
+/** Whether `feature` is the sine or cosine of a cyclic date part (a value in [−1, 1]). */
+export function isWaveFeature(fitted: FittedRecipe, feature: string): boolean {
+  return fitted.steps.some((step) => step.kind === 'datetime' && step.cyclic && step.columns.some((c) => datetimeFeatures(c, step.parts, true).some((f) => f.wave !== null && f.feature === feature)));
+}

@@ -20,7 +20,7 @@ export { toProfileLike } from './profileLike';
 export { validateDerive, yeoJohnson, fitYeoJohnson, type DeriveCheck } from './steps';
 export { subsetRows } from './frame';
 export { featureGroups } from './featureGroups';
-export { featureWords } from './featureWords';
+export { featureWords, isWaveFeature } from './featureWords';
 export { forTrees, type TreeAdaptation } from './forTrees';
 export { recipeService } from './recipeService';
 export { withTargetRule } from './targetRule';

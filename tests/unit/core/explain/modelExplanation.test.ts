@@ -47,6 +47,18 @@ describe('model explanation view', () => {
     expect(valueWords(fitted, 'Date_year', 2014, fmt)).toBe('2014');
   });
 
+  test('a date part’s sine or cosine reads to 4 decimals, so rounding noise reads 0; other features keep their digits', () => {
+    const dated: FittedRecipe = { ...fitted, steps: [...fitted.steps, { kind: 'datetime', parts: ['month', 'year'], cyclic: true, columns: ['date'] }] };
+    expect(valueWords(dated, 'date_month_cos', Math.cos((2 * Math.PI * 3) / 12), fmt)).toBe('0');
+    expect(valueWords(dated, 'date_month_cos', -1.837e-16, fmt)).toBe('0');
+    expect(valueWords(dated, 'date_month_sin', -0.43388373911755823, fmt)).toBe(fmt(-0.4339));
+    expect(valueWords(dated, 'date_month_sin', NaN, fmt)).toBe('missing');
+    expect(valueWords(dated, 'date_year', 2014, fmt)).toBe('2014');
+    expect(valueWords(dated, 'age', 1.837e-16, fmt)).toBe(fmt(1.837e-16));
+    // Without cyclic parts, a feature named like a wave is an ordinary number.
+    expect(valueWords(fitted, 'date_month_cos', 1.837e-16, fmt)).toBe(fmt(1.837e-16));
+  });
+
   test('words for scales, metrics and rows carry no identifiers', () => {
     expect(scaleWords('log-odds', 'yes')).toBe('log-odds of “yes”');
     expect(scaleWords('log-odds (softmax score)', 'Adelie')).toBe('score of “Adelie” (log-odds, before softmax)');
