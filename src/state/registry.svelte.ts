@@ -164,9 +164,9 @@ export class Registry {
 
   /**
    * Records a running run and heartbeats it every `heartbeatMs` until `finishRun`. `id` defaults to
-   * a fresh UUID; the Train stage may pass its own run id so both name the run alike.
+   * a fresh UUID; the Train stage may pass its own run id so both name the run alike, and its label as `name`.
    */
-  startRun(input: { id?: string; datasetId: string; recipe: Json; spec: Json; seed: number; backend: string }): Promise<string> {
+  startRun(input: { id?: string; name?: string; datasetId: string; recipe: Json; spec: Json; seed: number; backend: string }): Promise<string> {
     return this.#saver.start(input);
   }
 

@@ -39,7 +39,7 @@ export function filterTest(text: string): Test {
   return (v) => v !== undefined && v !== null && String(v).toLowerCase().includes(needle);
 }
 
-const TEXT_KEYS = ['id', 'status', 'dataset', 'kind', 'backend'];
+const TEXT_KEYS = ['id', 'name', 'status', 'dataset', 'kind', 'backend'];
 
 /** Rows matching the filter, sorted; rows without the sort value go last either way. Stable. */
 export function queryRuns(rows: readonly RunRow[], query: RunQuery): RunRow[] {

@@ -5,6 +5,8 @@ import { metricName } from '../core/explain';
 /** A run flattened for the table: every sortable and filterable field at the top. */
 export interface RunRow {
   id: string;
+  /** The name the Train stage gave it; null for runs recorded without one (imports, older runs). */
+  name: string | null;
   status: RunStatus;
   startedAt: number;
   /** Seconds, null while running. */
@@ -53,6 +55,15 @@ export function specParams(spec: Json, seed?: number): Record<string, string | n
   return out;
 }
 
+/**
+ * A run as a sentence or a control names it: "Gradient-boosted trees #1 (6bfdd233)", or the id's
+ * first eight characters alone when it has no name. The id stays in view because names repeat
+ * from one visit to the next.
+ */
+export function runTitle(run: { id: string; name?: string | null }): string {
+  return run.name ? `${run.name} (${run.id.slice(0, 8)})` : run.id.slice(0, 8);
+}
+
 /** Flattens runs for the table, naming each run's dataset (its id when the dataset is gone). */
 export function toRunRows(runs: readonly RunRecord[], datasets: readonly DatasetRecord[]): RunRow[] {
   const names = new Map(datasets.map((d) => [d.id, d.name]));
@@ -61,6 +72,7 @@ export function toRunRows(runs: readonly RunRecord[], datasets: readonly Dataset
     const kind = isObject(spec) && typeof spec.kind === 'string' ? spec.kind : '—';
     return {
       id: run.id,
+      name: run.name ?? null,
       status: run.status,
       startedAt: run.startedAt,
       duration: run.endedAt === null ? null : (run.endedAt - run.startedAt) / 1000,
@@ -118,7 +130,7 @@ const sameRecord = (a: Record<string, string | number>, b: Record<string, string
 /** True when two rows show the same thing. */
 function sameRow(a: RunRow, b: RunRow): boolean {
   return (
-    a.id === b.id && a.status === b.status && a.startedAt === b.startedAt && Object.is(a.duration, b.duration) && a.dataset === b.dataset &&
+    a.id === b.id && a.name === b.name && a.status === b.status && a.startedAt === b.startedAt && Object.is(a.duration, b.duration) && a.dataset === b.dataset &&
     a.kind === b.kind && a.backend === b.backend && sameRecord(a.params, b.params) && sameRecord(a.metrics, b.metrics)
   );
 }

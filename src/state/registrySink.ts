@@ -12,6 +12,8 @@ import { profileOf } from './modelSource';
  */
 export interface TrainedRunLike {
   id: string;
+  /** The Train stage's name for it ("Gradient-boosted trees #1"). */
+  label?: string;
   spec: object;
   recipe: object;
   status: 'running' | 'completed' | 'failed' | 'cancelled';
@@ -82,6 +84,7 @@ export function registrySink(registry: Registry, describe: () => Promise<NewData
           const spec = run.spec as { seed?: unknown };
           return await registry.startRun({
             id: run.id,
+            ...(run.label ? { name: run.label } : {}),
             datasetId,
             recipe: plain(run.recipe),
             spec: plain(run.spec),

@@ -26,7 +26,7 @@ export class RunSaver {
     this.#host = host;
   }
 
-  async start(input: { id?: string; datasetId: string; recipe: Json; spec: Json; seed: number; backend: string }): Promise<string> {
+  async start(input: { id?: string; name?: string; datasetId: string; recipe: Json; spec: Json; seed: number; backend: string }): Promise<string> {
     const db = await this.#host.use();
     const { id = crypto.randomUUID(), ...fields } = input;
     await store.saveRun(db, { id, ...fields, status: 'running', startedAt: Date.now(), endedAt: null, curves: {}, metrics: {} });

@@ -101,10 +101,12 @@ export function normaliseRun(value: unknown, place: string): RunRecord {
     curves[name] = series.map((x, i) => itemNumber(x, `${place}.curves.${name}[${i}]`));
   }
   const error = f.optional('error', (k) => f.str(k));
+  const name = f.optional('name', (k) => f.str(k, 200));
   const training = f.optional('training', (k) => normaliseTraining(f.json(k), `${place}.${k}`));
   const status = f.oneOf('status', RUN_STATUSES);
   return {
     id: f.id('id'),
+    ...(name === undefined ? {} : { name }),
     datasetId: f.id('datasetId'),
     recipe: f.json('recipe'),
     spec: f.json('spec'),

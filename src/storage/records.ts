@@ -63,6 +63,8 @@ export interface RunOwner {
 /** One training run. `recipe`, `spec` and `metrics` are filled by the train stage. */
 export interface RunRecord {
   id: string;
+  /** What the Train stage called it ("Gradient-boosted trees #1"); runs recorded before names were kept have none. */
+  name?: string;
   datasetId: string;
   recipe: Json;
   spec: Json;

@@ -167,10 +167,14 @@ test('a version registered before a reload is offered in Deploy, and its latency
   test.setTimeout(240_000);
   await trainAndOpenDeploy(page);
   await page.getByRole('navigation', { name: 'Stages' }).getByRole('link', { name: 'Models' }).click();
-  await page.getByRole('table', { name: 'Runs' }).getByRole('button', { name: /^Register run / }).first().click();
+  // The run goes by the name the Train stage gave it, its short id beside the name.
+  const runs = page.getByRole('table', { name: 'Runs' });
+  await expect(runs.getByRole('rowheader')).toHaveText([/^Neural network \(MLP\) #1 [0-9a-f]{8}$/]);
+  await runs.getByRole('button', { name: /^Register run Neural network \(MLP\) #1 \([0-9a-f]{8}\)$/ }).click();
+  await expect(page.getByRole('heading', { name: /^Register run Neural network \(MLP\) #1 \(/ })).toBeVisible();
   await page.getByLabel('Model name').fill('penguin-deploy');
   await page.getByRole('dialog').getByRole('button', { name: 'Register' }).click();
-  await expect(page.getByText(/as penguin-deploy v1\./)).toBeVisible();
+  await expect(page.getByText(/^Registered run Neural network \(MLP\) #1 \([0-9a-f]{8}\) as penguin-deploy v1\./)).toBeVisible();
 
   // A week later: a fresh page with nothing trained in this session.
   await page.reload();

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { Registry } from '../../../src/state/registry.svelte';
 import { RunsView, RUNS_PAGE } from '../../../src/state/registryRuns.svelte';
-import { runTable } from '../../../src/state/registryRows';
+import { runTable, runTitle } from '../../../src/state/registryRows';
+import { queryRuns } from '../../../src/state/registryQuery';
 import { cellText } from '../../../src/ui/stages/models/cellText';
 import type { DatasetRecord, RunRecord } from '../../../src/storage';
 
@@ -40,6 +41,16 @@ describe('runTable', () => {
     const third = runTable(changed, datasets, second);
     expect(third.columns.map((c) => c.key)).toContain('metric:logLoss');
     expect(third.rows[0]).not.toBe(second.rows[0]);
+  });
+
+  test('a run keeps the name the Train stage gave it; the short id stays beside it, and alone for runs without one', () => {
+    const named = runTable([run(0, { id: '6bfdd233-aaaa', name: 'Gradient-boosted trees #1' }), run(1)], datasets);
+    expect(named.rows.map((r) => r.name)).toEqual(['Gradient-boosted trees #1', null]);
+    expect(named.rows.map(runTitle)).toEqual(['Gradient-boosted trees #1 (6bfdd233)', 'run-0001']);
+    const renamed = runTable([run(0, { id: '6bfdd233-aaaa', name: 'Gradient-boosted trees #2' }), run(1)], datasets, named);
+    expect(renamed.rows[0]).not.toBe(named.rows[0]);
+    expect(renamed.rows[1]).toBe(named.rows[1]);
+    expect(queryRuns(named.rows, { sortKey: 'startedAt', descending: true, filterKey: '', filter: 'boosted' }).map((r) => r.id)).toEqual(['6bfdd233-aaaa']);
   });
 });
 

@@ -126,19 +126,19 @@ describe('registrySink', () => {
     await registry.open();
     const sink = registrySink(registry, async () => dataset(3));
     const run = {
-      id: 'train-1', spec: { kind: 'mlp', seed: 9 }, recipe: { target: 'y' }, status: 'running' as 'running' | 'completed', backend: 'wasm', error: null,
+      id: 'train-1', label: 'Neural network (MLP) #1', spec: { kind: 'mlp', seed: 9 }, recipe: { target: 'y' }, status: 'running' as 'running' | 'completed', backend: 'wasm', error: null,
       epochs: [{ loss: 1, valLoss: null, metric: 0.5, valMetric: null }, { loss: 0.5, valLoss: null, metric: 0.7, valMetric: null }],
       result: null as TrainedRunLike['result'],
     };
     await sink.started(run);
-    expect(registry.runs.map((r) => [r.id, r.status, r.seed, r.backend])).toEqual([['train-1', 'running', 9, 'wasm']]);
+    expect(registry.runs.map((r) => [r.id, r.name, r.status, r.seed, r.backend])).toEqual([['train-1', 'Neural network (MLP) #1', 'running', 9, 'wasm']]);
     run.status = 'completed';
     const split = { method: 'random' as const, testFraction: 0.2, seed: 9 };
     const fitted = { target: 'y', inputSchema: [{ name: 'x', type: 'float' }] } as unknown as FittedRecipe;
     run.result = { result: { recipe: { split }, rows: { train: 240 }, baselineMetrics: { accuracy: 0.5 }, slices: [{ name: 'x < 1' }], metrics: { accuracy: 0.8, rocAuc: NaN }, report: { roc: [{ thresholds: [Infinity, 0.5] }] }, fitted, model: { kind: 'tf', files: { modelJson: '{}', weights: new Uint8Array(8) } } } as NonNullable<TrainedRunLike['result']>['result'] };
     await sink.finished(run);
     const saved = registry.runs[0];
-    expect(saved).toMatchObject({ status: 'completed', curves: { loss: [1, 0.5], metric: [0.5, 0.7] }, metrics: { accuracy: 0.8, rocAuc: null, evaluation: { roc: [{ thresholds: [null, 0.5] }] } } });
+    expect(saved).toMatchObject({ name: 'Neural network (MLP) #1', status: 'completed', curves: { loss: [1, 0.5], metric: [0.5, 0.7] }, metrics: { accuracy: 0.8, rocAuc: null, evaluation: { roc: [{ thresholds: [null, 0.5] }] } } });
     expect(saved.curves.val_loss).toBeUndefined();
     expect(saved.artifactIds).toHaveLength(4);
     expect(registry.datasets).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { addDataset, bytesOf, completedRun, dump, freshDb } from './helpers';
+import { addDataset, bytesOf, completedRun, dump, freshDb, runInput } from './helpers';
 import {
   StorageFullError,
   WorkspaceError,
@@ -11,6 +11,7 @@ import {
   listVersions,
   loadArtifact,
   registerVersion,
+  saveRun,
   setAlias,
   setTag,
 } from '../../../src/storage';
@@ -22,7 +23,8 @@ async function populated(chunkSize = 64) {
   const d1 = await addDataset(db, 1, bytesOf(300, 9));
   const d2 = await addDataset(db, 2);
   await completedRun(db, 'r1', d1.id, bytesOf(500, 1));
-  await completedRun(db, 'r2', d1.id, bytesOf(70, 2));
+  // One run with the name the Train stage gives, which the round trip must keep.
+  await saveRun(db, runInput('r2', d1.id, { name: 'Neural network (MLP) #2' }), [{ name: 'weights.bin', bytes: bytesOf(70, 2) }]);
   await completedRun(db, 'r3', d2.id, bytesOf(10, 3));
   await registerVersion(db, 'r1', 'churn', { tags: { __proto__: 'p', team: 'risk' } as Record<string, string> });
   await registerVersion(db, 'r2', 'churn');
@@ -59,6 +61,7 @@ describe('exportWorkspace → importWorkspace', () => {
     const a = await dump(source);
     const b = await dump(target);
     for (const store of ['datasets', 'runs', 'models', 'versions', 'aliases', 'blobs', 'chunks']) expect(b[store]).toEqual(a[store]);
+    expect((b.runs as { name?: string }[]).map((r) => r.name)).toContain('Neural network (MLP) #2');
     const log = await auditLog(target);
     expect(log.filter((e) => e.action === 'import').map((e) => e.subject)).toEqual(['workspace']);
     expect(withoutIds(log.filter((e) => e.action !== 'import'))).toEqual(withoutIds(await auditLog(source)));

@@ -2,6 +2,7 @@ import type { Json, RunRecord } from '../../../storage';
 import type { LineSeries as Series } from '../../../core/chart';
 import { metricName } from '../../../core/explain';
 import { kindLabel } from '../../../core/models/catalog';
+import { runTitle } from '../../../state/registryRows';
 
 /** A chart of one kind overlaid across runs, ready for the toolkit's `linesSvg`. */
 export interface OverlayChart {
@@ -17,8 +18,9 @@ type Obj = { [key: string]: Json };
 const obj = (v: Json | undefined): Obj | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? v : undefined);
 const nums = (v: Json | undefined): number[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'number' || x === null) ? (v as number[]).map((x) => x ?? NaN) : undefined);
 
-/** Short run names for legends: `a1b2c3d4 · Neural network (MLP)`. */
+/** Short run names for legends: `Neural network (MLP) #2 (a1b2c3d4)`, or `a1b2c3d4 · Neural network (MLP)` for a run without a name. */
 export const runLabel = (run: RunRecord) => {
+  if (run.name) return runTitle(run);
   const kind = obj(run.spec)?.kind;
   return `${run.id.slice(0, 8)}${typeof kind === 'string' ? ` · ${kindLabel(kind)}` : ''}`;
 };
