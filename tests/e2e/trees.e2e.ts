@@ -148,6 +148,12 @@ test.describe('Tree models', () => {
         await page.setViewportSize({ width, height: 900 });
         await explanation.scrollIntoViewIfNeeded();
         await expectFits(page, explanation);
+        // The contributions chart is drawn for the room it has: on a phone its labels keep their size (10 px, not 5).
+        const labelPx = await explanation.getByRole('img', { name: /^Mean size of each feature's contribution/ }).evaluate((svg) => {
+          const tick = svg.querySelector('text.tick')!.getBoundingClientRect();
+          return tick.height;
+        });
+        expect(labelPx, `contribution labels at ${width} px`).toBeGreaterThan(9);
         // The sticky top bar would be stitched into a tall element's screenshot: let it scroll away for the picture.
         await explanation.screenshot({ path: `test-results/screens/trees-${sample.name}-${width}.png`, style: '.topbar { position: static !important; }' });
       }

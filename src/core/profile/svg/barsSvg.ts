@@ -12,7 +12,8 @@ export function barsSvg(items: { label: string; value: number }[], o: ChartOptio
   const h = o.height ?? Math.max(40, items.length * rowH + 24);
   const labelW = o.labelWidth ?? 110;
   const maxChars = Math.max(6, Math.floor((labelW - 8) / 6.4));
-  const max = Math.max(1, ...items.map((d) => d.value));
+  // The longest bar fills the room whatever the values' size (contributions are often all below 1).
+  const max = Math.max(0, ...items.map((d) => d.value)) || 1;
   const values = items.map((d) => formatNumber(d.value));
   // Room on the right for the longest value's text, so no number runs past the chart.
   const barMax = w - labelW - 8 - Math.max(...values.map((v) => v.length * 6.2), 0);

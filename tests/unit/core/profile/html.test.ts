@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { profileTable, renderReportHtml, reportToJson } from '../../../../src/core/profile';
-import { heatmapSvg, histogramSvg } from '../../../../src/core/profile/svg';
+import { barsSvg, heatmapSvg, histogramSvg } from '../../../../src/core/profile/svg';
 import { loadSample, tableFrom } from './helpers';
 
 const EVIL = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"quotes" & \'single\'', ']]>', 'a&b'];
@@ -51,6 +51,15 @@ describe('chart builders', () => {
     expect(svg).toContain('<title>H &lt;1&gt;</title>');
     expect(svg).toContain('aria-label="H &lt;1&gt;"');
     expect((svg.match(/class="bar"/g) ?? []).length).toBe(2);
+  });
+  test('barsSvg: the longest bar takes the room whatever the size of the values, zeros draw no bar', () => {
+    const widths = (svg: string) => [...svg.matchAll(/<rect class="bar"[^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    // 320 wide, 110 for labels: about 190 px for bars and their numbers.
+    const small = widths(barsSvg([{ label: 'a', value: 0.2 }, { label: 'b', value: 0.1 }], { title: 't', width: 320 }));
+    expect(small[0]).toBeGreaterThan(150);
+    expect(small[1]).toBeCloseTo(small[0] / 2, 1);
+    expect(widths(barsSvg([{ label: 'a', value: 20 }, { label: 'b', value: 10 }], { title: 't', width: 320 }))[0]).toBeGreaterThan(150);
+    expect(widths(barsSvg([{ label: 'a', value: 0 }], { title: 't', width: 320 }))).toEqual([0]);
   });
   test('heatmapSvg cells carry data-x/data-y in the given order', () => {
     const svg = heatmapSvg({ columns: ['a', 'b'], matrix: [[1, 0.5], [0.5, 1]], order: [1, 0] }, { title: 'corr' });
