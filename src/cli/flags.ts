@@ -18,7 +18,7 @@ export function readFlags(
   ]);
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: withNegativeValues(argv, allowed), options, allowPositionals: true, strict: true });
   } catch (error) {
     const e = error as { code?: string; message: string };
     const flag = e.message.match(/'(-[^' ]+)/)?.[1] ?? '';
@@ -35,4 +35,20 @@ export function readFlags(
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const flags = Object.fromEntries(allowed.map((name) => [name, values[name] as string | undefined]));
   return { flags, switches: new Set(switches.filter((name) => values[name] === true)), positional: parsed.positionals };
+}
+
+/**
+ * `--shift -3` as `--shift=-3`: parseArgs takes a value starting with a dash for a forgotten one,
+ * and the person would be told the flag "needs a value" when they gave it one.
+ */
+function withNegativeValues(argv: string[], allowed: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (argv[i].startsWith('--') && allowed.includes(argv[i].slice(2)) && next !== undefined && /^-(\d|\.\d|Infinity$)/.test(next)) {
+      out.push(`${argv[i]}=${next}`);
+      i++;
+    } else out.push(argv[i]);
+  }
+  return out;
 }

@@ -24,6 +24,14 @@ describe('readFlags', () => {
     expect(readFlags(['--seed=-3'], ['seed'], USAGE).flags.seed).toBe('-3');
   });
 
+  test('takes a negative number after a value flag as its value, not as a forgotten one', () => {
+    const out = readFlags(['--seed', '-3', '--shift', '-.5', 'a.csv', '--out', 'r'], ['seed', 'shift', 'out'], USAGE, ['fast']);
+    expect(out.flags).toEqual({ seed: '-3', shift: '-.5', out: 'r' });
+    expect(out.positional).toEqual(['a.csv']);
+    // A switch takes no value, so a number after it stays a positional argument's business.
+    expect(() => readFlags(['--fast', '-3'], ['out'], USAGE, ['fast'])).toThrow(/^Unknown flag "-3"\./);
+  });
+
   test.each([
     [['--wat', '1'], /^Unknown flag "--wat"\. Usage: x/],
     [['--out'], /^Flag --out needs a value\. Usage: x/],
