@@ -1,5 +1,6 @@
 /** Option metadata shared by every model's meta.ts, and the normaliser that applies it. */
 import type { Task } from '../recipe';
+import { formatNumber, nearestName } from '../format';
 import { TrainingError, type ModelKind, type OptionValue } from './types';
 
 export type OptionMeta =
@@ -26,22 +27,24 @@ export function resolveOptions(meta: ModelMeta, given: Record<string, unknown> =
   const out: Record<string, OptionValue> = {};
   for (const key of Object.keys(given)) {
     if (!meta.options.some((o) => o.name === key)) {
-      throw new TrainingError(`Option '${key}' is not known to ${meta.label}; valid options: ${meta.options.map((o) => o.name).join(', ')}.`);
+      const near = nearestName(key, meta.options.map((o) => o.name));
+      throw new TrainingError(`${meta.label} has no option "${key}".${near ? ` Did you mean "${near}"?` : ''} Its options: ${meta.options.map((o) => o.name).join(', ')}.`);
     }
   }
   for (const o of meta.options) {
     const v = given[o.name] ?? o.default;
     const bad = (why: string): never => {
-      throw new TrainingError(`${meta.label} option '${o.name}' = ${JSON.stringify(v)}: ${why}.`);
+      throw new TrainingError(`${meta.label}: ${o.label} (${o.name}) is ${JSON.stringify(v)}; it must be ${why}.`);
     };
     if (o.type === 'number' || o.type === 'integer') {
-      if (typeof v !== 'number' || !Number.isFinite(v)) bad('expected a number');
+      const whole = o.type === 'integer' ? 'a whole number ' : 'a number ';
+      const range = `${whole}from ${formatNumber(o.min)} to ${formatNumber(o.max)}`;
+      if (typeof v !== 'number' || !Number.isFinite(v)) bad(range);
       const num = v as number;
-      if (o.type === 'integer' && !Number.isInteger(num)) bad('expected a whole number');
-      if (num < o.min || num > o.max) bad(`expected ${o.min} to ${o.max}`);
+      if ((o.type === 'integer' && !Number.isInteger(num)) || num < o.min || num > o.max) bad(range);
     } else if (o.type === 'choice') {
-      if (!o.choices.includes(v as string)) bad(`expected one of ${o.choices.join(', ')}`);
-    } else if (typeof v !== 'boolean') bad('expected true or false');
+      if (!o.choices.includes(v as string)) bad(`one of ${o.choices.join(', ')}`);
+    } else if (typeof v !== 'boolean') bad('true or false');
     out[o.name] = v as OptionValue;
   }
   return out;
