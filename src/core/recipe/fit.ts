@@ -87,7 +87,8 @@ export function transformRecipe(fitted: FittedRecipe, table: Table, rows?: Array
   }
   const missing = fitted.inputSchema.filter((c) => !features.columns.some((f) => f.name === c.name));
   if (missing.length > 0) {
-    throw new RecipeError(`The table lacks column(s) ${missing.map((c) => `'${c.name}'`).join(', ')} that the recipe was fitted with; add them (empty is fine) or refit.`);
+    const named = table.name ? `'${table.name}'` : 'The table';
+    throw new RecipeError(`${named} lacks column(s) ${missing.map((c) => `'${c.name}'`).join(', ')} that the model was trained with; add them (empty is fine) or retrain on this file's columns.`);
   }
   let current = subsetRows({ ...features, columns: fitted.inputSchema.map((c) => findColumn(features, c.name, 'The input')) }, used);
   // Trailing text steps go straight into X as sparse rows, never as a dense column per term.

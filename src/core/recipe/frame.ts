@@ -1,5 +1,6 @@
 /** Small immutable helpers over the studio Table used by the recipe steps. */
 import { isNumeric, type Column, type NumericColumn, type StringColumn, type Table } from '../table';
+import { nearestName } from '../format';
 import { RecipeError } from './errors';
 
 export function findColumn(table: Table, name: string, where: string): Column {
@@ -20,7 +21,10 @@ export function columnList(table: Table): string {
 /** The target column, or an error naming the table's columns. */
 export function targetColumn(table: Table, name: string): Column {
   const column = table.columns.find((c) => c.name === name);
-  if (!column) throw new RecipeError(`Target column '${name}' is not in '${table.name}' (columns: ${columnList(table)}). Check the spelling and case.`, { column: name });
+  if (!column) {
+    const near = nearestName(name, table.columns.map((c) => c.name));
+    throw new RecipeError(`Target column '${name}' is not in '${table.name}' (columns: ${columnList(table)}).${near ? ` Did you mean '${near}'?` : ' Check the spelling and case.'}`, { column: name });
+  }
   return column;
 }
 

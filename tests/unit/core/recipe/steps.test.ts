@@ -127,3 +127,17 @@ test('rows with a missing target are excluded and counted; unseen classes too', 
   expect(Array.from(out.y!)).toEqual([0, 1]);
   expect(Array.from(out.rows)).toEqual([0, 3]);
 });
+
+describe('wrong columns are named, with the file and the likely meaning', () => {
+  test('a target spelled in another case suggests the column; a name like none asks to check the spelling', () => {
+    const t = tableOf({ Species: ['a', 'b', 'a', 'b'], x: [1, 2, 3, 4] }, {}, 'penguins.json');
+    const recipe = (target: string): Recipe => ({ ...base([]), target, task: 'binary' });
+    expect(() => fitRecipe(t, recipe('species'))).toThrow("Target column 'species' is not in 'penguins.json' (columns: 'Species', 'x'). Did you mean 'Species'?");
+    expect(() => fitRecipe(t, recipe('weight'))).toThrow("Target column 'weight' is not in 'penguins.json' (columns: 'Species', 'x'). Check the spelling and case.");
+  });
+
+  test('a file without the columns the model was trained with is named', () => {
+    const f = fitted([]);
+    expect(() => transformRecipe(f, tableOf({ z: [1, 2] }, {}, 'new-rows.csv'))).toThrow("'new-rows.csv' lacks column(s) 'x' that the model was trained with; add them (empty is fine) or retrain on this file's columns.");
+  });
+});
