@@ -1,6 +1,6 @@
 /** Option metadata shared by every model's meta.ts, and the normaliser that applies it. */
 import type { Task } from '../recipe';
-import { formatNumber, nearestName } from '../format';
+import { nearestName, num } from '../format';
 import { TrainingError, type ModelKind, type OptionValue } from './types';
 
 export type OptionMeta =
@@ -34,14 +34,14 @@ export function resolveOptions(meta: ModelMeta, given: Record<string, unknown> =
   for (const o of meta.options) {
     const v = given[o.name] ?? o.default;
     const bad = (why: string): never => {
-      throw new TrainingError(`${meta.label}: ${o.label} (${o.name}) is ${JSON.stringify(v)}; it must be ${why}.`);
+      throw new TrainingError(`${meta.label}: ${o.label} is ${JSON.stringify(v)}; it must be ${why}.`);
     };
     if (o.type === 'number' || o.type === 'integer') {
       const whole = o.type === 'integer' ? 'a whole number ' : 'a number ';
-      const range = `${whole}from ${formatNumber(o.min)} to ${formatNumber(o.max)}`;
+      const range = `${whole}from ${num(o.min)} to ${num(o.max)}`;
       if (typeof v !== 'number' || !Number.isFinite(v)) bad(range);
-      const num = v as number;
-      if ((o.type === 'integer' && !Number.isInteger(num)) || num < o.min || num > o.max) bad(range);
+      const x = v as number;
+      if ((o.type === 'integer' && !Number.isInteger(x)) || x < o.min || x > o.max) bad(range);
     } else if (o.type === 'choice') {
       if (!o.choices.includes(v as string)) bad(`one of ${o.choices.join(', ')}`);
     } else if (typeof v !== 'boolean') bad('true or false');

@@ -69,7 +69,7 @@ test('trainModel reports epochs, honours early stopping and rejects a wrong task
   expect(r.bestEpoch).toBe(epochs.length - 5);
   disposeModel(r.model);
   await expect(trainModel({ kind: 'linear' }, { task: 'binary', X, n: rows, d: 2, y, numClasses: 2 })).rejects.toThrow(/does not support binary/);
-  await expect(trainModel({ kind: 'mlp', options: { units: 'many' } }, { task: 'binary', X, n: rows, d: 2, y, numClasses: 2 })).rejects.toThrow(/^Neural network \(MLP\): Units per layer \(units\) is "many"; it must be a whole number from [\d,]+ to [\d,]+\.$/);
+  await expect(trainModel({ kind: 'mlp', options: { units: 'many' } }, { task: 'binary', X, n: rows, d: 2, y, numClasses: 2 })).rejects.toThrow(/^Neural network \(MLP\): Units per layer is "many"; it must be a whole number from [\d,]+ to [\d,]+\.$/);
 });
 
 test('WASM backend: same spec and seed → same metrics to 6 decimals', async () => {
