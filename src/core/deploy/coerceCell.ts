@@ -35,7 +35,7 @@ export function cellReader(dates: DateKernel): CellReader {
   const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?Infinity$/;
   const TRUE = new Set(['true', 'yes', '1']);
   const FALSE = new Set(['false', 'no', '0']);
-  const FAMILY_WORDS = { iso: 'year first, with an optional time and zone', mdy: 'month before day', dmy: 'day before month' };
+  const FAMILY_WORDS = { iso: 'year first, with an optional time and zone', mdy: 'month before day', dmy: 'day before month', named: 'the month as a name' };
 
   function isStringType(type: ColumnType): boolean {
     return type === 'categorical' || type === 'text' || type === 'identifier';

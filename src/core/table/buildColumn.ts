@@ -44,7 +44,7 @@ function stringShapes(weights: Int32Array, dictionary: string[], isMissing: Miss
     const c = shapeCounts();
     countShape(bytes, 0, bytes.length, isMissing, c);
     shape.numeric += (c.integer + c.float) * w;
-    shape.datetime += (c.iso + c.mdy + c.dmy) * w;
+    shape.datetime += (c.iso + c.mdy + c.dmy + c.named) * w;
     shape.boolean += c.boolean * w;
     shape.other += (c.other + c.missing) * w;
     seen += w;

@@ -14,11 +14,12 @@ export interface ShapeCounts {
   iso: number;
   mdy: number;
   dmy: number;
+  named: number;
   other: number;
 }
 
 export function shapeCounts(): ShapeCounts {
-  return { missing: 0, integer: 0, float: 0, boolean: 0, iso: 0, mdy: 0, dmy: 0, other: 0 };
+  return { missing: 0, integer: 0, float: 0, boolean: 0, iso: 0, mdy: 0, dmy: 0, named: 0, other: 0 };
 }
 
 /** Adds the shape of `buf[s, e)` to `counts`. */
@@ -46,11 +47,11 @@ export interface KindGuess {
 
 /** Every non-missing value must share one shape; otherwise the column is a string. */
 export function decideKind(c: ShapeCounts): KindGuess {
-  const n = c.integer + c.float + c.boolean + c.iso + c.mdy + c.dmy + c.other;
+  const n = c.integer + c.float + c.boolean + c.iso + c.mdy + c.dmy + c.named + c.other;
   if (n === 0 || c.other > 0) return { kind: 'string' };
   if (c.integer + c.float === n) return { kind: 'number', integer: c.float === 0 };
   if (c.boolean === n) return { kind: 'boolean' };
-  for (const family of ['iso', 'mdy', 'dmy'] as const) if (c[family] === n) return { kind: 'datetime', family };
+  for (const family of ['iso', 'mdy', 'dmy', 'named'] as const) if (c[family] === n) return { kind: 'datetime', family };
   return { kind: 'string' };
 }
 

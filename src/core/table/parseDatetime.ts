@@ -9,30 +9,9 @@
  * no module constants, no helpers outside its body.
  */
 
-/** Which family of date text a column uses; `iso` covers dates and date-times with `T` or space. */
-export type DateFamily = 'iso' | 'mdy' | 'dmy';
+import type { DateFamily, DateKernel } from './dateKernelTypes';
 
-export interface DateKernel {
-  /** Parses a date in the given family from `buf[s, e)` (blanks around are ignored); NaN when it is not one. */
-  parseDatetime(buf: Uint8Array, s: number, e: number, family: DateFamily): number;
-  /** `YYYY-MM-DD` with an optional time part and offset, exactly filling `buf[s, e)`. */
-  parseIso(buf: Uint8Array, s: number, e: number): number;
-  /** The family whose syntax `buf[s, e)` has and parses in, or null. */
-  detectDateFamily(buf: Uint8Array, s: number, e: number): DateFamily | null;
-  daysOf(y: number, m: number, d: number): number;
-  daysInMonth(y: number, m: number): number;
-  /** The pattern text of a shape, e.g. `YYYY-MM-DD HH:mm:ss.SSS`. */
-  datetimePattern(family: DateFamily, shape: number): string;
-  /** The family a recorded pattern belongs to, or null for a pattern this reader does not know. */
-  familyOfPattern(pattern: string): DateFamily | null;
-  /**
-   * Epoch ms of `text` read in `family`, or NaN when it is not a date of that family. With a null
-   * family the family is inferred from the text exactly as ingest infers a column's.
-   */
-  readDateText(text: string, family: DateFamily | null): number;
-  /** The shape of the last successful parse as bits (a string per value would allocate in the hot loop). */
-  shape: number;
-}
+export type { DateFamily, DateKernel } from './dateKernelTypes';
 
 export function dateKernel(): DateKernel {
   const HAS_TIME = 1;
@@ -40,18 +19,22 @@ export function dateKernel(): DateKernel {
   const HAS_SECONDS = 4;
   const ZULU = 8;
   const OFFSET = 16;
-  /** Fraction digits are stored from bit 5 up. */
+  /** Fraction digits are stored in bits 5 to 8. */
   const FRACTION_SHIFT = 5;
+  /** A named month after the day ("12 Jun 1998"). */
+  const DAY_BEFORE_NAME = 512;
+  /** Month names, lower case, January first; "sept" is read as well. */
+  const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
   /** Days since the epoch of the first of each month, 1900–2155, filled on first use (see `daysOf`). */
   const MONTH_DAYS = new Int32Array(256 * 12).fill(-0x7fffffff);
   let scratch = new Uint8Array(64);
 
   function datetimePattern(family: DateFamily, shape: number): string {
-    let p = family === 'iso' ? 'YYYY-MM-DD' : family === 'mdy' ? 'MM/DD/YYYY' : 'DD.MM.YYYY';
+    let p = family === 'iso' ? 'YYYY-MM-DD' : family === 'mdy' ? 'MM/DD/YYYY' : family === 'dmy' ? 'DD.MM.YYYY' : shape & DAY_BEFORE_NAME ? 'DD MMM YYYY' : 'MMM DD YYYY';
     if (!(shape & HAS_TIME)) return p;
     p += (shape & T_SEPARATOR ? 'T' : ' ') + 'HH:mm';
     if (shape & HAS_SECONDS) p += ':ss';
-    const fraction = shape >> FRACTION_SHIFT;
+    const fraction = (shape >> FRACTION_SHIFT) & 15;
     if (fraction > 0) p += '.' + 'S'.repeat(fraction);
     if (shape & ZULU) p += 'Z';
     if (shape & OFFSET) p += 'XXX';
@@ -60,7 +43,11 @@ export function dateKernel(): DateKernel {
 
   function familyOfPattern(pattern: string): DateFamily | null {
     const head = pattern.slice(0, 10);
-    return head === 'YYYY-MM-DD' ? 'iso' : head === 'MM/DD/YYYY' ? 'mdy' : head === 'DD.MM.YYYY' ? 'dmy' : null;
+    if (head === 'YYYY-MM-DD') return 'iso';
+    if (head === 'MM/DD/YYYY') return 'mdy';
+    if (head === 'DD.MM.YYYY') return 'dmy';
+    const named = pattern.slice(0, 11);
+    return named === 'MMM DD YYYY' || named === 'DD MMM YYYY' ? 'named' : null;
   }
 
   function daysOf(y: number, m: number, d: number): number {
@@ -203,12 +190,64 @@ export function dateKernel(): DateKernel {
     return parseTime(buf, i + 5, e, daysOf(y, m, d), false);
   }
 
+  /**
+   * The English month name or abbreviation at `i` ("Jun", "June", "Jun.", "Sept", any case) as
+   * month * 16 + its length in bytes; -1 when the letters there name no month.
+   */
+  function monthName(buf: Uint8Array, i: number, e: number): number {
+    let n = 0;
+    while (i + n < e && n < 10 && ((buf[i + n] | 32) >= 97 && (buf[i + n] | 32) <= 122)) n++;
+    if (n < 3 || n === 10) return -1;
+    for (let m = 0; m < 12; m++) {
+      const name = MONTH_NAMES[m];
+      if (n !== 3 && n !== name.length && !(m === 8 && n === 4)) continue;
+      let k = 0;
+      while (k < n && (buf[i + k] | 32) === name.charCodeAt(k)) k++;
+      if (k === n) return (m + 1) * 16 + (n === 3 && buf[i + 3] === 46 ? 4 : n);
+    }
+    return -1;
+  }
+
+  /**
+   * A date with its month as a name: "Jun 12 1998", "June 12, 1998" or "12 Jun 1998", "12-Jun-1998";
+   * one- or two-digit day, four-digit year, then an optional time as for the other families.
+   */
+  function parseNamedDate(buf: Uint8Array, s: number, e: number): number {
+    const day = shortDigits(buf, s, e);
+    if (day < 0) {
+      // The name, a space, the day, an optional comma, a space.
+      const name = monthName(buf, s, e);
+      const after = s + (name & 15);
+      const d = name < 0 || buf[after] !== 32 ? -1 : shortDigits(buf, after + 1, e);
+      if (d < 0) return NaN;
+      let i = after + 1 + (d & 3);
+      if (buf[i] === 44) i++;
+      return buf[i] === 32 ? yearAndTime(buf, i + 1, e, name >> 4, d >> 2, 0) : NaN;
+    }
+    // The day, then the name between two equal separators (a space or a dash).
+    const i = s + (day & 3);
+    const sep = buf[i];
+    const name = sep === 32 || sep === 45 ? monthName(buf, i + 1, e) : -1;
+    if (name < 0 || buf[i + 1 + (name & 15)] !== sep) return NaN;
+    return yearAndTime(buf, i + 2 + (name & 15), e, name >> 4, day >> 2, DAY_BEFORE_NAME);
+  }
+
+  /** The year and optional time after a named date's day and month; `order` is the shape bit of the day's place. */
+  function yearAndTime(buf: Uint8Array, i: number, e: number, m: number, d: number, order: number): number {
+    const y = digits(buf, i, 4, e);
+    if (y < 0 || d < 1 || d > daysInMonth(y, m)) return NaN;
+    const ms = parseTime(buf, i + 4, e, daysOf(y, m, d), false);
+    kernel.shape |= order;
+    return ms;
+  }
+
   function parseDatetime(buf: Uint8Array, s: number, e: number, family: DateFamily): number {
     while (s < e && (buf[s] === 32 || buf[s] === 9)) s++;
     while (e > s && (buf[e - 1] === 32 || buf[e - 1] === 9)) e--;
     if (family === 'iso') return parseIso(buf, s, e);
     if (family === 'mdy') return parseNumericDate(buf, s, e, 47, false);
-    return parseNumericDate(buf, s, e, 46, true);
+    if (family === 'dmy') return parseNumericDate(buf, s, e, 46, true);
+    return parseNamedDate(buf, s, e);
   }
 
   function detectDateFamily(buf: Uint8Array, s: number, e: number): DateFamily | null {
@@ -217,8 +256,11 @@ export function dateKernel(): DateKernel {
     if (e - s < 8) return null;
     if (buf[s + 4] === 45) return Number.isNaN(parseIso(buf, s, e)) ? null : 'iso';
     const c = buf[s + 1] === 47 || buf[s + 2] === 47 ? 'mdy' : buf[s + 1] === 46 || buf[s + 2] === 46 ? 'dmy' : null;
-    if (c === null) return null;
-    return Number.isNaN(parseDatetime(buf, s, e, c)) ? null : c;
+    if (c !== null) return Number.isNaN(parseDatetime(buf, s, e, c)) ? null : c;
+    // A month name starts the text or follows a one- or two-digit day.
+    const letter = (at: number) => (buf[at] | 32) >= 97 && (buf[at] | 32) <= 122;
+    if (!letter(s) && !letter(s + 2) && !letter(s + 3)) return null;
+    return Number.isNaN(parseNamedDate(buf, s, e)) ? null : 'named';
   }
 
   function readDateText(text: string, family: DateFamily | null): number {

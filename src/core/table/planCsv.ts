@@ -33,7 +33,9 @@ export function planFor(override: ColumnType | undefined, guess: KindGuess, coun
   if (override === 'float') return { kind: 'number', lenient: true };
   if (override === 'boolean') return { kind: 'boolean', lenient: true };
   if (override === 'datetime') {
-    const family = counts.mdy > counts.iso && counts.mdy >= counts.dmy ? 'mdy' : counts.dmy > counts.iso ? 'dmy' : 'iso';
+    // The family most of the sample's dates have; ISO on a tie or when none parsed.
+    const ranked = (['iso', 'mdy', 'dmy', 'named'] as const).map((f) => [f, counts[f]] as const);
+    const family = ranked.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
     return { kind: 'datetime', family, lenient: true };
   }
   return { kind: 'string' };

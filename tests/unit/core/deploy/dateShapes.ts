@@ -17,7 +17,7 @@ import { importScorer, type ScorerModule } from './trainTiny';
 export const CENTER = Date.UTC(2024, 4, 1, 3);
 
 /** By family: text values and the UTC instant each means (written out by hand, not by a parser). */
-export const SHAPES: Record<'iso' | 'mdy' | 'dmy', [string, number][]> = {
+export const SHAPES: Record<'iso' | 'mdy' | 'dmy' | 'named', [string, number][]> = {
   iso: [
     ['2024-05-01', Date.UTC(2024, 4, 1)],
     ['2024-05-01 06:30', Date.UTC(2024, 4, 1, 6, 30)],
@@ -48,6 +48,17 @@ export const SHAPES: Record<'iso' | 'mdy' | 'dmy', [string, number][]> = {
     ['01.05.2024 02:03:04.75', Date.UTC(2024, 4, 1, 2, 3, 4, 750)],
     ['31.12.2023 23:00', Date.UTC(2023, 11, 31, 23)],
     ['29.02.2024', Date.UTC(2024, 1, 29)],
+  ],
+  // The month as a name, before or after the day (one family: the order is in the text).
+  named: [
+    ['May 01 2024', Date.UTC(2024, 4, 1)],
+    ['May 1 2024 06:30', Date.UTC(2024, 4, 1, 6, 30)],
+    ['1 May 2024', Date.UTC(2024, 4, 1)],
+    ['01-May-2024 01:02:03', Date.UTC(2024, 4, 1, 1, 2, 3)],
+    ['may 1 2024 02:03:04.250', Date.UTC(2024, 4, 1, 2, 3, 4, 250)],
+    ['Dec. 31 2023 23:00', Date.UTC(2023, 11, 31, 23)],
+    ['29 February 2024', Date.UTC(2024, 1, 29)],
+    ['Sept 30 2023', Date.UTC(2023, 8, 30)],
   ],
 };
 

@@ -39,6 +39,26 @@ describe('parseDatetime', () => {
   });
 });
 
+describe('dates with the month as a name', () => {
+  test.each([
+    ['Jun 12 1998', Date.UTC(1998, 5, 12)],
+    ['June 12, 1998', Date.UTC(1998, 5, 12)],
+    ['jun. 2 1998', Date.UTC(1998, 5, 2)],
+    ['12 Jun 1998', Date.UTC(1998, 5, 12)],
+    ['12-JUN-1998', Date.UTC(1998, 5, 12)],
+    ['Sept 3 2001 13:45', Date.UTC(2001, 8, 3, 13, 45)],
+    ['  May 31 2020  ', Date.UTC(2020, 4, 31)],
+  ])('%j', (text, ms) => {
+    const b = bytes(text);
+    expect(detectDateFamily(b, 0, b.length)).toBe('named');
+    expect(parseDatetime(b, 0, b.length, 'named')).toBe(ms);
+  });
+  test.each(['Feb 30 2000', 'Jun 12 98', 'March Madness', 'May 2020 report', 'Oct 3 2020 event', 'Janu 3 2001', 'Jun-12-1998', '12 Jun-1998', 'Junes 1 2000', 'Mayday 1 2000'])('rejects %j', (text) => {
+    const b = bytes(text);
+    expect(detectDateFamily(b, 0, b.length)).toBeNull();
+  });
+});
+
 describe('parseBoolean', () => {
   test.each([
     ['true', 1], ['FALSE', 0], ['Yes', 1], ['no', 0], ['t', 1], ['F', 0], ['y', 1], ['N', 0],

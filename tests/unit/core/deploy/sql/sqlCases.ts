@@ -52,7 +52,10 @@ export async function endToEnd(engine: Engine, dialect: SqlDialectName, trained:
   await engine.load!({ name: tableName, columns: table.columns.map((c) => ({ name: c.name, type: c.type })), rows }, id);
   const portable = portableOf(trained);
   const scorer = await importScorer(scorerModule(trained.fitted, portable, { name: 'sql-test', version: 1 }));
-  const scored = scorer.predict(rows);
+  // The engines load dates as ISO text; the scorer reads text only in the shape training saw, so a
+  // column trained on another shape ("Jun 12 1998") is given to it as epoch milliseconds.
+  const otherShape = new Set(trained.fitted.inputSchema.filter((c) => c.type === 'datetime' && c.format && !c.format.startsWith('YYYY-MM-DD')).map((c) => c.name));
+  const scored = scorer.predict(otherShape.size ? rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, otherShape.has(k) && typeof v === 'string' ? Date.parse(v) : v]))) : rows);
   const sql = compileSql({ fitted: trained.fitted, model: portable, name: 'sql test', version: 1 }, { dialect, table: tableName, id });
   const out = await engine.query(sql);
   const byId = new Map(out.map((r) => [numberOf(r[id]), r]));
