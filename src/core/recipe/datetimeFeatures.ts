@@ -1,5 +1,8 @@
 import type { DatePart } from './types';
 
+/** The parts a datetime step makes when it names none. */
+export const ALL_PARTS: DatePart[] = ['year', 'month', 'day', 'weekday', 'hour'];
+
 /** Period of each cyclic part (month 1–12, weekday 0–6, hour 0–23). */
 export const PERIOD: Partial<Record<DatePart, number>> = { month: 12, weekday: 7, hour: 24 };
 

@@ -1,19 +1,20 @@
-import { datetimeFeatures } from './datetimeFeatures';
-import type { FittedRecipe } from './types';
+import { ALL_PARTS, datetimeFeatures } from './datetimeFeatures';
+import type { FittedRecipe, Recipe } from './types';
 
 const WAVE = { sin: 'sine', cos: 'cosine' } as const;
 
 /**
  * How each feature of X reads on screen: a datetime step's parts as "date: weekday (cosine)"
  * instead of the matrix name "date_weekday_cos"; every other feature as it is named (one-hot
- * "origin=JFK", words "name:ford" and input columns already read as the user wrote them).
+ * "origin=JFK", words "name:ford" and input columns already read as the user wrote them). Works
+ * on a recipe as written too (Prepare's steps name the datetime step's features), with its defaults.
  */
-export function featureWords(fitted: FittedRecipe): (feature: string) => string {
+export function featureWords(recipe: FittedRecipe | Recipe): (feature: string) => string {
   const words = new Map<string, string>();
-  for (const step of fitted.steps) {
+  for (const step of recipe.steps) {
     if (step.kind !== 'datetime') continue;
     for (const column of step.columns) {
-      for (const f of datetimeFeatures(column, step.parts, step.cyclic)) words.set(f.feature, `${column}: ${f.part}${f.wave ? ` (${WAVE[f.wave]})` : ''}`);
+      for (const f of datetimeFeatures(column, step.parts ?? ALL_PARTS, step.cyclic ?? true)) words.set(f.feature, `${column}: ${f.part}${f.wave ? ` (${WAVE[f.wave]})` : ''}`);
     }
   }
   return (feature) => words.get(feature) ?? feature;

@@ -1,5 +1,6 @@
 import type { Recipe, Step } from './types';
 import { formatCount } from '../format';
+import { featureWords } from './featureWords';
 
 /** What `forTrees` changed, in words for the recipe view. */
 export interface TreeAdaptation {
@@ -17,6 +18,8 @@ export interface TreeAdaptation {
 export function forTrees(recipe: Recipe): TreeAdaptation {
   const changes: string[] = [];
   const steps: Step[] = [];
+  const words = featureWords(recipe);
+  const list = (columns: string[]) => listed(columns.map(words));
   for (const step of recipe.steps) {
     if (step.kind === 'scale') {
       changes.push(`Skips scaling of ${list(step.columns)}: trees split on order, not size.`);
@@ -30,7 +33,7 @@ export function forTrees(recipe: Recipe): TreeAdaptation {
   return { recipe: { ...recipe, steps }, changes };
 }
 
-function list(columns: string[]): string {
+function listed(columns: string[]): string {
   const names = columns.slice(0, 3).map((c) => `“${c}”`);
   const more = columns.length - names.length;
   return more > 0 ? `${names.join(', ')} and ${formatCount(more)} more` : names.join(', ');

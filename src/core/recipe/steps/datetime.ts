@@ -1,11 +1,10 @@
 import type { Table } from '../../table';
 import type { DatePart, DatetimeStep, FittedStep } from '../types';
 import { floatColumn, numericColumn, replaceColumn } from '../frame';
-import { datetimeFeatures, PERIOD } from '../datetimeFeatures';
+import { ALL_PARTS, datetimeFeatures, PERIOD } from '../datetimeFeatures';
 
 type FittedDatetime = Extract<FittedStep, { kind: 'datetime' }>;
 
-const ALL_PARTS: DatePart[] = ['year', 'month', 'day', 'weekday', 'hour'];
 
 export function fitDatetime(step: DatetimeStep, table: Table, where: string): FittedDatetime {
   for (const name of step.columns) numericColumn(table, name, where);

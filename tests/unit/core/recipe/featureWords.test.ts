@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { featureWords, type FittedRecipe } from '../../../../src/core/recipe';
+import { featureWords, forTrees, type FittedRecipe, type Recipe } from '../../../../src/core/recipe';
 
 const fitted = (steps: FittedRecipe['steps'], featureNames: string[]): FittedRecipe => ({
   version: 1, target: 'y', task: 'regression', inputSchema: [], steps, featureNames, embeddings: [], trainRows: 10,
@@ -19,5 +19,16 @@ describe('featureWords', () => {
     // A column that merely ends like a part is not renamed.
     expect(words('model_year')).toBe('model_year');
     expect(words('origin=JFK')).toBe('origin=JFK');
+  });
+
+  test("a recipe as written (Prepare's) uses the step's defaults: every part, cyclic", () => {
+    const recipe: Recipe = {
+      version: 1, target: 'y', task: 'regression', split: { method: 'random', testFraction: 0.2, seed: 1 },
+      steps: [{ kind: 'datetime', columns: ['Release Date'] }, { kind: 'scale', method: 'standard', columns: ['Release Date_year', 'Release Date_month_sin', 'budget'] }],
+    };
+    const words = featureWords(recipe);
+    expect(words('Release Date_day')).toBe('Release Date: day');
+    expect(words('Release Date_month_sin')).toBe('Release Date: month (sine)');
+    expect(forTrees(recipe).changes).toEqual(['Skips scaling of “Release Date: year”, “Release Date: month (sine)”, “budget”: trees split on order, not size.']);
   });
 });
