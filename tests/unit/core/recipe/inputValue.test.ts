@@ -5,7 +5,8 @@ import { tableOf } from './tableOf';
 
 const votes = [120, 6346, 98000, 15, 2300, 410, 77000, 5, 880, 12345];
 const budget = [1.5e6, 2.2e7, 1.1e8, 3e5, 8e6, 4.4e6, 9.9e7, 1e5, 6e6, 3.3e7];
-const table = tableOf({ votes, budget, rating: [-2.5, 0, 3.25, -1, 7.5, 0.5, -0.25, 2, 1, 4], y: votes.map((_, i) => i % 2) });
+const rating = [-2.5, 0, 3.25, -1, 7.5, 0.5, -0.25, 2, 1, 4];
+const table = tableOf({ votes, budget, rating, y: votes.map((_, i) => i % 2) });
 
 function fitted(steps: Recipe['steps']) {
   return fitRecipe(table, { version: 1, target: 'y', task: 'regression', steps, split: { method: 'random', testFraction: 0.2, seed: 1 } });
@@ -22,7 +23,7 @@ describe('inputValue', () => {
       const { X } = transformRecipe(f, table);
       const d = f.featureNames.length;
       for (const [j, name] of f.featureNames.entries()) {
-        const original = { votes, budget, rating: table.columns.find((c) => c.name === 'rating')!.values as unknown as number[] }[name as 'votes'];
+        const original = { votes, budget, rating }[name as 'votes'];
         for (let r = 0; r < votes.length; r++) {
           const back = inputValue(f, name, X[r * d + j]);
           // The model saw a float32: six significant digits survive, whole numbers stay whole.
