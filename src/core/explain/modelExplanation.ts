@@ -6,7 +6,7 @@
 import type { ModelExplanation } from '../models';
 import type { ExplainedRow } from '../models';
 import type { FittedRecipe, Task } from '../recipe';
-import { featureGroups, featureWords, inputValue, isWaveFeature } from '../recipe/page';
+import { featureGroups, featureWords, isWaveFeature } from '../recipe/page';
 import { niceTicks } from '../chart';
 import { formatYear, isYearColumn } from '../format';
 
@@ -61,8 +61,7 @@ export function rowLabel(r: ExplainedRow, fmt: (n: number) => string): string {
 
 /**
  * A feature's value as a person reads it: a category for ordinal codes (below 0 or NaN = missing),
- * "yes"/"no" for one-hot columns, a date part's sine or cosine to 4 decimals, otherwise the number
- * as the file wrote it (the recipe's scaling and log steps undone).
+ * "yes"/"no" for one-hot columns, a date part's sine or cosine to 4 decimals, the number otherwise.
  */
 export function valueWords(fitted: FittedRecipe, feature: string, value: number, fmt: (n: number) => string): string {
   // A sine or cosine lies in [−1, 1]: cos(2π · 3/12) comes out as 6e−17, which is 0 to anyone reading it.
@@ -75,10 +74,8 @@ export function valueWords(fitted: FittedRecipe, feature: string, value: number,
     }
   }
   if (Number.isNaN(value)) return 'missing';
-  // As the file wrote it: scaling and log steps undone.
-  const raw = inputValue(fitted, feature, value);
   // A year reads without a thousands separator (2014, not 2,014).
-  return isYearColumn(feature) && Number.isInteger(raw) ? formatYear(raw) : fmt(raw);
+  return isYearColumn(feature) && Number.isInteger(value) ? formatYear(value) : fmt(value);
 }
 
 /** One bar of the waterfall: the score goes from `from` to `to` because of `label` = `value`. */

@@ -7,6 +7,7 @@ import type { Importance, PredictFn } from '../evaluate';
 import type { FittedRecipe, Transformed } from '../recipe';
 import { modelImportance } from './explain';
 import { denseForward } from './explain/denseForward';
+import { toColumnUnits } from './explain/columnAxis';
 import { dependenceCurves } from './explain/dependence';
 import { rowContributions, rowTargets } from './explain/rowContributions';
 import type { ContributionSet, DependenceSet } from './explain/types';
@@ -72,5 +73,9 @@ export async function explainModel(model: Trained, test: Transformed, fitted: Fi
     // A binary ensemble may have one output (the positive class's score) or one per class.
     outputName: (c) => (fitted.task === 'regression' ? fitted.target : fitted.task === 'binary' ? fitted.classes![1] : fitted.classes![c]),
   });
-  return { ...base, dependence, trees };
+  // A row's values in its columns' units, as the other kinds give them: a log step's 8.755 reads as the 6,343 votes the file holds.
+  const units = new Map<string, (v: number) => number>();
+  const unitsOf = (feature: string) => units.get(feature) ?? units.set(feature, toColumnUnits(fitted, feature)).get(feature)!;
+  const rows = trees.rows.map((r) => ({ ...r, contributions: r.contributions.map((c) => ({ ...c, value: unitsOf(c.feature)(c.value) })) }));
+  return { ...base, dependence, trees: { ...trees, rows } };
 }

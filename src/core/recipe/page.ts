@@ -8,7 +8,6 @@ export { toProfileLike } from './profileLike';
 export { forTrees } from './forTrees';
 export { featureGroups } from './featureGroups';
 export { featureWords, isWaveFeature } from './featureWords';
-export { inputValue } from './inputValue';
 export { isDropped, withColumnDropped } from './dropColumn';
 export { splitRows } from './split';
 export { TARGET_RULE_OPS, ruleOpWords, describeTargetRule, sourceDropReason, recipeWithTargetRule } from './targetRule';

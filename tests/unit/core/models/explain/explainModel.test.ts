@@ -1,7 +1,7 @@
 /**
- * Explanations for models other than trees, through `runExperiment`: partial dependence in the
- * columns' own units, exact linear contributions, sampled contributions with errors for the MLP,
- * and cancellation.
+ * Explanations through `runExperiment`: partial dependence in the columns' own units, exact linear
+ * contributions, sampled contributions with errors for the MLP, a tree model's row values in its
+ * columns' units, and cancellation.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { explainModel } from '../../../../../src/core/models/explainModel';
@@ -146,4 +146,18 @@ test('explaining stops with an AbortError when cancelled, and a baseline explain
   expect(e!.dependence).toBeUndefined();
   expect(e!.permutation.every((p) => p.mean === 0)).toBe(true);
   expect(phases).toEqual(['Explaining the model: shuffling each input column…']);
+});
+
+test("a tree model's row contributions give each value in its column's units, the recipe's log step undone", async () => {
+  const t = table(300, false);
+  const logged: Recipe = { ...recipe('regression'), steps: [{ kind: 'power', method: 'log', columns: ['x'] }, ...recipe('regression').steps] };
+  const r = await runExperiment(t, logged, { kind: 'gbdt', seed: 1, options: { rounds: 20 } });
+  const x = (t.columns[0] as { values: Float64Array }).values;
+  const rows = r.explanation!.trees!.rows;
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) {
+    const c = row.contributions.find((k) => k.feature === 'x')!;
+    // The model saw log(1 + x) as a float32; back in x's units it is the file's value to about 1e-6.
+    expect(Math.abs(c.value - x[row.row]) / x[row.row]).toBeLessThan(1e-6);
+  }
 });
