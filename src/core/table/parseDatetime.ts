@@ -190,13 +190,18 @@ export function dateKernel(): DateKernel {
     return parseTime(buf, i + 5, e, daysOf(y, m, d), false);
   }
 
+  /** An ASCII letter, either case. */
+  function isLetter(c: number): boolean {
+    return (c | 32) >= 97 && (c | 32) <= 122;
+  }
+
   /**
    * The English month name or abbreviation at `i` ("Jun", "June", "Jun.", "Sept", any case) as
    * month * 16 + its length in bytes; -1 when the letters there name no month.
    */
   function monthName(buf: Uint8Array, i: number, e: number): number {
     let n = 0;
-    while (i + n < e && n < 10 && ((buf[i + n] | 32) >= 97 && (buf[i + n] | 32) <= 122)) n++;
+    while (i + n < e && n < 10 && isLetter(buf[i + n])) n++;
     if (n < 3 || n === 10) return -1;
     for (let m = 0; m < 12; m++) {
       const name = MONTH_NAMES[m];
@@ -237,7 +242,7 @@ export function dateKernel(): DateKernel {
     const y = digits(buf, i, 4, e);
     if (y < 0 || d < 1 || d > daysInMonth(y, m)) return NaN;
     const ms = parseTime(buf, i + 4, e, daysOf(y, m, d), false);
-    kernel.shape |= order;
+    if (ms === ms) kernel.shape |= order;
     return ms;
   }
 
@@ -258,8 +263,7 @@ export function dateKernel(): DateKernel {
     const c = buf[s + 1] === 47 || buf[s + 2] === 47 ? 'mdy' : buf[s + 1] === 46 || buf[s + 2] === 46 ? 'dmy' : null;
     if (c !== null) return Number.isNaN(parseDatetime(buf, s, e, c)) ? null : c;
     // A month name starts the text or follows a one- or two-digit day.
-    const letter = (at: number) => (buf[at] | 32) >= 97 && (buf[at] | 32) <= 122;
-    if (!letter(s) && !letter(s + 2) && !letter(s + 3)) return null;
+    if (!isLetter(buf[s]) && !isLetter(buf[s + 2]) && !isLetter(buf[s + 3])) return null;
     return Number.isNaN(parseNamedDate(buf, s, e)) ? null : 'named';
   }
 
