@@ -5,7 +5,6 @@ import { ALL_PARTS, datetimeFeatures, PERIOD } from '../datetimeFeatures';
 
 type FittedDatetime = Extract<FittedStep, { kind: 'datetime' }>;
 
-
 export function fitDatetime(step: DatetimeStep, table: Table, where: string): FittedDatetime {
   for (const name of step.columns) numericColumn(table, name, where);
   return { kind: 'datetime', parts: step.parts ?? ALL_PARTS, cyclic: step.cyclic ?? true, columns: step.columns };
