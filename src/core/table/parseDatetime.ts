@@ -196,7 +196,7 @@ export function dateKernel(): DateKernel {
   }
 
   /**
-   * The English month name or abbreviation at `i` ("Jun", "June", "Jun.", "Sept", any case) as
+   * The English month name or abbreviation at `i` ("Jun", "June", "Jun.", "Sept.", any case) as
    * month * 16 + its length in bytes; -1 when the letters there name no month.
    */
   function monthName(buf: Uint8Array, i: number, e: number): number {
@@ -208,7 +208,7 @@ export function dateKernel(): DateKernel {
       if (n !== 3 && n !== name.length && !(m === 8 && n === 4)) continue;
       let k = 0;
       while (k < n && (buf[i + k] | 32) === name.charCodeAt(k)) k++;
-      if (k === n) return (m + 1) * 16 + (n === 3 && buf[i + 3] === 46 ? 4 : n);
+      if (k === n) return (m + 1) * 16 + n + (buf[i + n] === 46 ? 1 : 0);
     }
     return -1;
   }

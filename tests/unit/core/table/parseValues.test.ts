@@ -47,6 +47,7 @@ describe('dates with the month as a name', () => {
     ['12 Jun 1998', Date.UTC(1998, 5, 12)],
     ['12-JUN-1998', Date.UTC(1998, 5, 12)],
     ['Sept 3 2001 13:45', Date.UTC(2001, 8, 3, 13, 45)],
+    ['Sept. 3, 2001', Date.UTC(2001, 8, 3)],
     ['  May 31 2020  ', Date.UTC(2020, 4, 31)],
   ])('%j', (text, ms) => {
     const b = bytes(text);
