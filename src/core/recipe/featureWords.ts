@@ -1,7 +1,19 @@
-import { ALL_PARTS, datetimeFeatures } from './datetimeFeatures';
+import { ALL_PARTS, datetimeFeatures, type DatetimeFeature } from './datetimeFeatures';
 import type { FittedRecipe, Recipe } from './types';
 
 const WAVE = { sin: 'sine', cos: 'cosine' } as const;
+
+/** Every feature the recipe's datetime steps make, by name, with its column (a recipe as written uses the step's defaults). */
+function dateFeatures(recipe: FittedRecipe | Recipe): Map<string, DatetimeFeature & { column: string }> {
+  const out = new Map<string, DatetimeFeature & { column: string }>();
+  for (const step of recipe.steps) {
+    if (step.kind !== 'datetime') continue;
+    for (const column of step.columns) {
+      for (const f of datetimeFeatures(column, step.parts ?? ALL_PARTS, step.cyclic ?? true)) out.set(f.feature, { ...f, column });
+    }
+  }
+  return out;
+}
 
 /**
  * How each feature of X reads on screen: a datetime step's parts as "date: weekday (cosine)"
@@ -10,17 +22,14 @@ const WAVE = { sin: 'sine', cos: 'cosine' } as const;
  * on a recipe as written too (Prepare's steps name the datetime step's features), with its defaults.
  */
 export function featureWords(recipe: FittedRecipe | Recipe): (feature: string) => string {
-  const words = new Map<string, string>();
-  for (const step of recipe.steps) {
-    if (step.kind !== 'datetime') continue;
-    for (const column of step.columns) {
-      for (const f of datetimeFeatures(column, step.parts ?? ALL_PARTS, step.cyclic ?? true)) words.set(f.feature, `${column}: ${f.part}${f.wave ? ` (${WAVE[f.wave]})` : ''}`);
-    }
-  }
-  return (feature) => words.get(feature) ?? feature;
+  const dates = dateFeatures(recipe);
+  return (feature) => {
+    const f = dates.get(feature);
+    return f ? `${f.column}: ${f.part}${f.wave ? ` (${WAVE[f.wave]})` : ''}` : feature;
+  };
 }
 
 /** Whether `feature` is the sine or cosine of a cyclic date part (a value in [−1, 1]). */
-export function isWaveFeature(fitted: FittedRecipe, feature: string): boolean {
-  return fitted.steps.some((step) => step.kind === 'datetime' && step.cyclic && step.columns.some((c) => datetimeFeatures(c, step.parts, true).some((f) => f.wave !== null && f.feature === feature)));
+export function isWaveFeature(recipe: FittedRecipe | Recipe, feature: string): boolean {
+  return (dateFeatures(recipe).get(feature)?.wave ?? null) !== null;
 }
