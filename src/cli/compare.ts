@@ -14,8 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import { compareOnTable, comparisonInput, type ComparisonInput, type ComparisonReport } from '../core/abtest';
 import { verifyBundle, type Preprocess, type RowPrediction } from '../core/deploy';
-import { readTable } from '../core/table';
-import { nodeFileSource } from './nodeSource';
+import { readTableFile } from './readTableFile';
 
 export { comparisonInput };
 
@@ -95,7 +94,7 @@ export async function compareBundles(args: CompareArgs): Promise<CompareOutput> 
     for (const [i, path] of args.bundles.entries()) bundles.push(await loadBundle(path, dir, i));
     const bytes = await readFile(args.testFile);
     const fingerprint = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-    const { table } = await readTable(await nodeFileSource(args.testFile));
+    const { table } = await readTableFile(args.testFile);
     if (!table.columns.some((c) => c.name === args.target)) throw new RangeError(`${args.testFile} has no column '${args.target}' (columns: ${table.columns.map((c) => c.name).join(', ')}); pass the true outcome's column with --target.`);
     const { report, dropped } = compareOnTable(table, args.target, bundles, { seed: args.seed, resamples: args.resamples });
     return {

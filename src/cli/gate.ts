@@ -12,12 +12,11 @@ import { join } from 'node:path';
 import { compareOnTable } from '../core/abtest';
 import { measureLatency, type LatencyReport } from '../core/deploy';
 import { compareSlices, DEFAULT_POLICY, gateJunit, gateMarkdown, gateReport, githubAnnotations, parseGatePolicy, type GatePolicy, type GateReport } from '../core/gate';
-import { readTable } from '../core/table';
 import { fileErrorMessage } from './fileError';
 import { readFlags } from './flags';
 import { loadGateModel, type GateModelFile } from './gateModel';
 import { timeModelSql } from './gateSql';
-import { nodeFileSource } from './nodeSource';
+import { readTableFile } from './readTableFile';
 
 export const USAGE = `Usage: modelbench gate --champion A --challenger B --test FILE [--policy gate.json] [--registry DIR] [--report report.md] [--junit junit.xml] [--format json|text|github]
   A and B: a bundle (.zip or its unzipped folder), a run directory, or name@version / name@alias from --registry DIR.
@@ -62,7 +61,7 @@ export async function runGate(args: Omit<GateArgs, 'format' | 'report' | 'junit'
   try {
     const champion = await loadGateModel(args.champion, 'champion', dir, args.registry);
     const challenger = await loadGateModel(args.challenger, 'challenger', dir, args.registry);
-    const { table } = await readTable(await nodeFileSource(args.test));
+    const { table } = await readTableFile(args.test);
     const names = new Set(table.columns.map((c) => c.name));
     const target = champion.preprocess.target;
     if (!names.has(target)) throw new RangeError(`--test ${args.test} has no column '${target}', the champion's target; give a test file with the true outcome.`);

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createProfileAccumulator, profileTable, renderReportHtml, reportToJson, type ProfileAccumulator, type Report } from '../core/profile';
-import { readTable, streamTable } from '../core/table';
+import { streamTable } from '../core/table';
+import { readTableFile } from './readTableFile';
 import { nodeFileSource } from './nodeSource';
 import { readFlags } from './flags';
 import { createProgress, profileProgress, readProgress, type Progress } from './progress';
@@ -66,9 +67,7 @@ async function streamed(args: ProfileArgs, print: string, progress: Progress): P
 /** Reads the whole file and profiles it; an unknown --target is a RangeError (exit 2). */
 async function profile(args: ProfileArgs, progress: Progress): Promise<Report> {
   if (args.stream) return streamed(args, USAGE, progress);
-  const { table, warnings, meta } = await readTable(await nodeFileSource(args.file), {}, readProgress(progress, args.file));
-  progress.clear();
-  for (const w of warnings) console.error(`warning: ${w.message}`);
+  const { table, meta } = await readTableFile(args.file, { progress });
   if (args.target !== undefined && !table.columns.some((c) => c.name === args.target)) {
     throw new RangeError(`--target "${args.target}" is not a column of "${args.file}". Columns: ${table.columns.map((c) => c.name).join(', ')}.`);
   }

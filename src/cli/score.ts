@@ -13,11 +13,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import { checkSchema, predictionsFile, predictionsFormatOf, scoreTable, verifyBundle, type Preprocess, type RowScorer } from '../core/deploy';
-import { readTable } from '../core/table';
-import { nodeFileSource } from './nodeSource';
+import { readTableFile } from './readTableFile';
 import { readFlags } from './flags';
 import { IMAGE_SCORE_USAGE, modelKind, scoreImagesCommand } from './scoreImages';
-import { createProgress, readProgress } from './progress';
+import { createProgress } from './progress';
 import { formatCount, plural } from '../core/format';
 
 export const USAGE = `Usage: modelbench score bundle.zip <file> --out predictions.csv|.parquet|.arrow [--chunk N] [--quiet]\n       ${IMAGE_SCORE_USAGE.replace('Usage: ', '')}`;
@@ -64,12 +63,7 @@ export async function scoreCommand(argv: string[]): Promise<number> {
   const files = unzipSync(zip);
   const preprocess = JSON.parse(new TextDecoder().decode(files['preprocess.json'])) as Preprocess;
   const progress = createProgress({ quiet: args.quiet });
-  let table;
-  try {
-    ({ table } = await readTable(await nodeFileSource(args.file), {}, readProgress(progress, args.file)));
-  } finally {
-    progress.clear();
-  }
+  const { table } = await readTableFile(args.file, { progress });
   const schema = checkSchema(table, preprocess);
   if (!schema.ok) {
     console.error(`${args.file} lacks column(s) ${schema.missing.map((c) => `'${c}'`).join(', ')} that the model needs; add them (empty values are imputed) and score again.`);

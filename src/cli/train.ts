@@ -19,7 +19,7 @@ import { readFile } from 'node:fs/promises';
 import { disposeModel, MODELS, resolveOptions, TrainingError, type OptionValue, randomSearch, runExperiment, useBackend, type BackendName, type LeaderboardEntry, type ModelKind, type ModelSpec } from '../core/models';
 import { parseRecipe, proposeRecipe, RecipeError, suggestGroupColumn, type Recipe } from '../core/recipe';
 import { writeRunDirectory } from './runDirectory';
-import { readTable } from '../core/table';
+import { readTableFile } from './readTableFile';
 import { profileTable } from '../core/profile';
 import { toProfileLike } from '../core/recipe';
 import { backendWords, defaultSpec, DEFAULT_KIND, DEFAULT_SEED } from '../core/models/catalog';
@@ -187,8 +187,7 @@ async function train(argv: string[]): Promise<number> {
   prestartHistogramHelper();
   const progress = createProgress({ quiet: args.quiet });
   // An image folder's features file keeps its class names as names, as the studio reads it.
-  const read = (file: string, given: string) => clearOnError(progress, async () =>
-    readTable(await nodeFileSource(file), file === given ? {} : { typeOverrides: { ...FEATURE_TYPES } }, readProgress(progress, file)));
+  const read = (file: string, given: string) => readTableFile(file, file === given ? { progress } : { progress, typeOverrides: { ...FEATURE_TYPES } });
   let extractor: Extractor | undefined;
   if (args.extractor) {
     const { path, scale } = args.extractor;

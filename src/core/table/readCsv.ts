@@ -7,6 +7,7 @@ import { detectBom, utf8View } from './encoding';
 import { runAsync, runSync, type Steps } from './readSteps';
 import { missingMatcher } from './missingTokens';
 import { planCsv, type PlannedCsv } from './planCsv';
+import { raggedWarning } from './raggedWarning';
 import type { ReadHooks } from './readHooks';
 import { overrideFor, type ReadOptions } from './readOptions';
 import { DataError, type IngestWarning, type ReadResult } from './types';
@@ -100,12 +101,7 @@ export function finishCsv(planned: PlannedCsv, part: CsvPart, options: ReadOptio
     warnings.push({ code: 'encoding-fallback', message: `"${plan.fileName}" is not valid UTF-8; it was read as Windows-1252. If accented letters look wrong, save the file as UTF-8 and load it again.` });
   }
   if (part.raggedCount > 0) {
-    warnings.push({
-      code: 'ragged-rows',
-      message: `${part.raggedCount} data row(s) have a different number of fields than the header (${plan.names.length}), e.g. row ${part.raggedRows[0]}. Short rows were padded with missing values and long rows cut to the header's width; no row was dropped.`,
-      rows: part.raggedRows,
-      count: part.raggedCount,
-    });
+    warnings.push(raggedWarning(part.raggedCount, part.raggedRows, plan.names.length));
   }
   if (part.openQuote >= 0) {
     const line = openQuoteLine;

@@ -6,6 +6,7 @@ import { utf8View } from './encoding';
 import { missingMatcher } from './missingTokens';
 import { planCsv } from './planCsv';
 import { parseRows, rowParser } from './parseRows';
+import { raggedWarning } from './raggedWarning';
 import { progressThrottle, type ReadHooks } from './readHooks';
 import { parseNdjsonLines, recordsToResult } from './readJson';
 import { DEFAULT_CHUNK_BYTES, type ReadOptions } from './readOptions';
@@ -138,7 +139,7 @@ async function streamCsv(source: ByteSource, options: ReadOptions, onBatch: OnBa
     need = consumed === 0 ? pending.length * 2 : 0;
   }
   if (raggedCount > 0) {
-    warnings.push({ code: 'ragged-rows', rows: raggedRows, count: raggedCount, message: `${raggedCount} data row(s) have a different number of fields than the header (${plan.names.length}), e.g. row ${raggedRows[0]}. Short rows were padded with missing values and long rows cut to the header's width.` });
+    warnings.push(raggedWarning(raggedCount, raggedRows, plan.names.length));
   }
   warnings.push(...mismatchWarning(mismatches, schema!));
   const meta: ReadMeta = { format: 'csv', fileName: plan.fileName, bytes: source.size, encoding: encoding === 'windows-1252' ? encoding : plan.sourceEncoding, delimiter: String.fromCharCode(plan.delimiter), parseMs: performance.now() - started };

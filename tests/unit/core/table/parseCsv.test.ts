@@ -79,6 +79,8 @@ describe('parseCsv structure', () => {
     const w = warning(r, 'ragged-rows')!;
     expect(w.count).toBe(30);
     expect(w.rows).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(w.message).toMatch(/^30 data rows \(rows 1, 2, 3, 4, 5, …\) have a different number of fields from the header's 3\. /);
+    expect(warning(parseCsv('a,b\n1,2\n3\n'), 'ragged-rows')!.message).toMatch(/^1 data row \(row 2\) has /);
     expect(texts(col(r, 'c'), 2)).toEqual(['', 'z']);
     expect(cellValue(col(r, 'a'), 29)).toBe(30);
   });

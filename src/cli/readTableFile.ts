@@ -1,0 +1,29 @@
+/**
+ * Reads a table file for a command and tells the person at the terminal what the reader noticed
+ * (rows with too few or too many fields, a file that is not UTF-8, a quote never closed): every
+ * command that reads a file says so, not only `profile`. Warnings go to stderr, so stdout keeps
+ * its one JSON line.
+ */
+import { basename } from 'node:path';
+import { readTable, type ReadOptions, type ReadResult } from '../core/table';
+import { nodeFileSource } from './nodeSource';
+import { readProgress, type Progress } from './progress';
+
+export interface ReadTableFileOptions extends ReadOptions {
+  progress?: Progress;
+  /** Where warnings go; stderr unless a test passes its own. */
+  warn?: (line: string) => void;
+}
+
+export async function readTableFile(path: string, options: ReadTableFileOptions = {}): Promise<ReadResult> {
+  const { progress, warn = (line) => console.error(line), ...read } = options;
+  let result: ReadResult;
+  try {
+    result = await readTable(await nodeFileSource(path), read, progress ? readProgress(progress, path) : undefined);
+  } finally {
+    progress?.clear();
+  }
+  const name = basename(path);
+  for (const w of result.warnings) warn(`warning: ${w.message.includes(name) ? '' : `${path}: `}${w.message}`);
+  return result;
+}

@@ -1,0 +1,36 @@
+/** Every command that reads a table says what the reader noticed, on stderr, naming the file and the rows. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { runMain } from './runMain';
+
+const dir = mkdtempSync(join(tmpdir(), 'modelbench-read-warnings-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const rows = (n: number) => Array.from({ length: n }, (_, i) => `${i % 7},${(i * 3) % 5},${i % 2}`);
+
+describe('modelbench commands warn about rows the reader repaired', () => {
+  test('train and score name the file and the short or long rows; a clean file gets no warning', async () => {
+    const clean = join(dir, 'clean.csv');
+    writeFileSync(clean, ['a,b,y', ...rows(60)].join('\n'));
+    const ragged = join(dir, 'ragged.csv');
+    const lines = ['a,b,y', ...rows(60)];
+    lines[3] = '5';
+    lines[41] = '1,2,1,9';
+    writeFileSync(ragged, lines.join('\n'));
+
+    const trained = await runMain(['train', clean, '--target', 'y', '--model', 'baseline', '--cv', '0', '--out', join(dir, 'run')]);
+    expect(trained.code).toBe(0);
+    expect(trained.err).not.toContain('warning');
+
+    const shortRow = await runMain(['train', ragged, '--target', 'y', '--model', 'baseline', '--cv', '0', '--out', join(dir, 'run2')]);
+    expect(shortRow.code).toBe(0);
+    expect(shortRow.err).toContain(`warning: ${ragged}: 2 data rows (rows 3 and 41) have a different number of fields from the header's 3.`);
+
+    expect((await runMain(['export', join(dir, 'run'), '--out', join(dir, 'bundle.zip')])).code).toBe(0);
+    const scored = await runMain(['score', join(dir, 'bundle.zip'), ragged, '--out', join(dir, 'scored.csv')]);
+    expect(scored.code).toBe(0);
+    expect(scored.err).toContain(`${ragged}: 2 data rows (rows 3 and 41)`);
+  }, 120_000);
+});
