@@ -75,6 +75,7 @@ export function registrySink(registry: Registry, describe: () => Promise<NewData
   const started = new Map<string, Promise<string | null>>();
   const data = new Map<string, NewDataset>();
   return {
+    names: () => registry.runs.map((r) => r.name),
     started(run: TrainedRunLike): Promise<void> {
       const recorded = (async () => {
         try {

@@ -7,6 +7,7 @@ import { TrainBridge, type Recovery, type TrainRun } from '../bridge/TrainBridge
 import { isAbort, toUserError, type UserError } from './errors';
 import { exposeTrainHooks } from './trainHooks';
 import { localProbeMemory } from './probeMemory';
+import { nextRunName } from './nextRunName';
 
 /** One training in this session: what was asked, how it went, and (when it finished) its result. */
 export interface SessionRun {
@@ -29,6 +30,8 @@ export interface SessionRun {
 export interface RunSink {
   started(run: SessionRun): Promise<void> | void;
   finished(run: SessionRun): Promise<void> | void;
+  /** Names of runs kept from earlier visits, so a new run's number follows them. */
+  names?(): Iterable<string | undefined>;
 }
 
 /**
@@ -100,7 +103,7 @@ export class TrainState {
     const id = crypto.randomUUID();
     const run: SessionRun = {
       id,
-      label: `${MODELS[spec.kind].label} #${this.runs.filter((r) => r.spec.kind === spec.kind).length + 1}`,
+      label: nextRunName(MODELS[spec.kind].label, [...this.runs.map((r) => r.label), ...(this.sink?.names?.() ?? [])]),
       spec,
       recipe,
       status: 'running',

@@ -147,4 +147,28 @@ describe('registrySink', () => {
     expect(saved.training!.result!.model).toBeUndefined();
     expect(saved.training!.missing.map((m) => m.part)).toEqual(['profile']);
   });
+
+  test('a later visit numbers its runs after the names the registry kept', async () => {
+    const { registrySink } = await import('../../../src/state/registrySink');
+    const { nextRunName } = await import('../../../src/state/nextRunName');
+    const { registry } = fresh();
+    await registry.open();
+    const datasetId = await registry.rememberDataset(dataset());
+    for (const name of ['Logistic regression #1', 'Logistic regression #3', 'Gradient-boosted trees #1']) await registry.startRun({ name, datasetId, recipe: null, spec: { kind: 'logistic' }, seed: 0, backend: 'cpu' });
+    await registry.startRun({ datasetId, recipe: null, spec: { kind: 'logistic' }, seed: 0, backend: 'cpu' });
+    const sink = registrySink(registry, async () => dataset());
+    expect(nextRunName('Logistic regression', sink.names())).toBe('Logistic regression #4');
+    expect(nextRunName('Gradient-boosted trees', sink.names())).toBe('Gradient-boosted trees #2');
+    expect(nextRunName('Random forest', sink.names())).toBe('Random forest #1');
+  });
+});
+
+describe('nextRunName', () => {
+  test('follows the highest number of that model; other models, other words and malformed numbers do not count', async () => {
+    const { nextRunName } = await import('../../../src/state/nextRunName');
+    expect(nextRunName('Linear regression', [])).toBe('Linear regression #1');
+    expect(nextRunName('Linear regression', ['Linear regression #2', undefined, 'Linear regression #10', 'Linear regression #7'])).toBe('Linear regression #11');
+    expect(nextRunName('Linear regression', ['Linear regression #', 'Linear regression #02', 'Linear regression #3b', 'Linear regression', 'Neural network (MLP) #9'])).toBe('Linear regression #1');
+    expect(nextRunName('Neural network (MLP)', ['Neural network (MLP) #9'])).toBe('Neural network (MLP) #10');
+  });
 });
