@@ -5,6 +5,7 @@ import { createProfileAccumulator, profileTable, renderReportHtml, reportToJson,
 import { streamTable } from '../core/table';
 import { readTableFile } from './readTableFile';
 import { nodeFileSource } from './nodeSource';
+import { formatCount, plural } from '../core/format';
 import { readFlags } from './flags';
 import { createProgress, profileProgress, readProgress, type Progress } from './progress';
 import { isImageInput } from './imageInput';
@@ -108,6 +109,6 @@ export async function profileCommand(argv: string[]): Promise<number> {
   if (args.html) await writeFile(args.html, renderReportHtml(report));
   if (!args.out && !args.html) process.stdout.write(`${json}\n`);
   const d = report.dataset;
-  if (!args.quiet) console.error(`Profiled ${d.rows} rows × ${d.columns} columns in ${Math.round(report.meta.timingsMs.profile)} ms (parse ${Math.round(report.meta.timingsMs.parse)} ms); ${report.alerts.length} alerts.`);
+  if (!args.quiet) console.error(`Profiled ${plural(d.rows, 'row')} × ${plural(d.columns, 'column')} in ${formatCount(report.meta.timingsMs.profile)} ms (reading ${formatCount(report.meta.timingsMs.parse)} ms); ${plural(report.alerts.length, 'alert')}.`);
   return 0;
 }
