@@ -46,7 +46,7 @@ function stringShapes(weights: Int32Array, dictionary: string[], isMissing: Miss
     shape.numeric += (c.integer + c.float) * w;
     shape.datetime += (c.iso + c.mdy + c.dmy + c.named) * w;
     shape.boolean += c.boolean * w;
-    shape.other += (c.other + c.missing) * w;
+    shape.other += (c.other + c.comma + c.missing) * w;
     seen += w;
   }
   if (seen > 0 && seen < total) {

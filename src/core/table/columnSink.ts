@@ -4,6 +4,7 @@ import { lastNumberWasInteger, parseNumber } from './parseNumber';
 import { lastDatetimePattern, parseDatetime, type DateFamily } from './parseDatetime';
 import { isoFixed, scanHashed, scannedHash, scanPlainNumber } from './fastFields';
 import { parseBoolean } from './parseBoolean';
+import { parseCommaNumber } from './parseCommaNumber';
 
 /** How a column's bytes are stored while parsing. */
 export type SinkKind = 'number' | 'boolean' | 'datetime' | 'string';
@@ -17,6 +18,8 @@ export interface SinkPlan {
   integerOnly?: boolean;
   /** Values that do not fit become missing and are counted, instead of stopping the parse. */
   lenient?: boolean;
+  /** For `number`: read with a decimal comma and points between thousands (`parseCommaNumber`). */
+  decimalComma?: boolean;
 }
 
 /** Thrown in strict mode when a value does not fit the column's kind: the reader re-plans it as string. */
@@ -53,6 +56,8 @@ export class ColumnSink {
   readonly dictionary: ByteDictionary | null;
   /** Width of the last ISO date parsed, tried first for the next one (0: none yet, or not ISO). */
   private dateWidth = 0;
+  /** Numbers with a decimal comma: the one-pass reader knows only points, so every field goes through `add`. */
+  private readonly decimalComma: boolean;
 
   constructor(
     readonly plan: SinkPlan,
@@ -64,6 +69,7 @@ export class ColumnSink {
     storage?: Float64Array | Int32Array,
   ) {
     this.kind = KIND_CODES[plan.kind];
+    this.decimalComma = plan.decimalComma === true;
     const string = this.kind === STRING;
     this.values = !string && storage instanceof Float64Array ? storage : new Float64Array(string ? 0 : capacity);
     this.codes = string && storage instanceof Int32Array ? storage : new Int32Array(string ? capacity : 0);
@@ -78,6 +84,7 @@ export class ColumnSink {
   tryFast(buf: Uint8Array, p: number, end: number, stops: Uint8Array): number {
     const kind = this.kind;
     if (kind === NUMBER) {
+      if (this.decimalComma) return -1;
       if (this.length === this.values.length) this.grow();
       const r = scanPlainNumber(buf, p, end, stops, this.values, this.length);
       if (r < 0) return -1;
@@ -123,7 +130,7 @@ export class ColumnSink {
 
   addNumber(buf: Uint8Array, s: number, e: number): void {
     if (this.length === this.values.length) this.grow();
-    const v = parseNumber(buf, s, e);
+    const v = this.decimalComma ? parseCommaNumber(buf, s, e) : parseNumber(buf, s, e);
     if (v === v) {
       if (!lastNumberWasInteger) {
         if (this.plan.integerOnly) return this.mismatch(buf, s, e);

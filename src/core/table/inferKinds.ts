@@ -1,6 +1,7 @@
 import type { MissingMatcher } from './missingTokens';
 import { lastNumberWasInteger, parseNumber } from './parseNumber';
 import { parseBoolean } from './parseBoolean';
+import { parseCommaNumber } from './parseCommaNumber';
 import { detectDateFamily, type DateFamily } from './parseDatetime';
 import { ESCAPED, recordBuffer, scanRecord, unquote } from './scanRecord';
 import type { SinkKind } from './columnSink';
@@ -15,11 +16,15 @@ export interface ShapeCounts {
   mdy: number;
   dmy: number;
   named: number;
+  /** Numbers only a decimal comma reads ("12,5", "1.234,56"); text unless the delimiter is not a comma. */
+  comma: number;
+  /** Of `float`, those a decimal comma reads as well, as thousands ("1.234" is 1234 there). */
+  grouped: number;
   other: number;
 }
 
 export function shapeCounts(): ShapeCounts {
-  return { missing: 0, integer: 0, float: 0, boolean: 0, iso: 0, mdy: 0, dmy: 0, named: 0, other: 0 };
+  return { missing: 0, integer: 0, float: 0, boolean: 0, iso: 0, mdy: 0, dmy: 0, named: 0, comma: 0, grouped: 0, other: 0 };
 }
 
 /** Adds the shape of `buf[s, e)` to `counts`. */
@@ -27,12 +32,16 @@ export function countShape(buf: Uint8Array, s: number, e: number, isMissing: Mis
   const v = parseNumber(buf, s, e);
   if (v === v) {
     if (lastNumberWasInteger) counts.integer++;
-    else counts.float++;
+    else {
+      counts.float++;
+      if (!Number.isNaN(parseCommaNumber(buf, s, e))) counts.grouped++;
+    }
   } else if (isMissing(buf, s, e)) counts.missing++;
   else if (parseBoolean(buf, s, e) >= 0) counts.boolean++;
   else {
     const family = detectDateFamily(buf, s, e);
     if (family) counts[family]++;
+    else if (!Number.isNaN(parseCommaNumber(buf, s, e))) counts.comma++;
     else counts.other++;
   }
 }
@@ -43,12 +52,18 @@ export interface KindGuess {
   family?: DateFamily;
   /** Whether the sample was all integers (for a number kind). */
   integer?: boolean;
+  /** Numbers written with a decimal comma (see `parseCommaNumber`). */
+  decimalComma?: boolean;
 }
 
-/** Every non-missing value must share one shape; otherwise the column is a string. */
-export function decideKind(c: ShapeCounts): KindGuess {
-  const n = c.integer + c.float + c.boolean + c.iso + c.mdy + c.dmy + c.named + c.other;
-  if (n === 0 || c.other > 0) return { kind: 'string' };
+/**
+ * Every non-missing value must share one shape; otherwise the column is a string. `decimalComma`:
+ * the fields are not comma-separated, so a comma in a number can only be its decimal mark.
+ */
+export function decideKind(c: ShapeCounts, decimalComma = false): KindGuess {
+  const n = c.integer + c.float + c.boolean + c.iso + c.mdy + c.dmy + c.named + c.comma + c.other;
+  if (decimalComma && c.comma > 0 && c.integer + c.grouped + c.comma === n) return { kind: 'number', integer: false, decimalComma: true };
+  if (n === 0 || c.other > 0 || c.comma > 0) return { kind: 'string' };
   if (c.integer + c.float === n) return { kind: 'number', integer: c.float === 0 };
   if (c.boolean === n) return { kind: 'boolean' };
   for (const family of ['iso', 'mdy', 'dmy', 'named'] as const) if (c[family] === n) return { kind: 'datetime', family };

@@ -27,10 +27,12 @@ function delimiterByte(options: ReadOptions, fileName: string): number | null {
 }
 
 /** The parse plan for a column given a user override (lenient) or the sample's guess (strict). */
-export function planFor(override: ColumnType | undefined, guess: KindGuess, counts: ShapeCounts): SinkPlan {
-  if (!override) return { kind: guess.kind, family: guess.family };
-  if (override === 'integer') return { kind: 'number', integerOnly: true, lenient: true };
-  if (override === 'float') return { kind: 'number', lenient: true };
+export function planFor(override: ColumnType | undefined, guess: KindGuess, counts: ShapeCounts, decimalComma = false): SinkPlan {
+  if (!override) return { kind: guess.kind, family: guess.family, ...(guess.decimalComma ? { decimalComma: true } : {}) };
+  // A number column forced on the user's word reads a decimal comma when the sample has more such numbers than point-decimal ones.
+  const comma = decimalComma && counts.comma > counts.float - counts.grouped ? { decimalComma: true } : {};
+  if (override === 'integer') return { kind: 'number', integerOnly: true, lenient: true, ...comma };
+  if (override === 'float') return { kind: 'number', lenient: true, ...comma };
   if (override === 'boolean') return { kind: 'boolean', lenient: true };
   if (override === 'datetime') {
     // The family most of the sample's dates have; ISO on a tie or when none parsed.
@@ -88,8 +90,10 @@ export function* planCsv(
   const { counts, rows, end } = sampleShapes(sample, headerEnd, sample.length, sampleEnd >= source.size, delimiter, names.length, missingMatcher(missingTokens), SAMPLE_ROWS);
   const dataBytes = source.size - start - headerEnd;
   const rowEstimate = rows === 0 ? 16 : Math.ceil((rows / Math.max(1, end - headerEnd)) * dataBytes);
-  const guesses = counts.map((c, i) => (widened.has(i) ? { kind: 'string' as const } : decideKind(c)));
-  const sinks = guesses.map((g, i) => planFor(overrideFor(options, names[i]), g, counts[i]));
+  // A comma inside a field of a comma-separated file is more often a thousands separator ("1,234" quoted) than a decimal mark.
+  const decimalComma = delimiter !== 44;
+  const guesses = counts.map((c, i) => (widened.has(i) ? { kind: 'string' as const } : decideKind(c, decimalComma)));
+  const sinks = guesses.map((g, i) => planFor(overrideFor(options, names[i]), g, counts[i], decimalComma));
   const plan: CsvPlan = {
     fileName,
     size: source.size,
@@ -103,7 +107,17 @@ export function* planCsv(
     chunkBytes: Math.max(1, options.chunkBytes ?? DEFAULT_CHUNK_BYTES),
     rowEstimate,
   };
-  return { plan, guesses, warnings: warning ? [warning] : [] };
+  const warnings = warning ? [warning] : [];
+  const comma = names.filter((_, i) => sinks[i].decimalComma);
+  if (comma.length) {
+    const list = comma.map((c) => `"${c}"`).join(', ');
+    warnings.push({
+      code: 'decimal-comma',
+      message: `${comma.length === 1 ? `Column ${list} has` : `Columns ${list} have`} numbers written with a decimal comma (like 1.234,5), so ${comma.length === 1 ? 'it was' : 'they were'} read as numbers (1234.5). If a column holds codes rather than amounts, set its type to text.`,
+      ...(comma.length === 1 ? { column: comma[0] } : {}),
+    });
+  }
+  return { plan, guesses, warnings };
 }
 
 /** Skips empty lines before the header; -1 when the buffer ends first and more may follow. */
