@@ -2,7 +2,7 @@
  * `--format table`: the metrics of a command as a table for people (metric names in words, four
  * significant digits, thousands separators). The JSON line stays the default and keeps full precision.
  */
-import { comparisonSentence, type MetricPair } from '../core/explain';
+import { comparisonSentence, rowsSentence, type MetricPair, type RowCounts } from '../core/explain';
 import { num } from '../core/format';
 import { metricName } from '../core/explain';
 
@@ -35,13 +35,16 @@ export interface TrainTableInput {
   metrics: Record<string, number>;
   baselineMetrics: Record<string, number>;
   comparison: MetricPair;
+  rows: RowCounts;
 }
 
 /** What `modelbench train --format table` prints: the model, each test metric beside the baseline's, and the verdict. */
 export function trainTable(t: TrainTableInput): string {
   const rows = Object.entries(t.metrics).map(([key, value]) => [metricName(key), cell(value), cell(t.baselineMetrics[key])]);
   return [
-    `${t.model}, ${TASKS[t.task] ?? t.task}, trained on ${t.backend}. Test metrics:`,
+    `${t.model}, ${TASKS[t.task] ?? t.task}, trained on ${t.backend}. ${rowsSentence(t.rows)}`,
+    '',
+    'Test metrics:',
     '',
     textTable(['Metric', 'Model', 'Baseline'], rows),
     '',

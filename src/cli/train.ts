@@ -23,10 +23,10 @@ import { readTableFile } from './readTableFile';
 import { profileTable } from '../core/profile';
 import { toProfileLike } from '../core/recipe';
 import { backendWords, defaultSpec, DEFAULT_KIND, DEFAULT_SEED } from '../core/models/catalog';
-import { clearOnError, createProgress, profileProgress, readProgress, trainProgress } from './progress';
+import { clearOnError, createProgress, profileProgress, trainProgress } from './progress';
 import { outputFormat, trainTable, type OutputFormat } from './metricsTable';
 import { baselineMargin } from '../core/evaluate';
-import { nodeFileSource } from './nodeSource';
+import { rowsSentence } from '../core/explain';
 import { IMAGE_TARGET, imageFeaturesFile, isImageInputSync } from './imageInput';
 import { isPixelScale, loadExtractorFile, SCALE_WORDS } from './extractorInput';
 import { PIXEL_SCALES, type Extractor, type PixelScale } from '../core/image/extractor';
@@ -252,8 +252,13 @@ async function train(argv: string[]): Promise<number> {
       started,
       readMs,
     });
-    if (args.format === 'table') console.log(trainTable({ model: MODELS[spec.kind].label, task: recipe.task, backend: backendWords(spec.kind, usedBackend as BackendName), metrics: result.metrics, baselineMetrics: result.baselineMetrics, comparison: result.comparison }));
-    else console.log(JSON.stringify({ model: spec.kind, task: recipe.task, backend: usedBackend, metrics: result.metrics, baseline: result.baselineMetrics[result.comparison.metric], beatsBaseline: result.comparison.beatsBaseline, versusBaseline: baselineMargin(result.comparison.metric, result.comparison.model, result.comparison.baseline).grade, ...(result.report.task === 'regression' && result.report.metrics.notDefined ? { notDefined: result.report.metrics.notDefined } : {}) }));
+    if (args.format === 'table') console.log(trainTable({ model: MODELS[spec.kind].label, task: recipe.task, backend: backendWords(spec.kind, usedBackend as BackendName), metrics: result.metrics, baselineMetrics: result.baselineMetrics, comparison: result.comparison, rows: result.rows }));
+    else {
+      const { missingTarget, unseenClass, removedByRowSteps } = result.rows;
+      // The JSON line has no room for it: say on stderr when rows were left out.
+      if (missingTarget || unseenClass || removedByRowSteps) console.error(`note: ${rowsSentence(result.rows)}`);
+      console.log(JSON.stringify({ model: spec.kind, task: recipe.task, backend: usedBackend, metrics: result.metrics, baseline: result.baselineMetrics[result.comparison.metric], beatsBaseline: result.comparison.beatsBaseline, versusBaseline: baselineMargin(result.comparison.metric, result.comparison.model, result.comparison.baseline).grade, ...(result.report.task === 'regression' && result.report.metrics.notDefined ? { notDefined: result.report.metrics.notDefined } : {}) }));
+    }
     return 0;
   } finally {
     disposeModel(result.model);

@@ -19,6 +19,7 @@ export { splitSpecWords } from './splitSpecWords';
 export { importanceRows, permutationWords, scaleUnit, scaleWords, rowLabel, valueWords, rowWaterfall, percentOf, type ImportanceRow, type Waterfall, type WaterfallBar } from './modelExplanation';
 export { METRIC_NAMES, metricName } from './metricNames';
 export { baselineWords, comparisonSentence, type BaselineWords, type MetricPair } from './baselineWords';
+export { rowsSentence, type RowCounts } from './rowsSentence';
 export { sliceLabel, sliceGapWords, sliceRankingWords, sliceJson, metricInSentence, type SliceJson, type SliceReportJson } from './sliceWords';
 export { dependenceSvg, type DependenceChartOptions } from './dependenceSvg';
 export { dependenceWords, dependenceShape, type DependenceShape } from './dependenceWords';

@@ -68,7 +68,7 @@ describe('train', () => {
   test('--format table prints the metrics in words beside the baseline, without JSON', async () => {
     const r = await run(trainArgs('table', '--format', 'table'), false);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Gradient-boosted trees, multiclass classification, trained on JavaScript\. Test metrics:\n\nMetric +Model +Baseline\n/);
+    expect(r.out).toMatch(/^Gradient-boosted trees, multiclass classification, trained on JavaScript\. Tested on [0-9,]+ held-out rows \(trained on [0-9,]+\)\.\n\nTest metrics:\n\nMetric +Model +Baseline\n/);
     expect(r.out).toMatch(/\nAccuracy +0\.\d{1,4} +0\.\d{1,4}\n/);
     expect(r.out).toMatch(/\nF1 \(macro\) +/);
     expect(r.out).not.toMatch(/[{}]|macroF1/);
@@ -110,9 +110,12 @@ test('the table rounds to four significant digits and names metrics for people',
     metrics: { accuracy: 0.912345678, rocAuc: 0.95, logLoss: 0.2345678 },
     baselineMetrics: { accuracy: 0.6, rocAuc: 0.5, logLoss: 0.67 },
     comparison: { metric: 'rocAuc', model: 0.95, baseline: 0.5 },
+    rows: { train: 12_400, test: 3_100, missingTarget: 1, unseenClass: 0, removedByRowSteps: 25 },
   });
   expect(text.split('\n')).toEqual([
-    'Logistic regression, binary classification, trained on WASM. Test metrics:',
+    "Logistic regression, binary classification, trained on WASM. Tested on 3,100 held-out rows (trained on 12,400); 1 row without a target was left out; the recipe's row steps left out 25 rows.",
+    '',
+    'Test metrics:',
     '',
     'Metric     Model  Baseline',
     '────────  ──────  ────────',
