@@ -15,7 +15,7 @@ export function repairHeader(raw: string[]): { names: string[]; warning?: Ingest
       while (taken.has(`${fixed}_${k}`)) k++;
       fixed = `${fixed}_${k}`;
     }
-    if (fixed !== name) changes.push(`column ${i + 1} ${name === '' ? '(empty)' : JSON.stringify(name)} -> ${JSON.stringify(fixed)}`);
+    if (fixed !== name) changes.push(`column ${i + 1} (${name.trim() === '' ? 'no name' : `a second "${name}"`}) is now "${fixed}"`);
     taken.add(fixed);
     names.push(fixed);
   });
@@ -25,7 +25,7 @@ export function repairHeader(raw: string[]): { names: string[]; warning?: Ingest
     names,
     warning: {
       code: 'header-repaired',
-      message: `Renamed ${changes.length} empty or repeated column name(s): ${listed}${changes.length > 20 ? '…' : ''}. Edit the header row to choose your own names.`,
+      message: `${changes.length === 1 ? 'A column had no name or a repeated one' : `${changes.length} columns had no name or a repeated one`}, so ${changes.length === 1 ? 'it was' : 'they were'} named: ${listed}${changes.length > 20 ? '; …' : ''}. Edit the header row to choose your own names.`,
       count: changes.length,
     },
   };
