@@ -4,7 +4,7 @@ import { fixed, num, pct, plural } from '../format';
 
 /** One action for the top of the Explore stage. */
 export interface Fix {
-  /** An imperative, e.g. "Drop `id`". */
+  /** An imperative, e.g. 'Drop "id"'. */
   title: string;
   /** Why, in the data's own numbers, and what the fix achieves. */
   detail: string;
@@ -24,7 +24,8 @@ export interface Candidate extends Fix {
 /** Skewness beyond which a log transform is suggested, as the recipe proposer does. */
 export const HEADLINE_SKEW = 2;
 
-const code = (name: string) => `\`${name}\``;
+/** A column's name in a sentence, in the quotes every other message uses (the page shows text, not Markdown). */
+const code = (name: string) => `"${name}"`;
 
 /** The leakage warning, worded once for "Fix these first", the target section and Prepare. */
 export function leakageSentence(column: string, target: string | undefined, measure: string, value: number): string {

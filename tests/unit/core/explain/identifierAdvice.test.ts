@@ -35,13 +35,13 @@ describe('advice on unique columns', () => {
   });
 
   test.each(['pop', 'population', 'income'])('no "drop" advice for the continuous column %s, and Prepare keeps it', (col) => {
-    expect(fixes.map((f) => f.title)).not.toContain(`Drop \`${col}\``);
+    expect(fixes.map((f) => f.title)).not.toContain(`Drop "${col}"`);
     expect(dropped).not.toContain(col);
     expect(renderReportHtml(report)).not.toMatch(new RegExp(`${col}(&quot;|&#34;|") has a different value in every row`));
   });
 
   test.each(['row', 'customer_id', 'name'])('"drop" advice for the identifier %s, and Prepare drops it', (col) => {
-    expect(fixes.map((f) => f.title)).toContain(`Drop \`${col}\``);
+    expect(fixes.map((f) => f.title)).toContain(`Drop "${col}"`);
     expect(dropped).toContain(col);
     expect(renderReportHtml(report)).toMatch(new RegExp(`${col}(&quot;|&#34;|") has a different value in every row`));
   });

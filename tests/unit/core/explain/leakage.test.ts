@@ -17,7 +17,7 @@ test('the leaky feature gets the warning, worded the same on every screen', () =
   const report = profileTable(table, { target: 'churned' });
   const warnings = leakageWarnings(report);
   expect(warnings.map((w) => w.column)).toEqual(['refund_issued']);
-  expect(warnings[0].sentence).toBe("`refund_issued` predicts `churned` almost perfectly (Cramér's V 1.00) — it may be recorded after the outcome (leakage). Drop it unless it will be known at prediction time: the model would shine in testing and fail in use.");
+  expect(warnings[0].sentence).toBe(`"refund_issued" predicts "churned" almost perfectly (Cramér's V 1.00) — it may be recorded after the outcome (leakage). Drop it unless it will be known at prediction time: the model would shine in testing and fail in use.`);
   const alert = report.alerts.find((a) => a.type === 'target_leakage');
   expect(alert?.message).toContain('it may be recorded after the outcome (leakage). Drop it unless it will be known at prediction time.');
 });

@@ -50,8 +50,8 @@ describe('reportHeadline', () => {
     const { fixes } = reportHeadline(report(cols, alerts, { target }));
     expect(fixes).toEqual([
       {
-        title: 'Check `refund_issued` for target leakage',
-        detail: "`refund_issued` predicts `churned` almost perfectly (Cramér's V 0.97) — it may be recorded after the outcome (leakage). Drop it unless it will be known at prediction time: the model would shine in testing and fail in use.",
+        title: 'Check "refund_issued" for target leakage',
+        detail: `"refund_issued" predicts "churned" almost perfectly (Cramér's V 0.97) — it may be recorded after the outcome (leakage). Drop it unless it will be known at prediction time: the model would shine in testing and fail in use.`,
         column: 'refund_issued', alertType: 'target_leakage',
       },
       {
@@ -59,19 +59,19 @@ describe('reportHeadline', () => {
         detail: '4 rows (4 %) repeat an earlier row exactly; left in, copies land in both the training and the test split and flatter the test score. If they are copies, add a "Remove duplicate rows" step to the recipe; keep them if the repeats are real events.',
         alertType: 'duplicates', step: 'deduplicate',
       },
-      { title: 'Drop `income`', detail: 'It is missing in 70 % of rows, so filling it in would invent most of the column.', column: 'income', alertType: 'missing' },
+      { title: 'Drop "income"', detail: 'It is missing in 70 % of rows, so filling it in would invent most of the column.', column: 'income', alertType: 'missing' },
     ]);
   });
 
   test('limit reaches identifiers, dates stored as text, then skew; one fix per column', () => {
     const { fixes } = reportHeadline(report(cols, alerts, { target }), { limit: 10 });
     expect(fixes.map((f) => f.title)).toEqual([
-      'Check `refund_issued` for target leakage',
+      'Check "refund_issued" for target leakage',
       'Remove 4 duplicate rows',
-      'Drop `income`',
-      'Drop `id`',
-      'Parse `signup` as a date',
-      'Log-transform `spend`',
+      'Drop "income"',
+      'Drop "id"',
+      'Parse "signup" as a date',
+      'Log-transform "spend"',
     ]);
     expect(fixes[3].detail).toBe('It labels rows (every value is unique, and it is text or an integer code, not a measurement), so it cannot generalise: a model would memorise rows instead of learning patterns.');
     expect(fixes[5].detail).toBe('Its skewness is 2.5: most values sit at one end with a long tail; a log transform helps linear models and networks.');
@@ -82,7 +82,7 @@ describe('reportHeadline', () => {
       target: { name: 'y', task: 'regression', associations: [], pairs: [] },
     });
     expect(reportHeadline(r).fixes).toEqual([
-      { title: 'Rows without `y` cannot be used', detail: 'The target is missing in 20 % of rows; those rows are left out of training and testing. Check why they are empty.', column: 'y', alertType: 'missing' },
+      { title: 'Rows without "y" cannot be used', detail: 'The target is missing in 20 % of rows; those rows are left out of training and testing. Check why they are empty.', column: 'y', alertType: 'missing' },
     ]);
   });
 
@@ -99,7 +99,7 @@ describe('reportHeadline', () => {
     });
     expect(reportHeadline(r).fixes).toEqual([
       {
-        title: 'Keep one of `a` and `b`',
+        title: 'Keep one of "a" and "b"',
         detail: 'They carry almost the same information (Pearson r 0.995); keeping both makes linear-model coefficients unstable and adds nothing.',
         column: 'a', alertType: 'high_correlation',
       },
