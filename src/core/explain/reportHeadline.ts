@@ -28,13 +28,33 @@ export function reportHeadline(report: Report, options: HeadlineOptions = {}): {
   candidates.sort((a, b) => a.priority - b.priority || b.value - a.value || a.order - b.order);
   const seen = new Set<string>();
   const fixes: Fix[] = [];
+  const groups = new Map<Fix, { verb: string; detail: string; columns: string[] }>();
   for (const c of candidates) {
-    if (fixes.length >= limit) break;
     if ((c.column !== undefined && seen.has(c.column)) || (c.related !== undefined && seen.has(c.related))) continue;
+    const verb = c.column !== undefined && c.title.endsWith(` "${c.column}"`) ? c.title.slice(0, -c.column.length - 3) : null;
+    // The same action for the same reason on several columns is one fix ("Drop "a", "b" and "c""), not several.
+    const same = verb !== null && c.detail.startsWith('It ') ? [...groups].find(([f, g]) => f.alertType === c.alertType && g.verb === verb && g.detail === c.detail) : undefined;
+    if (same) {
+      const [fix, group] = same;
+      group.columns.push(c.column!);
+      fix.title = `${verb} ${listNames(group.columns)}`;
+      fix.detail = `Each ${c.detail.slice(3)}`;
+      seen.add(c.column!);
+      continue;
+    }
+    if (fixes.length >= limit) continue;
     if (c.column !== undefined) seen.add(c.column);
     if (c.related !== undefined) seen.add(c.related);
     const { title, detail, column, alertType, step } = c;
-    fixes.push({ title, detail, ...(column !== undefined && { column }), ...(alertType !== undefined && { alertType }), ...(step !== undefined && { step }) });
+    const fix: Fix = { title, detail, ...(column !== undefined && { column }), ...(alertType !== undefined && { alertType }), ...(step !== undefined && { step }) };
+    fixes.push(fix);
+    if (verb !== null) groups.set(fix, { verb, detail, columns: [c.column!] });
   }
   return { fixes };
+}
+
+/** "a", "b" and "c" */
+function listNames(names: string[]): string {
+  const quoted = names.map((n) => `"${n}"`);
+  return quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
 }
