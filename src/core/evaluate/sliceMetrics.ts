@@ -36,7 +36,7 @@ export interface SliceReport {
   /** Held-out rows in all. */
   totalRows: number;
   minRows: number;
-  /** Columns sliced. */
+  /** Columns sliced (a column whose one group is every row, missing or constant throughout, has no slice). */
   columns: string[];
   /**
    * Weakest first: slices of at least `minRows` rows by how much worse their primary metric is than
@@ -77,6 +77,8 @@ export function sliceMetrics(table: Table, rows: ArrayLike<number>, columns: str
   const slices: Slice[] = [];
   for (const column of sliced) {
     for (const group of sliceGroups(column!, sourceRows, o)) {
+      // A "slice" of every row (a column missing or constant throughout) is the overall figure again.
+      if (group.members.length === positions.length) continue;
       const members = new Int32Array(group.members.length);
       for (let j = 0; j < members.length; j++) members[j] = positions[group.members[j]];
       const [m, s] = scoreSlice(target, members);
@@ -92,7 +94,7 @@ export function sliceMetrics(table: Table, rows: ArrayLike<number>, columns: str
       });
     }
   }
-  return { metric, secondary, overall, overallSecondary, rows: positions.length, totalRows: total, minRows: o.minRows, columns: sliced.map((c) => c!.name), slices: rankSlices(slices) };
+  return { metric, secondary, overall, overallSecondary, rows: positions.length, totalRows: total, minRows: o.minRows, columns: sliced.map((c) => c!.name).filter((name) => slices.some((s) => s.column === name)), slices: rankSlices(slices) };
 }
 
 /** Large slices before small ones; within each, defined primary gaps before secondary ones, largest first. Stable, so ties keep column order. */

@@ -54,6 +54,16 @@ describe('sliceMetrics', () => {
     expect(sliceMetrics(table, rows, ['city', 'age', 'income'], target)).toEqual(r);
   });
 
+  test('a column missing or constant in every row is no slice: it would repeat the overall figure', () => {
+    const { table, rows, target } = binaryCase();
+    const n = table.rowCount;
+    const wide: Table = { ...table, columns: [...table.columns, numeric('empty', Array.from({ length: n }, () => NaN)), categorical('same', Array.from({ length: n }, () => 'x'))] };
+    const r = sliceMetrics(wide, rows, ['empty', 'city', 'same'], target);
+    expect(r.columns).toEqual(['city']);
+    expect(r.slices.every((s) => s.column === 'city')).toBe(true);
+    expect(r.slices).toEqual(sliceMetrics(table, rows, ['city'], target).slices);
+  });
+
   test('numbers are cut into quintiles with readable edges, and missing values are a slice of their own', () => {
     const { table, rows, target } = binaryCase();
     const r = sliceMetrics(table, rows, ['age', 'income'], target);
