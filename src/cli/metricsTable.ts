@@ -2,7 +2,7 @@
  * `--format table`: the metrics of a command as a table for people (metric names in words, four
  * significant digits, thousands separators). The JSON line stays the default and keeps full precision.
  */
-import { comparisonSentence, rowsSentence, type MetricPair, type RowCounts } from '../core/explain';
+import { comparisonSentence, rowsSentence, taskName, type MetricPair, type RowCounts } from '../core/explain';
 import { num } from '../core/format';
 import { metricName } from '../core/explain';
 
@@ -13,8 +13,6 @@ export function outputFormat(value: string | undefined, usage: string): OutputFo
   if (value === undefined || value === 'json' || value === 'table') return value ?? 'json';
   throw new RangeError(`--format ${value} must be json or table. ${usage}`.trim());
 }
-
-const TASKS: Record<string, string> = { binary: 'binary classification', multiclass: 'multiclass classification', regression: 'regression' };
 
 /** Left-aligned first column, right-aligned numbers, two spaces between columns. */
 function textTable(header: string[], rows: string[][]): string {
@@ -42,7 +40,7 @@ export interface TrainTableInput {
 export function trainTable(t: TrainTableInput): string {
   const rows = Object.entries(t.metrics).map(([key, value]) => [metricName(key), cell(value), cell(t.baselineMetrics[key])]);
   return [
-    `${t.model}, ${TASKS[t.task] ?? t.task}, trained on ${t.backend}. ${rowsSentence(t.rows)}`,
+    `${t.model}, ${taskName(t.task)}, trained on ${t.backend}. ${rowsSentence(t.rows)}`,
     '',
     'Test metrics:',
     '',

@@ -20,6 +20,7 @@ export { importanceRows, permutationWords, scaleUnit, scaleWords, rowLabel, valu
 export { METRIC_NAMES, metricName } from './metricNames';
 export { baselineWords, comparisonSentence, type BaselineWords, type MetricPair } from './baselineWords';
 export { rowsSentence, type RowCounts } from './rowsSentence';
+export { taskName } from './taskName';
 export { sliceLabel, sliceGapWords, sliceRankingWords, sliceJson, metricInSentence, type SliceJson, type SliceReportJson } from './sliceWords';
 export { dependenceSvg, type DependenceChartOptions } from './dependenceSvg';
 export { dependenceWords, dependenceShape, type DependenceShape } from './dependenceWords';
