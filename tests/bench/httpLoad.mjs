@@ -88,8 +88,12 @@ export function httpLoad({ url, body, contentType = 'application/json', connecti
       socket.on('error', () => {});
       socket.on('close', () => {
         if (waiting || !connected) errors++;
-        if (performance.now() < stopAt) slot();
-        else if (--open === 0) finished();
+        // A refused connection (the server is down or restarting) is tried again after a pause, not
+        // at once: at once, the generator spins a core on refusals and counts thousands of errors.
+        if (performance.now() < stopAt) {
+          if (connected) slot();
+          else setTimeout(slot, Math.min(10, Math.max(0, stopAt - performance.now())));
+        } else if (--open === 0) finished();
       });
     };
     for (let c = 0; c < connections; c++) slot();
