@@ -5,14 +5,14 @@
  * its one JSON line.
  */
 import { basename } from 'node:path';
-import { readTable, type ReadOptions, type ReadResult } from '../core/table';
+import { readTable, type IngestWarning, type ReadOptions, type ReadResult } from '../core/table';
 import { nodeFileSource } from './nodeSource';
 import { readProgress, type Progress } from './progress';
 
 export interface ReadTableFileOptions extends ReadOptions {
   progress?: Progress;
-  /** Where warnings go; stderr unless a test passes its own. */
-  warn?: (line: string) => void;
+  /** Where warnings go (the line as printed, and the warning it says); stderr unless a caller words some its own way. */
+  warn?: (line: string, warning: IngestWarning) => void;
 }
 
 export async function readTableFile(path: string, options: ReadTableFileOptions = {}): Promise<ReadResult> {
@@ -24,6 +24,6 @@ export async function readTableFile(path: string, options: ReadTableFileOptions 
     progress?.clear();
   }
   const name = basename(path);
-  for (const w of result.warnings) warn(`warning: ${w.message.includes(name) ? '' : `${path}: `}${w.message}`);
+  for (const w of result.warnings) warn(`warning: ${w.message.includes(name) ? '' : `${path}: `}${w.message}`, w);
   return result;
 }

@@ -23,7 +23,9 @@ import { readTableFile } from './readTableFile';
 import { profileTable } from '../core/profile';
 import { toProfileLike } from '../core/recipe';
 import { backendWords, defaultSpec, DEFAULT_KIND, DEFAULT_SEED } from '../core/models/catalog';
-import { clearOnError, createProgress, profileProgress, trainProgress } from './progress';
+import { clearOnError, createProgress, profileProgress, trainProgress, type Progress } from './progress';
+import { plural } from '../core/format';
+import type { Table } from '../core/table';
 import { outputFormat, trainTable, type OutputFormat } from './metricsTable';
 import { baselineMargin } from '../core/evaluate';
 import { rowsSentence } from '../core/explain';
@@ -188,6 +190,17 @@ async function train(argv: string[]): Promise<number> {
   const progress = createProgress({ quiet: args.quiet });
   // An image folder's features file keeps its class names as names, as the studio reads it.
   const read = (file: string, given: string) => readTableFile(file, file === given ? { progress } : { progress, typeOverrides: { ...FEATURE_TYPES } });
+  /**
+   * The test file is read with the training file's column types, so one stray value ("unknown" in
+   * an age column) becomes a missing value, said so, instead of turning the column into text that
+   * the fitted recipe then refuses.
+   */
+  const readTestFile = (file: string, train: Table, shown: Progress) =>
+    readTableFile(file, {
+      progress: shown,
+      typeOverrides: Object.fromEntries(train.columns.map((c) => [c.name, c.type])),
+      warn: (line, w) => console.error(w.code === 'type-override' && w.column ? `warning: ${file}: ${plural(w.count ?? 0, 'value')} in column "${w.column}" ${w.count === 1 ? 'is' : 'are'} not ${train.columns.find((c) => c.name === w.column)?.type}, the column's type in the training file, so ${w.count === 1 ? 'it was' : 'they were'} read as missing.` : line),
+    });
   let extractor: Extractor | undefined;
   if (args.extractor) {
     const { path, scale } = args.extractor;
@@ -202,7 +215,7 @@ async function train(argv: string[]): Promise<number> {
     extractor?.dispose();
   }
   const input = await read(dataPath, args.file);
-  const testInput = testPath ? await read(testPath, args.test!) : undefined;
+  const testInput = testPath ? await readTestFile(testPath, input.table, progress) : undefined;
   const readMs = Date.now() - started;
   let recipe: Recipe;
   try {

@@ -35,4 +35,16 @@ describe('modelbench commands warn about rows the reader repaired', () => {
     expect(scored.code).toBe(0);
     expect(scored.err).toContain(`${ragged}: 2 data rows (rows 3 and 41)`);
   }, 120_000);
+
+  test('a test file is read with the training file\'s types: a stray word in a number column is one missing value, said so', async () => {
+    const train = join(dir, 'train.csv');
+    writeFileSync(train, ['a,b,y', ...rows(80)].join('\n'));
+    const test = join(dir, 'test.csv');
+    const lines = ['a,b,y', ...rows(30)];
+    lines[8] = 'unknown,2,1';
+    writeFileSync(test, lines.join('\n'));
+    const r = await runMain(['train', train, '--test', test, '--target', 'y', '--model', 'logistic', '--backend', 'cpu', '--cv', '0', '--out', join(dir, 'run3')]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`warning: ${test}: 1 value in column "a" is not integer, the column's type in the training file, so it was read as missing.`);
+  }, 120_000);
 });
