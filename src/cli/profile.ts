@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createProfileAccumulator, profileTable, renderReportHtml, reportToJson, type ProfileAccumulator, type Report } from '../core/profile';
 import { streamTable } from '../core/table';
-import { readTableFile } from './readTableFile';
+import { printReadWarnings, readTableFile } from './readTableFile';
 import { nodeFileSource } from './nodeSource';
 import { formatCount, plural } from '../core/format';
 import { readFlags } from './flags';
@@ -52,13 +52,15 @@ async function streamed(args: ProfileArgs, print: string, progress: Progress): P
   const fp = await fingerprint(args.file);
   const started = performance.now();
   const hooks = readProgress(progress, args.file);
-  await streamTable(source, {}, (batch) => {
+  const { warnings } = await streamTable(source, {}, (batch) => {
     acc ??= createProfileAccumulator(
       { name: source.name, columns: batch.columns.map((c) => ({ name: c.name, type: c.type, shapes: c.shapes })) },
       { fingerprint: fp, seed: args.seed },
     );
     acc.add(batch);
   }, hooks);
+  progress.clear();
+  printReadWarnings(args.file, warnings);
   if (!acc) throw new RangeError(`"${args.file}" has no rows to profile. ${print}`);
   const report = (acc as ProfileAccumulator).finish();
   report.meta.timingsMs.profile = performance.now() - started;
@@ -109,6 +111,6 @@ export async function profileCommand(argv: string[]): Promise<number> {
   if (args.html) await writeFile(args.html, renderReportHtml(report));
   if (!args.out && !args.html) process.stdout.write(`${json}\n`);
   const d = report.dataset;
-  if (!args.quiet) console.error(`Profiled ${plural(d.rows, 'row')} × ${plural(d.columns, 'column')} in ${formatCount(report.meta.timingsMs.profile)} ms (reading ${formatCount(report.meta.timingsMs.parse)} ms); ${plural(report.alerts.length, 'alert')}.`);
+  if (!args.quiet) console.error(`Profiled ${plural(d.rows, 'row')} × ${plural(d.columns, 'column')} in ${formatCount(report.meta.timingsMs.profile)} ms${args.stream ? ', reading as it went' : ` (reading ${formatCount(report.meta.timingsMs.parse)} ms)`}; ${plural(report.alerts.length, 'alert')}.`);
   return 0;
 }

@@ -23,7 +23,12 @@ export async function readTableFile(path: string, options: ReadTableFileOptions 
   } finally {
     progress?.clear();
   }
-  const name = basename(path);
-  for (const w of result.warnings) warn(`warning: ${w.message.includes(name) ? '' : `${path}: `}${w.message}`, w);
+  printReadWarnings(path, result.warnings, warn);
   return result;
+}
+
+/** Each warning as one `warning:` line naming the file, unless the message already quotes its name. */
+export function printReadWarnings(path: string, warnings: IngestWarning[], warn: (line: string, warning: IngestWarning) => void = (line) => console.error(line)): void {
+  const quoted = `"${basename(path)}"`;
+  for (const w of warnings) warn(`warning: ${w.message.includes(quoted) ? '' : `${path}: `}${w.message}`, w);
 }

@@ -53,8 +53,9 @@ export function reportHeadline(report: Report, options: HeadlineOptions = {}): {
   return { fixes };
 }
 
-/** "a", "b" and "c" */
+/** Names in a title: "a", "b" and "c"; past four, the first three and how many more ("a", "b", "c" and 9 more). */
 function listNames(names: string[]): string {
   const quoted = names.map((n) => `"${n}"`);
+  if (quoted.length > 4) return `${quoted.slice(0, 3).join(', ')} and ${quoted.length - 3} more`;
   return quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
 }

@@ -16,15 +16,19 @@ export interface ShapeCounts {
   mdy: number;
   dmy: number;
   named: number;
-  /** Numbers only a decimal comma reads ("12,5", "1.234,56"); text unless the delimiter is not a comma. */
+  /** Numbers only a decimal comma reads ("12,5", "1.234,56", "1.234.567"); text unless the delimiter is not a comma. */
   comma: number;
+  /** Of `comma`, those with a decimal comma (the others group thousands with points only). */
+  commaFraction: number;
+  /** Of `comma`, those that read as US thousands too ("1,234", "-12,500"). */
+  commaAmbiguous: number;
   /** Of `float`, those a decimal comma reads as well, as thousands ("1.234" is 1234 there). */
   grouped: number;
   other: number;
 }
 
 export function shapeCounts(): ShapeCounts {
-  return { missing: 0, integer: 0, float: 0, boolean: 0, iso: 0, mdy: 0, dmy: 0, named: 0, comma: 0, grouped: 0, other: 0 };
+  return { missing: 0, integer: 0, float: 0, boolean: 0, iso: 0, mdy: 0, dmy: 0, named: 0, comma: 0, commaFraction: 0, commaAmbiguous: 0, grouped: 0, other: 0 };
 }
 
 /** Adds the shape of `buf[s, e)` to `counts`. */
@@ -41,9 +45,35 @@ export function countShape(buf: Uint8Array, s: number, e: number, isMissing: Mis
   else {
     const family = detectDateFamily(buf, s, e);
     if (family) counts[family]++;
-    else if (!Number.isNaN(parseCommaNumber(buf, s, e))) counts.comma++;
-    else counts.other++;
+    else if (!Number.isNaN(parseCommaNumber(buf, s, e))) {
+      counts.comma++;
+      if (!lastNumberWasInteger) counts.commaFraction++;
+      if (usThousands(buf, s, e)) counts.commaAmbiguous++;
+    } else counts.other++;
   }
+}
+
+/** `[+-]d{1,3},ddd`: a decimal comma with three decimals, or a whole number with a US thousands comma. */
+function usThousands(buf: Uint8Array, s: number, e: number): boolean {
+  while (s < e && (buf[s] === 32 || buf[s] === 9)) s++;
+  while (e > s && (buf[e - 1] === 32 || buf[e - 1] === 9)) e--;
+  if (buf[s] === 45 || buf[s] === 43) s++;
+  const comma = e - 4;
+  if (comma - s < 1 || comma - s > 3 || buf[comma] !== 44) return false;
+  for (let i = s; i < e; i++) if (i !== comma && (buf[i] < 48 || buf[i] > 57)) return false;
+  return true;
+}
+
+/**
+ * How a file's delimiter bears on commas in numbers: `never` in a comma-separated file (a comma in
+ * a quoted number is more often a US thousands separator); `likely` with semicolons, the delimiter
+ * of spreadsheets that write decimal commas; `unambiguous` otherwise (tabs, pipes): only when some
+ * value cannot be US thousands ("12,5", "1.234,56").
+ */
+export type DecimalComma = 'never' | 'unambiguous' | 'likely';
+
+export function decimalCommaFor(delimiter: number): DecimalComma {
+  return delimiter === 44 ? 'never' : delimiter === 59 ? 'likely' : 'unambiguous';
 }
 
 /** The storage kind a column's sample calls for. */
@@ -56,13 +86,19 @@ export interface KindGuess {
   decimalComma?: boolean;
 }
 
+/** Whether a column's sample reads as numbers with a decimal comma (and points between thousands). */
+export function readsDecimalComma(c: ShapeCounts, mode: DecimalComma): boolean {
+  return mode !== 'never' && c.comma > 0 && (mode === 'likely' || c.comma > c.commaAmbiguous);
+}
+
 /**
  * Every non-missing value must share one shape; otherwise the column is a string. `decimalComma`:
- * the fields are not comma-separated, so a comma in a number can only be its decimal mark.
+ * whether a comma in a number may be its decimal mark (see `DecimalComma`).
  */
-export function decideKind(c: ShapeCounts, decimalComma = false): KindGuess {
+export function decideKind(c: ShapeCounts, decimalComma: DecimalComma = 'never'): KindGuess {
   const n = c.integer + c.float + c.boolean + c.iso + c.mdy + c.dmy + c.named + c.comma + c.other;
-  if (decimalComma && c.comma > 0 && c.integer + c.grouped + c.comma === n) return { kind: 'number', integer: false, decimalComma: true };
+  // Floats must read the same way with a decimal comma ("2.345" is 2345 there; "2.5" is no such number).
+  if (readsDecimalComma(c, decimalComma) && c.integer + c.grouped + c.comma === n) return { kind: 'number', integer: c.commaFraction === 0, decimalComma: true };
   if (n === 0 || c.other > 0 || c.comma > 0) return { kind: 'string' };
   if (c.integer + c.float === n) return { kind: 'number', integer: c.float === 0 };
   if (c.boolean === n) return { kind: 'boolean' };

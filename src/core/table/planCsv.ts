@@ -2,7 +2,7 @@ import { byteDecoder } from './byteDictionary';
 import type { Steps } from './readSteps';
 import type { SinkPlan } from './columnSink';
 import type { CsvPlan } from './csvPart';
-import { decideKind, sampleShapes, type KindGuess, type ShapeCounts } from './inferKinds';
+import { decideKind, decimalCommaFor, readsDecimalComma, sampleShapes, type DecimalComma, type KindGuess, type ShapeCounts } from './inferKinds';
 import { DEFAULT_MISSING_TOKENS, missingMatcher } from './missingTokens';
 import { DEFAULT_CHUNK_BYTES, overrideFor, SAMPLE_BYTES, SAMPLE_ROWS, type ReadOptions } from './readOptions';
 import { repairHeader } from './repairHeader';
@@ -27,10 +27,10 @@ function delimiterByte(options: ReadOptions, fileName: string): number | null {
 }
 
 /** The parse plan for a column given a user override (lenient) or the sample's guess (strict). */
-export function planFor(override: ColumnType | undefined, guess: KindGuess, counts: ShapeCounts, decimalComma = false): SinkPlan {
+export function planFor(override: ColumnType | undefined, guess: KindGuess, counts: ShapeCounts, decimalComma: DecimalComma = 'never'): SinkPlan {
   if (!override) return { kind: guess.kind, family: guess.family, ...(guess.decimalComma ? { decimalComma: true } : {}) };
   // A number column forced on the user's word reads a decimal comma when the sample has more such numbers than point-decimal ones.
-  const comma = decimalComma && counts.comma > counts.float - counts.grouped ? { decimalComma: true } : {};
+  const comma = readsDecimalComma(counts, decimalComma) && counts.comma > counts.float - counts.grouped ? { decimalComma: true } : {};
   if (override === 'integer') return { kind: 'number', integerOnly: true, lenient: true, ...comma };
   if (override === 'float') return { kind: 'number', lenient: true, ...comma };
   if (override === 'boolean') return { kind: 'boolean', lenient: true };
@@ -90,8 +90,7 @@ export function* planCsv(
   const { counts, rows, end } = sampleShapes(sample, headerEnd, sample.length, sampleEnd >= source.size, delimiter, names.length, missingMatcher(missingTokens), SAMPLE_ROWS);
   const dataBytes = source.size - start - headerEnd;
   const rowEstimate = rows === 0 ? 16 : Math.ceil((rows / Math.max(1, end - headerEnd)) * dataBytes);
-  // A comma inside a field of a comma-separated file is more often a thousands separator ("1,234" quoted) than a decimal mark.
-  const decimalComma = delimiter !== 44;
+  const decimalComma = decimalCommaFor(delimiter);
   const guesses = counts.map((c, i) => (widened.has(i) ? { kind: 'string' as const } : decideKind(c, decimalComma)));
   const sinks = guesses.map((g, i) => planFor(overrideFor(options, names[i]), g, counts[i], decimalComma));
   const plan: CsvPlan = {
@@ -113,7 +112,7 @@ export function* planCsv(
     const list = comma.map((c) => `"${c}"`).join(', ');
     warnings.push({
       code: 'decimal-comma',
-      message: `${comma.length === 1 ? `Column ${list} has` : `Columns ${list} have`} numbers written with a decimal comma (like 1.234,5), so ${comma.length === 1 ? 'it was' : 'they were'} read as numbers (1234.5). If a column holds codes rather than amounts, set its type to text.`,
+      message: `${comma.length === 1 ? `Column ${list} has` : `Columns ${list} have`} numbers written the European way (like 1.234,5 for 1234.5), so ${comma.length === 1 ? 'it was' : 'they were'} read as numbers. If a column holds codes rather than amounts, set its type to text.`,
       ...(comma.length === 1 ? { column: comma[0] } : {}),
     });
   }

@@ -15,7 +15,7 @@ export function repairHeader(raw: string[]): { names: string[]; warning?: Ingest
       while (taken.has(`${fixed}_${k}`)) k++;
       fixed = `${fixed}_${k}`;
     }
-    if (fixed !== name) changes.push(`column ${i + 1} (${name.trim() === '' ? 'no name' : `a second "${name}"`}) is now "${fixed}"`);
+    if (fixed !== name) changes.push(`column ${i + 1} (${name.trim() === '' ? 'no name' : `"${name}", a name already taken`}) is now "${fixed}"`);
     taken.add(fixed);
     names.push(fixed);
   });

@@ -11,7 +11,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const rows = (n: number) => Array.from({ length: n }, (_, i) => `${i % 7},${(i * 3) % 5},${i % 2}`);
 
 describe('modelbench commands warn about rows the reader repaired', () => {
-  test('train and score name the file and the short or long rows; a clean file gets no warning', async () => {
+  test('train, score and profile --stream name the file and the short or long rows; a clean file gets no warning', async () => {
     const clean = join(dir, 'clean.csv');
     writeFileSync(clean, ['a,b,y', ...rows(60)].join('\n'));
     const ragged = join(dir, 'ragged.csv');
@@ -34,6 +34,9 @@ describe('modelbench commands warn about rows the reader repaired', () => {
     const scored = await runMain(['score', join(dir, 'bundle.zip'), ragged, '--out', join(dir, 'scored.csv')]);
     expect(scored.code).toBe(0);
     expect(scored.err).toContain(`${ragged}: 2 data rows (rows 3 and 41)`);
+    const streamed = await runMain(['profile', ragged, '--stream', '--out', join(dir, 'profile.json')]);
+    expect(streamed.code).toBe(0);
+    expect(streamed.err).toContain(`warning: ${ragged}: 2 data rows (rows 3 and 41)`);
   }, 120_000);
 
   test('a test file is read with the training file\'s types: a stray word in a number column is one missing value, said so', async () => {

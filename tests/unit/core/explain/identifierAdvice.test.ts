@@ -35,6 +35,12 @@ describe('advice on unique columns', () => {
     expect(flagged).toEqual(['customer_id', 'name', 'row']);
   });
 
+  test('many columns with the same fix are named up to three, then counted', () => {
+    const empty = tableOf(Object.fromEntries([...Array.from({ length: 7 }, (_, k) => [`blank${k}`, rows.map(() => null)]), ['y', rows.map((i) => i % 3)]]));
+    const titles = reportHeadline(profileTable(empty, { target: 'y' })).fixes.map((f) => f.title);
+    expect(titles).toContain('Drop "blank0", "blank1", "blank2" and 4 more');
+  });
+
   test('the three identifiers are one fix: the same action for the same reason', () => {
     const drops = fixes.filter((f) => f.title.startsWith('Drop '));
     expect(drops).toHaveLength(1);

@@ -45,7 +45,7 @@ describe('CSV columns with a decimal comma', () => {
     expect(col(r, 'Datum').type).toBe('datetime');
     const w = r.warnings.find((x) => x.code === 'decimal-comma')!;
     expect(w.column).toBe('Preis');
-    expect(w.message).toBe('Column "Preis" has numbers written with a decimal comma (like 1.234,5), so it was read as numbers (1234.5). If a column holds codes rather than amounts, set its type to text.');
+    expect(w.message).toBe('Column "Preis" has numbers written the European way (like 1.234,5 for 1234.5), so it was read as numbers. If a column holds codes rather than amounts, set its type to text.');
   });
 
   test('tab-separated too; points alone stay decimals, and "1.5" beside "2,5" is text', () => {
@@ -54,6 +54,24 @@ describe('CSV columns with a decimal comma', () => {
     expect(values(r, 'b')).toEqual([1.5, 2.25]);
     expect(col(r, 'c').type).not.toBe('float');
     expect(r.warnings.find((x) => x.code === 'decimal-comma')?.column).toBe('a');
+  });
+
+  test('"1,234" could be US thousands: with tabs it takes a value no US number reads ("1,5") to decide; with semicolons it is a decimal', () => {
+    const us = parseCsv('a\tb\n1,234\tx\n12,500\ty\n999\tz\n', { delimiter: '\t' });
+    expect(col(us, 'a').type).not.toBe('float');
+    expect(us.warnings.some((x) => x.code === 'decimal-comma')).toBe(false);
+    expect(values(parseCsv('a\tb\n1,234\tx\n1,5\ty\n', { delimiter: '\t' }), 'a')).toEqual([1.234, 1.5]);
+    expect(values(parseCsv('a;b\n1,234;x\n12,500;y\n999;z\n'), 'a')).toEqual([1.234, 12.5, 999]);
+  });
+
+  test('points between thousands alone make whole numbers, the same for every reader', async () => {
+    const text = 'a;b\n1.234.567;x\n2.345;y\n999;z\n';
+    const whole = parseCsv(text);
+    expect(col(whole, 'a').type).toBe('integer');
+    expect(values(whole, 'a')).toEqual([1234567, 2345, 999]);
+    const types: string[] = [];
+    await streamTable(memorySource(text, 's.csv'), {}, async (batch) => void types.push(batch.columns[0].type));
+    expect(types).toEqual(['integer']);
   });
 
   test('in a comma-separated file a quoted "1,234" is not read as a decimal', () => {

@@ -88,7 +88,7 @@ describe('parseCsv structure', () => {
     const r = parseCsv('price,,price,"",price_2\n1,2,3,4,5\n');
     expect(r.table.columns.map((c) => c.name)).toEqual(['price', 'col_2', 'price_2', 'col_4', 'price_2_2']);
     expect(warning(r, 'header-repaired')?.count).toBe(4);
-    expect(warning(r, 'header-repaired')?.message).toBe('4 columns had no name or a repeated one, so they were named: column 2 (no name) is now "col_2"; column 3 (a second "price") is now "price_2"; column 4 (no name) is now "col_4"; column 5 (a second "price_2") is now "price_2_2". Edit the header row to choose your own names.');
+    expect(warning(r, 'header-repaired')?.message).toBe('4 columns had no name or a repeated one, so they were named: column 2 (no name) is now "col_2"; column 3 ("price", a name already taken) is now "price_2"; column 4 (no name) is now "col_4"; column 5 ("price_2", a name already taken) is now "price_2_2". Edit the header row to choose your own names.');
   });
   test('unbalanced quote at EOF: loads what is there and names the line', () => {
     const r = parseCsv('a,b\n1,x\n2,"open\nmore\n');
