@@ -154,6 +154,10 @@ test.describe('Tree models', () => {
           return tick.height;
         });
         expect(labelPx, `contribution labels at ${width} px`).toBeGreaterThan(9);
+        // So are the line charts (training curves, ROC, precision–recall, calibration, gains, lift), once redrawn for the new width.
+        await expect
+          .poll(() => page.locator('figure.line-chart svg text.tick').evaluateAll((ticks) => Math.min(...ticks.map((t) => t.getBoundingClientRect().height))), { message: `line-chart labels at ${width} px` })
+          .toBeGreaterThan(9);
         // The sticky top bar would be stitched into a tall element's screenshot: let it scroll away for the picture.
         await explanation.screenshot({ path: `test-results/screens/trees-${sample.name}-${width}.png`, style: '.topbar { position: static !important; }' });
       }
