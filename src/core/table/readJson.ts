@@ -60,26 +60,50 @@ function cellOf(value: unknown, fileName: string, row: number): string | null {
   }
 }
 
-/** Turns records into columns: keys in first-seen order, nested values as JSON text. */
+/** Nested objects are flattened this many levels deep ("a.b.c"); deeper ones, and arrays, are kept as JSON text. */
+const FLATTEN_DEPTH = 4;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * Turns records into columns: keys in first-seen order; a nested object's fields become columns of
+ * their own named by their path ("user.age"), as pandas' json_normalize names them; arrays, and
+ * objects nested deeper than FLATTEN_DEPTH, as JSON text.
+ */
 export function recordsToResult(records: unknown[], fileName: string, format: SourceFormat, options: ReadOptions, warnings: IngestWarning[], encoding: string, bytes: number, started: number, rowBase = 0): ReadResult {
   const index = new Map<string, number>();
   const cells: (string | null)[][] = [];
+  let flattened = 0;
+  const place = (record: Record<string, unknown>, prefix: string, depth: number, r: number) => {
+    for (const key of Object.keys(record)) {
+      const value = record[key];
+      const name = prefix + key;
+      if (isRecord(value) && depth < FLATTEN_DEPTH) {
+        place(value, `${name}.`, depth + 1, r);
+        continue;
+      }
+      let c = index.get(name);
+      if (c === undefined) {
+        c = cells.length;
+        index.set(name, c);
+        cells.push(new Array<string | null>(records.length).fill(null));
+        if (prefix) flattened++;
+      }
+      cells[c][r] = cellOf(value, fileName, rowBase + r + 1);
+    }
+  };
   records.forEach((record, r) => {
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
       const where = format === 'ndjson' ? `Line ${rowBase + r + 1}` : `Element ${r + 1}`;
       throw new DataError(`${where} of "${fileName}" is ${describe(record)}; expected a record (an object like {"name": value}). Make every ${format === 'ndjson' ? 'line' : 'element'} an object.`, { file: fileName, row: rowBase + r + 1, code: 'json-not-records' });
     }
-    for (const key of Object.keys(record)) {
-      let c = index.get(key);
-      if (c === undefined) {
-        c = cells.length;
-        index.set(key, c);
-        cells.push(new Array<string | null>(records.length).fill(null));
-      }
-      cells[c][r] = cellOf((record as Record<string, unknown>)[key], fileName, rowBase + r + 1);
-    }
+    place(record as Record<string, unknown>, '', 0, r);
   });
   const names = [...index.keys()];
+  if (flattened) {
+    const examples = names.filter((n) => n.includes('.')).slice(0, 3).map((n) => `"${n}"`).join(', ');
+    warnings.push({ code: 'json-flattened', count: flattened, message: `Nested fields of "${fileName}" became ${flattened === 1 ? 'a column' : `${flattened} columns`} named by their path (${examples}${flattened > 3 ? ', …' : ''}). To score, send them under those names.` });
+  }
   if (records.length === 0) warnings.push({ code: 'header-only', message: `"${fileName}" holds no records; the table is empty.` });
   const columns = columnsFromCells(names, cells, options, warnings);
   return { table: { name: fileName, rowCount: records.length, columns }, warnings, meta: { format, fileName, bytes, encoding, parseMs: performance.now() - started } };

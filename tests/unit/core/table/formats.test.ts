@@ -17,11 +17,12 @@ async function dataError(promise: Promise<unknown>): Promise<DataError> {
 }
 
 describe('readTable JSON', () => {
-  test('array of records; nested values become JSON text', async () => {
+  test('array of records; nested objects become columns named by their path, arrays JSON text', async () => {
     const r = await read('[{"a":1,"b":"x","c":{"k":[1,2]}},{"a":2.5,"b":null,"d":true},{"a":null,"b":"y","d":false}]', 'r.json');
     expect(r.meta.format).toBe('json');
-    expect(r.table.columns.map((c) => [c.name, c.type])).toEqual([['a', 'float'], ['b', 'identifier'], ['c', 'categorical'], ['d', 'boolean']]);
-    expect(cellText(col(r, 'c'), 0)).toBe('{"k":[1,2]}');
+    expect(r.table.columns.map((c) => [c.name, c.type])).toEqual([['a', 'float'], ['b', 'identifier'], ['c.k', 'categorical'], ['d', 'boolean']]);
+    expect(cellText(col(r, 'c.k'), 0)).toBe('[1,2]');
+    expect(r.warnings.find((w) => w.code === 'json-flattened')?.message).toBe('Nested fields of "r.json" became a column named by their path ("c.k"). To score, send them under those names.');
     expect(cellValue(col(r, 'd'), 1)).toBe(true);
     expect(cellValue(col(r, 'a'), 2)).toBeNull();
   });
@@ -46,6 +47,13 @@ describe('readTable JSON', () => {
     expect(e.message).toContain('laughs.json');
     const e2 = await dataError(read('{"a":' + '['.repeat(5000) + ']'.repeat(5000) + '}\n', 'deep.ndjson'));
     expect(e2.details.row).toBe(1);
+  });
+  test('nested objects flatten four levels deep, deeper ones stay JSON text; the same path in any record is one column', async () => {
+    const r = await read('{"u":{"age":30,"geo":{"c":"DE","p":{"q":{"r":{"s":1}}}}}}\n{"u":{"age":41,"geo":{"c":"FR"}},"v":2}\n', 'n.ndjson');
+    expect(r.table.columns.map((c) => c.name)).toEqual(['u.age', 'u.geo.c', 'u.geo.p.q.r', 'v']);
+    expect(cellText(col(r, 'u.geo.p.q.r'), 0)).toBe('{"s":1}');
+    expect([0, 1].map((i) => cellValue(col(r, 'u.age'), i))).toEqual([30, 41]);
+    expect(cellValue(col(r, 'u.geo.p.q.r'), 1)).toBeNull();
   });
   test('__proto__ keys are ordinary columns', async () => {
     const r = await read('[{"__proto__": 1, "constructor": "x"}, {"__proto__": 2, "constructor": "y"}]', 'p.json');
