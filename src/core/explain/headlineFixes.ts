@@ -54,6 +54,7 @@ function missingFix(alert: Alert, profile: ColumnProfile | undefined, target: st
   if (col === target) {
     return { priority: 2, title: `Rows without ${code(col)} cannot be used`, detail: `The target is missing in ${share} of rows; those rows are left out of training and testing. Check why they are empty.` };
   }
+  if (alert.value >= 1) return { priority: 2, title: `Drop ${code(col)}`, detail: 'It is empty in every row, so it carries no information.' };
   if (alert.value > 0.5) {
     return { priority: 2, title: `Drop ${code(col)}`, detail: `It is missing in ${share} of rows, so filling it in would invent most of the column.` };
   }
