@@ -1,5 +1,5 @@
 import { transfer, type Remote } from 'comlink';
-import type { DeriveCheck, GroupSuggestion, MatrixPreview, PreviewOptions, Recipe, SplitSpec, TargetRule, TaskInference } from '../core/recipe';
+import type { DeriveCheck, MatrixPreview, PreviewOptions, Recipe, RecipeProposal, SplitSpec, TargetRule } from '../core/recipe';
 import type { Table } from '../core/table';
 import type { RecipeApi } from '../../workers/recipe';
 import { shareOrCopyTable } from './copyTable';
@@ -20,7 +20,7 @@ export class RecipeBridge {
     onStop: () => (this.#sent = null),
   });
 
-  propose(table: Table, target: string, profile?: unknown, signal?: AbortSignal): Promise<{ recipe: Recipe; task: TaskInference; missingTarget: number; groupSuggestion: GroupSuggestion | null }> {
+  propose(table: Table, target: string, profile?: unknown, signal?: AbortSignal): Promise<RecipeProposal> {
     return this.#call(table, (api) => api.propose(target, toProfileLike(profile)), signal);
   }
 

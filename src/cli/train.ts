@@ -1,6 +1,6 @@
 /**
  * `modelbench train <file> --target COL [--test FILE] [--recipe recipe.json]
- *  [--model baseline|linear|logistic|mlp|gbdt|forest|auto] [--<option> VALUE …] [--seed N] [--cv K] [--group COL] [--backend wasm|cpu]
+ *  [--model baseline|linear|logistic|mlp|gbdt|forest|auto] [--<option> VALUE …] [--seed N] [--cv K] [--group COL | --time COL] [--backend wasm|cpu]
  *  [--format json|table] [--quiet] --out DIR`
  *
  * Writes DIR/run.json in the run format the studio shares (`writeRunFile`: recipe, fitted recipe,
@@ -17,7 +17,7 @@ import { nodeHistogramHelper, prestartHistogramHelper } from './treeHelper';
 import { readFlags } from './flags';
 import { readFile } from 'node:fs/promises';
 import { disposeModel, MODELS, resolveOptions, TrainingError, type OptionValue, randomSearch, runExperiment, useBackend, type BackendName, type LeaderboardEntry, type ModelKind, type ModelSpec } from '../core/models';
-import { parseRecipe, proposeRecipe, RecipeError, suggestGroupColumn, type Recipe } from '../core/recipe';
+import { parseRecipe, proposeRecipe, RecipeError, suggestGroupColumn, suggestTimeSplit, type Recipe } from '../core/recipe';
 import { writeRunDirectory } from './runDirectory';
 import { readTableFile } from './readTableFile';
 import { profileTable } from '../core/profile';
@@ -47,6 +47,8 @@ interface TrainArgs {
   cv?: number;
   /** Group split (and group k-fold) on this column: all rows of a value stay on one side. */
   group?: string;
+  /** Time split on this datetime column: the latest rows are the test rows. */
+  time?: string;
   backend: BackendName;
   out: string;
   format: OutputFormat;
@@ -59,7 +61,7 @@ interface TrainArgs {
 const KINDS = Object.keys(MODELS).join('|');
 /** Every option name of every model kind: each is also a flag (`--learningRate 0.05`). */
 const OPTION_FLAGS = [...new Set(Object.values(MODELS).flatMap((m) => m.options.map((o) => o.name)))];
-export const USAGE = `Usage: modelbench train <file> --target COL (or <image folder|zip>, whose target is the class, [--extractor model.json|model.onnx [--extractor-scale unit|signed|bytes]]) [--test FILE|FOLDER|ZIP] [--recipe recipe.json] [--model ${KINDS}|auto] [--<option> VALUE …] [--seed N] [--cv K] [--group COL] [--backend wasm|cpu] [--format json|table] [--quiet] --out DIR\n       ${CNN_USAGE.replace('Usage: ', '')}`;
+export const USAGE = `Usage: modelbench train <file> --target COL (or <image folder|zip>, whose target is the class, [--extractor model.json|model.onnx [--extractor-scale unit|signed|bytes]]) [--test FILE|FOLDER|ZIP] [--recipe recipe.json] [--model ${KINDS}|auto] [--<option> VALUE …] [--seed N] [--cv K] [--group COL | --time COL] [--backend wasm|cpu] [--format json|table] [--quiet] --out DIR\n       ${CNN_USAGE.replace('Usage: ', '')}`;
 
 class UsageError extends Error {}
 
@@ -67,7 +69,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   let read;
   try {
     // The usage line is printed once by `train`, after the message.
-    read = readFlags(argv, ['target', 'test', 'recipe', 'model', 'seed', 'cv', 'group', 'backend', 'out', 'format', 'extractor', 'extractor-scale', ...OPTION_FLAGS], '', ['quiet']);
+    read = readFlags(argv, ['target', 'test', 'recipe', 'model', 'seed', 'cv', 'group', 'time', 'backend', 'out', 'format', 'extractor', 'extractor-scale', ...OPTION_FLAGS], '', ['quiet']);
   } catch (e) {
     throw new UsageError((e as Error).message.trim());
   }
@@ -92,6 +94,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   const backend = (flags.backend ?? 'wasm') as BackendName;
   if (backend !== 'wasm' && backend !== 'cpu') throw new UsageError(`--backend ${backend} must be wasm or cpu.`);
   const cv = integer('cv', flags.cv);
+  if (flags.group && flags.time) throw new UsageError('--group and --time choose different splits (whole groups, or the latest rows); pass one of them.');
   let format: OutputFormat;
   try {
     format = outputFormat(flags.format, '');
@@ -112,6 +115,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     ...(flags.recipe ? { recipe: flags.recipe } : {}),
     ...(cv !== undefined ? { cv } : {}),
     ...(flags.group ? { group: flags.group } : {}),
+    ...(flags.time ? { time: flags.time } : {}),
     ...(flags.extractor ? { extractor: { path: flags.extractor, scale } } : {}),
   };
 }
@@ -230,10 +234,13 @@ async function train(argv: string[]): Promise<number> {
     console.error(e.message);
     return 2;
   }
-  recipe = { ...recipe, split: { ...recipe.split, seed: args.seed, ...(args.group ? { method: 'group' as const, groupColumn: args.group } : {}) } };
-  const panel = args.test || recipe.split.method === 'group' ? null : suggestGroupColumn(input.table, args.target);
+  recipe = { ...recipe, split: { ...recipe.split, seed: args.seed, ...(args.group ? { method: 'group' as const, groupColumn: args.group } : {}), ...(args.time ? { method: 'time' as const, timeColumn: args.time } : {}) } };
+  const own = args.test || recipe.split.method === 'group' || recipe.split.method === 'time';
+  const panel = own ? null : suggestGroupColumn(input.table, args.target);
+  const timeline = own || panel ? null : suggestTimeSplit(input.table, args.target);
   progress.clear();
   if (panel) console.error(`Note: ${panel.reason} Pass --group ${panel.column} to keep each ${panel.column}'s rows together.`);
+  if (timeline) console.error(`Note: ${timeline.reason} Pass --time ${timeline.column} to do so.`);
   let leaderboard: LeaderboardEntry[] | undefined;
   let spec = trainSpec(args);
   if (args.model === 'auto') {

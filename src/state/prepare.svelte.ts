@@ -1,4 +1,4 @@
-import type { DeriveCheck, GroupSuggestion, Recipe, SplitSpec, Step, TargetRule, Task, TaskInference } from '../core/recipe';
+import type { DeriveCheck, GroupSuggestion, Recipe, RecipeProposal, SplitSpec, Step, TargetRule, Task, TaskInference, TimeSuggestion } from '../core/recipe';
 import { parseRecipe, recipeWithTargetRule } from '../core/recipe/page';
 import { diffLines } from 'diff';
 import type { Table } from '../core/table';
@@ -9,7 +9,7 @@ import { MatrixPreviewState, type PreviewService } from './matrixPreview.svelte'
 /** What the Prepare stage asks of the modelling worker; row scans and arquero compilation happen there. */
 export interface RecipeService extends PreviewService {
   /** Aborting `signal` ends the work at once (the proposal for a target or dataset left behind). */
-  propose(table: Table, target: string, profile?: unknown, signal?: AbortSignal): Promise<{ recipe: Recipe; task: TaskInference; missingTarget: number; groupSuggestion: GroupSuggestion | null }>;
+  propose(table: Table, target: string, profile?: unknown, signal?: AbortSignal): Promise<RecipeProposal>;
   splitSummary(table: Table, target: string, split: SplitSpec): Promise<string>;
   validateDerive(table: Table, name: string, expression: string): Promise<DeriveCheck>;
   /** `table` with the yes/no column `name` computed by `rule` (in the worker) added. */
@@ -58,6 +58,8 @@ export class PrepareState {
   missingTarget = $state(0);
   /** A column that looks like the entity of panel data, offered for a group split. */
   groupSuggestion = $state.raw<GroupSuggestion | null>(null);
+  /** A datetime column to test on the latest rows of, offered for a time split. */
+  timeSuggestion = $state.raw<TimeSuggestion | null>(null);
   /** The rows (and groups) on each side of the current split, or why it cannot be made. */
   splitSummary = $state.raw<{ text: string; error: boolean } | null>(null);
   #summaryCall = 0;
@@ -91,7 +93,7 @@ export class PrepareState {
     this.#proposal?.abort();
     const proposal = (this.#proposal = new AbortController());
     try {
-      const { recipe, task, missingTarget, groupSuggestion } = await this.service.propose(table, target, profile, proposal.signal);
+      const { recipe, task, missingTarget, groupSuggestion, timeSuggestion } = await this.service.propose(table, target, profile, proposal.signal);
       if (this.#key !== key) return;
       const rule = this.#rules.get(target);
       this.recipe = rule ? recipeWithTargetRule(recipe, rule) : recipe;
@@ -100,6 +102,7 @@ export class PrepareState {
       this.task = task;
       this.missingTarget = missingTarget;
       this.groupSuggestion = groupSuggestion;
+      this.timeSuggestion = timeSuggestion;
       this.deriveChecks = {};
       this.comparison = null;
     } catch (error) {

@@ -28,3 +28,21 @@ test.describe('Prepare: group split', () => {
     await expect(summary).toHaveText('576 rows for training, 144 for testing (20 %).');
   });
 });
+
+test.describe('Prepare: time split', () => {
+  test('offers to test on the latest days of a daily file, and the split follows the checkbox', async ({ page }) => {
+    await page.goto('./?sample=seattle-weather');
+    await expect(page.getByTestId('dataset-ready')).toBeVisible();
+    await stageLink(page, 'Prepare').click();
+    await page.getByRole('combobox', { name: 'Target column' }).selectOption('weather');
+    const offer = page.getByTestId('time-split-offer');
+    await expect(offer).toContainText('"date" runs from 2012-01-01 to 2015-12-31. If the model will predict rows later than the ones it learns from, test it on the latest rows');
+    await expect(page.getByTestId('group-split-offer')).toHaveCount(0);
+    await offer.getByRole('checkbox', { name: 'Test on the latest rows by date (time split)' }).check();
+    await expect(page.getByRole('combobox', { name: 'Split' })).toHaveValue('time');
+    await expect(page.getByRole('combobox', { name: 'Time column' })).toHaveValue('date');
+    await expect(page.getByTestId('split-summary')).toHaveText(/^1,169 rows for training, 292 for testing \(20 %\)/);
+    await offer.getByRole('checkbox').uncheck();
+    await expect(page.getByRole('combobox', { name: 'Split' })).toHaveValue('stratified');
+  });
+});

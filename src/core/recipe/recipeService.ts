@@ -2,12 +2,23 @@ import { isNumeric, type Table } from '../table';
 import { describeSplit, splitRows } from './split';
 import type { SplitSpec } from './types';
 import { inferTask } from './task';
-import { suggestGroupColumn } from './groupColumn';
+import { suggestGroupColumn, type GroupSuggestion } from './groupColumn';
+import { suggestTimeSplit, type TimeSuggestion } from './timeSplit';
+import type { TaskInference } from './task';
 import { proposeRecipe, type ProfileLike } from './propose';
 import { validateDerive } from './steps';
 import { previewMatrix, type PreviewOptions } from './preview';
 import { deriveTargetColumn } from './targetRule';
 import type { Recipe, TargetRule } from './types';
+
+/** A proposed recipe for a target, what the page says about the target, and the split offers. */
+export interface RecipeProposal {
+  recipe: Recipe;
+  task: TaskInference;
+  missingTarget: number;
+  groupSuggestion: GroupSuggestion | null;
+  timeSuggestion: TimeSuggestion | null;
+}
 
 /**
  * The recipe worker's service: recipe work that scans rows or compiles arquero expressions, off the
@@ -26,7 +37,7 @@ export function recipeService() {
     setTable(next: Table) {
       table = next;
     },
-    propose(target: string, profile?: ProfileLike) {
+    propose(target: string, profile?: ProfileLike): RecipeProposal {
       const t = need();
       const column = t.columns.find((c) => c.name === target);
       if (!column) throw new Error(`There is no column "${target}" in ${t.name}.`);
@@ -34,7 +45,9 @@ export function recipeService() {
       let missingTarget = 0;
       if (isNumeric(column)) for (const v of column.values) missingTarget += v !== v ? 1 : 0;
       else for (const c of column.codes) missingTarget += c < 0 ? 1 : 0;
-      return { recipe: proposeRecipe(t, profile, target), task, missingTarget, groupSuggestion: suggestGroupColumn(t, target) };
+      // Panel data gets the group offer, which already keeps each entity's times on one side.
+      const groupSuggestion = suggestGroupColumn(t, target);
+      return { recipe: proposeRecipe(t, profile, target), task, missingTarget, groupSuggestion, timeSuggestion: groupSuggestion ? null : suggestTimeSplit(t, target) };
     },
     /** The rows (and groups) each side of the split would get, as one line. */
     splitSummary(target: string, split: SplitSpec) {

@@ -52,3 +52,26 @@ describe('modelbench train --group', () => {
     expect(err).toContain('Note: Each of the 40 country values has about 8 rows, one per year: a random split would test on a country whose other rows the model trained on. Pass --group country to keep each country\'s rows together.');
   }, 60_000);
 });
+
+describe('modelbench train --time', () => {
+  // Two stores' daily sales over 90 days, rising with the day.
+  const sales = ['date,store,sales'];
+  for (let d = 0; d < 90; d++) for (const s of ['A', 'B']) sales.push(`${new Date(Date.UTC(2023, 0, 1) + d * 86_400_000).toISOString().slice(0, 10)},${s},${100 + d + (s === 'A' ? 10 : 0)}`);
+  const timeline = join(dir, 'sales.csv');
+  writeFileSync(timeline, `${sales.join('\n')}\n`);
+
+  test('without the flag it offers a time split; with it the test rows are the latest days; with --group too it asks for one', async () => {
+    const plain = await train([timeline, '--target', 'sales', '--model', 'linear', '--backend', 'cpu', '--cv', '0', '--out', join(dir, 'sales-plain')]);
+    expect(plain.code).toBe(0);
+    expect(plain.err).toContain('Note: "date" runs from 2023-01-01 to 2023-03-31. If the model will predict rows later than the ones it learns from, test it on the latest rows');
+    expect(plain.err).toContain('Pass --time date to do so.');
+    const out = join(dir, 'sales-time');
+    const timed = await train([timeline, '--target', 'sales', '--model', 'linear', '--backend', 'cpu', '--cv', '0', '--time', 'date', '--out', out]);
+    expect(timed.code).toBe(0);
+    expect(timed.err).not.toContain('Pass --time');
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
+    expect(run.recipe.split).toMatchObject({ method: 'time', timeColumn: 'date' });
+    expect(run.rows.test).toBe(36);
+    expect(() => parseTrainArgs([timeline, '--target', 'sales', '--group', 'store', '--time', 'date', '--out', 'o'])).toThrow('--group and --time choose different splits');
+  }, 60_000);
+});

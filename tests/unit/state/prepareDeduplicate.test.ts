@@ -8,7 +8,7 @@ const table = tableOf({ size: [1, 1, 2, 3, 3, 4], price: [2, 2, 4, 6, 6, 8] });
 
 function service(): RecipeService {
   return {
-    propose: async (t, target) => ({ recipe: proposeRecipe(t, undefined, target), task: { task: 'regression', reason: '' } as never, missingTarget: 0, groupSuggestion: null }),
+    propose: async (t, target) => ({ recipe: proposeRecipe(t, undefined, target), task: { task: 'regression', reason: '' } as never, missingTarget: 0, groupSuggestion: null, timeSuggestion: null }),
     splitSummary: async () => '',
     validateDerive: async () => ({ ok: true }) as never,
     deriveTarget: async (t) => t,
