@@ -13,7 +13,7 @@ import {
   type EvaluationReport,
   type SliceReport,
 } from '../evaluate';
-import { fitRecipe, foldGroups, forTrees, kFolds, resolveFolds, splitRows, transformRecipe, withTargetRule, type FittedRecipe, type Recipe, type Split, type Transformed } from '../recipe';
+import { fitRecipe, foldGroups, forTrees, kFolds, resolveFolds, splitRows, timeFolds, transformRecipe, withTargetRule, type FittedRecipe, type Recipe, type Split, type Transformed } from '../recipe';
 import type { Table } from '../table';
 import { explainModel, type ModelExplanation } from './explainModel';
 import { predictAsync, disposeModel } from './predict';
@@ -60,6 +60,8 @@ function evaluateOutput(out: Float32Array, t: Transformed, fitted: FittedRecipe)
 
 export interface CvSummary {
   folds: number;
+  /** The folds follow time (a time split): each tests on rows later than its training rows. */
+  ordered?: boolean;
   /** Per metric: mean, sample sd and the fold values. */
   metrics: Record<string, { mean: number; sd: number; values: number[] }>;
 }
@@ -155,7 +157,8 @@ export async function crossValidate(table: Table, recipe: Recipe, spec: ModelSpe
   const strata = recipe.task === 'regression' ? undefined : Array.from(rows, (i) => ('codes' in yColumn ? String(yColumn.codes[i]) : String(yColumn.values[i])));
   const values: Record<string, number[]> = {};
   let index = 0;
-  for (const fold of kFolds(rows, k, recipe.split.seed, strata, foldGroups(table, recipe.split, rows))) {
+  const folds = recipe.split.method === 'time' ? timeFolds(table, recipe.split, rows, k) : kFolds(rows, k, recipe.split.seed, strata, foldGroups(table, recipe.split, rows));
+  for (const fold of folds) {
     onFold?.(++index);
     const fitted = fitRecipe(table, recipeFor(recipe, spec), fold.train);
     const foldTrain = transformRecipe(fitted, table, fold.train);
@@ -173,5 +176,5 @@ export async function crossValidate(table: Table, recipe: Recipe, spec: ModelSpe
     const sd = vs.length > 1 ? Math.sqrt(vs.reduce((s, v) => s + (v - mean) ** 2, 0) / (vs.length - 1)) : 0;
     metrics[name] = { mean, sd, values: vs };
   }
-  return { folds: k, metrics };
+  return { folds: k, ...(recipe.split.method === 'time' ? { ordered: true } : {}), metrics };
 }

@@ -12,6 +12,7 @@ export { RecipeError } from './errors';
 export { fitRecipe, transformRecipe } from './fit';
 export { inferTask, targetLabels, MAX_INTEGER_CLASSES, type TaskInference } from './task';
 export { splitRows, kFolds, foldGroups, describeSplit, resolveFolds, AUTO_CV_ROWS, type Split } from './split';
+export { timeFolds } from './timeFolds';
 export { suggestGroupColumn, type GroupSuggestion } from './groupColumn';
 export { suggestTimeSplit, type TimeSuggestion } from './timeSplit';
 export { groupTestPositions } from './groupSplit';

@@ -6,6 +6,7 @@ import { RecipeError } from './errors';
 import { findColumn, targetColumn } from './frame';
 import { rowLabel, targetMissing } from './task';
 import { groupFoldOf, groupLabels, groupTestPositions } from './groupSplit';
+import { timeOrder } from './timeFolds';
 import { formatCount } from '../format';
 
 export interface Split {
@@ -46,11 +47,7 @@ export function splitRows(table: Table, target: string, spec: SplitSpec): Split 
     const testGroups = new Set(positions.map((p) => labels[p])).size;
     groups = { column, train: new Set(labels).size - testGroups, test: testGroups };
   } else if (spec.method === 'time') {
-    const column = findColumn(table, spec.timeColumn ?? '', 'The time split');
-    if (!isNumeric(column)) throw new RecipeError(`Time split column '${column.name}' is ${column.type}; pick a datetime or numeric column.`);
-    // Missing times sort first, so they train rather than leak into the "future".
-    const t = (i: number) => (Number.isNaN(column.values[i]) ? -Infinity : column.values[i]);
-    const ordered = [...rows].sort((a, b) => t(a) - t(b) || a - b);
+    const ordered = timeOrder(table, spec, rows);
     test = ordered.slice(ordered.length - Math.round(ordered.length * fraction));
   } else if (spec.method === 'stratified') {
     test = [];

@@ -66,12 +66,14 @@ describe('modelbench train --time', () => {
     expect(plain.err).toContain('Note: "date" runs from 2023-01-01 to 2023-03-31. If the model will predict rows later than the ones it learns from, test it on the latest rows');
     expect(plain.err).toContain('Pass --time date to do so.');
     const out = join(dir, 'sales-time');
-    const timed = await train([timeline, '--target', 'sales', '--model', 'linear', '--backend', 'cpu', '--cv', '0', '--time', 'date', '--out', out]);
+    const timed = await train([timeline, '--target', 'sales', '--model', 'linear', '--backend', 'cpu', '--cv', '3', '--time', 'date', '--out', out]);
     expect(timed.code).toBe(0);
     expect(timed.err).not.toContain('Pass --time');
     const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
     expect(run.recipe.split).toMatchObject({ method: 'time', timeColumn: 'date' });
     expect(run.rows.test).toBe(36);
+    // Its cross-validation follows time too: three folds, each tested on days after its training days.
+    expect(run.cv).toMatchObject({ folds: 3, ordered: true });
     expect(() => parseTrainArgs([timeline, '--target', 'sales', '--group', 'store', '--time', 'date', '--out', 'o'])).toThrow('--group and --time choose different splits');
   }, 60_000);
 });
