@@ -1,9 +1,9 @@
 /** Seeded train/test splits and k folds over row indices. */
 import { createRng, shuffleInPlace } from '../stats';
-import { isNumeric, type Table } from '../table';
+import type { Table } from '../table';
 import type { SplitSpec } from './types';
 import { RecipeError } from './errors';
-import { findColumn, targetColumn } from './frame';
+import { targetColumn } from './frame';
 import { rowLabel, targetMissing } from './task';
 import { groupFoldOf, groupLabels, groupTestPositions } from './groupSplit';
 import { timeOrder } from './timeFolds';
