@@ -66,6 +66,27 @@ const FLATTEN_DEPTH = 4;
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
+ * The record with its nested objects' fields under their paths ("user.age"), FLATTEN_DEPTH levels
+ * deep; the record itself when nothing in it is nested. The copy has no prototype, so a "__proto__"
+ * key is a field like any other.
+ */
+export function flatRecord(record: Record<string, unknown>): Record<string, unknown> {
+  let nested = false;
+  for (const key of Object.keys(record)) if (isRecord(record[key])) nested = true;
+  if (!nested) return record;
+  const out: Record<string, unknown> = Object.create(null);
+  const walk = (from: Record<string, unknown>, prefix: string, depth: number) => {
+    for (const key of Object.keys(from)) {
+      const value = from[key];
+      if (isRecord(value) && depth < FLATTEN_DEPTH) walk(value, `${prefix}${key}.`, depth + 1);
+      else out[prefix + key] = value;
+    }
+  };
+  walk(record, '', 0);
+  return out;
+}
+
+/**
  * Turns records into columns: keys in first-seen order; a nested object's fields become columns of
  * their own named by their path ("user.age"), as pandas' json_normalize names them; arrays, and
  * objects nested deeper than FLATTEN_DEPTH, as JSON text.
@@ -73,36 +94,28 @@ const isRecord = (value: unknown): value is Record<string, unknown> => value !==
 export function recordsToResult(records: unknown[], fileName: string, format: SourceFormat, options: ReadOptions, warnings: IngestWarning[], encoding: string, bytes: number, started: number, rowBase = 0): ReadResult {
   const index = new Map<string, number>();
   const cells: (string | null)[][] = [];
-  let flattened = 0;
-  const place = (record: Record<string, unknown>, prefix: string, depth: number, r: number) => {
-    for (const key of Object.keys(record)) {
-      const value = record[key];
-      const name = prefix + key;
-      if (isRecord(value) && depth < FLATTEN_DEPTH) {
-        place(value, `${name}.`, depth + 1, r);
-        continue;
-      }
-      let c = index.get(name);
-      if (c === undefined) {
-        c = cells.length;
-        index.set(name, c);
-        cells.push(new Array<string | null>(records.length).fill(null));
-        if (prefix) flattened++;
-      }
-      cells[c][r] = cellOf(value, fileName, rowBase + r + 1);
-    }
-  };
+  const made: string[] = [];
   records.forEach((record, r) => {
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
       const where = format === 'ndjson' ? `Line ${rowBase + r + 1}` : `Element ${r + 1}`;
       throw new DataError(`${where} of "${fileName}" is ${describe(record)}; expected a record (an object like {"name": value}). Make every ${format === 'ndjson' ? 'line' : 'element'} an object.`, { file: fileName, row: rowBase + r + 1, code: 'json-not-records' });
     }
-    place(record as Record<string, unknown>, '', 0, r);
+    const flat = flatRecord(record as Record<string, unknown>);
+    for (const key of Object.keys(flat)) {
+      let c = index.get(key);
+      if (c === undefined) {
+        c = cells.length;
+        index.set(key, c);
+        cells.push(new Array<string | null>(records.length).fill(null));
+        if (flat !== record && !Object.hasOwn(record, key)) made.push(key);
+      }
+      cells[c][r] = cellOf(flat[key], fileName, rowBase + r + 1);
+    }
   });
   const names = [...index.keys()];
-  if (flattened) {
-    const examples = names.filter((n) => n.includes('.')).slice(0, 3).map((n) => `"${n}"`).join(', ');
-    warnings.push({ code: 'json-flattened', count: flattened, message: `Nested fields of "${fileName}" became ${flattened === 1 ? 'a column' : `${flattened} columns`} named by their path (${examples}${flattened > 3 ? ', …' : ''}). To score, send them under those names.` });
+  if (made.length) {
+    const examples = made.slice(0, 3).map((n) => `"${n}"`).join(', ');
+    warnings.push({ code: 'json-flattened', count: made.length, message: `Nested fields of "${fileName}" became ${made.length === 1 ? 'a column' : `${made.length} columns`} named by their path (${examples}${made.length > 3 ? ', …' : ''}). To score, send them under those names.` });
   }
   if (records.length === 0) warnings.push({ code: 'header-only', message: `"${fileName}" holds no records; the table is empty.` });
   const columns = columnsFromCells(names, cells, options, warnings);

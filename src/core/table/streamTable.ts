@@ -8,7 +8,7 @@ import { planCsv } from './planCsv';
 import { parseRows, rowParser } from './parseRows';
 import { raggedWarning } from './raggedWarning';
 import { progressThrottle, type ReadHooks } from './readHooks';
-import { parseNdjsonLines, recordsToResult } from './readJson';
+import { flatRecord, parseNdjsonLines, recordsToResult } from './readJson';
 import { DEFAULT_CHUNK_BYTES, type ReadOptions } from './readOptions';
 import { runAsync } from './readSteps';
 import { detectFormat, readTable } from './readTable';
@@ -177,7 +177,11 @@ async function streamNdjson(source: ByteSource, options: ReadOptions, onBatch: O
     if (records.length > 0) {
       const batchWarnings: IngestWarning[] = [];
       const names = schema?.map((s) => s.name);
-      const shaped = names ? records.map((r) => Object.fromEntries(names.map((n) => [n, (r as Record<string, unknown>)[n] ?? null]))) : records;
+      // Later batches take the first batch's columns, nested fields under their paths as it read them.
+      const shaped = names ? records.map((r) => {
+        const flat = flatRecord(r as Record<string, unknown>);
+        return Object.fromEntries(names.map((n) => [n, flat[n] ?? null]));
+      }) : records;
       const result = recordsToResult(shaped, source.name, 'ndjson', { ...options, typeOverrides: { ...options.typeOverrides, ...overrides } }, batchWarnings, 'utf-8', source.size, started, firstLine);
       if (!schema) {
         schema = result.table.columns.map((c) => ({ name: c.name, type: c.type }));

@@ -42,6 +42,17 @@ describe('streamTable', () => {
     expect(summary.warnings.find((w) => w.code === 'type-mismatch')?.count).toBe(1);
   });
 
+  test('NDJSON with nested records: every batch reads the nested fields under their paths, as the whole read does', async () => {
+    const ndjson = Array.from({ length: 300 }, (_, i) => JSON.stringify({ id: i, user: { age: 20 + (i % 50), geo: { country: ['DE', 'FR'][i % 2] } } })).join('\n');
+    const batches: Table[] = [];
+    const summary = await streamTable(memorySource(ndjson, 'n.ndjson'), { chunkBytes: 512 }, (b) => void batches.push(b));
+    expect(batches.length).toBeGreaterThan(5);
+    expect(summary.schema.map((s) => s.name)).toEqual(['id', 'user.age', 'user.geo.country']);
+    expect(cells(batches)[1]).toEqual(Array.from({ length: 300 }, (_, i) => String(20 + (i % 50))));
+    expect(cells(batches)[2][299]).toBe('FR');
+    expect(summary.warnings.filter((w) => w.code === 'json-flattened')).toHaveLength(1);
+  });
+
   test('other formats are handed out whole', async () => {
     const batches: Table[] = [];
     const summary = await streamTable(memorySource('[{"a":1},{"a":2}]', 'j.json'), {}, (b) => void batches.push(b));
