@@ -123,6 +123,20 @@ export class PrepareState {
   }
 
   /** Recomputes the split summary in the worker; a later call wins over an earlier one still running. */
+  /** Takes an offered split (whole groups, or the latest rows, on `column`); with null, goes back to the proposed method. */
+  takeSplit(recipe: Recipe, method: 'group' | 'time', column: string | null) {
+    const split = recipe.split;
+    const key = method === 'group' ? 'groupColumn' : 'timeColumn';
+    if (column !== null) {
+      split.method = method;
+      split[key] = column;
+      return;
+    }
+    const proposed = this.proposed?.split.method;
+    split.method = proposed && proposed !== method ? proposed : recipe.task === 'regression' ? 'random' : 'stratified';
+    delete split[key];
+  }
+
   async summarizeSplit(table: Table, target: string, split: SplitSpec) {
     const call = ++this.#summaryCall;
     let summary: { text: string; error: boolean };
