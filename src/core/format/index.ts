@@ -3,7 +3,7 @@
  * HTML report alike, so a statistic reads the same everywhere.
  */
 export { nearestName } from './nearestName';
-export { num, formatNumber, formatMeanSd, formatShort, formatSigned, formatCount, formatYear, isYearColumn, fixed, tickFormat } from './number';
+export { num, formatNumber, formatExact, formatMeanSd, formatShort, formatSigned, formatCount, formatYear, isYearColumn, fixed, tickFormat } from './number';
 export { pct, formatPercent, formatP } from './percent';
 export { formatBytes, formatMs, withUnit, plural, formatDate } from './units';
 export { formatMetric, formatCi } from './metric';

@@ -49,6 +49,19 @@ export function formatNumber(x: number | null | undefined): string {
   return num(x, 4);
 }
 
+/**
+ * A value exactly as stored, for people (the data grid): every digit JavaScript prints for it,
+ * thousands grouped and a true minus, since a table of data must not round what it shows:
+ * 1234567.891 → "1,234,567.891", −0.5 → "−0.5", 1e21 → "1e+21"; years (`year`) as plain digits.
+ */
+export function formatExact(x: number, year = false): string {
+  const s = special(x, '');
+  if (s !== null) return s;
+  if (year) return formatYear(x);
+  const text = String(x);
+  return minus(text.includes('e') ? text : group(text));
+}
+
 /** The form for short sentences and cells: 3 significant digits (2 with `digits` 2); NaN → "—". */
 export const formatShort = (x: number, digits: 2 | 3 = 3) => (Number.isNaN(x) ? '—' : num(x, digits));
 

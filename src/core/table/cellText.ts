@@ -1,3 +1,4 @@
+import { formatExact, isYearColumn } from '../format';
 import { isNumeric, type Column } from './types';
 
 function pad(n: number, width = 2): string {
@@ -47,8 +48,16 @@ export function cellText(column: Column, row: number): string {
   return code < 0 ? '' : column.dictionary[code];
 }
 
-/** The cell for people (the data grid): as cellText, but datetimes in the one date format. */
+/**
+ * The cell for people (the data grid): as cellText, but datetimes in the one date format and
+ * numbers with thousands separators and a true minus, every digit kept ("1,234,567.5"); a column
+ * of years ("year", "model_year") keeps plain digits (2014).
+ */
 export function cellWords(column: Column, row: number): string {
+  if ((column.type === 'integer' || column.type === 'float') && isNumeric(column)) {
+    const v = column.values[row];
+    return v !== v ? '' : formatExact(v, isYearColumn(column.name));
+  }
   if (column.type === 'datetime' && isNumeric(column)) {
     const v = column.values[row];
     return v !== v ? '' : datetimeWords(v);

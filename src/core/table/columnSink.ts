@@ -5,6 +5,7 @@ import { lastDatetimePattern, parseDatetime, type DateFamily } from './parseDate
 import { isoFixed, scanHashed, scannedHash, scanPlainNumber } from './fastFields';
 import { parseBoolean } from './parseBoolean';
 import { parseCommaNumber } from './parseCommaNumber';
+import { parseDecoratedNumber } from './parseDecoratedNumber';
 
 /** How a column's bytes are stored while parsing. */
 export type SinkKind = 'number' | 'boolean' | 'datetime' | 'string';
@@ -20,6 +21,8 @@ export interface SinkPlan {
   lenient?: boolean;
   /** For `number`: read with a decimal comma and points between thousands (`parseCommaNumber`). */
   decimalComma?: boolean;
+  /** For `number`: also read currency and percent signs, thousands separators and parentheses (`parseDecoratedNumber`). */
+  decorated?: boolean;
 }
 
 /** Thrown in strict mode when a value does not fit the column's kind: the reader re-plans it as string. */
@@ -130,7 +133,8 @@ export class ColumnSink {
 
   addNumber(buf: Uint8Array, s: number, e: number): void {
     if (this.length === this.values.length) this.grow();
-    const v = this.decimalComma ? parseCommaNumber(buf, s, e) : parseNumber(buf, s, e);
+    let v = this.decimalComma ? parseCommaNumber(buf, s, e) : parseNumber(buf, s, e);
+    if (v !== v && this.plan.decorated) v = parseDecoratedNumber(buf, s, e, this.decimalComma);
     if (v === v) {
       if (!lastNumberWasInteger) {
         if (this.plan.integerOnly) return this.mismatch(buf, s, e);

@@ -3,6 +3,7 @@ import { byteDecoder } from './byteDictionary';
 import { ColumnSink } from './columnSink';
 import type { PartColumn } from './csvPart';
 import { countShape, decideKind, shapeCounts } from './inferKinds';
+import { decoratedWarnings } from './decoratedWarning';
 import { DEFAULT_MISSING_TOKENS, missingMatcher } from './missingTokens';
 import { planFor } from './planCsv';
 import { overrideFor, type ReadOptions } from './readOptions';
@@ -16,7 +17,8 @@ export function columnsFromCells(names: string[], cells: (string | null)[][], op
   const encoder = new TextEncoder();
   const isMissing = missingMatcher(options.missingTokens ?? DEFAULT_MISSING_TOKENS);
   const decode = byteDecoder('utf-8');
-  return names.map((name, i) => {
+  const decorated: { name: string; decorations: number; decimalComma: boolean }[] = [];
+  const columns = names.map((name, i) => {
     const encoded = cells[i].map((v) => (v === null ? null : encoder.encode(v)));
     const counts = shapeCounts();
     for (const b of encoded) {
@@ -26,6 +28,7 @@ export function columnsFromCells(names: string[], cells: (string | null)[][], op
     const guess = decideKind(counts);
     const override = overrideFor(options, name);
     const plan = planFor(override, guess, counts);
+    if (guess.decorated && !override) decorated.push({ name, decorations: counts.decorations, decimalComma: false });
     const sink = new ColumnSink(plan, i, isMissing, decode, Math.max(1, encoded.length));
     for (const b of encoded) {
       if (b === null) sink.missing();
@@ -46,4 +49,6 @@ export function columnsFromCells(names: string[], cells: (string | null)[][], op
     }
     return buildColumn(name, part, plan, guess, isMissing, override);
   });
+  warnings.push(...decoratedWarnings(decorated));
+  return columns;
 }

@@ -2,6 +2,7 @@ import type { MissingMatcher } from './missingTokens';
 import { lastNumberWasInteger, parseNumber } from './parseNumber';
 import { parseBoolean } from './parseBoolean';
 import { parseCommaNumber } from './parseCommaNumber';
+import { lastDecorations, parseDecoratedNumber } from './parseDecoratedNumber';
 import { detectDateFamily, type DateFamily } from './parseDatetime';
 import { ESCAPED, recordBuffer, scanRecord, unquote } from './scanRecord';
 import type { SinkKind } from './columnSink';
@@ -24,11 +25,23 @@ export interface ShapeCounts {
   commaAmbiguous: number;
   /** Of `float`, those a decimal comma reads as well, as thousands ("1.234" is 1234 there). */
   grouped: number;
+  /** Numbers with a currency or percent sign, commas between thousands or accounting parentheses ("$1,234.50", "12%"), read with a decimal point. */
+  decorated: number;
+  /** Of `decorated`, those with a fraction. */
+  decoratedFraction: number;
+  /** Numbers with a currency or percent sign read with a decimal comma ("12,50 €"), that `comma` does not count. */
+  commaDecorated: number;
+  /** Of `commaDecorated`, those a decimal point cannot read ("12,5 €"). */
+  commaDecoratedOnly: number;
+  /** Values that are decorated numbers only (`decorated` or `commaDecorated`, not `comma`). */
+  decoratedOnly: number;
+  /** The `parseDecoratedNumber` decorations seen, or-ed together. */
+  decorations: number;
   other: number;
 }
 
 export function shapeCounts(): ShapeCounts {
-  return { missing: 0, integer: 0, float: 0, boolean: 0, iso: 0, mdy: 0, dmy: 0, named: 0, comma: 0, commaFraction: 0, commaAmbiguous: 0, grouped: 0, other: 0 };
+  return { missing: 0, integer: 0, float: 0, boolean: 0, iso: 0, mdy: 0, dmy: 0, named: 0, comma: 0, commaFraction: 0, commaAmbiguous: 0, grouped: 0, decorated: 0, decoratedFraction: 0, commaDecorated: 0, commaDecoratedOnly: 0, decoratedOnly: 0, decorations: 0, other: 0 };
 }
 
 /** Adds the shape of `buf[s, e)` to `counts`. */
@@ -44,12 +57,35 @@ export function countShape(buf: Uint8Array, s: number, e: number, isMissing: Mis
   else if (parseBoolean(buf, s, e) >= 0) counts.boolean++;
   else {
     const family = detectDateFamily(buf, s, e);
-    if (family) counts[family]++;
-    else if (!Number.isNaN(parseCommaNumber(buf, s, e))) {
+    if (family) {
+      counts[family]++;
+      return;
+    }
+    const comma = !Number.isNaN(parseCommaNumber(buf, s, e));
+    if (comma) {
       counts.comma++;
       if (!lastNumberWasInteger) counts.commaFraction++;
       if (usThousands(buf, s, e)) counts.commaAmbiguous++;
-    } else counts.other++;
+    }
+    // Decorated numbers are counted in both readings; the column's delimiter decides which applies.
+    let decorated = false;
+    if (!Number.isNaN(parseDecoratedNumber(buf, s, e, false))) {
+      decorated = true;
+      counts.decorated++;
+      counts.decorations |= lastDecorations;
+      if (!lastNumberWasInteger) counts.decoratedFraction++;
+    }
+    if (!comma && !Number.isNaN(parseDecoratedNumber(buf, s, e, true))) {
+      decorated = true;
+      counts.commaDecorated++;
+      if (!decorated) counts.commaDecoratedOnly++;
+      counts.decorations |= lastDecorations;
+      if (!lastNumberWasInteger) counts.commaFraction++;
+    }
+    if (!comma) {
+      if (decorated) counts.decoratedOnly++;
+      else counts.other++;
+    }
   }
 }
 
@@ -84,11 +120,14 @@ export interface KindGuess {
   integer?: boolean;
   /** Numbers written with a decimal comma (see `parseCommaNumber`). */
   decimalComma?: boolean;
+  /** Some numbers carry a currency or percent sign, thousands separators or parentheses (see `parseDecoratedNumber`). */
+  decorated?: boolean;
 }
 
 /** Whether a column's sample reads as numbers with a decimal comma (and points between thousands). */
 export function readsDecimalComma(c: ShapeCounts, mode: DecimalComma): boolean {
-  return mode !== 'never' && c.comma > 0 && (mode === 'likely' || c.comma > c.commaAmbiguous);
+  if (mode === 'likely') return c.comma > 0 || c.commaDecorated > 0;
+  return mode === 'unambiguous' && (c.comma > c.commaAmbiguous || c.commaDecoratedOnly > 0);
 }
 
 /**
@@ -96,10 +135,17 @@ export function readsDecimalComma(c: ShapeCounts, mode: DecimalComma): boolean {
  * whether a comma in a number may be its decimal mark (see `DecimalComma`).
  */
 export function decideKind(c: ShapeCounts, decimalComma: DecimalComma = 'never'): KindGuess {
-  const n = c.integer + c.float + c.boolean + c.iso + c.mdy + c.dmy + c.named + c.comma + c.other;
+  const n = c.integer + c.float + c.boolean + c.iso + c.mdy + c.dmy + c.named + c.comma + c.decoratedOnly + c.other;
   // Floats must read the same way with a decimal comma ("2.345" is 2345 there; "2.5" is no such number).
-  if (readsDecimalComma(c, decimalComma) && c.integer + c.grouped + c.comma === n) return { kind: 'number', integer: c.commaFraction === 0, decimalComma: true };
-  if (n === 0 || c.other > 0 || c.comma > 0) return { kind: 'string' };
+  if (readsDecimalComma(c, decimalComma) && c.integer + c.grouped + c.comma + c.commaDecorated === n) {
+    return { kind: 'number', integer: c.commaFraction === 0, decimalComma: true, ...(c.commaDecorated > 0 ? { decorated: true } : {}) };
+  }
+  if (n === 0 || c.other > 0) return { kind: 'string' };
+  // With a decimal point: "1,234" is a thousand and more, "$5" and "12%" are numbers.
+  if (c.decorated > 0 && c.integer + c.float + c.decorated === n) {
+    return { kind: 'number', integer: c.float === 0 && c.decoratedFraction === 0, decorated: true };
+  }
+  if (c.comma > 0 || c.decoratedOnly > 0) return { kind: 'string' };
   if (c.integer + c.float === n) return { kind: 'number', integer: c.float === 0 };
   if (c.boolean === n) return { kind: 'boolean' };
   for (const family of ['iso', 'mdy', 'dmy', 'named'] as const) if (c[family] === n) return { kind: 'datetime', family };

@@ -3,6 +3,7 @@ import type { Steps } from './readSteps';
 import type { SinkPlan } from './columnSink';
 import type { CsvPlan } from './csvPart';
 import { decideKind, decimalCommaFor, readsDecimalComma, sampleShapes, type DecimalComma, type KindGuess, type ShapeCounts } from './inferKinds';
+import { decoratedWarnings } from './decoratedWarning';
 import { DEFAULT_MISSING_TOKENS, missingMatcher } from './missingTokens';
 import { DEFAULT_CHUNK_BYTES, overrideFor, SAMPLE_BYTES, SAMPLE_ROWS, type ReadOptions } from './readOptions';
 import { repairHeader } from './repairHeader';
@@ -28,11 +29,12 @@ function delimiterByte(options: ReadOptions, fileName: string): number | null {
 
 /** The parse plan for a column given a user override (lenient) or the sample's guess (strict). */
 export function planFor(override: ColumnType | undefined, guess: KindGuess, counts: ShapeCounts, decimalComma: DecimalComma = 'never'): SinkPlan {
-  if (!override) return { kind: guess.kind, family: guess.family, ...(guess.decimalComma ? { decimalComma: true } : {}) };
-  // A number column forced on the user's word reads a decimal comma when the sample has more such numbers than point-decimal ones.
-  const comma = readsDecimalComma(counts, decimalComma) && counts.comma > counts.float - counts.grouped ? { decimalComma: true } : {};
-  if (override === 'integer') return { kind: 'number', integerOnly: true, lenient: true, ...comma };
-  if (override === 'float') return { kind: 'number', lenient: true, ...comma };
+  if (!override) return { kind: guess.kind, family: guess.family, ...(guess.decimalComma ? { decimalComma: true } : {}), ...(guess.decorated ? { decorated: true } : {}) };
+  // A number column forced on the user's word reads a decimal comma when the sample has more such
+  // numbers than point-decimal ones, and currency and percent signs either way.
+  const comma = readsDecimalComma(counts, decimalComma) && counts.comma + counts.commaDecorated > counts.float - counts.grouped ? { decimalComma: true } : {};
+  if (override === 'integer') return { kind: 'number', integerOnly: true, lenient: true, decorated: true, ...comma };
+  if (override === 'float') return { kind: 'number', lenient: true, decorated: true, ...comma };
   if (override === 'boolean') return { kind: 'boolean', lenient: true };
   if (override === 'datetime') {
     // The family most of the sample's dates have; ISO on a tie or when none parsed.
@@ -116,6 +118,7 @@ export function* planCsv(
       ...(comma.length === 1 ? { column: comma[0] } : {}),
     });
   }
+  warnings.push(...decoratedWarnings(names.flatMap((name, i) => (guesses[i].decorated && sinks[i].decorated ? [{ name, decorations: counts[i].decorations, decimalComma: sinks[i].decimalComma === true }] : []))));
   return { plan, guesses, warnings };
 }
 

@@ -112,6 +112,14 @@ describe('Arrow IPC', () => {
     expect(datetimeWords(Date.UTC(2024, 1, 29, 23, 59, 7, 250))).toBe('2024-02-29 23:59:07.250');
     expect(datetimeWords(NaN)).toBe('');
   });
+  test('numbers for people keep every digit, with thousands separators and a true minus; years stay plain', () => {
+    const t = parseCsv('amount,ratio,year,model_year,n\n1234567.891,-0.5,2014,1999,-12345\n,1e21,,2001,7\n').table;
+    const words = (name: string, row: number) => cellWords(t.columns.find((c) => c.name === name)!, row);
+    expect([words('amount', 0), words('amount', 1)]).toEqual(['1,234,567.891', '']);
+    expect([words('ratio', 0), words('ratio', 1)]).toEqual(['−0.5', '1e+21']);
+    expect([words('year', 0), words('model_year', 1)]).toEqual(['2014', '2001']);
+    expect([words('n', 0), words('n', 1)]).toEqual(['−12,345', '7']);
+  });
   test('garbage .arrow is a DataError', async () => {
     expect((await dataError(read(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]), 'bad.arrow'))).message).toContain('bad.arrow');
   });
