@@ -1,6 +1,6 @@
 /** The first rows of the feature matrix as a model sees it, for Prepare's preview. */
 import type { Table } from '../table';
-import { formatCount, formatNumber } from '../format';
+import { formatCount, formatNumber, formatYear, isYearColumn } from '../format';
 import type { Recipe } from './types';
 import { splitRows } from './split';
 import { fitRecipe, transformRecipe } from './fit';
@@ -40,7 +40,18 @@ export function previewMatrix(table: Table, recipe: Recipe, options: PreviewOpti
   for (let look = want * 8; out.n < want && look < full.rowCount * 2; look *= 8) out = transformRecipe(fitted, full, head(full.rowCount, look));
   const n = Math.min(want, out.n);
   const d = out.featureNames.length;
-  const rows = Array.from({ length: n }, (_, i) => Array.from(out.X.subarray(i * d, i * d + d), (v) => formatNumber(v)));
+  const rows = Array.from({ length: n }, () => new Array<string>(d));
+  for (let j = 0; j < d; j++) {
+    // A year part reads as a year (2024, not 2,024); rounding noise beside values a trillion times
+    // larger (the sine of a whole turn, 1.2e−16) reads as the 0 it stands for.
+    const format = isYearColumn(out.featureNames[j]) ? formatYear : formatNumber;
+    let largest = 0;
+    for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(out.X[i * d + j]) || 0);
+    for (let i = 0; i < n; i++) {
+      const v = out.X[i * d + j];
+      rows[i][j] = format(Math.abs(v) <= largest * 1e-12 ? 0 : v);
+    }
+  }
   const features = d === 1 ? '1 feature' : `${formatCount(d)} features`;
   const who = options.trees ? 'as tree models use the recipe' : 'as the recipe is written';
   return {

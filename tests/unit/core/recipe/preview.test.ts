@@ -4,6 +4,7 @@ import { fitRecipe, proposeRecipe, splitRows, transformRecipe, type Recipe } fro
 import { previewMatrix } from '../../../../src/core/recipe/preview';
 import { formatNumber } from '../../../../src/core/format';
 import { penguins } from './tableOf';
+import { parseCsv } from '../../../../src/core/table';
 
 const table = penguins();
 const recipe = proposeRecipe(table, undefined, 'Species');
@@ -40,4 +41,16 @@ test('rows left out by a row step are skipped, so the preview still fills up', (
 
 test('a recipe that cannot be fitted explains why', () => {
   expect(() => previewMatrix(table, { ...recipe, steps: [{ kind: 'scale', columns: ['Island'], method: 'standard' }] })).toThrow(/Island/);
+});
+
+test('a date part "year" reads as a year, and the sine of a whole turn as 0', () => {
+  const dates = parseCsv(['when,y', ...Array.from({ length: 30 }, (_, i) => `20${10 + (i % 12)}-${String((i % 12) + 1).padStart(2, '0')}-15,${i % 2}`)].join('\n')).table;
+  const r: Recipe = { version: 1, target: 'y', task: 'binary', split: { method: 'random', testFraction: 0.2, seed: 1 },
+    steps: [{ kind: 'datetime', columns: ['when'], parts: ['year', 'month'], cyclic: true }] };
+  const p = previewMatrix(dates, r, { rows: 12 });
+  const year = p.featureNames.findIndex((n) => /year/.test(n));
+  expect(p.rows.map((row) => row[year])).toContain('2015');
+  const cells = p.rows.flat();
+  expect(cells.some((c) => /e−1[0-9]/.test(c))).toBe(false);
+  expect(cells).toContain('0');
 });
