@@ -54,7 +54,7 @@ export function cellReader(dates: DateKernel): CellReader {
   function notDate(v: unknown, c: CellColumn): string {
     const head = "Column '" + c.name + "' holds " + showValue(v) + ', which is not a date';
     if (c.family === null) return head + '; send an ISO 8601 string (2024-05-01T12:00:00Z), epoch milliseconds or null.';
-    return head + ' written as in the training data (' + c.pattern + ', ' + FAMILY_WORDS[c.family] + '); send a date in that shape, epoch milliseconds or null.';
+    return head + ' written as in the training data (' + c.pattern + ', ' + FAMILY_WORDS[c.family] + '); send a date in that shape, in ISO 8601 (2024-05-01), as epoch milliseconds or null.';
   }
   function column(c: InputColumn): CellColumn {
     const pattern = c.type === 'datetime' && typeof c.format === 'string' ? c.format : '';

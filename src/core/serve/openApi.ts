@@ -9,7 +9,7 @@ export function openApiDoc(model: Pick<ServedModel, 'name' | 'version' | 'task' 
   const cell = (c: ServedModel['columns'][number]): Record<string, unknown> => {
     if (c.type === 'boolean') return { type: ['boolean', 'string', 'null'] };
     if (c.type === 'integer' || c.type === 'float') return { type: ['number', 'string', 'null'] };
-    if (c.type === 'datetime') return { type: ['string', 'number', 'null'], description: c.format ? 'A date written as ' + c.format + ', or epoch milliseconds.' : 'An ISO 8601 date, or epoch milliseconds.' };
+    if (c.type === 'datetime') return { type: ['string', 'number', 'null'], description: c.format ? 'A date written as ' + c.format + ', an ISO 8601 date, or epoch milliseconds.' : 'An ISO 8601 date, or epoch milliseconds.' };
     return { type: ['string', 'null'], ...(c.categories && c.openCategories === false ? { enum: [...c.categories, null] } : {}) };
   };
   const row = { type: 'object', additionalProperties: false, required: model.columns.map((c) => c.name), properties: Object.fromEntries(model.columns.map((c) => [c.name, cell(c)])) };

@@ -1,5 +1,5 @@
 import type { InputColumn } from '../recipe';
-import { isNumeric, type Table } from '../table';
+import { formatDatetime, isNumeric, type Table } from '../table';
 
 /** How to run a bundle's server, as the Deploy stage shows it: every command ready to paste. */
 export interface ServeInstructions {
@@ -18,8 +18,8 @@ export interface ServeInstructions {
 }
 
 /**
- * Row `r` of `table` as a request sends it: numbers, text, booleans as true/false, dates as epoch
- * milliseconds (which every date column accepts, whatever text format training saw), missing as null.
+ * Row `r` of `table` as a request sends it: numbers, text, booleans as true/false, dates as ISO 8601
+ * text (which every date column accepts, whatever text format training saw), missing as null.
  * Null when the table lacks one of the inputs.
  */
 export function requestRow(table: Table, inputs: readonly InputColumn[], r = 0): Record<string, unknown> | null {
@@ -29,7 +29,7 @@ export function requestRow(table: Table, inputs: readonly InputColumn[], r = 0):
     if (!column || r >= table.rowCount) return null;
     if (isNumeric(column)) {
       const v = column.values[r];
-      row[input.name] = v !== v ? null : input.type === 'boolean' ? v === 1 : v;
+      row[input.name] = v !== v ? null : input.type === 'boolean' ? v === 1 : input.type === 'datetime' ? formatDatetime(v) : v;
     } else row[input.name] = column.codes[r] < 0 ? null : column.dictionary[column.codes[r]];
   }
   return row;

@@ -20,8 +20,9 @@ export interface DateKernel {
   /** The family a recorded pattern belongs to, or null for a pattern this reader does not know. */
   familyOfPattern(pattern: string): DateFamily | null;
   /**
-   * Epoch ms of `text` read in `family`, or NaN when it is not a date of that family. With a null
-   * family the family is inferred from the text exactly as ingest infers a column's.
+   * Epoch ms of `text` read in `family` (or as ISO 8601, which no other family can be mistaken
+   * for), or NaN when it is neither. With a null family the family is inferred from the text
+   * exactly as ingest infers a column's.
    */
   readDateText(text: string, family: DateFamily | null): number;
   /** The shape of the last successful parse as bits (a string per value would allocate in the hot loop). */

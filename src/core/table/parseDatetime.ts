@@ -276,7 +276,10 @@ export function dateKernel(): DateKernel {
       scratch[i] = c < 128 ? c : 255;
     }
     const f = family === null ? detectDateFamily(scratch, 0, n) : family;
-    return f === null ? NaN : parseDatetime(scratch, 0, n, f);
+    const ms = f === null ? NaN : parseDatetime(scratch, 0, n, f);
+    // ISO 8601 (a four-digit year, then "-") is read whatever the training text's format: no
+    // month-first, day-first or named date starts that way, so it is never mistaken for one.
+    return ms === ms || f === 'iso' || n < 8 || scratch[4] !== 45 ? ms : parseIso(scratch, 0, n);
   }
 
   const kernel: DateKernel = { parseDatetime, parseIso, detectDateFamily, daysOf, daysInMonth, datetimePattern, familyOfPattern, readDateText, shape: 0 };

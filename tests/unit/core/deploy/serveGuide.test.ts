@@ -1,6 +1,8 @@
 /** "Serve this model": the commands, and a curl request whose row the real server scores as the bundle's scorer does. */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { abServeGuide, serveGuide, type BundleInput } from '../../../../src/core/deploy';
+import { abServeGuide, coerceCell, serveGuide, type BundleInput } from '../../../../src/core/deploy';
+import { requestRow } from '../../../../src/core/serve';
+import { parseCsv } from '../../../../src/core/table';
 import { post, penguinBundle, startServer, type Served } from '../serve/serveFixture';
 import { penguins } from './trainTiny';
 
@@ -59,4 +61,14 @@ test('an A/B bundle: the command makes an admin token and names the decision log
   const res = await post(`${server.url}/invocations`, bodyOf(guide.curl));
   expect(res.status).toBe(200);
   expect(res.json.predictions).toEqual(served.scorer.predict([served.rows[0]]));
+});
+
+test('a date in the curl row is ISO 8601 text, which a model trained on month-first dates reads as the same day', () => {
+  const table = parseCsv('at,n\n5/1/2024,1\n12/31/2023 18:30,2\n').table;
+  const inputs = [{ name: 'at', type: 'datetime' as const, format: 'MM/DD/YYYY' }, { name: 'n', type: 'integer' as const }];
+  expect(requestRow(table, inputs, 0)).toEqual({ at: '2024-05-01', n: 1 });
+  expect(requestRow(table, inputs, 1)).toEqual({ at: '2023-12-31T18:30Z', n: 2 });
+  expect(coerceCell('2024-05-01', 'at', 'datetime', 'MM/DD/YYYY')).toEqual({ ok: true, value: Date.UTC(2024, 4, 1) });
+  expect(coerceCell('2023-12-31T18:30Z', 'at', 'datetime', 'MM/DD/YYYY')).toEqual({ ok: true, value: Date.UTC(2023, 11, 31, 18, 30) });
+  expect(coerceCell('31.12.2023', 'at', 'datetime', 'MM/DD/YYYY')).toMatchObject({ ok: false });
 });
