@@ -35,18 +35,17 @@ export interface RowReader {
  * Reads request bodies into row objects for the scorer and checks them against the served
  * columns. Shipped in serve.mjs with `Function.prototype.toString()`: reads only its arguments and
  * built-ins. `ignore` names a body field that is not a model input (the A/B unit id field);
- * `numberSplit` reads the common large body without JSON.parse.
+ * `numberSplit` reads the common large body without JSON.parse; `flatRecord` turns a nested row
+ * object into the dotted columns of a model trained on nested JSON ("user.age").
  */
-export function rowReader(columns: readonly ServedColumn[], maxRows: number, ignore: string | null, numberSplit: NumberSplit): RowReader {
+export function rowReader(columns: readonly ServedColumn[], maxRows: number, ignore: string | null, numberSplit: NumberSplit, flatRecord: (row: Record<string, unknown>) => Record<string, unknown>): RowReader {
   const names = new Set(columns.map((c) => c.name));
   const closed = columns.filter((c) => c.categories && c.openCategories === false).map((c) => ({ name: c.name, allowed: new Set(c.categories) }));
   const expected = columns.map((c) => c.name).join(', ');
+  const nested = columns.some((c) => c.name.includes('.'));
   type Bad = Extract<ReadRows, { ok: false }>;
   const bad = (status: number, code: string, message: string, row?: number, column?: string): Bad => ({
-    ok: false,
-    status,
-    code,
-    message,
+    ok: false, status, code, message,
     ...(row !== undefined ? { row } : {}),
     ...(column !== undefined ? { column } : {}),
   });
@@ -125,7 +124,7 @@ export function rowReader(columns: readonly ServedColumn[], maxRows: number, ign
     for (let i = 0; i < list.length; i++) {
       if (!isObject(list[i])) return invalid('Row ' + i + ' of "' + field + '" is not an object keyed by column name; send {"column": value, ...} per row, or use dataframe_split for lists.', i);
     }
-    return limited(list as Record<string, unknown>[]);
+    return limited(nested ? (list as Record<string, unknown>[]).map(flatRecord) : (list as Record<string, unknown>[]));
   }
   function split(frame: unknown): ReadRows {
     if (!isObject(frame) || !Array.isArray(frame.columns) || !Array.isArray(frame.data)) {

@@ -1,4 +1,5 @@
 import type { psiKernel } from '../stats';
+import type { flatRecord } from '../table';
 import type { httpTransport } from './httpTransport';
 import type { inferenceV2 } from './inferenceV2';
 import type { microBatcher } from './microBatch';
@@ -21,6 +22,7 @@ export interface ServeParts {
   serveRoutes: typeof serveRoutes;
   httpTransport: typeof httpTransport;
   psiKernel: typeof psiKernel;
+  flatRecord: typeof flatRecord;
 }
 
 /** A/B serving, built by the caller over the same metrics (see abServing.ts). */
@@ -87,7 +89,7 @@ export async function runServer(env: ServeEnv, parts: ServeParts): Promise<Runni
     model,
     options,
     metrics,
-    reader: parts.rowReader(model.columns, options.maxRows, options.unitField, parts.numberSplit),
+    reader: parts.rowReader(model.columns, options.maxRows, options.unitField, parts.numberSplit, parts.flatRecord),
     v2: parts.inferenceV2(model),
     openApi: parts.openApiDoc(model, ab !== null),
     score: ab ? ab.score : single,

@@ -1,5 +1,6 @@
 import { nearestName } from '../format';
 import { psiKernel } from '../stats';
+import { flatRecord } from '../table';
 import { httpTransport } from './httpTransport';
 import { inferenceV2 } from './inferenceV2';
 import { microBatcher } from './microBatch';
@@ -16,7 +17,7 @@ import { servedModel } from './servedModel';
 export const SERVER_VERSION = 'modelbench-serve/1';
 
 /** The server's functions, as `modelbench serve` runs them and as serve.mjs ships them. */
-export const SERVE_PARTS: ServeParts = { rowReader, numberSplit, serveMetrics, microBatcher, inferenceV2, openApiDoc, serveRoutes, httpTransport, psiKernel };
+export const SERVE_PARTS: ServeParts = { rowReader, numberSplit, serveMetrics, microBatcher, inferenceV2, openApiDoc, serveRoutes, httpTransport, psiKernel, flatRecord };
 
 /** What differs between a one-model serve.mjs and an A/B one; everything else is shared text. */
 export interface ServeScript {

@@ -32,3 +32,4 @@ export { toErrorPayload, fromErrorPayload, type ErrorPayload } from './errorPayl
 export { columnSummary, type ColumnSummary } from './columnSummary';
 export { isIdentifierLike, type IdentifierEvidence } from './identifierLike';
 export { dateKernel, familyOfPattern, type DateFamily, type DateKernel } from './parseDatetime';
+export { flatRecord } from './flatRecord';

@@ -271,14 +271,10 @@ export function dateKernel(): DateKernel {
     const n = text.length;
     if (scratch.length < n) scratch = new Uint8Array(2 * n);
     // A character outside ASCII can be no part of a date: 255 makes it fail every check, as in a UTF-8 file.
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      scratch[i] = c < 128 ? c : 255;
-    }
+    for (let i = 0, c = 0; i < n; i++) scratch[i] = (c = text.charCodeAt(i)) < 128 ? c : 255;
     const f = family === null ? detectDateFamily(scratch, 0, n) : family;
     const ms = f === null ? NaN : parseDatetime(scratch, 0, n, f);
-    // ISO 8601 (a four-digit year, then "-") is read whatever the training text's format: no
-    // month-first, day-first or named date starts that way, so it is never mistaken for one.
+    // ISO 8601 is read whatever training's format: no other family starts with "YYYY-".
     return ms === ms || f === 'iso' || n < 8 || scratch[4] !== 45 ? ms : parseIso(scratch, 0, n);
   }
 

@@ -1,4 +1,5 @@
 import { decodeWindows1252 } from './windows1252';
+import { flatRecord } from './flatRecord';
 import { columnsFromCells } from './columnsFromCells';
 import { detectBom } from './encoding';
 import type { ReadOptions } from './readOptions';
@@ -60,36 +61,10 @@ function cellOf(value: unknown, fileName: string, row: number): string | null {
   }
 }
 
-/** Nested objects are flattened this many levels deep ("a.b.c"); deeper ones, and arrays, are kept as JSON text. */
-const FLATTEN_DEPTH = 4;
-
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
-
-/**
- * The record with its nested objects' fields under their paths ("user.age"), FLATTEN_DEPTH levels
- * deep; the record itself when nothing in it is nested. The copy has no prototype, so a "__proto__"
- * key is a field like any other.
- */
-export function flatRecord(record: Record<string, unknown>): Record<string, unknown> {
-  let nested = false;
-  for (const key of Object.keys(record)) if (isRecord(record[key])) nested = true;
-  if (!nested) return record;
-  const out: Record<string, unknown> = Object.create(null);
-  const walk = (from: Record<string, unknown>, prefix: string, depth: number) => {
-    for (const key of Object.keys(from)) {
-      const value = from[key];
-      if (isRecord(value) && depth < FLATTEN_DEPTH) walk(value, `${prefix}${key}.`, depth + 1);
-      else out[prefix + key] = value;
-    }
-  };
-  walk(record, '', 0);
-  return out;
-}
-
 /**
  * Turns records into columns: keys in first-seen order; a nested object's fields become columns of
  * their own named by their path ("user.age"), as pandas' json_normalize names them; arrays, and
- * objects nested deeper than FLATTEN_DEPTH, as JSON text.
+ * objects nested deeper than four levels, as JSON text.
  */
 export function recordsToResult(records: unknown[], fileName: string, format: SourceFormat, options: ReadOptions, warnings: IngestWarning[], encoding: string, bytes: number, started: number, rowBase = 0): ReadResult {
   const index = new Map<string, number>();
@@ -115,7 +90,7 @@ export function recordsToResult(records: unknown[], fileName: string, format: So
   const names = [...index.keys()];
   if (made.length) {
     const examples = made.slice(0, 3).map((n) => `"${n}"`).join(', ');
-    warnings.push({ code: 'json-flattened', count: made.length, message: `Nested fields of "${fileName}" became ${made.length === 1 ? 'a column' : `${made.length} columns`} named by their path (${examples}${made.length > 3 ? ', …' : ''}). To score, send them under those names.` });
+    warnings.push({ code: 'json-flattened', count: made.length, message: `Nested fields of "${fileName}" became ${made.length === 1 ? 'a column' : `${made.length} columns`} named by their path (${examples}${made.length > 3 ? ', …' : ''}). Scoring requests may send them under those names or nested, as in the file.` });
   }
   if (records.length === 0) warnings.push({ code: 'header-only', message: `"${fileName}" holds no records; the table is empty.` });
   const columns = columnsFromCells(names, cells, options, warnings);

@@ -8,13 +8,14 @@
 import { describe, expect, test } from 'vitest';
 import { numberSplit } from '../../../../src/core/serve/numberSplit';
 import { rowReader } from '../../../../src/core/serve/requestRows';
+import { flatRecord } from '../../../../src/core/table';
 import type { ServedColumn } from '../../../../src/core/serve/types';
 
 const columns: ServedColumn[] = [
   { name: 'x', type: 'float' },
   { name: 'y', type: 'float' },
 ];
-const reader = rowReader(columns, 1000, null, numberSplit);
+const reader = rowReader(columns, 1000, null, numberSplit, flatRecord);
 const body = JSON.stringify({ dataframe_split: { columns: ['x', 'y'], data: [[1.5, null], [2, 3]] } });
 
 describe('tabular bodies', () => {
@@ -40,5 +41,28 @@ describe('tabular bodies', () => {
     if (!read || !read.ok) throw new Error('refused');
     expect(read.numbers?.n).toBe(2);
     expect(Array.from(read.numbers!.values)).toEqual([1.5, NaN, 2, 3]);
+  });
+});
+
+describe('nested row objects', () => {
+  const nested = rowReader([{ name: 'user.age', type: 'float' }, { name: 'user.home.country', type: 'categorical' }, { name: 'n', type: 'float' }], 1000, null, numberSplit, flatRecord);
+
+  test('a model trained on nested JSON reads nested rows by path, as the JSON reader made its columns', () => {
+    const read = nested.invocations('application/json', JSON.stringify({ dataframe_records: [{ user: { age: 30, home: { country: 'DE' } }, n: 1 }, { 'user.age': 41, 'user.home.country': 'FR', n: 2 }] }));
+    if (!read.ok) throw new Error(read.message);
+    expect(read.rows.map((r) => ({ ...r }))).toEqual([{ 'user.age': 30, 'user.home.country': 'DE', n: 1 }, { 'user.age': 41, 'user.home.country': 'FR', n: 2 }]);
+    expect(read.rows.map((r, i) => nested.check(r, i, false))).toEqual([null, null]);
+  });
+
+  test('a nested field the model does not take is named by its path', () => {
+    const read = nested.invocations('application/json', JSON.stringify({ instances: [{ user: { age: 30, home: { country: 'DE' }, extra: 1 }, n: 1 }] }));
+    if (!read.ok) throw new Error(read.message);
+    expect(nested.check(read.rows[0], 0, false)).toMatchObject({ ok: false, column: 'user.extra' });
+  });
+
+  test('a model with plain names leaves row objects as sent', () => {
+    const read = reader.invocations('application/json', JSON.stringify({ dataframe_records: [{ x: 1, y: { z: 2 } }] }));
+    if (!read.ok) throw new Error(read.message);
+    expect(read.rows[0]).toEqual({ x: 1, y: { z: 2 } });
   });
 });

@@ -22,7 +22,7 @@ describe('readTable JSON', () => {
     expect(r.meta.format).toBe('json');
     expect(r.table.columns.map((c) => [c.name, c.type])).toEqual([['a', 'float'], ['b', 'identifier'], ['c.k', 'categorical'], ['d', 'boolean']]);
     expect(cellText(col(r, 'c.k'), 0)).toBe('[1,2]');
-    expect(r.warnings.find((w) => w.code === 'json-flattened')?.message).toBe('Nested fields of "r.json" became a column named by their path ("c.k"). To score, send them under those names.');
+    expect(r.warnings.find((w) => w.code === 'json-flattened')?.message).toBe('Nested fields of "r.json" became a column named by their path ("c.k"). Scoring requests may send them under those names or nested, as in the file.');
     expect(cellValue(col(r, 'd'), 1)).toBe(true);
     expect(cellValue(col(r, 'a'), 2)).toBeNull();
   });
