@@ -84,7 +84,9 @@ export async function generateFlights(path, rows, seed = 42) {
   const hourCdf = cumulative(HOUR_WEIGHT);
   const distance = AIRPORTS.map((a) => AIRPORTS.map((b) => greatCircleMiles(a, b)));
   await mkdir(dirname(resolve(path)), { recursive: true });
-  const partial = `${path}.partial`;
+  // A name of this writer's own: two test workers that need the same missing file each write it
+  // (byte-identical) and rename it into place, instead of one renaming the file the other still writes.
+  const partial = `${path}.${process.pid}-${Math.random().toString(36).slice(2)}.partial`;
   const file = await open(partial, 'w');
   let bytes = 0;
   let delayed = 0;

@@ -1,11 +1,12 @@
 import { CURRENCY, PARENTHESES, PERCENT, THOUSANDS } from './parseDecoratedNumber';
 import type { IngestWarning } from './types';
 
-const WORDS: [number, string, string, string][] = [
-  [CURRENCY, 'a currency sign', '"$12.50" is 12.5', '"12,50 €" is 12.5'],
-  [PERCENT, 'a percent sign', '"12.5%" is 12.5', '"12,5 %" is 12.5'],
-  [THOUSANDS, 'commas between thousands', '"1,234" is 1234', '"1,234" is 1234'],
-  [PARENTHESES, 'parentheses for negatives', '"(12)" is −12', '"(12)" is −12'],
+/** Per decoration: its words and an example, with a decimal point, then with a decimal comma. */
+const WORDS: [number, [string, string], [string, string]][] = [
+  [CURRENCY, ['a currency sign', '"$12.50" is 12.5'], ['a currency sign', '"12,50 €" is 12.5']],
+  [PERCENT, ['a percent sign', '"12.5%" is 12.5'], ['a percent sign', '"12,5 %" is 12.5']],
+  [THOUSANDS, ['commas between thousands', '"1,234" is 1234'], ['spaces between thousands', '"1 234,5" is 1234.5']],
+  [PARENTHESES, ['parentheses for negatives', '"(12)" is −12'], ['parentheses for negatives', '"(12)" is −12']],
 ];
 
 const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
@@ -22,12 +23,12 @@ export function decoratedWarnings(columns: { name: string; decorations: number; 
   }
   return [...bySet.values()].map((group) => {
     const { decorations, decimalComma } = group[0];
-    const used = WORDS.filter(([bit]) => decorations & bit);
+    const used = WORDS.filter(([bit]) => decorations & bit).map(([, point, comma]) => (decimalComma ? comma : point));
     const names = list(group.map((c) => `"${c.name}"`));
     const one = group.length === 1;
     return {
       code: 'decorated-numbers',
-      message: `${one ? `Column ${names} has` : `Columns ${names} have`} numbers written with ${list(used.map(([, words]) => words))}, so ${one ? 'it was' : 'they were'} read as numbers: ${list(used.map(([, , point, comma]) => (decimalComma ? comma : point)))}. If a column holds codes rather than amounts, set its type to text.`,
+      message: `${one ? `Column ${names} has` : `Columns ${names} have`} numbers written with ${list([...(decimalComma ? ['a decimal comma'] : []), ...used.map(([words]) => words)])}, so ${one ? 'it was' : 'they were'} read as numbers: ${list(used.map(([, example]) => example))}. If a column holds codes rather than amounts, set its type to text.`,
       ...(one ? { column: group[0].name } : {}),
     };
   });

@@ -55,7 +55,7 @@ function currencyBefore(buf: Uint8Array, s: number, e: number): number {
  * "12,50 €" with `decimalComma`), a percent sign after ("12.5%", read as 12.5, as `rstrip('%')`
  * would), commas between thousands ("1,234,567"), an accounting negative in parentheses
  * ("(1,234.00)"), and spaces or no-break spaces between sign, symbol and digits. `decimalComma`
- * reads the digits as `parseCommaNumber` does ("1.234,56"). The digits go to `parseNumber`, so
+ * reads the digits as `parseCommaNumber` does ("1.234,56"), and spaces between thousands ("1 234,56"). The digits go to `parseNumber`, so
  * "$12.5" is the same double as "12.5" and `lastNumberWasInteger` is set the same way; NaN when
  * `buf[s, e)` is not such a number (two symbols, a misplaced comma, letters) or has no decoration
  * (a plain number is `parseNumber`'s).
@@ -66,6 +66,9 @@ export function parseDecoratedNumber(buf: Uint8Array, s: number, e: number, deci
   let w: number;
   while (s < e && (w = spaceAt(buf, s, e)) > 0) s += w;
   while (e > s && (w = spaceBefore(buf, s, e)) > 0) e -= w;
+  // Most text cells of a sample start with a letter: no such number can.
+  const first = buf[s];
+  if (s >= e || !((first >= 48 && first <= 57) || first === 40 || first === 45 || first === 43 || first === 46 || first === 0x24 || first === 0xe2 || first === 0xc2 || first === 0x80 || first === 0xa3 || first === 0xa5)) return NaN;
   let negative = false;
   if (e - s >= 2 && buf[s] === 40 && buf[e - 1] === 41) {
     negative = true;
@@ -73,21 +76,20 @@ export function parseDecoratedNumber(buf: Uint8Array, s: number, e: number, deci
     s++;
     e--;
   }
+  // A sign before or after a leading currency sign ("-$5", "$-5"), not both; no closure, since this runs on every text cell of a sample.
   let signed = false;
-  const sign = () => {
+  for (let pass = 0; pass < 2; pass++) {
     if (s < e && (buf[s] === 45 || buf[s] === 43) && !signed) {
       signed = true;
       negative = negative !== (buf[s] === 45);
       s++;
       while (s < e && (w = spaceAt(buf, s, e)) > 0) s += w;
     }
-  };
-  sign();
-  if (s < e && (w = currencyAt(buf, s, e)) > 0) {
-    marks |= CURRENCY;
-    s += w;
-    while (s < e && (w = spaceAt(buf, s, e)) > 0) s += w;
-    sign();
+    if (pass === 0 && s < e && (w = currencyAt(buf, s, e)) > 0) {
+      marks |= CURRENCY;
+      s += w;
+      while (s < e && (w = spaceAt(buf, s, e)) > 0) s += w;
+    } else break;
   }
   if (e > s && buf[e - 1] === 37) {
     marks |= PERCENT;
@@ -100,7 +102,22 @@ export function parseDecoratedNumber(buf: Uint8Array, s: number, e: number, deci
   if (s >= e || buf[s] === 45 || buf[s] === 43 || (marks & PARENTHESES && signed) || (marks & CURRENCY && marks & PERCENT)) return NaN;
   let v: number;
   if (decimalComma) {
-    v = parseCommaNumber(buf, s, e);
+    // Spaces between thousands, as French and Nordic spreadsheets write them ("1 234,56", also with
+    // a no-break or narrow no-break space), become the points parseCommaNumber checks the groups of.
+    if (e - s > scratch.length) return NaN;
+    let o = 0;
+    for (let i = s; i < e; i++) {
+      const c = buf[i];
+      const gap = c === 32 ? 1 : c === 0xc2 && buf[i + 1] === 0xa0 ? 2 : c === 0xe2 && buf[i + 1] === 0x80 && buf[i + 2] === 0xaf ? 3 : 0;
+      if (gap > 0 && o > 0 && scratch[o - 1] >= 48 && scratch[o - 1] <= 57 && buf[i + gap] >= 48 && buf[i + gap] <= 57) {
+        scratch[o++] = 46;
+        marks |= THOUSANDS;
+        i += gap - 1;
+      } else scratch[o++] = c;
+    }
+    // Nothing stripped or rewritten: a plain comma number is parseCommaNumber's, anything else none.
+    if (marks === 0) return NaN;
+    v = parseCommaNumber(scratch, 0, o);
   } else {
     if (e - s > scratch.length) return NaN;
     let o = 0;
@@ -123,6 +140,7 @@ export function parseDecoratedNumber(buf: Uint8Array, s: number, e: number, deci
       if (run !== 3) return NaN;
       marks |= THOUSANDS;
     }
+    if (marks === 0) return NaN;
     for (; i < e; i++) scratch[o++] = buf[i];
     v = parseNumber(scratch, 0, o);
   }

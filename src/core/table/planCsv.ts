@@ -109,7 +109,8 @@ export function* planCsv(
     rowEstimate,
   };
   const warnings = warning ? [warning] : [];
-  const comma = names.filter((_, i) => sinks[i].decimalComma);
+  // A column with currency or percent signs as well is named once, in the warning about those.
+  const comma = names.filter((_, i) => sinks[i].decimalComma && !(guesses[i].decorated && sinks[i].decorated));
   if (comma.length) {
     const list = comma.map((c) => `"${c}"`).join(', ');
     warnings.push({

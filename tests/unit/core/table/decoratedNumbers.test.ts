@@ -108,3 +108,22 @@ describe('columns of formatted numbers', () => {
     expect(streamed).toEqual(expected);
   });
 });
+
+describe('spaces between thousands, with a decimal comma', () => {
+  test('a space, a no-break space or a narrow no-break space between groups of three', () => {
+    expect([read('1 234,56', true), read('1\u00a0234\u00a0567', true), read('12\u202f345,5 €', true), read('-1 234', true)]).toEqual([1234.56, 1234567, 12345.5, -1234]);
+    expect(lastDecorations).toBe(THOUSANDS);
+    for (const text of ['1 23,5', '12 3456', '1  234', '1 234 5']) expect(read(text, true), text).toBeNaN();
+    expect(read('1 234.56')).toBeNaN();
+  });
+  test('a semicolon-separated file of them reads numbers and says so', () => {
+    const r = parseCsv('Montant;n\n1 234,56;1\n12,5;2\n987 654;3\n');
+    expect(values(r, 'Montant')).toEqual([1234.56, 12.5, 987654]);
+    expect(r.warnings.find((x) => x.column === 'Montant')?.message).toBe('Column "Montant" has numbers written with a decimal comma and spaces between thousands, so it was read as numbers: "1 234,5" is 1234.5. If a column holds codes rather than amounts, set its type to text.');
+  });
+});
+
+test('a column read with a decimal comma and a currency sign gets one warning, not two', () => {
+  const r = parseCsv('Preis;n\n12,50 €;1\n1.234,00 €;2\n');
+  expect(r.warnings.filter((x) => x.column === 'Preis').map((x) => x.message)).toEqual(['Column "Preis" has numbers written with a decimal comma and a currency sign, so it was read as numbers: "12,50 €" is 12.5. If a column holds codes rather than amounts, set its type to text.']);
+});
