@@ -9,7 +9,7 @@ import { modelImportance } from './explain';
 import { denseForward } from './explain/denseForward';
 import { toColumnUnits } from './explain/columnAxis';
 import { dependenceCurves } from './explain/dependence';
-import { rowContributions, rowTargets } from './explain/rowContributions';
+import { actualOf, rowContributions, rowTargets } from './explain/rowContributions';
 import type { ContributionSet, DependenceSet } from './explain/types';
 import { predictAsync } from './predict';
 import { explainTrees, type TreeExplanation } from './trees/explainTrees';
@@ -72,6 +72,7 @@ export async function explainModel(model: Trained, test: Transformed, fitted: Fi
     outputOf: (i) => output[i],
     // A binary ensemble may have one output (the positive class's score) or one per class.
     outputName: (c) => (fitted.task === 'regression' ? fitted.target : fitted.task === 'binary' ? fitted.classes![1] : fitted.classes![c]),
+    actualOf: (i) => actualOf(fitted, part.y![i]),
   });
   // A row's values in its columns' units, as the other kinds give them: a log step's 8.755 reads as the 6,343 votes the file holds.
   const units = new Map<string, (v: number) => number>();

@@ -40,6 +40,9 @@ export function rowTargets(fitted: FittedRecipe, y: ArrayLike<number>, pred: Flo
   return { errors, output };
 }
 
+/** A test row's true class (its code in `y`), or its target value for regression. */
+export const actualOf = (fitted: FittedRecipe, y: number): string | number => (fitted.task === 'regression' ? y : fitted.classes![y]);
+
 /** Indices of the `pick` largest errors, then `pick` other rows drawn with a seed. */
 function pickRows(errors: Float64Array, pick: number, seed: number): { i: number; reason: ExplainedRow['reason'] }[] {
   const order = Array.from(errors.keys()).sort((a, b) => errors[b] - errors[a] || a - b);
@@ -67,7 +70,7 @@ export async function rowContributions(model: NetworkModel, predict: PredictFn, 
     const x = test.X.subarray(i * d, (i + 1) * d);
     const contributions = groups.map((g, k) => ({ feature: g.name, ...groupValue(fitted, g, x), contribution: phi[k], ...(se ? { se: se[k] } : {}) }));
     contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
-    return { row: test.rows[i], output: outputName(output[i]), score, reason, error: errors[i], contributions };
+    return { row: test.rows[i], output: outputName(output[i]), score, reason, error: errors[i], actual: actualOf(fitted, test.y![i]), contributions };
   };
   const layer = linearLayer(model);
   if (layer) {

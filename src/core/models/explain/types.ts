@@ -54,6 +54,8 @@ export interface ExplainedRow {
   score: number;
   reason: 'largest error' | 'sample';
   error: number;
+  /** The row's true class, or its target value for regression (absent in runs saved before it was kept). */
+  actual?: string | number;
   /** Largest first. `value` is in the column's units; `text` is a category or '' for several inputs. */
   contributions: { feature: string; value: number; contribution: number; se?: number; text?: string }[];
 }

@@ -18,6 +18,8 @@ export interface RowContributions {
   /** Why this row was picked. */
   reason: 'largest error' | 'sample';
   error: number;
+  /** The row's true class, or its target value for regression. */
+  actual?: string | number;
   contributions: { feature: string; value: number; contribution: number }[];
 }
 
@@ -46,6 +48,8 @@ export interface ExplainInput {
   /** Per row: which output to explain (class code for multiclass; 0 otherwise). */
   outputOf: (i: number) => number;
   outputName: (k: number) => string;
+  /** Per row: its true class or target value. */
+  actualOf?: (i: number) => string | number;
 }
 
 /** Total gain per feature, as shares. */
@@ -110,7 +114,7 @@ export function explainTrees(model: TreeEnsemble, input: ExplainInput, o: { maxR
       return { feature, value: input.X[r * d + j], contribution: shap.values[base + j] };
     });
     contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
-    return { row: input.rows[r], output: input.outputName(k), score, reason, error: input.errors[r], contributions };
+    return { row: input.rows[r], output: input.outputName(k), score, reason, error: input.errors[r], ...(input.actualOf ? { actual: input.actualOf(r) } : {}), contributions };
   });
   return {
     scale: model.link === 'sigmoid' ? 'log-odds' : model.link === 'softmax' ? 'log-odds (softmax score)' : model.task === 'regression' ? 'target units' : 'probability',

@@ -90,6 +90,10 @@ describe('linear regression on y = 2·x + colour', () => {
       expect(x.contribution).toBeCloseTo(2 * (x.value - meanX), 1);
       expect(row.contributions.find((c) => c.feature === 'color')!.text).toBe(colorOf(t, row.row));
       expect(row.contributions.every((c) => c.se === undefined)).toBe(true);
+      // The row's target as the file has it, beside the prediction the contributions add up to.
+      const y = t.columns.find((c) => c.name === 'y') as { values: Float64Array };
+      expect(row.actual).toBeCloseTo(y.values[row.row], 4);
+      if (row.reason === 'largest error') expect(Math.abs(p - (row.actual as number))).toBeCloseTo(row.error, 3);
     }
   });
 

@@ -84,7 +84,14 @@ describe.each<ModelSpec>([
       const sum = row.contributions.reduce((s, c) => s + c.contribution, trees.expected[k]);
       expect(sum).toBeCloseTo(row.score, 9);
       expect(row.score).toBeCloseTo(raw[i * (result.model as TreeEnsemble).outputs + k], 6);
+      // The row's true class, as the file has it, so the page can say what the model got wrong.
+      const approved = table.columns.find((c) => c.name === 'approved')!;
+      expect(row.actual).toBe('codes' in approved ? approved.dictionary[approved.codes[row.row]] : undefined);
     }
+    // The largest errors are rows whose true class got a low probability.
+    const worst = trees.rows.find((r) => r.reason === 'largest error')!;
+    const probability = (result.model as TreeEnsemble).link === 'sigmoid' ? 1 / (1 + Math.exp(-worst.score)) : worst.score;
+    expect(probability < 0.5).toBe(worst.actual === 'yes');
   });
 
   test('permutation importance lists the input columns', () => {
