@@ -1,4 +1,4 @@
-import { CURRENCY, PARENTHESES, PERCENT, THOUSANDS } from './parseDecoratedNumber';
+import { CURRENCY, MINUS_SIGN, PARENTHESES, PERCENT, THOUSANDS } from './parseDecoratedNumber';
 import type { IngestWarning } from './types';
 
 /** Per decoration: its words and an example, with a decimal point, then with a decimal comma. */
@@ -7,6 +7,7 @@ const WORDS: [number, [string, string], [string, string]][] = [
   [PERCENT, ['a percent sign', '"12.5%" is 12.5'], ['a percent sign', '"12,5 %" is 12.5']],
   [THOUSANDS, ['commas between thousands', '"1,234" is 1234'], ['spaces between thousands', '"1 234,5" is 1234.5']],
   [PARENTHESES, ['parentheses for negatives', '"(12)" is −12'], ['parentheses for negatives', '"(12)" is −12']],
+  [MINUS_SIGN, ['the minus sign "−"', '"−12" is minus 12'], ['the minus sign "−"', '"−12,5" is minus 12.5']],
 ];
 
 const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);

@@ -1,5 +1,6 @@
 /** Cell texts read as missing unless the caller passes its own list. The empty cell is always missing. */
-export const DEFAULT_MISSING_TOKENS: readonly string[] = ['', 'NA', 'N/A', 'null', 'NULL', 'NaN', 'None', '-', '?'];
+/** Also a spreadsheet's error values (a formula that failed has no value): they are never data. */
+export const DEFAULT_MISSING_TOKENS: readonly string[] = ['', 'NA', 'N/A', 'null', 'NULL', 'NaN', 'None', '-', '?', '#N/A', '#NA', '#N/A N/A', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!'];
 
 /** A byte-level matcher for a list of missing-value tokens (exact, case-sensitive). */
 export interface MissingMatcher {

@@ -6,6 +6,7 @@ export const CURRENCY = 1;
 export const PERCENT = 2;
 export const THOUSANDS = 4;
 export const PARENTHESES = 8;
+export const MINUS_SIGN = 16;
 
 /** Set by `parseDecoratedNumber`: the decorations of the last number it read (0 after a failure). */
 export let lastDecorations = 0;
@@ -69,6 +70,7 @@ export function parseDecoratedNumber(buf: Uint8Array, s: number, e: number, deci
   // Most text cells of a sample start with a letter: no such number can.
   const first = buf[s];
   if (s >= e || !((first >= 48 && first <= 57) || first === 40 || first === 45 || first === 43 || first === 46 || first === 0x24 || first === 0xe2 || first === 0xc2 || first === 0x80 || first === 0xa3 || first === 0xa5)) return NaN;
+  let minus = 0;
   let negative = false;
   if (e - s >= 2 && buf[s] === 40 && buf[e - 1] === 41) {
     negative = true;
@@ -79,10 +81,13 @@ export function parseDecoratedNumber(buf: Uint8Array, s: number, e: number, deci
   // A sign before or after a leading currency sign ("-$5", "$-5"), not both; no closure, since this runs on every text cell of a sample.
   let signed = false;
   for (let pass = 0; pass < 2; pass++) {
-    if (s < e && (buf[s] === 45 || buf[s] === 43) && !signed) {
+    // The minus sign U+2212 ("−21"), as typeset tables and web pages write it.
+    minus = buf[s] === 0xe2 && s + 2 < e && buf[s + 1] === 0x88 && buf[s + 2] === 0x92 ? 3 : 0;
+    if (s < e && (buf[s] === 45 || buf[s] === 43 || minus > 0) && !signed) {
       signed = true;
-      negative = negative !== (buf[s] === 45);
-      s++;
+      negative = negative !== (buf[s] !== 43);
+      if (minus > 0) marks |= MINUS_SIGN;
+      s += minus || 1;
       while (s < e && (w = spaceAt(buf, s, e)) > 0) s += w;
     }
     if (pass === 0 && s < e && (w = currencyAt(buf, s, e)) > 0) {
@@ -99,7 +104,7 @@ export function parseDecoratedNumber(buf: Uint8Array, s: number, e: number, deci
     e -= w;
   }
   while (e > s && (w = spaceBefore(buf, s, e)) > 0) e -= w;
-  if (s >= e || buf[s] === 45 || buf[s] === 43 || (marks & PARENTHESES && signed) || (marks & CURRENCY && marks & PERCENT)) return NaN;
+  if (s >= e || buf[s] === 45 || buf[s] === 43 || buf[s] === 0xe2 || (marks & PARENTHESES && signed) || (marks & CURRENCY && marks & PERCENT)) return NaN;
   let v: number;
   if (decimalComma) {
     // Spaces between thousands, as French and Nordic spreadsheets write them ("1 234,56", also with

@@ -1,7 +1,7 @@
 /** Numbers formatted for people ("$1,234.50", "12.5%", "(12)") are numbers, as spreadsheets export them. */
 import { describe, expect, test } from 'vitest';
 import { cellValue, memorySource, parseCsv, parseCsvPart, readCsv, readTable, runAsync, splitParser, streamTable, type ByteSource, type ReadResult, type RemotePartRunner } from '../../../../src/core/table';
-import { CURRENCY, lastDecorations, parseDecoratedNumber, PARENTHESES, PERCENT, THOUSANDS } from '../../../../src/core/table/parseDecoratedNumber';
+import { CURRENCY, lastDecorations, MINUS_SIGN, parseDecoratedNumber, PARENTHESES, PERCENT, THOUSANDS } from '../../../../src/core/table/parseDecoratedNumber';
 import { lastNumberWasInteger, parseNumber } from '../../../../src/core/table/parseNumber';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -126,4 +126,21 @@ describe('spaces between thousands, with a decimal comma', () => {
 test('a column read with a decimal comma and a currency sign gets one warning, not two', () => {
   const r = parseCsv('Preis;n\n12,50 €;1\n1.234,00 €;2\n');
   expect(r.warnings.filter((x) => x.column === 'Preis').map((x) => x.message)).toEqual(['Column "Preis" has numbers written with a decimal comma and a currency sign, so it was read as numbers: "12,50 €" is 12.5. If a column holds codes rather than amounts, set its type to text.']);
+});
+
+describe('as spreadsheets and web pages write them', () => {
+  test('the minus sign U+2212 is a minus, alone or beside a currency sign', () => {
+    expect([read('−21'), read('−$1,200'), read('$−3.5'), read('− 4')]).toEqual([-21, -1200, -3.5, -4]);
+    expect(read('−21')).toBe(-21);
+    expect(lastDecorations).toBe(MINUS_SIGN);
+    for (const text of ['−−5', '-−5', '(−5)', '−']) expect(read(text), text).toBeNaN();
+    const r = parseCsv('temp,n\n−21,1\n9,2\n−0.5,3\n');
+    expect(values(r, 'temp')).toEqual([-21, 9, -0.5]);
+    expect(r.warnings.find((x) => x.column === 'temp')?.message).toContain('the minus sign "−", so it was read as numbers: "−12" is minus 12');
+  });
+  test("a spreadsheet's error values are missing values", () => {
+    const r = parseCsv('score,n\n12.5,1\n#DIV/0!,2\n#N/A,3\n#VALUE!,4\n7,5\n');
+    expect(col(r, 'score').type).toBe('float');
+    expect(values(r, 'score')).toEqual([12.5, null, null, null, 7]);
+  });
 });
