@@ -1,4 +1,4 @@
-import { parseCommaNumber } from './parseCommaNumber';
+import { groupedDigits, groupedEnd, groupedSeparators, parseCommaNumber } from './parseCommaNumber';
 import { parseNumber } from './parseNumber';
 
 /** Bits of `lastDecorations`: what the last number read by `parseDecoratedNumber` was written with. */
@@ -125,26 +125,10 @@ export function parseDecoratedNumber(buf: Uint8Array, s: number, e: number, deci
     v = parseCommaNumber(scratch, 0, o);
   } else {
     if (e - s > scratch.length) return NaN;
-    let o = 0;
-    let i = s;
-    let run = 0;
-    let groups = 0;
-    for (; i < e; i++) {
-      const c = buf[i];
-      if (c >= 48 && c <= 57) {
-        scratch[o++] = c;
-        run++;
-      } else if (c === 44) {
-        // Thousands: one to three digits (not a lone 0) first, then groups of exactly three.
-        if (groups === 0 ? run === 0 || run > 3 || (run === 1 && buf[i - 1] === 48) : run !== 3) return NaN;
-        groups++;
-        run = 0;
-      } else break;
-    }
-    if (groups > 0) {
-      if (run !== 3) return NaN;
-      marks |= THOUSANDS;
-    }
+    let i = groupedDigits(buf, s, e, 44, scratch, 0);
+    if (i < 0) return NaN;
+    let o = groupedEnd;
+    if (groupedSeparators > 0) marks |= THOUSANDS;
     if (marks === 0) return NaN;
     for (; i < e; i++) scratch[o++] = buf[i];
     v = parseNumber(scratch, 0, o);
