@@ -30,6 +30,8 @@ test.describe('Explore', () => {
   test('a correlation cell opens the pair chart, and the chart builder draws', async ({ page }) => {
     await openReport(page, 'penguins');
     await page.locator('#correlations .cell').nth(1).click();
+    // First the pair's heading (the click chose a pair), then its chart (the worker drew it): a failure says which step stopped.
+    await expect(page.locator('.pair-chart h3')).toContainText(' × ');
     await expect(page.locator('.pair-chart figcaption')).toContainText(/Scatter plot of/);
     await page.getByRole('combobox', { name: 'Chart' }).selectOption('box');
     await page.getByRole('combobox', { name: 'x' }).selectOption('Species');

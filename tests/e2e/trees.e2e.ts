@@ -134,7 +134,9 @@ test.describe('Tree models', () => {
       expect(labels[0]).toMatch(/^Row [\d,]+ — largest error$/);
       const chosen = labels.find((l) => l.endsWith('— sample')) ?? labels[1];
       await picker.selectOption({ label: chosen });
-      const why = explanation.getByRole('region', { name: new RegExp(`^${chosen.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: starting from the average`) });
+      // The caption names the row's true class, or its target value for regression.
+      const truth = sample.task === 'regression' ? `its ${sample.target} is [−\\d,.]+` : 'it is “[^”]+”';
+      const why = explanation.getByRole('region', { name: new RegExp(`^${chosen.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(${truth}\\): starting from the average`) });
       await expect(why).toBeVisible();
       expect(await why.getByRole('row').count()).toBeGreaterThan(3);
       await expect(why.getByRole('row', { name: /^Average over training rows/ })).toBeVisible();
