@@ -28,7 +28,7 @@ export function columnsFromCells(names: string[], cells: (string | null)[][], op
     const guess = decideKind(counts);
     const override = overrideFor(options, name);
     const plan = planFor(override, guess, counts);
-    if (guess.decorated && !override) decorated.push({ name, decorations: counts.decorations, decimalComma: false });
+    if (guess.decorated && plan.decorated) decorated.push({ name, decorations: counts.decorations, decimalComma: false });
     const sink = new ColumnSink(plan, i, isMissing, decode, Math.max(1, encoded.length));
     for (const b of encoded) {
       if (b === null) sink.missing();

@@ -68,22 +68,21 @@ export function countShape(buf: Uint8Array, s: number, e: number, isMissing: Mis
       if (usThousands(buf, s, e)) counts.commaAmbiguous++;
     }
     // Decorated numbers are counted in both readings; the column's delimiter decides which applies.
-    let decorated = false;
-    if (!Number.isNaN(parseDecoratedNumber(buf, s, e, false))) {
-      decorated = true;
+    const point = !Number.isNaN(parseDecoratedNumber(buf, s, e, false));
+    if (point) {
       counts.decorated++;
       counts.decorations |= lastDecorations;
       if (!lastNumberWasInteger) counts.decoratedFraction++;
     }
-    if (!comma && !Number.isNaN(parseDecoratedNumber(buf, s, e, true))) {
-      decorated = true;
+    const commaForm = !comma && !Number.isNaN(parseDecoratedNumber(buf, s, e, true));
+    if (commaForm) {
       counts.commaDecorated++;
-      if (!decorated) counts.commaDecoratedOnly++;
+      if (!point) counts.commaDecoratedOnly++;
       counts.decorations |= lastDecorations;
       if (!lastNumberWasInteger) counts.commaFraction++;
     }
     if (!comma) {
-      if (decorated) counts.decoratedOnly++;
+      if (point || commaForm) counts.decoratedOnly++;
       else counts.other++;
     }
   }

@@ -144,3 +144,9 @@ describe('as spreadsheets and web pages write them', () => {
     expect(values(r, 'score')).toEqual([12.5, null, null, null, 7]);
   });
 });
+
+test('a tab-separated file of amounts with a decimal comma and a currency sign reads them with the comma', () => {
+  const r = parseCsv('Preis\tn\n12,50 €\t1\n7,25 €\t2\n', { delimiter: '\t' });
+  expect(values(r, 'Preis')).toEqual([12.5, 7.25]);
+  expect(r.warnings.find((x) => x.column === 'Preis')?.message).toContain('a decimal comma and a currency sign');
+});
