@@ -1,5 +1,5 @@
 import type { Preprocess, RowPrediction } from '../deploy';
-import { cellText, type Table } from '../table';
+import { cellText, isBooleanPair, type NumericColumn, type Table } from '../table';
 import { isNumeric } from '../table';
 import { compareModels, type ComparisonReport } from './compareModels';
 import { comparisonInput, type ComparisonInput } from './comparisonInput';
@@ -61,9 +61,13 @@ export function compareOnTable(test: Table, target: string, scorers: readonly Ta
   if (!y) throw new RangeError(`The test set "${test.name}" has no column '${target}' (columns: ${test.columns.map((c) => c.name).join(', ')}); choose a file with the true outcome.`);
   const indices = options.rows ?? null;
   const rows = rowObjects(test, indices);
+  const champion = scorers[0].preprocess.classes ?? [];
+  // A boolean target by value: the test file may write "yes" where training wrote "Yes", or true.
+  const byValue = isNumeric(y) && y.type === 'boolean' && isBooleanPair(champion);
   const truth = Array.from({ length: rows.length }, (_, i) => {
     const r = indices ? indices[i] : i;
-    return cellValue(y, r) === null ? null : cellText(y, r);
+    if (cellValue(y, r) === null) return null;
+    return byValue ? champion[(y as NumericColumn).values[r]] : cellText(y, r);
   });
   const input = comparisonInput(truth, scorers.map((s) => ({ name: s.name, preprocess: s.preprocess, predictions: s.predict(rows) })));
   const report = compareModels({ yTrue: input.yTrue, task: input.task, predictions: input.predictions, seed: options.seed ?? 0, ...(options.resamples ? { resamples: options.resamples } : {}), ...(options.confidence ? { confidence: options.confidence } : {}), ...(options.alpha ? { alpha: options.alpha } : {}) });

@@ -4,6 +4,7 @@
  */
 import type { CompareTask, ModelPredictions } from './modelPredictions';
 import type { Preprocess, RowPrediction } from '../deploy';
+import { isBooleanPair } from '../table';
 
 /** Scored rows of several models, reduced to what `compareModels` takes; rows any model refused are left out. */
 export interface ComparisonInput {
@@ -22,7 +23,7 @@ export interface ComparisonInput {
 export function comparisonInput(truth: (string | null)[], models: { name: string; preprocess: Preprocess; predictions: RowPrediction[] }[]): ComparisonInput {
   const first = models[0].preprocess;
   for (const m of models.slice(1)) {
-    const same = m.preprocess.task === first.task && m.preprocess.target === first.target && JSON.stringify(m.preprocess.classes ?? null) === JSON.stringify(first.classes ?? null);
+    const same = m.preprocess.task === first.task && m.preprocess.target === first.target && sameClasses(m.preprocess.classes, first.classes);
     if (!same) throw new RangeError(`"${m.name}" predicts ${m.preprocess.task} '${m.preprocess.target}' but "${models[0].name}" predicts ${first.task} '${first.target}' (classes must match too); compare models trained on the same target.`);
   }
   const classes = first.classes ?? [];
@@ -42,11 +43,18 @@ export function comparisonInput(truth: (string | null)[], models: { name: string
   const predictions = models.map(({ name, predictions }): ModelPredictions => {
     if (task === 'regression') return { name, values: keep.map((r) => (predictions[r] as { value: number }).value) };
     const probabilities = new Float64Array(keep.length * classes.length);
+    // By position: a model trained before boolean targets kept their file's words calls "Yes" "true".
+    const own = models.find((m) => m.name === name)!.preprocess.classes ?? classes;
     keep.forEach((r, i) => {
       const p = (predictions[r] as { probabilities: Record<string, number> }).probabilities;
-      classes.forEach((c, j) => (probabilities[i * classes.length + j] = p[c]));
+      own.forEach((c, j) => (probabilities[i * classes.length + j] = p[c]));
     });
     return { name, probabilities };
   });
   return { task, yTrue: Float64Array.from(y), predictions, rows: Int32Array.from(keep), dropped };
+}
+
+/** The same classes, or the same boolean target in other words (true/false against a file's No/Yes). */
+function sameClasses(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null) || (!!a && !!b && isBooleanPair(a) && isBooleanPair(b));
 }

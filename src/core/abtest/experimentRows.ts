@@ -12,7 +12,7 @@ function find(table: Table, names: string[]) {
   return table.columns.find((c) => names.includes(c.name));
 }
 
-const isShadow = (text: string) => ['true', '1'].includes(text.toLowerCase());
+const isShadow = (text: string) => ['true', '1', 'yes', 'y', 't'].includes(text.toLowerCase());
 
 /**
  * The log's variants (a recognised control name such as control or champion first, the others

@@ -1,6 +1,6 @@
 /** The slices of one source column over the evaluated rows: its categories, or quantile ranges of its numbers. */
 import { quantileSorted, upperBound } from '../stats';
-import { isNumeric, type Column, type NumericColumn, type StringColumn } from '../table';
+import { booleanWord, isNumeric, type Column, type NumericColumn, type StringColumn } from '../table';
 
 /** What a slice holds, as data; `sliceLabel` (explain) puts it in words. */
 export type SliceKey =
@@ -8,8 +8,8 @@ export type SliceKey =
   /** Every category past the most frequent ones. */
   | { kind: 'other'; categories: number }
   | { kind: 'missing' }
-  /** One value of a numeric column with few distinct values (booleans as 0/1). */
-  | { kind: 'value'; value: number; type: 'number' | 'boolean' | 'date' }
+  /** One value of a numeric column with few distinct values (booleans as 0/1, with the file's word for it). */
+  | { kind: 'value'; value: number; type: 'number' | 'boolean' | 'date'; word?: string }
   /** A quantile bin: the smallest and largest value of its rows. */
   | { kind: 'range'; low: number; high: number; type: 'number' | 'date' };
 
@@ -93,7 +93,7 @@ function numericGroups(column: NumericColumn, rows: ArrayLike<number>, options: 
   if (distinct.length <= options.maxValues) {
     const members = collect(values.length, (p) => (values[p] === values[p] ? upperBound(distinct, values[p]) - 1 : distinct.length), distinct.length + 1);
     const valueType = column.type === 'boolean' ? 'boolean' : type;
-    groups = Array.from(distinct, (value, s) => ({ key: { kind: 'value', value, type: valueType }, members: members[s] }));
+    groups = Array.from(distinct, (value, s) => ({ key: { kind: 'value', value, type: valueType, ...(valueType === 'boolean' ? { word: booleanWord(column, value) } : {}) }, members: members[s] }));
   } else {
     const cuts = niceCuts(sorted, options.bins, column.type === 'datetime');
     const members = collect(values.length, (p) => (values[p] === values[p] ? upperBound(cuts, values[p]) : cuts.length + 1), cuts.length + 2);

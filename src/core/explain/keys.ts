@@ -34,7 +34,7 @@ export const QUANTILE_GLOSSARY: Readonly<Record<QuantileKey, GlossaryKey>> = {
 export const CATEGORICAL_STAT_GLOSSARY: Readonly<Record<keyof CategoricalStats, GlossaryKey>> = {
   top: 'topValues', other: 'otherValues', imbalance: 'imbalance', minLength: 'valueLength', maxLength: 'valueLength',
 };
-export const BOOLEAN_STAT_GLOSSARY: Readonly<Record<keyof BooleanStats, GlossaryKey>> = { true: 'booleanCounts', false: 'booleanCounts' };
+export const BOOLEAN_STAT_GLOSSARY: Readonly<Record<keyof BooleanStats, GlossaryKey>> = { true: 'booleanCounts', false: 'booleanCounts', words: 'booleanCounts' };
 export const DATETIME_STAT_GLOSSARY: Readonly<Record<keyof DatetimeStats, GlossaryKey>> = {
   min: 'min', max: 'max', rangeMs: 'timeSpan', frequency: 'frequency',
   byYear: 'calendar', byMonth: 'calendar', byWeekday: 'calendar', byHour: 'calendar',

@@ -16,7 +16,7 @@ export function sliceLabel(key: SliceKey): string {
     case 'missing':
       return 'missing';
     case 'value':
-      return valueText(key.value, key.type);
+      return key.word ?? valueText(key.value, key.type);
     case 'range':
       return key.low === key.high ? valueText(key.low, key.type) : `${valueText(key.low, key.type)} – ${valueText(key.high, key.type)}`;
   }

@@ -1,5 +1,5 @@
 import type { Column, Table } from '../table';
-import { isNumeric } from '../table';
+import { booleanWord, isNumeric } from '../table';
 import { createRng } from '../stats';
 import { groupedBoxStats } from '../profile';
 import type { BoxStats } from '../profile';
@@ -67,7 +67,7 @@ function categoryCodes(column: Column, maxCategories = 30): { codes: Int32Array;
       }
       code = labels.length;
       index.set(v, code);
-      labels.push(column.type === 'boolean' ? (v ? 'true' : 'false') : String(v));
+      labels.push(column.type === 'boolean' ? booleanWord(column, v) : String(v));
     }
     codes[i] = code;
   }

@@ -1,4 +1,4 @@
-import { isNumeric, type Column, type ColumnType, type Table, type ValueShapes } from '../table';
+import { booleanWords, isNumeric, type Column, type ColumnType, type Table, type ValueShapes } from '../table';
 import { createHyperLogLog, fmix32 } from '../stats';
 import { assembleReport } from './assembleReport';
 import { clusterOrder } from './cluster';
@@ -37,7 +37,7 @@ type Stream = ReturnType<typeof createNumericStream> | ReturnType<typeof createS
 export function createProfileAccumulator(schema: StreamSchema, options: ProfileOptions = {}): ProfileAccumulator {
   const seed = options.seed ?? 42;
   const start = performance.now();
-  const streams = new Map<string, Stream | { kind: 'boolean'; t: number; f: number; bytes: number }>();
+  const streams = new Map<string, Stream | { kind: 'boolean'; t: number; f: number; bytes: number; words?: [string, string] }>();
   for (const c of schema.columns) {
     if (c.type === 'boolean') streams.set(c.name, { kind: 'boolean', t: 0, f: 0, bytes: 0 });
     else if (c.type === 'integer' || c.type === 'float' || c.type === 'datetime') streams.set(c.name, createNumericStream(c.name, c.type, seed));
@@ -69,6 +69,7 @@ export function createProfileAccumulator(schema: StreamSchema, options: ProfileO
         const s = streams.get(schema.columns[i].name)!;
         if ('kind' in s) {
           const v = (col as { values: Float64Array }).values;
+          if (!s.words && isNumeric(col) && col.format) s.words = booleanWords(col);
           s.bytes += v.byteLength;
           for (let r = 0; r < v.length; r++) (v[r] === 1 ? s.t++ : v[r] === 0 ? s.f++ : 0);
         } else if (isNumeric(col)) (s as ReturnType<typeof createNumericStream>).add(col.values);
@@ -117,7 +118,7 @@ export function createProfileAccumulator(schema: StreamSchema, options: ProfileO
         if (!('kind' in s)) return s.finish(rows);
         const count = s.t + s.f;
         const distinct = (s.t ? 1 : 0) + (s.f ? 1 : 0);
-        return { name: c.name, type: c.type, count, missing: rows - count, distinct, uniqueRatio: count ? distinct / count : 0, memoryBytes: s.bytes, boolean: { true: s.t, false: s.f } };
+        return { name: c.name, type: c.type, count, missing: rows - count, distinct, uniqueRatio: count ? distinct / count : 0, memoryBytes: s.bytes, boolean: { true: s.t, false: s.f, ...(s.words ? { words: s.words } : {}) } };
       });
       let pearson: CorrelationMatrix | undefined;
       if (m >= 2) {

@@ -1,4 +1,4 @@
-import type { NumericColumn } from '../table';
+import { booleanWords, type NumericColumn } from '../table';
 import type { ColumnProfile } from './types';
 
 /** Profile of a 0/1 column (NaN = missing). */
@@ -21,6 +21,6 @@ export function booleanProfile(column: NumericColumn): ColumnProfile {
     distinct,
     uniqueRatio: count ? distinct / count : 0,
     memoryBytes: values.byteLength,
-    boolean: { true: t, false: f },
+    boolean: { true: t, false: f, ...(column.format ? { words: booleanWords(column) } : {}) },
   };
 }

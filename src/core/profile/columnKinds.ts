@@ -1,4 +1,4 @@
-import { isNumeric, type Column, type NumericColumn, type StringColumn } from '../table';
+import { booleanWords, isNumeric, type Column, type NumericColumn, type StringColumn } from '../table';
 
 /** A column seen as groups: codes (-1 missing), one label per code. */
 export interface Coded {
@@ -29,7 +29,7 @@ export function toCoded(column: Column): Coded {
     const v = column.values[i];
     codes[i] = v === 1 ? 1 : v === 0 ? 0 : -1;
   }
-  return { name: column.name, codes, labels: ['false', 'true'] };
+  return { name: column.name, codes, labels: booleanWords(column) };
 }
 
 /** The rows `idx` of a column, as a new column of the same kind. */

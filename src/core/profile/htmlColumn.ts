@@ -30,8 +30,9 @@ function typed(p: ColumnProfile): string {
     charts.push(histogramSvg(n.histogram, { title: `Histogram of ${p.name}`, xLabel: p.name, year: isYearColumn(p.name) }));
   }
   if (p.boolean) {
-    rows = [['true', p.boolean.true], ['false', p.boolean.false]];
-    charts.push(barsSvg([{ label: 'true', value: p.boolean.true }, { label: 'false', value: p.boolean.false }], { title: `Counts of ${p.name}` }));
+    const [no, yes] = p.boolean.words ?? ['false', 'true'];
+    rows = [[yes, p.boolean.true], [no, p.boolean.false]];
+    charts.push(barsSvg([{ label: yes, value: p.boolean.true }, { label: no, value: p.boolean.false }], { title: `Counts of ${p.name}` }));
   }
   if (p.categorical && !p.text) {
     rows = [['imbalance', p.categorical.imbalance], ['other values', p.categorical.other]];

@@ -115,6 +115,8 @@ export interface CategoricalStats {
 export interface BooleanStats {
   true: number;
   false: number;
+  /** The file's words for false and true where they are not false/true ("No", "Yes"). */
+  words?: [string, string];
 }
 
 export interface DatetimeStats {

@@ -1,5 +1,5 @@
 /** Fitting a recipe on training rows, and applying the fitted recipe to any table. */
-import { isNumeric, type Table } from '../table';
+import { isBooleanPair, isNumeric, type Column, type Table } from '../table';
 import type { FittedRecipe, Recipe, Transformed } from './types';
 import { RecipeError } from './errors';
 import { findColumn, subsetRows, targetColumn } from './frame';
@@ -79,10 +79,11 @@ export function transformRecipe(fitted: FittedRecipe, table: Table, rows?: Array
   // Row steps belong to training and evaluation, which carry the target; scoring keeps every row.
   const { kept, removed } = yColumn && fitted.rowSteps ? keepRows(table, fitted.rowSteps, withTarget) : { kept: withTarget, removed: 0 };
   const classIndex = new Map((fitted.classes ?? []).map((c, i) => [c, i]));
+  const labelOf = classLabeller(fitted, yColumn);
   let used = kept;
   let unseenClass = 0;
   if (yColumn && fitted.classes) {
-    used = kept.filter((i) => classIndex.has(rowLabel(yColumn, i)!));
+    used = kept.filter((i) => classIndex.has(labelOf(i)!));
     unseenClass = kept.length - used.length;
   }
   const missing = fitted.inputSchema.filter((c) => !features.columns.some((f) => f.name === c.name));
@@ -106,7 +107,7 @@ export function transformRecipe(fitted: FittedRecipe, table: Table, rows?: Array
   };
   let y: Float32Array | Int32Array | undefined;
   if (yColumn) {
-    if (fitted.classes) y = Int32Array.from(used, (i) => classIndex.get(rowLabel(yColumn, i)!)!);
+    if (fitted.classes) y = Int32Array.from(used, (i) => classIndex.get(labelOf(i)!)!);
     else if (isNumeric(yColumn)) y = Float32Array.from(used, (i) => yColumn.values[i]);
   }
   const rest = { n, featureNames: fitted.featureNames, ...(y ? { y } : {}), rows: Int32Array.from(used), missingTarget, unseenClass, ...(removed ? { removedByRowSteps: removed } : {}) };
@@ -121,4 +122,16 @@ export function transformRecipe(fitted: FittedRecipe, table: Table, rows?: Array
     for (let i = 0; i < n; i++) X[i * d + j] = values[i];
   });
   return { X, ...rest };
+}
+
+/**
+ * The class label of each row of the target: a boolean target by value (the file at hand may write
+ * "yes" where training wrote "Yes", or true where an older model says "true"), others by label.
+ */
+function classLabeller(fitted: FittedRecipe, y: Column | null | undefined): (i: number) => string | null {
+  const classes = fitted.classes;
+  if (y && isNumeric(y) && y.type === 'boolean' && classes && isBooleanPair(classes)) {
+    return (i) => (y.values[i] === 1 ? classes[1] : y.values[i] === 0 ? classes[0] : null);
+  }
+  return (i) => (y ? rowLabel(y, i) : null);
 }

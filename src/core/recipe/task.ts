@@ -1,5 +1,5 @@
 /** Choosing the learning task from the target column, and encoding the target as y. */
-import { isNumeric, type Column } from '../table';
+import { booleanWord, isNumeric, type Column } from '../table';
 import type { Task } from './types';
 import { RecipeError } from './errors';
 
@@ -58,7 +58,7 @@ export function targetLabels(column: Column): string[] {
 }
 
 function labelOf(column: Column, v: number): string {
-  return column.type === 'boolean' ? (v === 1 ? 'true' : 'false') : String(v);
+  return column.type === 'boolean' ? booleanWord(column, v) : String(v);
 }
 
 /** The label of row i, or null when missing. */

@@ -90,7 +90,8 @@ export function buildColumn(name: string, part: PartColumn, plan: SinkPlan, gues
     type = 'datetime';
   }
   const column: Column = { name, type, inferredType: override ? guessType(guess, 'categorical') : type, shapes, values };
-  if (type === 'datetime' && part.pattern) column.format = part.pattern;
+  // A datetime's pattern, or a boolean's words (booleanWords.ts).
+  if ((type === 'datetime' || type === 'boolean') && part.pattern) column.format = part.pattern;
   return column;
 }
 

@@ -1,4 +1,5 @@
 import { formatExact, isYearColumn } from '../format';
+import { booleanWord } from './booleanWords';
 import { isNumeric, type Column } from './types';
 
 function pad(n: number, width = 2): string {
@@ -35,12 +36,12 @@ function datetimeText(ms: number, between: string, zone: string): string {
   return `${date}${between}${time}${zone}`;
 }
 
-/** The cell as display text: numbers as JS prints them, booleans `true`/`false`, datetimes ISO, missing ''. */
+/** The cell as display text: numbers as JS prints them, booleans in their file's words (`true`/`false` by default), datetimes ISO, missing ''. */
 export function cellText(column: Column, row: number): string {
   if (isNumeric(column)) {
     const v = column.values[row];
     if (v !== v) return '';
-    if (column.type === 'boolean') return v ? 'true' : 'false';
+    if (column.type === 'boolean') return booleanWord(column, v);
     if (column.type === 'datetime') return formatDatetime(v);
     return String(v);
   }

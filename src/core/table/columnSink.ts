@@ -3,6 +3,7 @@ import type { MissingMatcher } from './missingTokens';
 import { lastNumberWasInteger, parseNumber } from './parseNumber';
 import { lastDatetimePattern, parseDatetime, type DateFamily } from './parseDatetime';
 import { isoFixed, scanHashed, scannedHash, scanPlainNumber } from './fastFields';
+import { booleanFormat } from './booleanWords';
 import { parseBoolean } from './parseBoolean';
 import { parseCommaNumber } from './parseCommaNumber';
 import { parseDecoratedNumber } from './parseDecoratedNumber';
@@ -54,19 +55,21 @@ export class ColumnSink {
   mismatches = 0;
   /** Missing cells stored in `values` (numeric kinds). */
   missingCount = 0;
-  /** The pattern of the first datetime parsed. */
+  /** The pattern of the first datetime parsed, or a boolean column's words (see booleanWords.ts). */
   pattern = '';
   readonly dictionary: ByteDictionary | null;
   /** Width of the last ISO date parsed, tried first for the next one (0: none yet, or not ISO). */
   private dateWidth = 0;
   /** Numbers with a decimal comma: the one-pass reader knows only points, so every field goes through `add`. */
   private readonly decimalComma: boolean;
+  /** A boolean column's first false and true cells as written, trimmed ('' until seen). */
+  private readonly words: [string, string] = ['', ''];
 
   constructor(
     readonly plan: SinkPlan,
     readonly index: number,
     private readonly isMissing: MissingMatcher,
-    decode: (buf: Uint8Array, s: number, e: number) => string,
+    private readonly decode: (buf: Uint8Array, s: number, e: number) => string,
     capacity = 1024,
     /** Storage to fill first (a region of a shared column); outgrowing it moves the column to a new plain array. */
     storage?: Float64Array | Int32Array,
@@ -157,8 +160,18 @@ export class ColumnSink {
   addBoolean(buf: Uint8Array, s: number, e: number): void {
     if (this.length === this.values.length) this.grow();
     const v = parseBoolean(buf, s, e);
-    if (v >= 0) this.values[this.length++] = v;
-    else this.notFitting(buf, s, e);
+    if (v >= 0) {
+      this.values[this.length++] = v;
+      if (this.words[v] === '') this.noteWord(buf, s, e, v);
+    } else this.notFitting(buf, s, e);
+  }
+
+  /** Keeps the first spelling of a boolean value (at most twice a column). */
+  private noteWord(buf: Uint8Array, s: number, e: number, v: number): void {
+    while (buf[s] === 32 || buf[s] === 9) s++;
+    while (buf[e - 1] === 32 || buf[e - 1] === 9) e--;
+    this.words[v] = this.decode(buf, s, e);
+    this.pattern = booleanFormat(this.words[0], this.words[1]);
   }
 
   private notFitting(buf: Uint8Array, s: number, e: number): void {

@@ -33,3 +33,4 @@ export { columnSummary, type ColumnSummary } from './columnSummary';
 export { isIdentifierLike, type IdentifierEvidence } from './identifierLike';
 export { dateKernel, familyOfPattern, type DateFamily, type DateKernel } from './parseDatetime';
 export { flatRecord } from './flatRecord';
+export { booleanWord, booleanWords, isBooleanPair } from './booleanWords';

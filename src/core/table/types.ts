@@ -54,6 +54,7 @@ interface ColumnBase {
  * - integer/float: the value (±Infinity allowed).
  * - boolean: 1 or 0.
  * - datetime: UTC epoch milliseconds; `format` names the text format it came from.
+ * - boolean: `format` holds the file's words for false and true when they are not true/false ("No/Yes").
  */
 export interface NumericColumn extends ColumnBase {
   type: NumericType;

@@ -45,7 +45,7 @@ async function outcome(table: Table, kind: ModelKind | 'auto'): Promise<Outcome>
 const REFUSALS: Partial<Record<Shape, RegExp>> = {
   constant: /^No usable input columns: 'unit' holds the same value in every row, which this recipe drops; 'version' holds the same value.*Add a column/,
   onlyTarget: /^No input columns: the table holds only the target 'y'\. Add the columns/,
-  oneClass: /^Target 'y' holds one value \('(true|7)'\) in every row.*Pick another target/,
+  oneClass: /^Target 'y' holds one value \('(yes|7)'\) in every row.*Pick another target/,
   targetMissing: /^Target 'y' is empty in every row.*Pick the column that holds what to predict/,
 };
 
