@@ -39,10 +39,13 @@ interface ScorerApi {
   meta: { task: Task; target: string; classes: string[] | null; inputs: InputColumn[]; featureNames: string[]; model: string; version: string | number };
 }
 
-export function scorerRuntime(SPEC: ScorerSpec, cells: CellReader, compile: typeof compileTransform, treesPass: TreesPass, floats: (b64: string) => Float32Array): ScorerApi {
+export function scorerRuntime(SPEC: ScorerSpec, cells: CellReader, compile: typeof compileTransform, treesPass: TreesPass, floats: (b64: string) => Float32Array, flat: (row: Record<string, unknown>) => Record<string, unknown>): ScorerApi {
 
   const T = compile(SPEC.inputs, SPEC.steps, SPEC.featureNames, cells);
   const INPUTS = T.inputs;
+  // Columns read from nested JSON are named by path ("user.age"): a row may send them nested, as the JSON was.
+  let NESTED = false;
+  for (let i = 0; i < INPUTS.length; i++) if (INPUTS[i].name.indexOf('.') >= 0) NESTED = true;
   const NUM = T.NUM;
   const STR = T.STR;
   const FEAT = T.features;
@@ -148,7 +151,7 @@ export function scorerRuntime(SPEC: ScorerSpec, cells: CellReader, compile: type
   /** Scores one row object; returns { label, probabilities } / { value } or { error }. */
   function predictOne(row: unknown): RowPrediction {
     if (row === null || typeof row !== 'object') return { error: 'The row is ' + (row === null ? 'null' : typeof row) + ', not an object keyed by column name.' };
-    const cellsOf = row as Record<string, unknown>;
+    const cellsOf = NESTED ? flat(row as Record<string, unknown>) : (row as Record<string, unknown>);
     for (let i = 0; i < INPUTS.length; i++) {
       const c = INPUTS[i];
       const cell = cellsOf[c.name];

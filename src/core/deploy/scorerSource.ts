@@ -1,7 +1,7 @@
 import type { FittedRecipe } from '../recipe';
 import { base64Floats, floatsBase64 } from './base64';
 import { assertPortable, requiredInputs } from './requiredInputs';
-import { dateKernel } from '../table';
+import { dateKernel, flatRecord } from '../table';
 import { cellReader } from './coerceCell';
 import { scorerRuntime, type ScorerSpec } from './scorerRuntime';
 import { compileTransform } from './scorerTransform';
@@ -54,7 +54,8 @@ const HEADER = (id: ScorerIdentity) =>
  * The runtime, from the studio's own functions: the date reader training uses, the cell reader,
  * the compiled recipe and the forward pass are emitted with `Function.prototype.toString()`
  * (each reads only its arguments and built-ins, so it survives minification and needs no eval),
- * and the tree pass (scorerTrees.ts, kept as text) is wrapped in a function of what it reads.
+ * the tree pass (scorerTrees.ts, kept as text) is wrapped in a function of what it reads, and
+ * `flatRecord` reads a nested row as the JSON readers do.
  * Evaluates to `{ predict, predictOne, predictColumns, predictNumbers, meta }`.
  */
 function runtimeCall(spec: string): string {
@@ -63,7 +64,7 @@ function runtimeCall(spec: string): string {
   // calls into function bodies, naming a helper of their module that the shipped text lacks: it brings a no-op one.
   // The recipe compiler gets the text step's tokeniser, the studio's own `textKernel`.
   const compile = `function (inputs, steps, names, cells) { return (${compileTransform.toString()})(inputs, steps, names, cells, (${textKernel.toString()})()); }`;
-  return `((__name) => (${scorerRuntime.toString()})(${spec}, (${cellReader.toString()})((${dateKernel.toString()})()), ${compile}, ${trees}, ${base64Floats.toString()}))((f) => f)`;
+  return `((__name) => (${scorerRuntime.toString()})(${spec}, (${cellReader.toString()})((${dateKernel.toString()})()), ${compile}, ${trees}, ${base64Floats.toString()}, ${flatRecord.toString()}))((f) => f)`;
 }
 
 /** scorer.mjs: an ES module exporting `predict(rows)`, `predictOne(row)`, `predictColumns(columns, rows)`, `predictNumbers(columns, values, n)` and `meta`. */

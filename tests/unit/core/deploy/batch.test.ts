@@ -109,3 +109,20 @@ describe('scoreTable', () => {
     expect('codes' in prediction && prediction.codes.every((c) => c === 1)).toBe(true);
   });
 });
+
+describe('scorer.mjs and nested rows', () => {
+  test('a model on columns read from nested JSON ("user.age") scores rows sent nested, as serve.mjs does', async () => {
+    const nested: FittedRecipe = {
+      version: 1, target: 'y', task: 'multiclass', classes: ['a', 'b', 'c'],
+      inputSchema: [{ name: 'user.age', type: 'float' }, { name: 'user.home.country', type: 'categorical' }],
+      steps: [{ kind: 'encode', method: 'onehot', columns: [{ name: 'user.home.country', vocabulary: ['DE', 'FR'], other: true }] }],
+      featureNames: ['user.age', 'user.home.country=DE', 'user.home.country=FR', 'user.home.country=(other)'],
+      embeddings: [], trainRows: 10,
+    };
+    const scorer = await importScorer(scorerModule(nested, modelFromBaseline({ kind: 'baseline', task: 'multiclass', output: [0.2, 0.5, 0.3] }, nested), { name: 'm', version: 1 }));
+    const flat = scorer.predictOne({ 'user.age': 30, 'user.home.country': 'DE' });
+    expect(flat).not.toHaveProperty('error');
+    expect(scorer.predictOne({ user: { age: 30, home: { country: 'DE' } } })).toEqual(flat);
+    expect(scorer.predict([{ user: { home: { country: 'FR' } } }])[0]).toEqual({ error: expect.stringContaining("'user.age'") });
+  });
+});
