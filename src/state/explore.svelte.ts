@@ -33,6 +33,8 @@ export class ExploreState {
   #table: Table | null = null;
   /** Aborted when another dataset opens, so a chart still scanning the old one stops. */
   #charting = new AbortController();
+  /** Counts those aborts: a chart on screen whose request was cut off asks again for the new table. */
+  chartTable = $state(0);
 
   get running() {
     return this.progress !== null;
@@ -50,6 +52,7 @@ export class ExploreState {
     if (this.#table !== table) {
       this.#charting.abort();
       this.#charting = new AbortController();
+      this.chartTable++;
     }
     this.#table = table;
     this.report = null;
