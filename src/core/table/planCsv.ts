@@ -8,6 +8,7 @@ import { DEFAULT_MISSING_TOKENS, missingMatcher } from './missingTokens';
 import { DEFAULT_CHUNK_BYTES, overrideFor, SAMPLE_BYTES, SAMPLE_ROWS, type ReadOptions } from './readOptions';
 import { repairHeader } from './repairHeader';
 import { ESCAPED, recordBuffer, scanRecord, unquote } from './scanRecord';
+import { TAIL_BYTES, trailingSummary } from './summaryRows';
 import { assertText, sniffDelimiter } from './sniff';
 import { DataError, type ColumnType, type IngestWarning } from './types';
 
@@ -89,15 +90,25 @@ export function* planCsv(
   }
   const { names, warning } = repairHeader(raw);
   const missingTokens = [...(options.missingTokens ?? DEFAULT_MISSING_TOKENS)];
-  const { counts, rows, end } = sampleShapes(sample, headerEnd, sample.length, sampleEnd >= source.size, delimiter, names.length, missingMatcher(missingTokens), SAMPLE_ROWS);
+  const whole = sampleEnd >= source.size;
+  const tailStart = whole ? start + headerEnd : Math.max(start + headerEnd, source.size - TAIL_BYTES);
+  const tail = whole ? sample.subarray(headerEnd) : yield { start: tailStart, end: source.size };
+  const summary = trailingSummary(tail, tailStart, delimiter, names.length, decode);
+  const isMissing = missingMatcher(missingTokens);
+  const decimalComma = decimalCommaFor(delimiter);
+  // The sample leaves a summary row out, so its label does not decide its column's type.
+  let { counts, rows, end } = sampleShapes(sample, headerEnd, summary && whole ? summary.offset - start : sample.length, whole, delimiter, names.length, isMissing, SAMPLE_ROWS);
+  // Only a label where the column holds no other text marks a summary: "Total" under dates or
+  // amounts. In a column of words it may be a category like any other, and the row stays.
+  const dropped = summary && rows > 0 && (decideKind(counts[summary.column], decimalComma).kind !== 'string' || counts[summary.column].missing === rows) ? summary : null;
+  if (summary && whole && !dropped) ({ counts, rows, end } = sampleShapes(sample, headerEnd, sample.length, whole, delimiter, names.length, isMissing, SAMPLE_ROWS));
   const dataBytes = source.size - start - headerEnd;
   const rowEstimate = rows === 0 ? 16 : Math.ceil((rows / Math.max(1, end - headerEnd)) * dataBytes);
-  const decimalComma = decimalCommaFor(delimiter);
   const guesses = counts.map((c, i) => (widened.has(i) ? { kind: 'string' as const } : decideKind(c, decimalComma)));
   const sinks = guesses.map((g, i) => planFor(overrideFor(options, names[i]), g, counts[i], decimalComma));
   const plan: CsvPlan = {
     fileName,
-    size: source.size,
+    size: dropped ? dropped.offset : source.size,
     dataStart: start + headerEnd,
     delimiter,
     encoding,
@@ -109,6 +120,13 @@ export function* planCsv(
     rowEstimate,
   };
   const warnings = warning ? [warning] : [];
+  if (dropped) {
+    warnings.push({
+      code: 'summary-row',
+      column: names[dropped.column],
+      message: `The last row of "${fileName}" reads "${dropped.text.length > 80 ? `${dropped.text.slice(0, 79)}…` : dropped.text}": a totals row (the label "${dropped.label}" in "${names[dropped.column]}", then only numbers), so it was left out; as data it would count its sums as one more row. If it is data, change that label and open the file again.`,
+    });
+  }
   // A column with currency or percent signs as well is named once, in the warning about those.
   const comma = names.filter((_, i) => sinks[i].decimalComma && !(guesses[i].decorated && sinks[i].decorated));
   if (comma.length) {
