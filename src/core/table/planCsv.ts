@@ -9,6 +9,7 @@ import { DEFAULT_CHUNK_BYTES, overrideFor, SAMPLE_BYTES, SAMPLE_ROWS, type ReadO
 import { repairHeader } from './repairHeader';
 import { ESCAPED, recordBuffer, scanRecord, unquote } from './scanRecord';
 import { TAIL_BYTES, trailingSummary } from './summaryRows';
+import { titleBlock } from './titleRows';
 import { assertText, sniffDelimiter } from './sniff';
 import { DataError, type ColumnType, type IngestWarning } from './types';
 
@@ -80,6 +81,8 @@ export function* planCsv(
     throw new DataError(`"${fileName}" has no header row: it is empty or holds only blank lines. Choose a file whose first line names the columns.`, { file: fileName, code: 'no-header', row: 1 });
   }
   const decode = byteDecoder(encoding);
+  const title = titleBlock(sample, skipBlankLines(sample, 0, true), sample.length, sampleEnd >= source.size, delimiter, decode);
+  if (title) headerEnd = scanRecord(sample, title.headerStart, sample.length, sampleEnd >= source.size, delimiter, rec);
   const raw: string[] = [];
   const scratch = new Uint8Array(sample.length);
   for (let c = 0; c < rec.count; c++) {
@@ -120,6 +123,15 @@ export function* planCsv(
     rowEstimate,
   };
   const warnings = warning ? [warning] : [];
+  if (title) {
+    let line = 1;
+    for (let i = 0; i < title.headerStart; i++) if (sample[i] === 10) line++;
+    const shown = title.titles.map((t) => `"${t.length > 60 ? `${t.slice(0, 59)}…` : t}"`).join(', ');
+    warnings.push({
+      code: 'title-rows',
+      message: `"${fileName}" opens with ${line - 1 === 1 ? 'a line' : `${line - 1} lines`} above its table${shown ? ` (${shown})` : ''}, so the column names were read from line ${line}: ${names.slice(0, 4).map((n) => `"${n}"`).join(', ')}${names.length > 4 ? ` and ${names.length - 4} more` : ''}. If the names are on another line, delete the lines above that one.`,
+    });
+  }
   if (dropped) {
     warnings.push({
       code: 'summary-row',
