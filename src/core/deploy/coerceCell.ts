@@ -33,8 +33,9 @@ export interface CellReader {
 
 export function cellReader(dates: DateKernel): CellReader {
   const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?Infinity$/;
-  const TRUE = new Set(['true', 'yes', '1']);
-  const FALSE = new Set(['false', 'no', '0']);
+  // The words the training reader takes for a boolean (parseBoolean.ts), in any case, and 1/0.
+  const TRUE = new Set(['true', 'yes', 't', 'y', '1']);
+  const FALSE = new Set(['false', 'no', 'f', 'n', '0']);
   const FAMILY_WORDS = { iso: 'year first, with an optional time and zone', mdy: 'month before day', dmy: 'day before month', named: 'the month as a name' };
 
   function isStringType(type: ColumnType): boolean {
@@ -91,7 +92,7 @@ export function cellReader(dates: DateKernel): CellReader {
       const t = s.toLowerCase();
       if (TRUE.has(t)) return 1;
       if (FALSE.has(t)) return 0;
-      reader.error = "Column '" + c.name + "' holds " + showValue(v) + ', which is not a boolean; send true/false, 1/0 or null.';
+      reader.error = "Column '" + c.name + "' holds " + showValue(v) + ', which is not a boolean; send true/false, yes/no, 1/0 or null.';
       return NaN;
     }
     reader.error = notNumber(v, c.name);

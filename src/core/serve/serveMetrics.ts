@@ -69,7 +69,7 @@ export function serveMetrics(drift: { columns: DriftColumn[] } | null, window: n
     }
     if (p.boolean) {
       const s = String(v).toLowerCase();
-      return s === 'true' || s === '1' || s === 'yes' ? 0 : s === 'false' || s === '0' || s === 'no' ? 1 : missing;
+      return s === 'true' || s === '1' || s === 'yes' || s === 't' || s === 'y' ? 0 : s === 'false' || s === '0' || s === 'no' || s === 'f' || s === 'n' ? 1 : missing;
     }
     const at = t.top!.get(String(v));
     return at === undefined ? t.labels.length - 2 : at;

@@ -94,6 +94,11 @@ describe('row coercion', () => {
     ['', 'float', NaN],
     [true, 'float', 1],
     ['yes', 'boolean', 1],
+    // Every word the training reader takes for a boolean: a model trained on Y/N columns scores Y/N rows.
+    ['Y', 'boolean', 1],
+    [' n ', 'boolean', 0],
+    ['T', 'boolean', 1],
+    ['f', 'boolean', 0],
     ['2024-05-01', 'datetime', Date.UTC(2024, 4, 1)],
     ['2024-05-01 06:30', 'datetime', Date.UTC(2024, 4, 1, 6, 30)],
     ['2024-05-01T06:30:00+02:00', 'datetime', Date.UTC(2024, 4, 1, 4, 30)],
