@@ -8,7 +8,7 @@ import { DEFAULT_MISSING_TOKENS, missingMatcher } from './missingTokens';
 import { DEFAULT_CHUNK_BYTES, overrideFor, SAMPLE_BYTES, SAMPLE_ROWS, type ReadOptions } from './readOptions';
 import { repairHeader } from './repairHeader';
 import { ESCAPED, recordBuffer, scanRecord, unquote } from './scanRecord';
-import { TAIL_BYTES, trailingSummary } from './summaryRows';
+import { labelAbove, TAIL_BYTES, trailingSummary } from './summaryRows';
 import { titleBlock } from './titleRows';
 import { assertText, sniffDelimiter } from './sniff';
 import { DataError, type ColumnType, type IngestWarning } from './types';
@@ -100,10 +100,11 @@ export function* planCsv(
   const isMissing = missingMatcher(missingTokens);
   const decimalComma = decimalCommaFor(delimiter);
   // The sample leaves a summary row out, so its label does not decide its column's type.
-  let { counts, rows, end } = sampleShapes(sample, headerEnd, summary && whole ? summary.offset - start : sample.length, whole, delimiter, names.length, isMissing, SAMPLE_ROWS);
-  // Only a label where the column holds no other text marks a summary: "Total" under dates or
-  // amounts. In a column of words it may be a category like any other, and the row stays.
-  const dropped = summary && rows > 0 && (decideKind(counts[summary.column], decimalComma).kind !== 'string' || counts[summary.column].missing === rows) ? summary : null;
+  const sampleStop = summary && whole ? summary.offset - start : sample.length;
+  let { counts, rows, end } = sampleShapes(sample, headerEnd, sampleStop, whole, delimiter, names.length, isMissing, SAMPLE_ROWS);
+  // A label its column holds nowhere else marks a summary; one it repeats ("Total" for every year
+  // of a long table) is a category like any other, and the row stays.
+  const dropped = summary && rows > 0 && !labelAbove(sample, headerEnd, sampleStop, whole, delimiter, summary.column, summary.label, decode, SAMPLE_ROWS) ? summary : null;
   if (summary && whole && !dropped) ({ counts, rows, end } = sampleShapes(sample, headerEnd, sample.length, whole, delimiter, names.length, isMissing, SAMPLE_ROWS));
   const dataBytes = source.size - start - headerEnd;
   const rowEstimate = rows === 0 ? 16 : Math.ceil((rows / Math.max(1, end - headerEnd)) * dataBytes);

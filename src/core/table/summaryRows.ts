@@ -25,7 +25,7 @@ export interface SummaryRow {
  * The first of the file's last rows (up to three: "Total", then perhaps "Grand total") that are
  * totals rows: a label such as "Total" in one cell and only numbers (or nothing) in the others.
  * `tail` holds the file's last bytes, starting at file offset `tailStart`; null when there is none.
- * Whether the label's column otherwise holds no text is for the caller to check.
+ * Whether the label appears elsewhere in its column is for the caller to check (`labelAbove`).
  */
 export function trailingSummary(tail: Uint8Array, tailStart: number, delimiter: number, columns: number, decode: (b: Uint8Array, s: number, e: number) => string): SummaryRow | null {
   const rec = recordBuffer(columns + 1);
@@ -72,4 +72,26 @@ function summaryCells(buf: Uint8Array, rec: ReturnType<typeof recordBuffer>, col
 /** A plain number, or one formatted for people ("$1,234.50", "12,5 %"). */
 function isNumber(buf: Uint8Array, s: number, e: number): boolean {
   return !Number.isNaN(parseNumber(buf, s, e)) || !Number.isNaN(parseDecoratedNumber(buf, s, e, false)) || !Number.isNaN(parseDecoratedNumber(buf, s, e, true));
+}
+
+/**
+ * Whether `label` (in any case) is a value of `column` among the records of buf[pos, end), read up to
+ * `maxRows`: then "Total" is a category of the data (long tables repeat it for every year), not a summary.
+ */
+export function labelAbove(buf: Uint8Array, pos: number, end: number, eof: boolean, delimiter: number, column: number, label: string, decode: (b: Uint8Array, s: number, e: number) => string, maxRows: number): boolean {
+  const rec = recordBuffer(column + 2);
+  const want = label.toLowerCase();
+  for (let p = pos, rows = 0; p < end && rows < maxRows; rows++) {
+    const next = scanRecord(buf, p, end, eof, delimiter, rec);
+    if (next < 0) break;
+    if (rec.count > column) {
+      let s = rec.starts[column];
+      let e = rec.ends[column];
+      while (s < e && (buf[s] === 32 || buf[s] === 9)) s++;
+      while (e > s && (buf[e - 1] === 32 || buf[e - 1] === 9)) e--;
+      if (e - s === want.length && decode(buf, s, e).toLowerCase() === want) return true;
+    }
+    p = next;
+  }
+  return false;
 }

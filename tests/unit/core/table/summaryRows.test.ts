@@ -23,10 +23,16 @@ describe('a trailing totals row', () => {
     expect(r.warnings.find((x) => x.code === 'summary-row')?.message).toContain('reads "Subtotal,,1000,5"');
   });
 
-  test('stays when its label is a word among words, or when anything else in it is text', () => {
-    const metrics = parseCsv('metric,value\nmean,3\nmax,9\nTotal,12\n');
-    expect(metrics.table.rowCount).toBe(3);
-    expect(metrics.warnings.some((w) => w.code === 'summary-row')).toBe(false);
+  test('under names or ids (the label only there) is left out too', () => {
+    const r = parseCsv('customer,amount\nK0001,10\nK0002,20\nSumme,30\n');
+    expect(values(r, 'customer')).toEqual(['K0001', 'K0002']);
+    expect(r.warnings.find((x) => x.code === 'summary-row')?.message).toContain('the label "Summe" in "customer"');
+  });
+
+  test('stays when its label is a value its column repeats, or when anything else in it is text', () => {
+    const long = parseCsv('region,year,value\nTotal,2022,5\nNorth,2022,2\nSouth,2022,3\nTotal,2023,7\n');
+    expect(long.table.rowCount).toBe(4);
+    expect(long.warnings.some((w) => w.code === 'summary-row')).toBe(false);
     const named = parseCsv(`${SALES}Total,all regions,2100,6\n`);
     expect(named.table.rowCount).toBe(4);
     expect(col(named, 'date').type).not.toBe('datetime');
