@@ -40,7 +40,12 @@ function baselineSentence(input: ClassificationSummaryInput): string[] {
   const w = baselineWords(pair);
   // Graded on the primary metric (as the badge is); other metrics than accuracy are named with their figures.
   const by = pair.metric === 'accuracy' ? '' : ` by ${metricName(pair.metric)} (${num(pair.model)} against ${num(pair.baseline)})`;
-  if (w.grade === 'better') return [`Better than ${guess} (${pct(baseline)}).`];
+  if (w.grade === 'better') {
+    if (pair.metric === 'accuracy' || accuracy > baseline) return [`Better than ${guess} (${pct(baseline)}).`];
+    // Graded better on ranking while its calls are no more often right: say both, not a bare "better".
+    const threshold = input.classes.length === 2 ? ': a decision threshold set below turns that into more right calls' : '';
+    return [`Its calls are right no more often than ${guess} (${pct(baseline)}), but it tells the classes apart better${by}${threshold}.`];
+  }
   if (w.grade === 'barely') return [`Barely better than ${guess} (${pct(baseline)})${by}: ${w.amount}, too little to rely on.`];
   if (w.grade === 'same') return [`No better than ${guess} (${pct(baseline)})${by}: the model has not learned anything useful yet.`];
   return [`Worse than ${guess} (${pct(baseline)})${by}: do not use this model; check the target, the features and the recipe.`];

@@ -39,6 +39,11 @@ describe('evaluationSummary: classification', () => {
     expect(evaluationSummary(input)).toBe("Right on 95 % of the test rows. 4 'M' rows were predicted as 'B'. Better than always guessing 'B' (63 %).");
   });
 
+  test('graded better on ROC AUC with no better accuracy than the guess, it says both instead of a bare "better"', () => {
+    const input = { task: 'binary' as const, target: 'churned', datasetName: 'de.csv', classes: ['N', 'Y'], confusion: [[48, 2], [8, 2]], accuracy: 50 / 60, baselineAccuracy: 50 / 60, baselineClass: 'N', comparison: { metric: 'rocAuc', model: 0.948, baseline: 0.5 } };
+    expect(evaluationSummary(input)).toBe("Right on 83 % of the test rows. 8 'Y' rows were predicted as 'N'. Its calls are right no more often than always guessing 'N' (83 %), but it tells the classes apart better by ROC AUC (0.948 against 0.5): a decision threshold set below turns that into more right calls.");
+  });
+
   test('place names are never made plural (the cars sample by origin): the label qualifies the row noun', () => {
     const input = { task: 'multiclass' as const, target: 'Origin', datasetName: 'cars.json', classes: ['Europe', 'Japan', 'USA'], confusion: [[4, 7, 4], [2, 13, 1], [1, 2, 48]], accuracy: 65 / 82, baselineAccuracy: 51 / 82, baselineClass: 'USA' };
     expect(evaluationSummary(input)).toBe("Right on 79 % of the test cars. 7 Europe cars were predicted as Japan. Better than always guessing 'USA' (62 %).");
