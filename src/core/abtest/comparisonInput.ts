@@ -40,11 +40,11 @@ export function comparisonInput(truth: (string | null)[], models: { name: string
     keep.push(r);
     y.push(value);
   });
-  const predictions = models.map(({ name, predictions }): ModelPredictions => {
+  const predictions = models.map(({ name, preprocess, predictions }): ModelPredictions => {
     if (task === 'regression') return { name, values: keep.map((r) => (predictions[r] as { value: number }).value) };
     const probabilities = new Float64Array(keep.length * classes.length);
     // By position: a model trained before boolean targets kept their file's words calls "Yes" "true".
-    const own = models.find((m) => m.name === name)!.preprocess.classes ?? classes;
+    const own = preprocess.classes ?? classes;
     keep.forEach((r, i) => {
       const p = (predictions[r] as { probabilities: Record<string, number> }).probabilities;
       own.forEach((c, j) => (probabilities[i * classes.length + j] = p[c]));
