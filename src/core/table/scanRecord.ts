@@ -143,3 +143,12 @@ export function unquote(buf: Uint8Array, s: number, e: number, out: Uint8Array):
   }
   return n;
 }
+
+/** Field c of a scanned record without the spaces and tabs around it: [start, end). */
+export function trimmedField(buf: Uint8Array, rec: RecordBuffer, c: number): [number, number] {
+  let s = rec.starts[c];
+  let e = rec.ends[c];
+  while (s < e && (buf[s] === 32 || buf[s] === 9)) s++;
+  while (e > s && (buf[e - 1] === 32 || buf[e - 1] === 9)) e--;
+  return [s, e];
+}

@@ -5,7 +5,7 @@
  */
 import { parseDecoratedNumber } from './parseDecoratedNumber';
 import { parseNumber } from './parseNumber';
-import { ESCAPED, recordBuffer, scanRecord } from './scanRecord';
+import { ESCAPED, recordBuffer, scanRecord, trimmedField, type RecordBuffer } from './scanRecord';
 
 /** Words that open a summary row, in the languages spreadsheets are most often exported in. */
 const LABEL = /^(grand |sub)?totals?:?$|^sum:?$|^summe:?$|^gesamt:?$|^totale:?$|^totaal:?$|^total général:?$/i;
@@ -48,15 +48,12 @@ export function trailingSummary(tail: Uint8Array, tailStart: number, delimiter: 
   return found;
 }
 
-function summaryCells(buf: Uint8Array, rec: ReturnType<typeof recordBuffer>, columns: number, decode: (b: Uint8Array, s: number, e: number) => string): { label: string; column: number } | null {
+function summaryCells(buf: Uint8Array, rec: RecordBuffer, columns: number, decode: (b: Uint8Array, s: number, e: number) => string): { label: string; column: number } | null {
   if (rec.count > columns) return null;
   let label: { label: string; column: number } | null = null;
   let numbers = 0;
   for (let c = 0; c < rec.count; c++) {
-    let s = rec.starts[c];
-    let e = rec.ends[c];
-    while (s < e && (buf[s] === 32 || buf[s] === 9)) s++;
-    while (e > s && (buf[e - 1] === 32 || buf[e - 1] === 9)) e--;
+    const [s, e] = trimmedField(buf, rec, c);
     if (s === e) continue;
     if (rec.quoted[c] !== ESCAPED && isNumber(buf, s, e)) {
       numbers++;
@@ -85,10 +82,7 @@ export function labelAbove(buf: Uint8Array, pos: number, end: number, eof: boole
     const next = scanRecord(buf, p, end, eof, delimiter, rec);
     if (next < 0) break;
     if (rec.count > column) {
-      let s = rec.starts[column];
-      let e = rec.ends[column];
-      while (s < e && (buf[s] === 32 || buf[s] === 9)) s++;
-      while (e > s && (buf[e - 1] === 32 || buf[e - 1] === 9)) e--;
+      const [s, e] = trimmedField(buf, rec, column);
       if (e - s === want.length && decode(buf, s, e).toLowerCase() === want) return true;
     }
     p = next;

@@ -4,7 +4,7 @@
  * column name becomes a row of data, so each column turns to text. The reader starts at the header.
  */
 import { parseNumber } from './parseNumber';
-import { recordBuffer, scanRecord, type RecordBuffer } from './scanRecord';
+import { recordBuffer, scanRecord, trimmedField as trimmed, type RecordBuffer } from './scanRecord';
 
 /** Most lines a title block may take before the header. */
 const MAX_TITLE_LINES = 10;
@@ -41,14 +41,6 @@ export function titleBlock(buf: Uint8Array, pos: number, end: number, eof: boole
     while (p < end && (buf[p] === 10 || buf[p] === 13)) p++;
   }
   return null;
-}
-
-function trimmed(buf: Uint8Array, rec: RecordBuffer, c: number): [number, number] {
-  let s = rec.starts[c];
-  let e = rec.ends[c];
-  while (s < e && (buf[s] === 32 || buf[s] === 9)) s++;
-  while (e > s && (buf[e - 1] === 32 || buf[e - 1] === 9)) e--;
-  return [s, e];
 }
 
 function filledCells(buf: Uint8Array, rec: RecordBuffer): number[] {
