@@ -1,6 +1,6 @@
 /**
  * `modelbench train <file> --target COL [--test FILE] [--recipe recipe.json]
- *  [--model baseline|linear|logistic|mlp|gbdt|forest|auto] [--<option> VALUE …] [--seed N] [--cv K] [--group COL | --time COL] [--backend wasm|cpu]
+ *  [--model baseline|linear|logistic|mlp|gbdt|forest|auto] [--<option> VALUE …] [--drop COL[,COL…]] [--seed N] [--cv K] [--group COL | --time COL] [--backend wasm|cpu]
  *  [--format json|table] [--quiet] --out DIR`
  *
  * Writes DIR/run.json in the run format the studio shares (`writeRunFile`: recipe, fitted recipe,
@@ -17,11 +17,10 @@ import { nodeHistogramHelper, prestartHistogramHelper } from './treeHelper';
 import { readFlags } from './flags';
 import { readFile } from 'node:fs/promises';
 import { disposeModel, MODELS, resolveOptions, TrainingError, type OptionValue, randomSearch, runExperiment, useBackend, type BackendName, type LeaderboardEntry, type ModelKind, type ModelSpec } from '../core/models';
-import { parseRecipe, proposeRecipe, RecipeError, suggestGroupColumn, suggestTimeSplit, type Recipe } from '../core/recipe';
+import { parseRecipe, proposeRecipe, RecipeError, suggestGroupColumn, suggestTimeSplit, toProfileLike, type Recipe } from '../core/recipe';
 import { writeRunDirectory } from './runDirectory';
 import { readTableFile } from './readTableFile';
 import { profileTable } from '../core/profile';
-import { toProfileLike } from '../core/recipe';
 import { backendWords, defaultSpec, DEFAULT_KIND, DEFAULT_SEED } from '../core/models/catalog';
 import { clearOnError, createProgress, profileProgress, trainProgress, type Progress } from './progress';
 import { plural } from '../core/format';
@@ -34,6 +33,7 @@ import { isPixelScale, loadExtractorFile, SCALE_WORDS } from './extractorInput';
 import { PIXEL_SCALES, type Extractor, type PixelScale } from '../core/image/extractor';
 import { FEATURE_TYPES } from '../core/image';
 import { CNN_USAGE, trainCnnCommand, wantsCnn } from './trainCnn';
+import { leakageNotes, readDropFlag, withDrops } from './dropColumns';
 
 interface TrainArgs {
   file: string;
@@ -56,12 +56,14 @@ interface TrainArgs {
   quiet: boolean;
   /** An image dataset's features come from this TF.js model.json or ONNX model, with pixels scaled so. */
   extractor?: { path: string; scale: PixelScale };
+  /** Columns left out of the recipe (`--drop a,b`). */
+  drop: string[];
 }
 
 const KINDS = Object.keys(MODELS).join('|');
 /** Every option name of every model kind: each is also a flag (`--learningRate 0.05`). */
 const OPTION_FLAGS = [...new Set(Object.values(MODELS).flatMap((m) => m.options.map((o) => o.name)))];
-export const USAGE = `Usage: modelbench train <file> --target COL (or <image folder|zip>, whose target is the class, [--extractor model.json|model.onnx [--extractor-scale unit|signed|bytes]]) [--test FILE|FOLDER|ZIP] [--recipe recipe.json] [--model ${KINDS}|auto] [--<option> VALUE …] [--seed N] [--cv K] [--group COL | --time COL] [--backend wasm|cpu] [--format json|table] [--quiet] --out DIR\n       ${CNN_USAGE.replace('Usage: ', '')}`;
+export const USAGE = `Usage: modelbench train <file> --target COL (or <image folder|zip>, whose target is the class, [--extractor model.json|model.onnx [--extractor-scale unit|signed|bytes]]) [--test FILE|FOLDER|ZIP] [--recipe recipe.json] [--model ${KINDS}|auto] [--<option> VALUE …] [--drop COL[,COL…]] [--seed N] [--cv K] [--group COL | --time COL] [--backend wasm|cpu] [--format json|table] [--quiet] --out DIR\n       ${CNN_USAGE.replace('Usage: ', '')}`;
 
 class UsageError extends Error {}
 
@@ -69,7 +71,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   let read;
   try {
     // The usage line is printed once by `train`, after the message.
-    read = readFlags(argv, ['target', 'test', 'recipe', 'model', 'seed', 'cv', 'group', 'time', 'backend', 'out', 'format', 'extractor', 'extractor-scale', ...OPTION_FLAGS], '', ['quiet']);
+    read = readFlags(argv, ['target', 'test', 'recipe', 'model', 'seed', 'cv', 'group', 'time', 'backend', 'out', 'format', 'extractor', 'extractor-scale', 'drop', ...OPTION_FLAGS], '', ['quiet']);
   } catch (e) {
     throw new UsageError((e as Error).message.trim());
   }
@@ -94,6 +96,8 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
   const backend = (flags.backend ?? 'wasm') as BackendName;
   if (backend !== 'wasm' && backend !== 'cpu') throw new UsageError(`--backend ${backend} must be wasm or cpu.`);
   const cv = integer('cv', flags.cv);
+  const drop = readDropFlag(flags.drop, flags.target ?? IMAGE_TARGET);
+  if (!Array.isArray(drop)) throw new UsageError(drop.error);
   if (flags.group && flags.time) throw new UsageError('--group and --time choose different splits (whole groups, or the latest rows); pass one of them.');
   let format: OutputFormat;
   try {
@@ -111,6 +115,7 @@ export function parseTrainArgs(argv: string[]): TrainArgs {
     out: flags.out,
     format,
     quiet: switches.has('quiet'),
+    drop,
     ...(flags.test ? { test: flags.test } : {}),
     ...(flags.recipe ? { recipe: flags.recipe } : {}),
     ...(cv !== undefined ? { cv } : {}),
@@ -222,12 +227,20 @@ async function train(argv: string[]): Promise<number> {
   const testInput = testPath ? await readTestFile(testPath, input.table, progress) : undefined;
   const readMs = Date.now() - started;
   let recipe: Recipe;
+  let leaks: string[] = [];
   try {
     if (args.recipe) recipe = await loadRecipe(args.recipe, args.target);
     else {
       // Proposed from the profile's column types, as the studio does, so both start from the same recipe.
-      recipe = proposeRecipe(input.table, toProfileLike(profileTable(input.table, { parseMs: input.meta.parseMs }, profileProgress(progress))), args.target);
+      // Profiled with the target (if the file has it: proposeRecipe names a missing one) to name leaking columns.
+      const target = input.table.columns.some((c) => c.name === args.target) ? args.target : undefined;
+      const report = profileTable(input.table, { parseMs: input.meta.parseMs, target }, profileProgress(progress));
+      recipe = proposeRecipe(input.table, toProfileLike(report), args.target);
+      leaks = leakageNotes(report, args.drop);
     }
+    const dropped = withDrops(recipe, input.table, args.drop, args.file);
+    if ('error' in dropped) throw new UsageError(dropped.error);
+    recipe = dropped;
   } catch (e) {
     progress.clear();
     if (!(e instanceof UsageError)) throw e;
@@ -239,6 +252,7 @@ async function train(argv: string[]): Promise<number> {
   const panel = own ? null : suggestGroupColumn(input.table, args.target);
   const timeline = own || panel ? null : suggestTimeSplit(input.table, args.target);
   progress.clear();
+  for (const line of leaks) console.error(line);
   if (panel) console.error(`Note: ${panel.reason} Pass --group ${panel.column} to keep each ${panel.column}'s rows together.`);
   if (timeline) console.error(`Note: ${timeline.reason} Pass --time ${timeline.column} to do so.`);
   let leaderboard: LeaderboardEntry[] | undefined;

@@ -108,7 +108,7 @@ export function modelCard(fitted: FittedRecipe, info: CardInfo): string {
     // Without model.onnx (a text step) there are no ONNX input names to list.
     info.onnxUnavailable ? '| Column | Type |' : '| Column | Type | ONNX input |',
     info.onnxUnavailable ? '|---|---|' : '|---|---|---|',
-    ...inputs.map((c, i) => `| ${md(c.name)} | ${c.type === 'datetime' ? (c.format ? `datetime written ${md(c.format)} as in training, or epoch ms (UTC)` : 'datetime (ISO 8601 or epoch ms, UTC)') : c.type} |${info.onnxUnavailable ? '' : ` ${md(names[i])} |`}`),
+    ...inputs.map((c, i) => `| ${md(c.name)} | ${c.type === 'datetime' ? (c.format ? `datetime written ${md(c.format)} as in training, or epoch ms (UTC)` : 'datetime (ISO 8601 or epoch ms, UTC)') : c.type === 'boolean' && c.format ? `boolean (${md(c.format.split('/').join(' or '))})` : c.type} |${info.onnxUnavailable ? '' : ` ${md(names[i])} |`}`),
     '',
     '## Training data',
     '',

@@ -27,7 +27,9 @@ ready.then(({ meta }) => {
     const hint = known.get(c.name) || { example: '', categories: [] };
     const label = document.createElement('label');
     const span = document.createElement('span');
-    span.textContent = c.name + ' (' + (TYPE_WORDS[c.type] || c.type) + (c.format ? ', written ' + c.format : '') + ')';
+    // A boolean's format holds its file's words ("No/Yes"); a date's, the shape training read.
+    const kind = c.type === 'boolean' && c.format ? c.format.split('/').join(' or ') : (TYPE_WORDS[c.type] || c.type) + (c.format ? ', written ' + c.format : '');
+    span.textContent = c.name + ' (' + kind + ')';
     const input = document.createElement('input');
     input.id = 'f' + i;
     input.type = 'text';

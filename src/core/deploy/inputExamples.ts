@@ -1,4 +1,5 @@
 import type { FittedRecipe, InputColumn } from '../recipe';
+import { booleanWords } from '../table';
 import { requiredInputs } from './requiredInputs';
 
 /** One input of a bundle with a value a person can send as it is, and the categories it knows. */
@@ -54,7 +55,8 @@ export function inputExamples(fitted: FittedRecipe): InputExample[] {
     const fill = k.fill.get(c.name);
     let example: string | number | boolean;
     if (c.type === 'datetime') example = dateExample(c.format);
-    else if (c.type === 'boolean') example = true;
+    // A Yes/No column's example is its own word for true, which the scorer reads as true.
+    else if (c.type === 'boolean') example = c.format ? booleanWords(c)[1] : true;
     else if (TEXT_TYPES.has(c.type)) example = categories[0] ?? (typeof fill === 'string' && fill !== '' ? fill : 'text');
     else {
       const number = typeof fill === 'number' && Number.isFinite(fill) ? fill : (k.centre.get(c.name) ?? k.middle.get(c.name) ?? 0);

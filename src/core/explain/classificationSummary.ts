@@ -1,6 +1,7 @@
 /** Evaluation verdict for a classifier: overall accuracy, where it errs, and the baseline. */
 import { countOf, everyOf, labelWords, quoted } from './classLabel';
 import { baselineWords } from './baselineWords';
+import { leakCaution } from './leakage';
 import { num, pct, plural } from '../format';
 import { metricName } from './metricNames';
 import { rowNoun, type RowNoun } from './rowNoun';
@@ -60,11 +61,12 @@ export function classificationSummary(input: ClassificationSummaryInput): string
   const sentences: string[] = [];
   if (correct === n) {
     sentences.push(`Right on every one of the ${plural(n, `test ${rows.one}`, `test ${rows.many}`)}.`);
-    sentences.push('A perfect test score is rare: make sure no column gives the answer away (target leakage).');
   } else {
     sentences.push(`Right on ${pct(input.accuracy)} of the test ${rows.many}.`);
     sentences.push(...errorDetails(input.classes, m, rows));
   }
+  const caution = leakCaution(input.leaks ?? [], input.target, correct === n);
+  if (caution) sentences.push(caution);
   sentences.push(...baselineSentence(input));
   return sentences.join(' ');
 }

@@ -26,6 +26,6 @@ export { dependenceSvg, type DependenceChartOptions } from './dependenceSvg';
 export { dependenceWords, dependenceShape, type DependenceShape } from './dependenceWords';
 export { detectOverfitting, OVERFIT_RISE, type Overfitting, type OverfitOptions, type LossPoint } from './overfitting';
 export { explanationSummary, explanationJson, type ExplanationSummary } from './explanationSummary';
-export { leakageWarnings, type LeakageWarning } from './leakage';
+export { leakageWarnings, leaksInModel, type LeakageWarning } from './leakage';
 export { rowStepWords, FILTER_OP_WORDS } from './rowStepWords';
 export { classificationCharts, type ChartGuide } from './classificationCharts';

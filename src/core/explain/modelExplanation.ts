@@ -6,7 +6,7 @@
 import type { ModelExplanation } from '../models';
 import type { ExplainedRow } from '../models';
 import type { FittedRecipe, Task } from '../recipe';
-import { featureGroups, featureWords, isWaveFeature } from '../recipe/page';
+import { booleanFeatureWords, featureGroups, featureWords, isWaveFeature } from '../recipe/page';
 import { niceTicks } from '../chart';
 import { formatYear, isYearColumn } from '../format';
 
@@ -61,7 +61,7 @@ export function rowLabel(r: ExplainedRow, fmt: (n: number) => string): string {
 
 /**
  * A feature's value as a person reads it: a category for ordinal codes (below 0 or NaN = missing),
- * "yes"/"no" for one-hot columns, a date part's sine or cosine to 4 decimals, the number otherwise.
+ * "yes"/"no" for one-hot columns, a boolean column's own words, a date part's sine or cosine to 4 decimals, the number otherwise.
  */
 export function valueWords(fitted: FittedRecipe, feature: string, value: number, fmt: (n: number) => string): string {
   // A sine or cosine lies in [−1, 1]: cos(2π · 3/12) comes out as 6e−17, which is 0 to anyone reading it.
@@ -74,6 +74,8 @@ export function valueWords(fitted: FittedRecipe, feature: string, value: number,
     }
   }
   if (Number.isNaN(value)) return 'missing';
+  const words = booleanFeatureWords(fitted, feature);
+  if (words && (value === 0 || value === 1)) return words[value];
   // A year reads without a thousands separator (2014, not 2,014).
   return isYearColumn(feature) && Number.isInteger(value) ? formatYear(value) : fmt(value);
 }

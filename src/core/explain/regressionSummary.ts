@@ -1,5 +1,6 @@
 /** Evaluation verdict for a regression: a typical error in the target's units, R², and the baseline. */
 import { baselineWords } from './baselineWords';
+import { leakCaution } from './leakage';
 import { fixed, num, pct } from '../format';
 import { rowNoun } from './rowNoun';
 import type { RegressionSummaryInput } from './summaryInput';
@@ -10,7 +11,7 @@ export function regressionSummary(input: RegressionSummaryInput): string {
   const inTarget = input.unit ? '' : ` in ${input.target}`;
   const sentences: string[] = [];
   if (input.rmse === 0) {
-    sentences.push(`Every test ${rows.one} was predicted exactly.`, 'A perfect test score is rare: make sure no column gives the answer away (target leakage).');
+    sentences.push(`Every test ${rows.one} was predicted exactly.`);
   } else {
     sentences.push(
       input.medianAe !== undefined
@@ -21,6 +22,8 @@ export function regressionSummary(input: RegressionSummaryInput): string {
     else if (input.r2 < 0) sentences.push(`R² is ${fixed(input.r2, 2)}: the predictions are further off than the average would be.`);
     else sentences.push(`The model explains ${pct(input.r2)} of the variation in ${input.target} (R² ${fixed(input.r2, 2)}).`);
   }
+  const caution = leakCaution(input.leaks ?? [], input.target, input.rmse === 0);
+  if (caution) sentences.push(caution);
   const b = input.baseline;
   if (b && Number.isFinite(b.rmse)) {
     const versus = `(RMSE ${amount(input.rmse)} against ${amount(b.rmse)})`;

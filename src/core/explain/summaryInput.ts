@@ -11,6 +11,8 @@ interface Common {
    * summary's baseline sentence does too. Default: accuracy (classification) or RMSE (regression).
    */
   comparison?: MetricPair;
+  /** Model inputs the exploration found predicting the target almost perfectly (target leakage). */
+  leaks?: readonly string[];
 }
 
 export interface ClassificationSummaryInput extends Common {

@@ -24,7 +24,7 @@ function columnAlerts(p: ColumnProfile, rows: number, shapes: ValueShapes | unde
   if (p.count > 0 && p.distinct === 1) add('constant', 1, 1, 'high', `"${p.name}" has one value only; it carries no information. Drop it.`);
   const missingRatio = rows ? p.missing / rows : 0;
   if (missingRatio > t.missing) {
-    add('missing', missingRatio, t.missing, missingRatio > 0.5 ? 'high' : 'medium', `"${p.name}" is missing in ${pct(missingRatio)} of rows (${p.missing}).`);
+    add('missing', missingRatio, t.missing, missingRatio > 0.5 ? 'high' : 'medium', `"${p.name}" is missing in ${pct(missingRatio)} of rows (${formatCount(p.missing)}).`);
   }
   // Every value different means an identifier only for text and integer codes, never for a measurement.
   if (p.uniqueRatio === 1 && isIdentifierLike({ ...p, min: p.numeric?.min, max: p.numeric?.max })) {
@@ -34,8 +34,9 @@ function columnAlerts(p: ColumnProfile, rows: number, shapes: ValueShapes | unde
   const num = p.numeric;
   if (num) {
     const finite = p.count - num.infinite;
-    if (finite > 0 && num.zeros / p.count > t.zeros) add('zeros', num.zeros / p.count, t.zeros, 'low', `"${p.name}" is 0 in ${pct(num.zeros / p.count)} of its values (${num.zeros}).`);
-    if (p.count > 0 && num.infinite / p.count > t.infinite) add('infinite', num.infinite / p.count, t.infinite, 'medium', `"${p.name}" has ${num.infinite} infinite values (${pct(num.infinite / p.count)}).`);
+    // A 0/1 column's zeros are one of its two values: its balance, which the imbalance alert judges.
+    if (finite > 0 && p.distinct > 2 && num.zeros / p.count > t.zeros) add('zeros', num.zeros / p.count, t.zeros, 'low', `"${p.name}" is 0 in ${pct(num.zeros / p.count)} of its values (${formatCount(num.zeros)}).`);
+    if (p.count > 0 && num.infinite / p.count > t.infinite) add('infinite', num.infinite / p.count, t.infinite, 'medium', `"${p.name}" has ${formatCount(num.infinite)} infinite values (${pct(num.infinite / p.count)}).`);
     if (Math.abs(num.skewness) > t.skewness) add('skewed', num.skewness, t.skewness, 'medium', `"${p.name}" is highly skewed (skewness ${fixed(num.skewness, 1)}); consider a log transform.`);
     const pv = p.distinct > 2 ? uniformityPValue(num.histogram.counts) : NaN;
     if (pv > t.uniformPValue) add('uniform', pv, t.uniformPValue, 'low', `"${p.name}" is uniformly distributed (chi-square test, ${formatP(pv)}).`);
@@ -49,7 +50,7 @@ function columnAlerts(p: ColumnProfile, rows: number, shapes: ValueShapes | unde
     add('imbalance', imbalance, t.imbalance, 'medium', `"${p.name}" is imbalanced (${fixed(imbalance, 2)}): one value dominates.`);
   }
   if (cat && stringy && p.distinct > 1 && cat.minLength === cat.maxLength) {
-    add('constant_length', cat.minLength, cat.minLength, 'low', `Every value of "${p.name}" is ${cat.minLength} characters long: likely a code.`);
+    add('constant_length', cat.minLength, cat.minLength, 'low', `Every value of "${p.name}" is ${cat.minLength} ${cat.minLength === 1 ? 'character' : 'characters'} long: likely a code.`);
   }
   const words = p.text?.summary;
   if (words) {

@@ -1,4 +1,5 @@
 import { ALL_PARTS, datetimeFeatures, type DatetimeFeature } from './datetimeFeatures';
+import { booleanWords } from '../table';
 import type { FittedRecipe, Recipe } from './types';
 
 const WAVE = { sin: 'sine', cos: 'cosine' } as const;
@@ -32,4 +33,15 @@ export function featureWords(recipe: FittedRecipe | Recipe): (feature: string) =
 /** Whether `feature` is the sine or cosine of a cyclic date part (a value in [−1, 1]). */
 export function isWaveFeature(recipe: FittedRecipe | Recipe, feature: string): boolean {
   return (dateFeatures(recipe).get(feature)?.wave ?? null) !== null;
+}
+
+/**
+ * The words for false and true of `feature` when it is a boolean input column fed to the model as
+ * it is (0 or 1, not encoded): the file's own words ("no"/"yes") or "false"/"true"; else null.
+ */
+export function booleanFeatureWords(fitted: FittedRecipe, feature: string): [string, string] | null {
+  const input = fitted.inputSchema.find((c) => c.name === feature);
+  if (!input || input.type !== 'boolean' || !fitted.featureNames.includes(feature)) return null;
+  if (fitted.steps.some((s) => s.kind === 'encode' && s.columns.some((c) => c.name === feature))) return null;
+  return booleanWords(input);
 }

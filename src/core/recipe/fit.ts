@@ -60,7 +60,7 @@ export function fitRecipe(table: Table, recipe: Recipe, trainRows?: ArrayLike<nu
     target: recipe.target,
     task: recipe.task,
     ...(classes ? { classes } : {}),
-    inputSchema: features.columns.map((c) => ({ name: c.name, type: c.type, ...(c.type === 'datetime' && isNumeric(c) && c.format ? { format: c.format } : {}) })),
+    inputSchema: features.columns.map((c) => ({ name: c.name, type: c.type, ...((c.type === 'datetime' || c.type === 'boolean') && isNumeric(c) && c.format ? { format: c.format } : {}) })),
     steps,
     featureNames,
     embeddings: embeddings.filter((e) => e.feature >= 0),

@@ -7,7 +7,7 @@ export { parseRecipe } from './parse';
 export { toProfileLike } from './profileLike';
 export { forTrees } from './forTrees';
 export { featureGroups } from './featureGroups';
-export { featureWords, isWaveFeature } from './featureWords';
+export { booleanFeatureWords, featureWords, isWaveFeature } from './featureWords';
 export { isDropped, withColumnDropped } from './dropColumn';
 export { splitRows } from './split';
 export { TARGET_RULE_OPS, ruleOpWords, describeTargetRule, sourceDropReason, recipeWithTargetRule } from './targetRule';

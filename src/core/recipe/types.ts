@@ -230,7 +230,8 @@ export interface InputColumn {
    * Scoring reads text dates in that family and refuses other shapes. Recipes saved before this
    * was recorded, and dates that arrived as timestamps, have none: their text is then read by the
    * training reader's own inference (YYYY-MM-DD…, MM/DD/YYYY with slashes, DD.MM.YYYY with dots),
-   * never by `Date.parse`.
+   * never by `Date.parse`. A boolean column's words for false and true when its file wrote others
+   * than true/false ("No/Yes", see booleanWords.ts): explanations and the demo page say them.
    */
   format?: string;
 }

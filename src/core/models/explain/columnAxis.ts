@@ -4,7 +4,7 @@
  * steps to the column's own units; one-hot, ordinal and embedding columns back to categories.
  */
 import { featureGrid, type GridPoint } from '../../evaluate';
-import { yeoJohnson, type FittedRecipe } from '../../recipe';
+import { booleanFeatureWords, yeoJohnson, type FittedRecipe } from '../../recipe';
 
 /** A column's grid: numeric positions (axis units) or one point per category. */
 export interface ColumnAxis {
@@ -117,6 +117,19 @@ export function columnAxis(fitted: FittedRecipe, group: Group, X: Float32Array, 
   const values = featureGrid(X, n, d, main, gridSize);
   if (values.length < 2) return { column: name, reason: 'it takes a single value in the rows explained' };
   const back = toColumnUnits(fitted, name);
+  const words = booleanFeatureWords(fitted, name);
+  if (words) {
+    // A yes/no column has two values: two categories named as its file writes them, not a line from 0 to 1.
+    const two = values.filter((v) => Math.abs(back(v) - Math.round(back(v))) < 1e-6);
+    return {
+      column: name,
+      kind: 'category',
+      grid: two.map((v) => ({ columns: [main, ...others], values: [v, ...zeros(others)] })),
+      x: two.map((_, i) => i),
+      labels: two.map((v) => words[Math.round(back(v)) === 1 ? 1 : 0]),
+      title: name,
+    };
+  }
   const x = values.map(back);
   const readable = x.every(Number.isFinite);
   return {
@@ -146,5 +159,8 @@ export function groupValue(fitted: FittedRecipe, group: Group, row: ArrayLike<nu
   }
   const missing = group.columns.find((j) => fitted.featureNames[j] === `${name}_missing`);
   if (missing !== undefined && row[missing] > 0.5) return { value: NaN, text: 'missing' };
-  return { value: toColumnUnits(fitted, name)(v) };
+  const value = toColumnUnits(fitted, name)(v);
+  const words = booleanFeatureWords(fitted, name);
+  const bit = Math.round(value);
+  return words && Math.abs(value - bit) < 1e-6 && (bit === 0 || bit === 1) ? { value, text: words[bit] } : { value };
 }

@@ -16,6 +16,7 @@ const fitted = {
     { name: 'city', type: 'categorical' },
     { name: 'joined', type: 'datetime', format: 'DD.MM.YYYY' },
     { name: 'member', type: 'boolean' },
+    { name: 'renewed', type: 'boolean', format: 'No/Yes' },
   ],
   steps: [
     { kind: 'drop', columns: ['id'] },
@@ -45,6 +46,8 @@ describe('inputExamples', () => {
     expect(byName.city).toMatchObject({ example: 'Lyon', categories: ['Lyon', 'Paris'] });
     expect(byName.joined.example).toBe('01.05.2024');
     expect(byName.member.example).toBe(true);
+    // A Yes/No column's example is its own word for true.
+    expect(byName.renewed.example).toBe('Yes');
   });
 });
 
@@ -52,7 +55,7 @@ describe('exampleTable', () => {
   test('one column per required input, categories cycling, numbers spread around the typical value', () => {
     const table = exampleTable(fitted, 12);
     expect(table.rowCount).toBe(12);
-    expect(table.columns.map((c) => c.name)).toEqual(['age', 'income', 'score', 'city', 'joined', 'member']);
+    expect(table.columns.map((c) => c.name)).toEqual(['age', 'income', 'score', 'city', 'joined', 'member', 'renewed']);
     const city = table.columns.find((c) => c.name === 'city')!;
     expect('codes' in city && [...city.codes].map((k) => city.dictionary[k])).toEqual(['Lyon', 'Paris', 'Lyon', 'Paris', 'Lyon', 'Paris', 'Lyon', 'Paris', 'Lyon', 'Paris', 'Lyon', 'Paris']);
     const age = table.columns.find((c) => c.name === 'age')!;

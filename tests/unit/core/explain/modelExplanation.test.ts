@@ -47,6 +47,14 @@ describe('model explanation view', () => {
     expect(valueWords(fitted, 'Date_year', 2014, fmt)).toBe('2014');
   });
 
+  test('a boolean column’s 0 and 1 read as its file’s words (true/false by default)', () => {
+    const flags = { ...fitted, inputSchema: [...fitted.inputSchema, { name: 'member', type: 'boolean' as const, format: 'N/Y' }, { name: 'alone', type: 'boolean' as const }], featureNames: [...fitted.featureNames, 'member', 'alone'] };
+    expect(valueWords(flags, 'member', 1, fmt)).toBe('Y');
+    expect(valueWords(flags, 'member', 0, fmt)).toBe('N');
+    expect(valueWords(flags, 'alone', 1, fmt)).toBe('true');
+    expect(valueWords(flags, 'member', NaN, fmt)).toBe('missing');
+  });
+
   test('a date part’s sine or cosine reads to 4 decimals, so rounding noise reads 0; other features keep their digits', () => {
     const dated: FittedRecipe = { ...fitted, steps: [...fitted.steps, { kind: 'datetime', parts: ['month', 'year'], cyclic: true, columns: ['date'] }] };
     expect(valueWords(dated, 'date_month_cos', Math.cos((2 * Math.PI * 3) / 12), fmt)).toBe('0');

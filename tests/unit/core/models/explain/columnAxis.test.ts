@@ -57,3 +57,37 @@ test('columnAxis says why a date split into parts has no curve; groupValue reads
   expect(groupValue(fitted, { name: 'income', columns: [0, 1] }, X.subarray(14, 21))).toEqual({ value: NaN, text: 'missing' });
   expect(groupValue(fitted, { name: 'when', columns: [5, 6] }, X.subarray(0, 7)).text).toBe('');
 });
+
+// A Yes/No column fed to the model as 0/1 (its file wrote "no"/"yes"), and a true/false one.
+const flags: FittedRecipe = {
+  version: 1,
+  target: 'y',
+  task: 'binary',
+  inputSchema: [
+    { name: 'alive', type: 'boolean', format: 'no/yes' },
+    { name: 'alone', type: 'boolean' },
+  ],
+  steps: [{ kind: 'impute', columns: [{ name: 'alive', fill: 0, indicator: false }, { name: 'alone', fill: 1, indicator: false }] }],
+  featureNames: ['alive', 'alone'],
+  embeddings: [],
+  trainRows: 4,
+};
+const B = Float32Array.from([0, 1, 1, 1, 1, 0, 0, 0]);
+
+test('columnAxis: a boolean column is two categories in its own words, not a line from 0 to 1', () => {
+  const axis = columnAxis(flags, { name: 'alive', columns: [0] }, B, 4);
+  if ('reason' in axis) throw new Error(axis.reason);
+  expect(axis).toMatchObject({ kind: 'category', labels: ['no', 'yes'], x: [0, 1] });
+  expect(axis.grid).toEqual([{ columns: [0], values: [0] }, { columns: [0], values: [1] }]);
+  const plain = columnAxis(flags, { name: 'alone', columns: [1] }, B, 4);
+  if ('reason' in plain) throw new Error(plain.reason);
+  expect(plain.labels).toEqual(['false', 'true']);
+});
+
+test('groupValue: a boolean row value reads as its word', () => {
+  expect(groupValue(flags, { name: 'alive', columns: [0] }, B.subarray(2, 4))).toEqual({ value: 1, text: 'yes' });
+  expect(groupValue(flags, { name: 'alone', columns: [1] }, B.subarray(4, 6))).toEqual({ value: 0, text: 'false' });
+  // One-hot encoded, the column's categories speak instead.
+  const encoded: FittedRecipe = { ...flags, steps: [{ kind: 'encode', method: 'ordinal', columns: [{ name: 'alive', vocabulary: ['no', 'yes'], other: false }] }] };
+  expect(groupValue(encoded, { name: 'alive', columns: [0] }, B.subarray(2, 4)).text).toBe('yes');
+});
