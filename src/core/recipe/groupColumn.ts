@@ -56,7 +56,12 @@ export function suggestGroupColumn(table: Table, target: string): GroupSuggestio
     if (candidate.name === target || !isKeyLike(candidate) || times.some((t) => t.column === candidate)) continue;
     const key = codes(candidate, rows);
     if (key.distinct < MIN_GROUPS || rows / key.distinct < 2) continue;
+    const named = ID_NAME.test(candidate.name) || candidate.type === 'identifier';
     for (const time of times) {
+      // A panel's times recur across its entities (every country has 1990). A category such as a
+      // taxi zone over timestamps that never repeat is a feature of events, not an entity with a
+      // timeline; an ID column (patient_id over visit dates) is an entity whatever its dates.
+      if (!named && rows / time.distinct < 2) continue;
       const pairs = new Set<number>();
       let both = 0;
       for (let r = 0; r < rows; r++) {

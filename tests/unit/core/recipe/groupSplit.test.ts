@@ -109,4 +109,13 @@ describe('suggestGroupColumn', () => {
     const { columns } = table;
     expect(suggestGroupColumn({ ...table, columns: columns.filter((c) => c.name !== 'year') }, 'lifeExp')).toBeNull();
   });
+
+  test('a category over timestamps that never repeat (taxi rides by zone) is not a panel; an ID column over its own dates is', () => {
+    const n = 600;
+    const stamp = (i: number) => new Date(Date.UTC(2019, 2, 1) + i * 97_000).toISOString();
+    const rides = tableOf({ zone: Array.from({ length: n }, (_, i) => `Zone ${i % 20}`), pickup: Array.from({ length: n }, (_, i) => stamp(i)), tip: Array.from({ length: n }, (_, i) => i % 7) }, { pickup: 'datetime' });
+    expect(suggestGroupColumn(rides, 'tip')).toBeNull();
+    const visits = tableOf({ patient_id: Array.from({ length: n }, (_, i) => `P${i % 40}`), visit: Array.from({ length: n }, (_, i) => stamp(i)), dose: Array.from({ length: n }, (_, i) => i % 5) }, { visit: 'datetime' });
+    expect(suggestGroupColumn(visits, 'dose')).toMatchObject({ column: 'patient_id', timeColumn: 'visit', groups: 40 });
+  });
 });
