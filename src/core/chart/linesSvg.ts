@@ -1,7 +1,7 @@
 import { escapeXml } from '../format';
 import { axesSvg, axisTicks, fitAxisX, placeY } from './axis';
 import { extentOf } from './extent';
-import { plotBox, svgFrame } from './frame';
+import { MARGIN, plotBox, svgFrame } from './frame';
 import { paletteColor } from './palette';
 import { clippedPath, dotsPath } from './path';
 import { linearScale } from './scale';
@@ -43,7 +43,7 @@ export interface LinesOptions {
 export function linesSvg(series: readonly LineSeries[], o: LinesOptions): string {
   const w = o.width ?? 520;
   const h = o.height ?? 300;
-  const box = plotBox(w, h);
+  const plain = plotBox(w, h);
   const xs = series.map((s) => s.x);
   const ys = series.map((s) => s.y);
   let [x0, x1] = o.xDomain ?? extentOf(xs);
@@ -53,9 +53,11 @@ export function linesSvg(series: readonly LineSeries[], o: LinesOptions): string
     [x0, x1] = [Math.min(x0, y0), Math.max(x1, y1)];
     [y0, y1] = [x0, x1];
   }
+  const yt = axisTicks(y0, y1, Math.max(2, Math.round((plain.bottom - plain.top) / 45)));
+  // The left margin grows to the longest tick label (about 6 px a character, past the axis title), so none is cut off.
+  const box = plotBox(w, h, { ...MARGIN, left: Math.max(MARGIN.left, 28 + 6 * Math.max(0, ...yt.labels.map((l) => l.length))) });
   const x = fitAxisX(x0, x1, [box.left, box.right], w, { integer: xs.every(isIntegerValued), ...(o.xDomain ? { domain: o.xDomain } : {}) });
   const sx = x.scale;
-  const yt = axisTicks(y0, y1, Math.max(2, Math.round((box.bottom - box.top) / 45)));
   const sy = linearScale(o.yDomain ?? yt.domain, [box.bottom, box.top]);
   const [d0, d1] = sy.domain();
   const yv = yt.ticks.map((v, i) => [v, yt.labels[i]] as const).filter(([v]) => v >= d0 - 1e-9 && v <= d1 + 1e-9);

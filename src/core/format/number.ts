@@ -107,10 +107,17 @@ function decimalsOf(step: number): number {
 
 /**
  * A formatter for the ticks of one axis: as many decimals as the tick step needs, separators,
- * and plain digits for years. Ticks 0, 0.25, 0.5 print "0", "0.25", "0.5"; 0–20,000 by 5,000 print "5,000".
+ * and plain digits for years. Ticks 0, 0.25, 0.5 print "0", "0.25", "0.5"; 0–20,000 by 5,000 print
+ * "5,000"; steps of 100,000 and up print millions ("1.5M") or billions ("2B").
  */
 export function tickFormat(step: number, options: { year?: boolean } = {}): (v: number) => string {
   if (options.year) return formatYear;
+  if (Number.isFinite(step) && step >= 1e5) {
+    // Millions and billions as "15M" and "2.5B": "15,000,000" is wider than an axis's label room on a phone.
+    const [unit, suffix] = step >= 1e8 ? [1e9, 'B'] : [1e6, 'M'];
+    const g = d3format(`,.${decimalsOf(step / unit)}~f`);
+    return (v) => special(v) ?? (v === 0 ? '0' : minus(g(v / unit)) + suffix);
+  }
   const decimals = Number.isFinite(step) && step > 0 ? decimalsOf(step) : 2;
   // ~ drops trailing zeros, so 0.5 with two-decimal ticks still reads "0.5".
   const f = d3format(`,.${Math.min(decimals, 12)}~f`);

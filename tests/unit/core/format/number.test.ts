@@ -34,6 +34,10 @@ describe('one rule per kind of figure', () => {
   test('tick formats carry as many decimals as the step needs', () => {
     expect([0, 0.25, 0.5].map(tickFormat(0.25))).toEqual(['0', '0.25', '0.5']);
     expect(tickFormat(500)(1500)).toBe('1,500');
+    expect([0, 5e6, 1e7, 1.5e7, -5e6].map(tickFormat(5e6))).toEqual(['0', '5M', '10M', '15M', '−5M']);
+    expect([2.5e5, 1.25e6].map(tickFormat(2.5e5))).toEqual(['0.25M', '1.25M']);
+    expect([2.5e9, 1e12].map(tickFormat(5e8))).toEqual(['2.5B', '1,000B']);
+    expect(tickFormat(50_000)(950_000)).toBe('950,000');
     expect(tickFormat(5, { year: true })(2015)).toBe('2015');
   });
   test('escapeXml is the one escape for HTML and SVG', () => {
