@@ -130,7 +130,7 @@ export function columnAxis(fitted: FittedRecipe, group: Group, X: Float32Array, 
       title: name,
     };
   }
-  const x = values.map(back);
+  const x = tidyUnits(values.map(back), fitted.inputSchema.find((c) => c.name === name)?.type === 'integer');
   const readable = x.every(Number.isFinite);
   return {
     column: name,
@@ -140,6 +140,20 @@ export function columnAxis(fitted: FittedRecipe, group: Group, X: Float32Array, 
     labels: [],
     title: readable ? name : `${name} (as the model sees it, after the recipe's transforms: its own units could not be recovered)`,
   };
+}
+
+/**
+ * Grid positions read back through float32 transforms land a hair off the values they stand for
+ * (a log-scaled 0 comes back as 6.2e−9): whole numbers for an integer column, 0 for anything
+ * within a millionth of the axis's span of it.
+ */
+function tidyUnits(x: number[], integer: boolean): number[] {
+  const span = Math.max(...x.map(Math.abs).filter(Number.isFinite), 0);
+  return x.map((v) => {
+    if (!Number.isFinite(v)) return v;
+    if (integer && Math.abs(v - Math.round(v)) < 1e-6 * Math.max(1, Math.abs(v))) return Math.round(v);
+    return Math.abs(v) < 1e-6 * span ? 0 : v;
+  });
 }
 
 /** One row's value of `group` in words or the column's units: a category, a number, or '' for several inputs. */

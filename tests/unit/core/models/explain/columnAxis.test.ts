@@ -91,3 +91,25 @@ test('groupValue: a boolean row value reads as its word', () => {
   const encoded: FittedRecipe = { ...flags, steps: [{ kind: 'encode', method: 'ordinal', columns: [{ name: 'alive', vocabulary: ['no', 'yes'], other: false }] }] };
   expect(groupValue(encoded, { name: 'alive', columns: [0] }, B.subarray(2, 4)).text).toBe('yes');
 });
+
+test('columnAxis: a log-scaled whole-number column reads back as whole numbers, 0 included', () => {
+  const counts: FittedRecipe = {
+    version: 1,
+    target: 'y',
+    task: 'regression',
+    inputSchema: [{ name: 'sibsp', type: 'integer' }],
+    steps: [
+      { kind: 'power', method: 'log', columns: [{ name: 'sibsp', shift: 0 }] },
+      { kind: 'scale', method: 'standard', columns: [{ name: 'sibsp', center: 0.31, scale: 0.47 }] },
+    ],
+    featureNames: ['sibsp'],
+    embeddings: [],
+    trainRows: 6,
+  };
+  // The values as the recipe leaves them, in float32 as X holds them.
+  const model = Float32Array.from([0, 1, 2, 3, 5, 8], (v) => (Math.log1p(v) - 0.31) / 0.47);
+  const axis = columnAxis(counts, { name: 'sibsp', columns: [0] }, model, 6, 6);
+  if ('reason' in axis) throw new Error(axis.reason);
+  expect(axis.x[0]).toBe(0);
+  expect(axis.x.every(Number.isInteger)).toBe(true);
+});
