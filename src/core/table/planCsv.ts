@@ -9,6 +9,7 @@ import { DEFAULT_CHUNK_BYTES, overrideFor, SAMPLE_BYTES, SAMPLE_ROWS, type ReadO
 import { repairHeader } from './repairHeader';
 import { ESCAPED, recordBuffer, scanRecord, unquote } from './scanRecord';
 import { labelAbove, TAIL_BYTES, trailingSummary } from './summaryRows';
+import { stackedHeader } from './stackedHeader';
 import { titleBlock } from './titleRows';
 import { assertText, sniffDelimiter } from './sniff';
 import { DataError, type ColumnType, type IngestWarning } from './types';
@@ -91,6 +92,13 @@ export function* planCsv(
     if (rec.quoted[c] === ESCAPED) raw.push(decode(scratch, 0, unquote(sample, s, e, scratch)));
     else raw.push(decode(sample, s, e));
   }
+  // Columns with several levels (pandas): one name per column from its levels, and the data after them.
+  const stacked = stackedHeader(sample, headerEnd, sample.length, sampleEnd >= source.size, delimiter, raw.length, decode);
+  const header = raw.slice();
+  if (stacked) {
+    for (let c = 0; c < raw.length; c++) raw[c] = c === 0 ? stacked.indexName || 'index' : [raw[c], ...stacked.levels.map((l) => l[c])].filter((t) => t !== '').join('_');
+    headerEnd = stacked.dataStart;
+  }
   const { names, warning } = repairHeader(raw);
   const missingTokens = [...(options.missingTokens ?? DEFAULT_MISSING_TOKENS)];
   const whole = sampleEnd >= source.size;
@@ -131,6 +139,13 @@ export function* planCsv(
     warnings.push({
       code: 'title-rows',
       message: `"${fileName}" opens with ${line - 1 === 1 ? 'a line' : `${line - 1} lines`} above its table${shown ? ` (${shown})` : ''}, so the column names were read from line ${line}: ${names.slice(0, 4).map((n) => `"${n}"`).join(', ')}${names.length > 4 ? ` and ${names.length - 4} more` : ''}. If the names are on another line, delete the lines above that one.`,
+    });
+  }
+  if (stacked) {
+    const levelNames = [header[0], ...stacked.levels.map((l) => l[0])].filter((t) => t !== '');
+    warnings.push({
+      code: 'stacked-header',
+      message: `"${fileName}" has ${stacked.levels.length + 1} header lines, as pandas writes columns with several levels${levelNames.length ? ` (${levelNames.map((n) => `"${n}"`).join(', ')})` : ''}, so each column is named by its levels joined with "_": ${names.slice(1, 4).map((n) => `"${n}"`).join(', ')}${names.length > 4 ? ` and ${names.length - 4} more` : ''}. The first column, the row index, is "${names[0]}".`,
     });
   }
   if (dropped) {

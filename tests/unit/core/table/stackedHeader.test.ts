@@ -1,0 +1,45 @@
+/** pandas' several-level columns (one header line per level, then the row index's name) read as one header of joined names. */
+import { describe, expect, test } from 'vitest';
+import { memorySource, parseCsv, parseCsvPart, readCsv, runAsync, splitParser, type ByteSource, type ReadResult, type RemotePartRunner } from '../../../../src/core/table';
+
+const names = (r: ReadResult) => r.table.columns.map((c) => c.name);
+const types = (r: ReadResult) => r.table.columns.map((c) => c.type);
+// As pandas writes `df.to_csv()` for columns (network, node, hemi), like seaborn's brain_networks.csv.
+const HEAD = 'network,1,1,2,2\nnode,1,1,1,1\nhemi,lh,rh,lh,rh\n,,,,\n';
+const row = (i: number) => `${i},${(56.05 + i).toFixed(3)},${(-9.2 * i).toFixed(3)},3.39,${i % 7}.5\n`;
+
+describe('columns with several levels', () => {
+  test('are named by their levels joined, the data rows read as numbers, with a warning', () => {
+    const r = parseCsv(HEAD + row(0) + row(1) + row(2), { fileName: 'brain.csv' });
+    expect(names(r)).toEqual(['index', '1_1_lh', '1_1_rh', '2_1_lh', '2_1_rh']);
+    expect(types(r)).toEqual(['integer', 'float', 'float', 'float', 'float']);
+    expect(r.table.rowCount).toBe(3);
+    expect(r.warnings.find((w) => w.code === 'stacked-header')?.message).toBe(
+      '"brain.csv" has 3 header lines, as pandas writes columns with several levels ("network", "node", "hemi"), so each column is named by its levels joined with "_": "1_1_lh", "1_1_rh", "2_1_lh" and 1 more. The first column, the row index, is "index".',
+    );
+  });
+
+  test('a named row index keeps its name; the two-thread reader agrees', async () => {
+    const text = HEAD.replace('\n,,,,\n', '\nsubject,,,,\n') + Array.from({ length: 3000 }, (_, i) => row(i)).join('');
+    const r = parseCsv(text);
+    expect(names(r)[0]).toBe('subject');
+    const source = memorySource(text, 'm.csv');
+    const local = (s: ByteSource): RemotePartRunner => (plan, start, stop, onProgress) => runAsync(parseCsvPart(plan, start, stop, { onProgress: (p) => onProgress(p.bytes, p.rows) }), s);
+    const split = await readCsv(source, { chunkBytes: 512 }, {}, splitParser(local(source), 1));
+    expect(split.table).toEqual((await readCsv(source, { chunkBytes: 512 })).table);
+    expect(split.table.rowCount).toBe(3000);
+  });
+
+  test('is not seen in a table whose second data row is empty past its first cell, or whose data is text', () => {
+    for (const text of [
+      'name,age,income\nAlice,30,50000\nBob,,\nCarol,41,61000\n', // a row with only its name filled
+      'name,city,team\nAlice,Oslo,red\nBob,,\nCarol,Lima,blue\n', // text data under text "levels"
+      'a,b,c\n1,2,3\n4,5,6\n',
+    ]) {
+      const r = parseCsv(text);
+      expect(r.warnings.some((w) => w.code === 'stacked-header')).toBe(false);
+      expect(names(r)).toEqual(text.split('\n')[0].split(','));
+      expect(r.table.rowCount).toBe(3 - (text.startsWith('a,b') ? 1 : 0));
+    }
+  });
+});
