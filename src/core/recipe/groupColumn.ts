@@ -8,8 +8,8 @@ import { formatCount } from '../format';
 export interface GroupSuggestion {
   /** The column whose values are the groups. */
   column: string;
-  /** The time-like column that repeats within each group. */
-  timeColumn: string;
+  /** The time-like column that repeats within each group; absent for an ID column that repeats on its own. */
+  timeColumn?: string;
   groups: number;
   /** One line for the person choosing the split. */
   reason: string;
@@ -17,10 +17,15 @@ export interface GroupSuggestion {
 
 const TIME_NAME = /year|month|week|quarter|period|date|time|day/i;
 const ID_NAME = /(^|[_\s-])id$|[a-z]Id$|(^|[_\s-])code$/;
+/** Names of a subject's ID (id, user_id, PatientID, storeId), without codes that also name categories (country_code). */
+const SUBJECT_ID = /(^|[_\s-])(id|ID|Id)$|[a-z](Id|ID)$/;
 /** Fewer groups than this make a coarse split; not worth suggesting. */
 const MIN_GROUPS = 5;
 /** Share of rows whose (group, time) pair is unique: near 1 means one row per entity and time. */
 const PANEL_UNIQUENESS = 0.9;
+
+/** "a" or "an" before a column's name read as a word: an id, a country. */
+const article = (name: string) => (/^[aeiou]/i.test(name) ? 'an' : 'a');
 
 /** A dense code per row (−1 when missing) and how many distinct values there are. */
 function codes(column: Column, rows: number): { code: Int32Array; distinct: number } {
@@ -50,7 +55,7 @@ const isKeyLike = (c: Column) => c.type === 'categorical' || c.type === 'identif
 export function suggestGroupColumn(table: Table, target: string): GroupSuggestion | null {
   const rows = table.rowCount;
   const times = table.columns.filter((c) => c.name !== target && isTimeLike(c)).map((c) => ({ column: c, ...codes(c, rows) })).filter((t) => t.distinct >= 2);
-  if (!times.length) return null;
+  if (!times.length) return repeatedId(table, target);
   let best: (GroupSuggestion & { uniqueness: number }) | null = null;
   for (const candidate of table.columns) {
     if (candidate.name === target || !isKeyLike(candidate) || times.some((t) => t.column === candidate)) continue;
@@ -77,11 +82,31 @@ export function suggestGroupColumn(table: Table, target: string): GroupSuggestio
         timeColumn: time.column.name,
         groups: key.distinct,
         uniqueness,
-        reason: `Each of the ${formatCount(key.distinct)} ${candidate.name} values has about ${perGroup} rows, one per ${time.column.name}: a random split would test on a ${candidate.name} whose other rows the model trained on.`,
+        reason: `Each of the ${formatCount(key.distinct)} ${candidate.name} values has about ${perGroup} rows, one per ${time.column.name}: a random split would test on ${article(candidate.name)} ${candidate.name} whose other rows the model trained on.`,
       };
     }
   }
-  if (!best) return null;
+  if (!best) return repeatedId(table, target);
   const { uniqueness: _u, ...suggestion } = best;
   return suggestion;
+}
+
+/**
+ * A column named as an ID (subject_id, id, storeId) whose values repeat: each value is one subject
+ * measured several times, though no column says when (exercise.csv: 30 people × 3 visits).
+ */
+function repeatedId(table: Table, target: string): GroupSuggestion | null {
+  const rows = table.rowCount;
+  let best: GroupSuggestion | null = null;
+  for (const candidate of table.columns) {
+    if (candidate.name === target || !SUBJECT_ID.test(candidate.name) || !(candidate.type === 'integer' || candidate.type === 'categorical' || candidate.type === 'identifier')) continue;
+    const key = codes(candidate, rows);
+    if (key.distinct < MIN_GROUPS || rows / key.distinct < 2 || (best && key.distinct <= best.groups)) continue;
+    best = {
+      column: candidate.name,
+      groups: key.distinct,
+      reason: `Each of the ${formatCount(key.distinct)} ${candidate.name} values has about ${formatCount(rows / key.distinct)} rows: a random split would test on ${article(candidate.name)} ${candidate.name} whose other rows the model trained on.`,
+    };
+  }
+  return best;
 }

@@ -118,4 +118,13 @@ describe('suggestGroupColumn', () => {
     const visits = tableOf({ patient_id: Array.from({ length: n }, (_, i) => `P${i % 40}`), visit: Array.from({ length: n }, (_, i) => stamp(i)), dose: Array.from({ length: n }, (_, i) => i % 5) }, { visit: 'datetime' });
     expect(suggestGroupColumn(visits, 'dose')).toMatchObject({ column: 'patient_id', timeColumn: 'visit', groups: 40 });
   });
+
+  test('an ID column that repeats is a group even with no time column (30 people × 3 visits); a repeated code or category is not', () => {
+    const n = 90;
+    const people = tableOf({ id: Array.from({ length: n }, (_, i) => 1 + Math.floor(i / 3)), diet: Array.from({ length: n }, (_, i) => (i % 2 ? 'low fat' : 'no fat')), pulse: Array.from({ length: n }, (_, i) => 80 + (i % 17)) });
+    expect(suggestGroupColumn(people, 'pulse')).toEqual({ column: 'id', groups: 30, reason: 'Each of the 30 id values has about 3 rows: a random split would test on an id whose other rows the model trained on.' });
+    const byName = (name: string) => tableOf({ [name]: Array.from({ length: n }, (_, i) => `K${i % 12}`), y: Array.from({ length: n }, (_, i) => i % 4) });
+    expect(suggestGroupColumn(byName('PatientID'), 'y')?.column).toBe('PatientID');
+    for (const name of ['country_code', 'paid', 'city']) expect(suggestGroupColumn(byName(name), 'y')).toBeNull();
+  });
 });
