@@ -9,7 +9,7 @@ import { DEFAULT_CHUNK_BYTES, overrideFor, SAMPLE_BYTES, SAMPLE_ROWS, type ReadO
 import { repairHeader } from './repairHeader';
 import { ESCAPED, recordBuffer, scanRecord, unquote } from './scanRecord';
 import { labelAbove, TAIL_BYTES, trailingSummary } from './summaryRows';
-import { stackedHeader } from './stackedHeader';
+import { pandasIndex, stackedHeader } from './stackedHeader';
 import { titleBlock } from './titleRows';
 import { assertText, sniffDelimiter } from './sniff';
 import { DataError, type ColumnType, type IngestWarning } from './types';
@@ -99,6 +99,9 @@ export function* planCsv(
     for (let c = 0; c < raw.length; c++) raw[c] = c === 0 ? stacked.indexName || 'index' : [raw[c], ...stacked.levels.map((l) => l[c])].filter((t) => t !== '').join('_');
     headerEnd = stacked.dataStart;
   }
+  // pandas' row index under an empty name: "index", rather than a name repair to look into.
+  const indexed = !stacked && raw.length > 1 && raw[0].trim() === '' && !raw.includes('index') && pandasIndex(sample, headerEnd, sample.length, sampleEnd >= source.size, delimiter, decode);
+  if (indexed) raw[0] = 'index';
   const { names, warning } = repairHeader(raw);
   const missingTokens = [...(options.missingTokens ?? DEFAULT_MISSING_TOKENS)];
   const whole = sampleEnd >= source.size;
@@ -141,6 +144,7 @@ export function* planCsv(
       message: `"${fileName}" opens with ${line - 1 === 1 ? 'a line' : `${line - 1} lines`} above its table${shown ? ` (${shown})` : ''}, so the column names were read from line ${line}: ${names.slice(0, 4).map((n) => `"${n}"`).join(', ')}${names.length > 4 ? ` and ${names.length - 4} more` : ''}. If the names are on another line, delete the lines above that one.`,
     });
   }
+  if (indexed) warnings.push({ code: 'pandas-index', column: 'index', message: `The first column of "${fileName}" has no name and numbers the rows 0, 1, 2, … as pandas writes its row index, so it is named "index".` });
   if (stacked) {
     const levelNames = [header[0], ...stacked.levels.map((l) => l[0])].filter((t) => t !== '');
     warnings.push({

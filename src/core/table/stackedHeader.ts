@@ -83,3 +83,20 @@ function cellText(buf: Uint8Array, rec: RecordBuffer, c: number, decode: Decode)
   const text = decode(buf, s, e);
   return text.length >= 2 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1).replaceAll('""', '"') : text;
 }
+
+/**
+ * Whether the records from `pos` open with pandas' row index in their first cell: 0, 1, 2… (at
+ * least two records, up to five checked). `df.to_csv()` writes it under an empty name.
+ */
+export function pandasIndex(buf: Uint8Array, pos: number, end: number, eof: boolean, delimiter: number, decode: Decode): boolean {
+  const rec = recordBuffer();
+  let p = pos;
+  let k = 0;
+  for (; k < 5 && p < end; k++) {
+    const next = scanRecord(buf, p, end, eof, delimiter, rec);
+    if (next < 0 || next === p) break;
+    if (cellText(buf, rec, 0, decode) !== String(k)) return false;
+    p = next;
+  }
+  return k >= 2;
+}

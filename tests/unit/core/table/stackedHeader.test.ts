@@ -43,3 +43,15 @@ describe('columns with several levels', () => {
     }
   });
 });
+
+describe("pandas' row index under an empty name", () => {
+  test('is named "index", with a note; an empty name over other values is repaired as before', () => {
+    const r = parseCsv(',id,diet,pulse\n0,1,low fat,85\n1,1,low fat,85\n2,1,low fat,88\n', { fileName: 'exercise.csv' });
+    expect(names(r)).toEqual(['index', 'id', 'diet', 'pulse']);
+    expect(r.warnings.map((w) => w.code)).toEqual(['pandas-index']);
+    expect(r.warnings[0].message).toBe('The first column of "exercise.csv" has no name and numbers the rows 0, 1, 2, … as pandas writes its row index, so it is named "index".');
+    const other = parseCsv(',name\n7,Alice\n9,Bob\n');
+    expect(names(other)).toEqual(['col_1', 'name']);
+    expect(other.warnings.map((w) => w.code)).toEqual(['header-repaired']);
+  });
+});
