@@ -16,7 +16,11 @@ export async function chartProblems(page: Page, scope = 'body'): Promise<{ check
   return page.evaluate((scopeSelector) => {
     const problems: { chart: string; problem: string }[] = [];
     const charts = [...document.querySelectorAll<SVGSVGElement>(`${scopeSelector} svg[role="img"]`)].filter((s) => s.getBoundingClientRect().width > 0);
-    const parse = (t: string) => Number(t.replace(/,/g, '').replace('−', '-'));
+    // Millions and billions are written 15M and 2.5B.
+    const parse = (t: string) => {
+      const unit = t.endsWith('M') ? 1e6 : t.endsWith('B') ? 1e9 : 1;
+      return Number((unit === 1 ? t : t.slice(0, -1)).replace(/,/g, '').replace('−', '-')) * unit;
+    };
     for (const svg of charts) {
       const name = (svg.getAttribute('aria-label') ?? '').slice(0, 60);
       const frame = svg.getBoundingClientRect();
