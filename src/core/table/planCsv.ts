@@ -9,7 +9,7 @@ import { DEFAULT_CHUNK_BYTES, overrideFor, SAMPLE_BYTES, SAMPLE_ROWS, type ReadO
 import { repairHeader } from './repairHeader';
 import { ESCAPED, recordBuffer, scanRecord, unquote } from './scanRecord';
 import { labelAbove, TAIL_BYTES, trailingSummary } from './summaryRows';
-import { pandasIndex, stackedHeader } from './stackedHeader';
+import { mergedHeader, pandasIndex, stackedHeader } from './stackedHeader';
 import { titleBlock } from './titleRows';
 import { assertText, sniffDelimiter } from './sniff';
 import { DataError, type ColumnType, type IngestWarning } from './types';
@@ -99,6 +99,12 @@ export function* planCsv(
     for (let c = 0; c < raw.length; c++) raw[c] = c === 0 ? stacked.indexName || 'index' : [raw[c], ...stacked.levels.map((l) => l[c])].filter((t) => t !== '').join('_');
     headerEnd = stacked.dataStart;
   }
+  // A spreadsheet's merged cells over a second line of names: one name per column from both lines.
+  const merged = stacked ? null : mergedHeader(sample, headerEnd, sample.length, sampleEnd >= source.size, delimiter, raw, decode);
+  if (merged) {
+    raw.splice(0, raw.length, ...merged.names);
+    headerEnd = merged.dataStart;
+  }
   // pandas' row index under an empty name: "index", rather than a name repair to look into.
   const indexed = !stacked && raw.length > 1 && raw[0].trim() === '' && !raw.includes('index') && pandasIndex(sample, headerEnd, sample.length, sampleEnd >= source.size, delimiter, decode);
   if (indexed) raw[0] = 'index';
@@ -145,6 +151,12 @@ export function* planCsv(
     });
   }
   if (indexed) warnings.push({ code: 'pandas-index', column: 'index', message: `The first column of "${fileName}" has no name and numbers the rows 0, 1, 2, … as pandas writes its row index, so it is named "index".` });
+  if (merged) {
+    warnings.push({
+      code: 'two-line-header',
+      message: `"${fileName}" names its columns on 2 lines, a spreadsheet's merged cells (${merged.spans.map((n) => `"${n}"`).join(', ')}) over a line of names, so each column's name joins both: ${names.filter((_, i) => merged.names[i].includes('_')).slice(0, 3).map((n) => `"${n}"`).join(', ')}${names.length > 3 ? ', …' : ''}.`,
+    });
+  }
   if (stacked) {
     const levelNames = [header[0], ...stacked.levels.map((l) => l[0])].filter((t) => t !== '');
     warnings.push({

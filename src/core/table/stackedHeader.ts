@@ -100,3 +100,36 @@ export function pandasIndex(buf: Uint8Array, pos: number, end: number, eof: bool
   }
   return k >= 2;
 }
+
+/** A header on two lines, as a spreadsheet exports merged cells: names and where the data starts. */
+export interface MergedHeader {
+  names: string[];
+  /** The top line's names that span several columns. */
+  spans: string[];
+  dataStart: number;
+}
+
+/**
+ * A spreadsheet's header on two lines, the top one with merged cells ("Region,Revenue,,,Costs,,")
+ * over a line of names ("Q1,Q2,Q3,Q1,Q2,Q3"): each top name carries over its blank cells to the
+ * right, and a column's name joins both ("Revenue_Q1"). Taken only when the second line holds no
+ * numbers, every column gets a name, the names differ, and the data below is numbers where the
+ * second line has names (so a table of text whose header has a gap is read as it was).
+ */
+export function mergedHeader(buf: Uint8Array, pos: number, end: number, eof: boolean, delimiter: number, header: readonly string[], decode: Decode): MergedHeader | null {
+  const width = header.length;
+  if (width < 3 || !header.slice(1).some((h) => h.trim() === '') || header.every((h) => h.trim() === '')) return null;
+  const rec = recordBuffer(width + 1);
+  const next = scanRecord(buf, pos, end, eof, delimiter, rec);
+  if (next < 0 || next === pos || rec.count !== width) return null;
+  const lower = Array.from({ length: width }, (_, c) => cellText(buf, rec, c, decode));
+  if (lower.some(isNumber) || lower.filter((l) => l !== '').length < 2) return null;
+  const top: string[] = [];
+  for (let c = 0; c < width; c++) top.push(header[c].trim() !== '' ? header[c].trim() : c > 0 && lower[c] !== '' ? top[c - 1] : '');
+  const names = top.map((t, c) => [t, lower[c]].filter((s) => s !== '').join('_'));
+  if (names.some((n) => n === '') || new Set(names).size !== width) return null;
+  if (!numbersBelowText(buf, next, end, eof, delimiter, width, [lower])) return null;
+  const spans = [...new Set(top.filter((t, c) => t !== '' && (top[c + 1] === t || top[c - 1] === t)))];
+  if (spans.length === 0) return null;
+  return { names, spans, dataStart: next };
+}

@@ -55,3 +55,23 @@ describe("pandas' row index under an empty name", () => {
     expect(other.warnings.map((w) => w.code)).toEqual(['header-repaired']);
   });
 });
+
+describe("a spreadsheet's header on two lines (merged cells above a line of names)", () => {
+  const text = 'Region,Revenue,,,Costs,,\n,Q1,Q2,Q3,Q1,Q2,Q3\nNorth,10,20,30,5,6,7\nSouth,11,21,31,5.5,6.5,7.5\n';
+  test('joins each column’s two names, carrying a merged name over its blank cells, and reads numbers', () => {
+    const r = parseCsv(text, { fileName: 'sales.csv' });
+    expect(names(r)).toEqual(['Region', 'Revenue_Q1', 'Revenue_Q2', 'Revenue_Q3', 'Costs_Q1', 'Costs_Q2', 'Costs_Q3']);
+    expect(types(r).slice(1)).toEqual(['integer', 'integer', 'integer', 'float', 'float', 'float']);
+    expect(r.table.rowCount).toBe(2);
+    expect(r.warnings.map((w) => w.code)).toEqual(['two-line-header']);
+    expect(r.warnings[0].message).toBe('"sales.csv" names its columns on 2 lines, a spreadsheet\'s merged cells ("Revenue", "Costs") over a line of names, so each column\'s name joins both: "Revenue_Q1", "Revenue_Q2", "Revenue_Q3", ….');
+  });
+
+  test('a header with a gap over rows of text, or over a first row with numbers, is read as it was', () => {
+    for (const t of ['id,,city\nA,x,Oslo\nB,y,Lima\n', 'name,,score,rank\nAlice,A,90,1\nBob,B,80,2\n']) {
+      const r = parseCsv(t);
+      expect(r.warnings.some((w) => w.code === 'two-line-header')).toBe(false);
+      expect(r.table.rowCount).toBe(2);
+    }
+  });
+});
