@@ -29,6 +29,14 @@ test.describe('Bad input never breaks the page', () => {
       file: async () => ({ name: 'config.json', buffer: Buffer.from('{"a": 1, "b": [1, 2]}') }),
       message: /config\.json.*(records|object)/i,
     },
+    {
+      name: 'an Excel workbook',
+      file: async () => {
+        const { zipSync, strToU8 } = await import('fflate');
+        return { name: 'sales.xlsx', buffer: Buffer.from(zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') })) };
+      },
+      message: /sales\.xlsx.*Excel workbook.*Save As/,
+    },
     { name: 'a truncated Parquet file', file: async () => ({ name: 'cut.parquet', buffer: await truncatedParquet() }), message: /cut\.parquet/i },
   ];
 

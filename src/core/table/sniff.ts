@@ -1,4 +1,5 @@
 import { DataError } from './types';
+import { knownBinary } from './knownBinary';
 import { recordBuffer, scanRecord } from './scanRecord';
 
 /**
@@ -6,6 +7,9 @@ import { recordBuffer, scanRecord } from './scanRecord';
  * characters (tab, CR, LF excepted), in the sample.
  */
 export function assertText(sample: Uint8Array, fileName: string): void {
+  // A known kind is named whatever its byte counts: compressed bytes can pass for text by them.
+  const kind = knownBinary(sample);
+  if (kind) throw new DataError(`"${fileName}" ${kind}`, { file: fileName, code: 'binary-file' });
   let nul = 0;
   let control = 0;
   for (let i = 0; i < sample.length; i++) {

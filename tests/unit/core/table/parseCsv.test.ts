@@ -118,6 +118,22 @@ describe('parseCsv structure', () => {
     const e = dataError(() => parseCsv(bytes, { fileName: 'photo.csv' }));
     expect(e.message).toMatch(/photo\.csv.*looks like a binary file, not text/);
   });
+  test('a workbook, an archive, a compressed file or a database is named, with the way to a CSV', async () => {
+    const { zipSync, gzipSync, strToU8 } = await import('fflate');
+    const xlsx = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') });
+    expect(dataError(() => parseCsv(xlsx, { fileName: 'sales.csv' })).message).toBe('"sales.csv" is an Excel workbook (.xlsx), which is not read here. In Excel, choose File → Save As → "CSV UTF-8 (Comma delimited)" for the sheet you want, then open that file.');
+    const ods = zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet') }, { level: 0 });
+    expect(dataError(() => parseCsv(ods, { fileName: 'b.ods' })).message).toContain('is an OpenDocument spreadsheet (.ods)');
+    expect(dataError(() => parseCsv(zipSync({ 'data.csv': strToU8('a,b\n1,2\n') }), { fileName: 'd.zip' })).message).toContain('is a zip archive. Unzip it');
+    // Compressed text can pass the control-byte count; its magic number gives it away.
+    const gz = gzipSync(strToU8('a,b\n' + '1,2\n'.repeat(500)));
+    expect(dataError(() => parseCsv(gz, { fileName: 't.csv.gz' })).message).toBe('"t.csv.gz" is gzip-compressed. Decompress it first (gunzip, or double-click it), then open the file inside.');
+    const xls = new Uint8Array(512);
+    xls.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    expect(dataError(() => parseCsv(xls, { fileName: 'old.xls' })).message).toContain('is an Excel 97–2003 workbook (.xls)');
+    const sqlite = new TextEncoder().encode('SQLite format 3\u0000' + '\u0000'.repeat(100));
+    expect(dataError(() => parseCsv(sqlite, { fileName: 'app.db' })).details).toMatchObject({ file: 'app.db', code: 'binary-file' });
+  });
   test('a few NUL bytes inside a CSV are kept as text', () => {
     const r = parseCsv('a,b\nx\u0000y,1\n' + 'p,2\n'.repeat(200));
     expect(texts(col(r, 'a'), 1)).toEqual(['x\u0000y']);
