@@ -6,6 +6,7 @@ import { readCsv } from './readCsv';
 import type { ReadHooks, ReadProgress } from './readHooks';
 import type { ReadOptions } from './readOptions';
 import { detectFormat, readTable } from './readTable';
+import { gunzipBlob, innerName, isGzip } from './gunzip';
 import { runAsync } from './readSteps';
 import { shareTable } from './sharedColumns';
 import { SPLIT_MIN_BYTES, splitParser } from './splitParser';
@@ -36,7 +37,11 @@ export function readyForPage(result: ReadResult): ReadResult {
 export function ingestService(partWorker: (() => PartWorker) | null, splitMinBytes = SPLIT_MIN_BYTES) {
   let last: { file: Blob; name: string; options: ReadOptions } | null = null;
 
-  async function read(file: Blob, name: string, options: ReadOptions, onProgress?: (p: ReadProgress) => void): Promise<ReadResult> {
+  async function read(compressed: Blob, given: string, options: ReadOptions, onProgress?: (p: ReadProgress) => void): Promise<ReadResult> {
+    // A .gz file is read as the file inside, on two threads like any other.
+    const gzip = isGzip(new Uint8Array(await compressed.slice(0, 2).arrayBuffer()));
+    const file = gzip ? await gunzipBlob(compressed, given) : compressed;
+    const name = gzip ? innerName(given) : given;
     const source: ByteSource = recyclingBlobSource(file, name);
     const hooks: ReadHooks = { onProgress };
     // One read of the first bytes serves both the format sniff and the UTF-16 check below.

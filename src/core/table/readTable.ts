@@ -1,3 +1,4 @@
+import { gunzipSource, isGzip } from './gunzip';
 import { tableFromArrowIPC } from './arrowIpc';
 import { readAll, type ByteSource } from './byteSource';
 import { readCsv, readCsvSync } from './readCsv';
@@ -52,7 +53,9 @@ export async function readTable(source: ByteSource, options: ReadOptions = {}, h
   if (source.size === 0) {
     throw new DataError(`"${source.name}" is empty (0 bytes). Choose a file with a header row and data rows.`, { file: source.name, code: 'empty-file' });
   }
-  const format = options.format && options.format !== 'auto' ? options.format : detectFormat(source.name, await source.read(0, Math.min(source.size, 4096)));
+  const head = await source.read(0, Math.min(source.size, 4096));
+  if (isGzip(head)) return readTable(await gunzipSource(source), options, hooks);
+  const format = options.format && options.format !== 'auto' ? options.format : detectFormat(source.name, head);
   if (format === 'csv') return readCsv(source, options, hooks);
   if (format === 'parquet') return readParquet(source, options, hooks);
   const started = performance.now();
