@@ -15,6 +15,17 @@ test.describe('Real files', () => {
     await expect(page.getByRole('alert')).toHaveCount(0);
   });
 
+  test('a gzip-compressed CSV opens as the CSV inside, named without .gz', async ({ page }) => {
+    const { gzipSync, strToU8 } = await import('fflate');
+    const csv = 'day,tip,smoker\n' + Array.from({ length: 300 }, (_, i) => `${['Thu', 'Fri', 'Sat'][i % 3]},${(1 + (i % 9) / 4).toFixed(2)},${i % 2 ? 'Yes' : 'No'}`).join('\n') + '\n';
+    await page.goto('./');
+    await page.getByLabel('Open dataset').setInputFiles({ name: 'tips.csv.gz', mimeType: 'application/gzip', buffer: Buffer.from(gzipSync(strToU8(csv))) });
+    await expect(page.getByTestId('dataset-ready')).toBeVisible();
+    await expect(page.getByText('300 rows × 3 columns')).toBeVisible();
+    await expect(page.getByRole('gridcell', { name: 'Fri' }).first()).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
   test('a table whose only input is free text trains on its words; one no model can learn from says why', async ({ page }) => {
     const rows = Array.from({ length: 60 }, (_, i) => `"a small library for ${['parsing', 'plots', 'http'][i % 3]} number ${i}",${['text', 'graphics', 'web'][i % 3]}`);
     await page.goto('./');
