@@ -8,7 +8,7 @@ import type { Report } from '../core/profile';
 import { withColumnDropped, type Recipe } from '../core/recipe';
 import type { Table } from '../core/table';
 
-/** The column names of a `--drop` value ("a,b" or repeated commas), or a message naming what is wrong. */
+/** The column names of a `--drop` value ("a,b"; spaces and empty items ignored), or a message naming what is wrong. */
 export function readDropFlag(value: string | undefined, target: string): string[] | { error: string } {
   if (value === undefined) return [];
   const names = value.split(',').map((s) => s.trim()).filter((s) => s !== '');

@@ -1,4 +1,4 @@
-/** Features that predict the target almost perfectly, for the target section and Prepare. */
+/** Features that predict the target almost perfectly: the target section, Prepare, and the evaluation's verdict. */
 import type { Report } from '../profile';
 import { featureGroups } from '../recipe/page';
 import type { FittedRecipe } from '../recipe';
