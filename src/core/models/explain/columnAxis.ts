@@ -120,13 +120,13 @@ export function columnAxis(fitted: FittedRecipe, group: Group, X: Float32Array, 
   const words = booleanFeatureWords(fitted, name);
   if (words) {
     // A yes/no column has two values: two categories named as its file writes them, not a line from 0 to 1.
-    const two = values.filter((v) => Math.abs(back(v) - Math.round(back(v))) < 1e-6);
+    const two = values.map((v) => ({ v, bit: back(v) })).filter((p) => Math.abs(p.bit - Math.round(p.bit)) < 1e-6);
     return {
       column: name,
       kind: 'category',
-      grid: two.map((v) => ({ columns: [main, ...others], values: [v, ...zeros(others)] })),
+      grid: two.map(({ v }) => ({ columns: [main, ...others], values: [v, ...zeros(others)] })),
       x: two.map((_, i) => i),
-      labels: two.map((v) => words[Math.round(back(v)) === 1 ? 1 : 0]),
+      labels: two.map(({ bit }) => words[Math.round(bit) === 1 ? 1 : 0]),
       title: name,
     };
   }
