@@ -91,8 +91,9 @@ export class Studio {
     try {
       const result = await this.#ingest.load(file, Object.keys(types).length ? { typeOverrides: types } : {}, {
         signal: controller.signal,
+        // A .gz file reports its compressed bytes first, then the file inside, each of its own size.
         onProgress: (p) => {
-          if (this.load === job) this.load = { ...job, bytes: p.bytes, rows: p.rows };
+          if (this.load === job) this.load = { ...job, bytes: p.bytes, totalBytes: p.totalBytes, rows: p.rows };
         },
       });
       await this.#accept(result, sample, types, target, started, file);
@@ -139,7 +140,7 @@ export class Studio {
       const result = await this.#ingest.retype(overrides, {
         signal: controller.signal,
         onProgress: (p) => {
-          if (this.load?.controller === controller) this.load = { ...this.load, bytes: p.bytes, rows: p.rows };
+          if (this.load?.controller === controller) this.load = { ...this.load, bytes: p.bytes, totalBytes: p.totalBytes, rows: p.rows };
         },
       });
       await this.#accept(result, dataset.sample, overrides, dataset.target, undefined, dataset.file);

@@ -4,6 +4,7 @@
  * ".gz", then read like any other file.
  */
 import { memorySource, type ByteSource } from './byteSource';
+import { progressThrottle, type ReadHooks } from './readHooks';
 import { DataError } from './types';
 
 /** Whether `head` opens with gzip's magic number. */
@@ -14,18 +15,32 @@ export function innerName(name: string): string {
   return name.replace(/\.tgz$/i, '.tar').replace(/\.gz(ip)?$/i, '');
 }
 
-/** The decompressed bytes of a gzip `blob`, as a Blob; a DataError naming the file when they do not decompress. */
-export async function gunzipBlob(blob: Blob, name: string): Promise<Blob> {
+/**
+ * The decompressed bytes of a gzip `blob`, as a Blob; a DataError naming the file when they do not
+ * decompress. Progress counts the compressed bytes consumed, of the file's size; the read of the
+ * file inside then reports its own bytes, of its own size.
+ */
+export async function gunzipBlob(blob: Blob, name: string, onProgress?: ReadHooks['onProgress']): Promise<Blob> {
+  const report = progressThrottle(onProgress, blob.size);
+  let consumed = 0;
+  const counted = new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
+    transform(chunk, controller) {
+      consumed += chunk.length;
+      report(consumed, 0);
+      controller.enqueue(chunk);
+    },
+  });
   try {
-    return await new Response(blob.stream().pipeThrough(new DecompressionStream('gzip'))).blob();
+    return await new Response(blob.stream().pipeThrough(counted).pipeThrough(new DecompressionStream('gzip'))).blob();
   } catch (error) {
     throw new DataError(`"${name}" is gzip-compressed but does not decompress (${(error as Error).message || 'corrupt data'}): it may be cut short. Download or copy it again, or decompress it yourself to see what is wrong.`, { file: name, code: 'bad-gzip' });
   }
 }
 
 /** `source` decompressed, as a source named after the file inside. */
-export async function gunzipSource(source: ByteSource): Promise<ByteSource> {
+export async function gunzipSource(source: ByteSource, onProgress?: ReadHooks['onProgress']): Promise<ByteSource> {
   const compressed = await source.read(0, source.size);
-  const inner = await gunzipBlob(new Blob([compressed.slice()]), source.name);
+  // A copy: a Blob takes bytes on an ArrayBuffer, and a source may hand out a view of shared memory.
+  const inner = await gunzipBlob(new Blob([compressed.slice()]), source.name, onProgress);
   return memorySource(new Uint8Array(await inner.arrayBuffer()), innerName(source.name));
 }

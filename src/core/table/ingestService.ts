@@ -40,7 +40,7 @@ export function ingestService(partWorker: (() => PartWorker) | null, splitMinByt
   async function read(compressed: Blob, given: string, options: ReadOptions, onProgress?: (p: ReadProgress) => void): Promise<ReadResult> {
     // A .gz file is read as the file inside, on two threads like any other.
     const gzip = isGzip(new Uint8Array(await compressed.slice(0, 2).arrayBuffer()));
-    const file = gzip ? await gunzipBlob(compressed, given) : compressed;
+    const file = gzip ? await gunzipBlob(compressed, given, onProgress) : compressed;
     const name = gzip ? innerName(given) : given;
     const source: ByteSource = recyclingBlobSource(file, name);
     const hooks: ReadHooks = { onProgress };

@@ -54,7 +54,7 @@ export async function readTable(source: ByteSource, options: ReadOptions = {}, h
     throw new DataError(`"${source.name}" is empty (0 bytes). Choose a file with a header row and data rows.`, { file: source.name, code: 'empty-file' });
   }
   const head = await source.read(0, Math.min(source.size, 4096));
-  if (isGzip(head)) return readTable(await gunzipSource(source), options, hooks);
+  if (isGzip(head)) return readTable(await gunzipSource(source, hooks.onProgress), options, hooks);
   const format = options.format && options.format !== 'auto' ? options.format : detectFormat(source.name, head);
   if (format === 'csv') return readCsv(source, options, hooks);
   if (format === 'parquet') return readParquet(source, options, hooks);

@@ -24,6 +24,15 @@ describe('gzip-compressed files', () => {
     expect(loaded.table).toEqual((await readTable(blobSource(new File([csv], 'tips.csv'), 'tips.csv'))).table);
   });
 
+  test('progress covers the compressed bytes, then the file inside, each of its own size', async () => {
+    const seen: { bytes: number; totalBytes: number }[] = [];
+    await readTable(memorySource(gz, 'tips.csv.gz'), {}, { onProgress: (p) => seen.push({ bytes: p.bytes, totalBytes: p.totalBytes }) });
+    const inflating = seen.filter((p) => p.totalBytes === gz.length);
+    expect(inflating.at(-1)).toEqual({ bytes: gz.length, totalBytes: gz.length });
+    expect(seen.at(-1)).toMatchObject({ totalBytes: strToU8(csv).length, bytes: strToU8(csv).length });
+    expect(seen.indexOf(inflating.at(-1)!)).toBeLessThan(seen.length - 1);
+  });
+
   test('a file cut short is a DataError naming it and what to do', async () => {
     const cut = gz.subarray(0, Math.floor(gz.length / 2));
     const error = await readTable(memorySource(cut, 'tips.csv.gz')).catch((e) => e);
