@@ -23,6 +23,21 @@ export function httpTransport(http: HttpModule, routes: Routes, metrics: ServeMe
   let drained: (() => void) | null = null;
   const errorBody = (code: string, message: string) => JSON.stringify({ error_code: code, message });
   const decoder = new TextDecoder();
+  /** Bytes of `s` in UTF-8 (as Buffer.byteLength counts them, a lone surrogate as three). */
+  const utf8Length = (s: string): number => {
+    let bytes = s.length;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) continue;
+      if (c < 0x800) bytes += 1;
+      else if (c >= 0xd800 && c < 0xdc00 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        // A surrogate pair: two units, four bytes.
+        bytes += 2;
+        i++;
+      } else bytes += 2;
+    }
+    return bytes;
+  };
 
   function access(entry: Record<string, unknown>): void {
     log(JSON.stringify({ time: new Date().toISOString(), ...entry }) + '\n');
@@ -78,10 +93,12 @@ export function httpTransport(http: HttpModule, routes: Routes, metrics: ServeMe
   }
   function write(res: HttpResponse, id: string, reply: Reply): void {
     if (res.headersSent || res.writableEnded) return;
-    res.statusCode = reply.status;
-    res.setHeader('Content-Type', reply.contentType || 'application/json');
-    res.setHeader('X-Request-Id', id);
-    if (closing) res.setHeader('Connection', 'close');
+    // One writeHead with a flat list: without a header set before, Node writes the list as it stands
+    // instead of keeping each header in its table (a few microseconds of a 30-microsecond request).
+    // The length is in the list: written before the body, the headers would otherwise say chunked.
+    const headers = ['Content-Type', reply.contentType || 'application/json', 'Content-Length', String(utf8Length(reply.body)), 'X-Request-Id', id];
+    if (closing) headers.push('Connection', 'close');
+    res.writeHead(reply.status, headers);
     res.end(reply.body);
   }
 

@@ -19,10 +19,11 @@ export interface HttpRequest {
 
 /** What the server writes (node:http ServerResponse). */
 export interface HttpResponse {
-  statusCode: number;
   headersSent: boolean;
   writableEnded: boolean;
   setHeader(name: string, value: string | number): unknown;
+  /** `headers` as a flat list: name, value, name, value… */
+  writeHead(status: number, headers: string[]): unknown;
   end(body?: string): unknown;
   on(event: 'finish' | 'close', listener: () => void): unknown;
 }

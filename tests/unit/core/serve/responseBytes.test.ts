@@ -5,6 +5,7 @@
  * (numbers, categories, missing values, dates, unknown categories) for a classifier and a regression.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -111,6 +112,36 @@ describe('batch answers, byte for byte', () => {
       const objects = parsed.dataframe_split.data.map((cells) => Object.fromEntries(columns.map((c, j) => [c, cells[j]])));
       expect(text).toBe(JSON.stringify({ predictions: served.scorer.predict(objects) }));
       expect(calls).toEqual([600]);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('Content-Length', () => {
+  /** The raw answer: its headers as sent and its body's bytes. */
+  function raw(url: string, body: string): Promise<{ headers: Record<string, string | string[] | undefined>; bytes: Buffer }> {
+    return new Promise((resolve, reject) => {
+      const req = request(`${url}/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, bytes: Buffer.concat(chunks) }));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  test('counts UTF-8 bytes: an answer that names columns in other scripts and an emoji is sent whole, with no chunked encoding', async () => {
+    const served = models.classifier;
+    const server = await startServer(served);
+    try {
+      for (const name of ['é', 'ünïcødé 日本語', 'penguin 🐧', 'plain']) {
+        const { headers, bytes } = await raw(server.url, JSON.stringify({ dataframe_split: { columns: [name], data: [[1]] } }));
+        expect(headers['transfer-encoding']).toBeUndefined();
+        expect(Number(headers['content-length'])).toBe(bytes.length);
+        expect((JSON.parse(bytes.toString('utf8')) as { message: string }).message).toContain(name);
+      }
     } finally {
       await server.close();
     }
