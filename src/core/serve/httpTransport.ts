@@ -23,21 +23,9 @@ export function httpTransport(http: HttpModule, routes: Routes, metrics: ServeMe
   let drained: (() => void) | null = null;
   const errorBody = (code: string, message: string) => JSON.stringify({ error_code: code, message });
   const decoder = new TextDecoder();
-  /** Bytes of `s` in UTF-8 (as Buffer.byteLength counts them, a lone surrogate as three). */
-  const utf8Length = (s: string): number => {
-    let bytes = s.length;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 0x80) continue;
-      if (c < 0x800) bytes += 1;
-      else if (c >= 0xd800 && c < 0xdc00 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-        // A surrogate pair: two units, four bytes.
-        bytes += 2;
-        i++;
-      } else bytes += 2;
-    }
-    return bytes;
-  };
+  // Node's own count of a body's UTF-8 bytes (the transport runs only in Node, beside node:http):
+  // a loop in JavaScript took 175 µs on a 98,000-character answer of 1,000 rows, Buffer 15 µs.
+  const byteLength = (globalThis as unknown as { Buffer: { byteLength(text: string): number } }).Buffer.byteLength;
 
   function access(entry: Record<string, unknown>): void {
     log(JSON.stringify({ time: new Date().toISOString(), ...entry }) + '\n');
@@ -97,7 +85,7 @@ export function httpTransport(http: HttpModule, routes: Routes, metrics: ServeMe
     // instead of keeping each header in its table: about 1 µs of a 35 µs request (interleaved load
     // runs of the bundle before and after, the machine in its fast state throughout).
     // The length is in the list: written before the body, the headers would otherwise say chunked.
-    const headers = ['Content-Type', reply.contentType || 'application/json', 'Content-Length', String(utf8Length(reply.body)), 'X-Request-Id', id];
+    const headers = ['Content-Type', reply.contentType || 'application/json', 'Content-Length', String(byteLength(reply.body)), 'X-Request-Id', id];
     if (closing) headers.push('Connection', 'close');
     res.writeHead(reply.status, headers);
     res.end(reply.body);
