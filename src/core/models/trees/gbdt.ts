@@ -178,7 +178,16 @@ function trainingCurve(loss: Loss, raw: Float64Array, y: Int32Array | Float32Arr
   const ys = y instanceof Int32Array ? Int32Array.from(pick, (r) => y[r]) : Float32Array.from(pick, (r) => y[r]);
   const rs = new Float64Array(CURVE_ROWS * K);
   return () => {
-    for (let i = 0; i < CURVE_ROWS; i++) for (let k = 0; k < K; k++) rs[i * K + k] = raw[pick[i] * K + k];
+    gatherRows(rs, raw, pick, K);
     return { loss: loss.loss(rs, ys, CURVE_ROWS), metric: loss.metric(rs, ys, CURVE_ROWS) };
   };
+}
+
+/**
+ * Copies the picked rows' scores. A function of its own, not a loop inside the curve's closure: V8
+ * compiled that closure while still in its first loop (on-stack replacement), before the calls
+ * after the loop had run, and threw the code away at those calls in every round (74 times a fit).
+ */
+function gatherRows(out: Float64Array, raw: Float64Array, pick: Int32Array, K: number): void {
+  for (let i = 0; i < pick.length; i++) for (let k = 0; k < K; k++) out[i * K + k] = raw[pick[i] * K + k];
 }

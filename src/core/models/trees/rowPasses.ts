@@ -26,10 +26,20 @@ export function partitionSlice(bins: Uint8Array, off: number, left: Uint8Array, 
   let l = begin;
   let r = spillAt;
   let i = begin;
+  const head = begin + ((end - begin) & 3);
   // Branch-free: each row is written to both sides and one count advances (l <= i, so the
   // in-place write never lands on a row not yet read); a 50/50 branch here mispredicted half the
   // time. Four rows are read before any is written, so their loads do not wait on the stores'
   // addresses: 2.1 ns a row against 3.9 ns one row at a time (Node 20, the loop alone on 80,000 rows).
+  // The one to three rows the step leaves over go first, for the reason rowHistogram.ts gives.
+  for (; i < head; i++) {
+    const row = rows[i];
+    const t = left[bins[off + row]];
+    rows[l] = row;
+    spill[r] = row;
+    l += t;
+    r += 1 - t;
+  }
   for (; i + 3 < end; i += 4) {
     const a = rows[i], b = rows[i + 1], c = rows[i + 2], e = rows[i + 3];
     const ta = left[bins[off + a]], tb = left[bins[off + b]], tc = left[bins[off + c]], te = left[bins[off + e]];
@@ -37,14 +47,6 @@ export function partitionSlice(bins: Uint8Array, off: number, left: Uint8Array, 
     rows[l] = b; spill[r] = b; l += tb; r += 1 - tb;
     rows[l] = c; spill[r] = c; l += tc; r += 1 - tc;
     rows[l] = e; spill[r] = e; l += te; r += 1 - te;
-  }
-  for (; i < end; i++) {
-    const row = rows[i];
-    const t = left[bins[off + row]];
-    rows[l] = row;
-    spill[r] = row;
-    l += t;
-    r += 1 - t;
   }
   return l - begin;
 }
