@@ -87,10 +87,13 @@ export async function trainGbdt(spec: ModelSpec, data: TrainData, hooks: TrainHo
         for (let i = 0; i < tree.leafValue.length; i++) tree.leafValue[i] *= lr;
         team.addLeaves(k, grown, rows);
         if (count < n) addLeftOut(grown, raw, K, k, binned, markBag(inBag, bag, count));
-        if (valid) addTree(tree, valid.X, d, validRaw, K, k, valid.n);
         trees.push(tree);
         treeOutput.push(k);
       }
+      // The raw scores are final for the round: the helper starts the next round's first gradients
+      // while this thread scores the validation rows and the curves, which only read them.
+      if (round < (o.rounds as number)) team.prefetchGradients(0);
+      if (valid) for (let k = 0; k < K; k++) addTree(trees[trees.length - K + k], valid.X, d, validRaw, K, k, valid.n);
       const trained = curve();
       const log: EpochLog = {
         epoch: round,

@@ -14,6 +14,11 @@ export interface RowTeam {
   builders: HistogramBuilder[];
   /** Boosting: gradient set k from output k's raw scores, quantised for exact sums. */
   gradients(k: number): void;
+  /**
+   * Boosting: lets a helper start gradient set k's pass now, from the raw scores as they stand;
+   * `gradients(k)` ends it. Until then the caller may read anything but must not write the raw scores.
+   */
+  prefetchGradients(k: number): void;
   /** Boosting: adds each leaf's value to output k's raw score of the rows it grew on. */
   addLeaves(k: number, grown: Grown, rows: Uint32Array): void;
   /** Threads working now (2 once a helper answers). */
@@ -63,6 +68,7 @@ export function serialTeam(data: BinnedData, gs: Gradients[], boost: BoostRows |
       const [sg, sh] = steps(maxima, data.n);
       quantizeSlice(g, 0, data.n, sg, sh);
     },
+    prefetchGradients() {},
     addLeaves(k, grown, rows) {
       if (table.length < 3 * grown.leafBegin.length) table = new Float64Array(3 * grown.leafBegin.length);
       const count = leafTable(grown, table);

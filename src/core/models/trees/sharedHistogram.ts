@@ -77,13 +77,8 @@ export function sharedTeam(data: BinnedData, gs: Gradients[], rows: Uint32Array,
   let gen = 0;
   let dead = false;
   const twoThreads = (count: number, min: number) => !dead && count >= min && Atomics.load(ctrl, STATE) === READY;
-  /**
-   * Publishes request r, takes its chunks with the helper until none is left, then waits for the
-   * helper's last chunks to end. Returns how many chunks the helper did (0: `into` and `maxima`
-   * hold the whole pass).
-   */
-  const run = (r: Request, into: Float64Array, maxima: Float64Array): number => {
-    const chunks = Math.ceil((r.end - r.begin) / r.chunk);
+  /** Publishes request r: the helper starts taking its chunks. */
+  const publish = (r: Request): void => {
     gen = (gen + 2) & 0x7ffffffe || 2;
     // Odd while the arguments are written: a helper reading them then reads them again.
     Atomics.store(ctrl, GEN, gen - 1);
@@ -91,6 +86,14 @@ export function sharedTeam(data: BinnedData, gs: Gradients[], rows: Uint32Array,
     openClaims(v.claims, gen);
     Atomics.store(ctrl, GEN, gen);
     Atomics.notify(ctrl, GEN);
+  };
+  /**
+   * Takes the published request's chunks with the helper until none is left, then waits for the
+   * helper's last chunks to end. Returns how many chunks the helper did (0: `into` and `maxima`
+   * hold the whole pass).
+   */
+  const finish = (r: Request, into: Float64Array, maxima: Float64Array): number => {
+    const chunks = Math.ceil((r.end - r.begin) / r.chunk);
     let taken = 0;
     for (let c = claimChunk(v.claims, gen, chunks); c >= 0; c = claimChunk(v.claims, gen, chunks)) {
       runChunk(v, r, c, into, maxima);
@@ -109,6 +112,20 @@ export function sharedTeam(data: BinnedData, gs: Gradients[], rows: Uint32Array,
       }
     }
     return helped;
+  };
+  /** A gradient pass published ahead (`prefetchGradients`) and not yet ended. */
+  let pending: { k: number; r: Request } | null = null;
+  /** Ends a gradient pass published ahead, so that another request can be published. */
+  const settle = (): void => {
+    if (pending === null) return;
+    const { k, r } = pending;
+    pending = null;
+    endGradients(k, r);
+  };
+  const run = (r: Request, into: Float64Array, maxima: Float64Array): number => {
+    settle();
+    publish(r);
+    return finish(r, into, maxima);
   };
   const request = (op: number, begin: number, end: number, index: number, extra: Partial<Request> = {}): Request => ({
     op, begin, end, index, chunk: chunkRows(end - begin, op === HISTOGRAM ? HISTOGRAM_CHUNK : PASS_CHUNK), features: 0, feature: 0, leaves: 0, ...extra,
@@ -147,33 +164,57 @@ export function sharedTeam(data: BinnedData, gs: Gradients[], rows: Uint32Array,
     },
     partition,
   }));
+  /** Publishes gradient set k's pass for the helper to start on; null when this thread does it alone. */
+  function startGradients(k: number): Request | null {
+    if (!twoThreads(n, PASS_MIN_ROWS)) return null;
+    if (grid) {
+      v.numbers[2] = grid[0];
+      v.numbers[3] = grid[1];
+    } else v.numbers[0] = v.numbers[1] = 0;
+    const r = request(grid ? GRADIENTS_ON_GRID : GRADIENTS, 0, n, k);
+    publish(r);
+    return r;
+  }
+  /** Ends gradient set k's pass `r` (from `startGradients`): takes what chunks are left, then quantises where the grid comes from the gradients. */
+  function endGradients(k: number, r: Request | null): void {
+    const g = gs[k];
+    if (r === null) {
+      if (grid) return gradientsOnGrid(boost!, g, k, 0, n, grid[0], grid[1]);
+      gradientSlice(boost!, g, k, 0, n, mine, 0);
+      const [sg, sh] = steps(mine, n);
+      quantizeSlice(g, 0, n, sg, sh);
+      return;
+    }
+    if (grid) {
+      finish(r, none, none);
+      return;
+    }
+    mine.fill(0);
+    if (finish(r, none, mine) > 0) {
+      mine[0] = Math.max(mine[0], v.numbers[0]);
+      mine[1] = Math.max(mine[1], v.numbers[1]);
+    }
+    const [sg, sh] = steps(mine, n);
+    v.numbers[2] = sg;
+    v.numbers[3] = sh;
+    run(request(QUANTIZE, 0, n, k), none, none);
+  }
   return {
     builders,
     gradients(k) {
-      const g = gs[k];
-      if (grid) {
-        if (!twoThreads(n, PASS_MIN_ROWS)) return gradientsOnGrid(boost!, g, k, 0, n, grid[0], grid[1]);
-        v.numbers[2] = grid[0];
-        v.numbers[3] = grid[1];
-        run(request(GRADIENTS_ON_GRID, 0, n, k), none, none);
+      if (pending !== null && pending.k === k) {
+        const { r } = pending;
+        pending = null;
+        endGradients(k, r);
         return;
       }
-      if (!twoThreads(n, PASS_MIN_ROWS)) {
-        gradientSlice(boost!, g, k, 0, n, mine, 0);
-        const [sg, sh] = steps(mine, n);
-        quantizeSlice(g, 0, n, sg, sh);
-        return;
-      }
-      mine.fill(0);
-      v.numbers[0] = v.numbers[1] = 0;
-      if (run(request(GRADIENTS, 0, n, k), none, mine) > 0) {
-        mine[0] = Math.max(mine[0], v.numbers[0]);
-        mine[1] = Math.max(mine[1], v.numbers[1]);
-      }
-      const [sg, sh] = steps(mine, n);
-      v.numbers[2] = sg;
-      v.numbers[3] = sh;
-      run(request(QUANTIZE, 0, n, k), none, none);
+      settle();
+      endGradients(k, startGradients(k));
+    },
+    prefetchGradients(k) {
+      settle();
+      const r = startGradients(k);
+      if (r !== null) pending = { k, r };
     },
     addLeaves(k, grown, rs) {
       let total = 0;
@@ -188,6 +229,9 @@ export function sharedTeam(data: BinnedData, gs: Gradients[], rows: Uint32Array,
     // Two only once the helper answers: a helper still starting (or dead) does no work.
     threads: () => (!dead && Atomics.load(ctrl, STATE) === READY ? 2 : 1),
     stop() {
+      // A pass published ahead and never asked for (early stopping ended the rounds) is ended first,
+      // so the helper is idle when told to stop.
+      if (!dead) settle();
       Atomics.store(ctrl, STOP, 1);
       Atomics.store(ctrl, GEN, (gen + 2) & 0x7ffffffe || 2);
       Atomics.notify(ctrl, GEN);

@@ -101,6 +101,22 @@ test.each(passCases)('$task GBDT $options: with partitions, gradients and score 
   expect(two.history.map((e) => [e.loss, e.valLoss])).toEqual(one.history.map((e) => [e.loss, e.valLoss]));
 });
 
+test('early stopping ends a run whose next gradients the helper had already begun: the same model, and the next run still gets two threads', async () => {
+  const d = data('binary', Math.ceil(PASS_MIN_ROWS * 2.5));
+  // A high learning rate overfits within a few rounds, so early stopping ends the run long before 200.
+  const spec = { kind: 'gbdt' as const, seed: 2, options: { rounds: 200, learningRate: 0.9, maxLeaves: 63, minSamplesLeaf: 2, patience: 2, validationFraction: 0.2, rowSample: 0.8 } };
+  const one = await trainModel(spec, d);
+  expect(one.history.length).toBeLessThan(200);
+  const helper = counting();
+  setHistogramHelperFactory(helper.factory);
+  for (let run = 0; run < 2; run++) {
+    const two = await trainModel(spec, d, { shouldPause: () => !helper.ready() });
+    expect(two.history.every((e) => e.threads === 2)).toBe(true);
+    expect(JSON.stringify(two.model)).toBe(JSON.stringify(one.model));
+    expect(two.history.map((e) => e.valLoss)).toEqual(one.history.map((e) => e.valLoss));
+  }
+});
+
 /** Resolves once `ok()` holds, polling between turns of the event loop; fails the test after `ms`. */
 async function until(ok: () => boolean, what: string, ms = 30_000): Promise<void> {
   for (const end = Date.now() + ms; !ok(); await new Promise((r) => setTimeout(r, 1))) if (Date.now() > end) throw new Error(`gave up waiting: ${what}`);
