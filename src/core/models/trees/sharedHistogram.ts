@@ -230,8 +230,13 @@ export function sharedTeam(data: BinnedData, gs: Gradients[], rows: Uint32Array,
     threads: () => (!dead && Atomics.load(ctrl, STATE) === READY ? 2 : 1),
     stop() {
       // A pass published ahead and never asked for (early stopping ended the rounds) is ended first,
-      // so the helper is idle when told to stop.
-      if (!dead) settle();
+      // so the helper is idle when told to stop. The model needs nothing from it: a helper that
+      // stopped answering meanwhile (`dead`) is ended below instead of failing the finished run.
+      try {
+        if (!dead) settle();
+      } catch {
+        dead = true;
+      }
       Atomics.store(ctrl, STOP, 1);
       Atomics.store(ctrl, GEN, (gen + 2) & 0x7ffffffe || 2);
       Atomics.notify(ctrl, GEN);
