@@ -108,6 +108,20 @@ test.describe('Teach as you go', () => {
     await expect(tour).toContainText('step 1 of 6');
   });
 
+  test('narrowing the window never pushes the page sideways, even before the Help fold has caught up', async ({ page }) => {
+    // The fold listens to matchMedia; a listener that has not run yet (a busy page) is held here for good.
+    await page.addInitScript(() => {
+      const real = window.matchMedia.bind(window);
+      window.matchMedia = (query: string) => (query.includes('1250px') ? ({ matches: false, media: query, addEventListener() {}, removeEventListener() {} } as unknown as MediaQueryList) : real(query));
+    });
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await openSample(page, 'penguins');
+    await expect(page.getByRole('button', { name: 'Glossary' })).toBeVisible();
+    await page.setViewportSize({ width: 400, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
+    await expect(page.getByRole('button', { name: 'Glossary' })).toBeHidden();
+  });
+
   test('shortcuts: ? lists them, digits switch stages, g opens the glossary, p presenter mode; typing in a field is ignored', async ({ page }) => {
     await openSample(page, 'penguins');
     await page.locator('body').click({ position: { x: 5, y: 400 } });
