@@ -9,5 +9,6 @@ export { fmix32, mix32, hashNumber, hashString } from './hash';
 export { createHyperLogLog, type HyperLogLog } from './hyperloglog';
 export { createKll, type KllSketch } from './kll';
 export { sampleIndices } from './sample';
+export { iota } from './iota';
 export { sortFloat64, argsortFloat64 } from './radix';
 export { psiKernel } from './psiKernel';

@@ -1,6 +1,7 @@
 /** Rows of a mostly-zero feature matrix (TF-IDF terms, wide one-hot codes) in compressed sparse row form. */
 
 import type { SparseMatrix } from '../../recipe';
+import { iota } from '../../stats';
 
 /** Compressed sparse rows, as the recipe makes them for text features. */
 export type SparseRows = SparseMatrix;
@@ -60,4 +61,4 @@ export function trainingRows(data: { X: Float32Array; sparse?: SparseMatrix; n: 
 }
 
 /** All `n` rows of `X`, in order. */
-export const allRows = (n: number): Int32Array => Int32Array.from({ length: n }, (_, i) => i);
+export const allRows = iota;

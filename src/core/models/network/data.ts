@@ -1,5 +1,5 @@
 /** Preparing matrices for the training loop: validation carve-out, target scaling, class weights. */
-import { createRng, shuffleInPlace } from '../../stats';
+import { createRng, iota, shuffleInPlace } from '../../stats';
 import { groupTestPositions } from '../../recipe';
 import type { TrainData } from '../types';
 
@@ -38,7 +38,7 @@ export function carveValidation(data: TrainData, fraction: number, seed: number)
     const all = Array.from({ length: data.n }, (_, i) => i);
     return { train: rowsOf(data, data.d, all.filter((i) => !valid.has(i))), valid: rowsOf(data, data.d, all.filter((i) => valid.has(i))) };
   }
-  const order = shuffleInPlace(Int32Array.from({ length: data.n }, (_, i) => i), createRng(seed));
+  const order = shuffleInPlace(iota(data.n), createRng(seed));
   // Each side in row order: marking the drawn rows and reading them back costs less than sorting.
   const drawn = new Uint8Array(data.n);
   for (let i = 0; i < nValid; i++) drawn[order[i]] = 1;

@@ -3,7 +3,7 @@
  * binned once, one leaf-wise tree per round (per class for multiclass) on quantised gradients,
  * shrunk by the learning rate, with early stopping on a validation slice.
  */
-import { createRng } from '../../stats';
+import { createRng, iota } from '../../stats';
 import { carveValidation } from '../network/data';
 import { resolveOptions } from '../options';
 import { TrainingError, type EpochLog, type ModelSpec, type TrainData, type TrainHooks, type TrainResult } from '../types';
@@ -42,7 +42,7 @@ export async function trainGbdt(spec: ModelSpec, data: TrainData, hooks: TrainHo
   const boost = { loss, y: sharedCopy(train.y), weights, raw, outputs: K, task: data.task, numClasses: data.numClasses, regression: o.loss as RegressionLoss, maxLeaves: o.maxLeaves as number };
   const team = makeTeam(binned, gradients, rows, boost);
   const { builders, threads, stop } = team;
-  const bag = Uint32Array.from({ length: n }, (_, i) => i);
+  const bag = new Uint32Array(iota(n).buffer);
   const scratch = new Float64Array(n);
   const inBag = new Uint8Array(n);
   const curve = trainingCurve(loss, raw, train.y, n, K);
@@ -177,8 +177,9 @@ const CURVE_ROWS = 20_000;
  */
 function trainingCurve(loss: Loss, raw: Float64Array, y: Int32Array | Float32Array, n: number, K: number): () => { loss: number; metric: number } {
   if (n <= CURVE_ROWS) return () => ({ loss: loss.loss(raw, y, n), metric: loss.metric(raw, y, n) });
-  const pick = Int32Array.from({ length: CURVE_ROWS }, (_, i) => Math.floor((i * n) / CURVE_ROWS));
-  const ys = y instanceof Int32Array ? Int32Array.from(pick, (r) => y[r]) : Float32Array.from(pick, (r) => y[r]);
+  const pick = new Int32Array(CURVE_ROWS);
+  const ys = y instanceof Int32Array ? new Int32Array(CURVE_ROWS) : new Float32Array(CURVE_ROWS);
+  for (let i = 0; i < CURVE_ROWS; i++) ys[i] = y[(pick[i] = Math.floor((i * n) / CURVE_ROWS))];
   const rs = new Float64Array(CURVE_ROWS * K);
   return () => {
     gatherRows(rs, raw, pick, K);

@@ -7,6 +7,7 @@ import type { Gradients } from './histogram';
 import { serialTeam, type RowTeam } from './rowTeam';
 import { sharedTeam } from './sharedHistogram';
 import { nextTask } from '../../eventLoop';
+import { iota } from '../../stats';
 
 let helperFactory: HistogramHelperFactory | null = null;
 
@@ -57,7 +58,7 @@ export function rowWeights(data: Pick<TrainData, 'task' | 'numClasses'> & { y: I
 /** Bins all rows of X on themselves (the trainer's rows are the training split). */
 export function binRows(X: Float32Array, n: number, d: number, categorical: Set<number>, maxBins: number): BinnedData {
   if (n === 0) throw new TrainingError('There are no training rows; check the target column and the split.');
-  const rows = Int32Array.from({ length: n }, (_, i) => i);
+  const rows = iota(n);
   const features = fitBins(X, d, rows, categorical, { maxBins });
   return applyBins(X, d, rows, features, sharedUint8);
 }
