@@ -2,8 +2,8 @@
 // under gunicorn with 2 workers), both on loopback in the same run, loaded from this process by httpLoad.mjs (a
 // closed loop of keep-alive sockets): single-row requests at 64 connections for 20 s, then 1,000-row batches. The
 // model shape is the same on both sides: standardised inputs into a logistic regression on the breast-cancer sample
-// (30 numeric columns). autocannon then loads our server's single rows once more for comparison. MB_BENCH_SERVE_S
-// changes the 20 s.
+// (30 numeric columns). autocannon then loads our server's single rows once more for comparison, and serve.mjs
+// alternates with the floor of any node:http server (serve_floor.mjs). MB_BENCH_SERVE_S changes the 20 s.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -183,22 +183,60 @@ async function measure(label, start, rows, log, withAutocannon = false) {
   }
 }
 
+/** Spawns a Node server that prints {"event":"listening","url":…}; resolves with the process and its URL. */
+async function spawnListening(args, cwd, label) {
+  const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let text = '';
+    child.stdout.on('data', (d) => {
+      text += d;
+      const m = /"event":"listening","url":"([^"]+)"/.exec(text);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`${label} exited (${code})`)));
+  });
+  return { child, url };
+}
+
 function startOurs(dir) {
   return async () => {
-    const child = spawn(process.execPath, ['serve.mjs', '--port', '0', '--quiet'], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
-    const url = await new Promise((resolve, reject) => {
-      let text = '';
-      child.stdout.on('data', (d) => {
-        text += d;
-        const m = /"event":"listening","url":"([^"]+)"/.exec(text);
-        if (m) resolve(m[1]);
-      });
-      child.on('exit', (code) => reject(new Error(`serve.mjs exited (${code})`)));
-    });
+    const { child, url } = await spawnListening(['serve.mjs', '--port', '0', '--quiet'], dir, 'serve.mjs');
     await waitFor(`${url}/health`, child);
     return { child, url };
   };
 }
+
+const FLOOR_SLICES = 4;
+const FLOOR_SLICE_S = 5;
+
+/**
+ * serve.mjs against the floor of any node:http server (serve_floor.mjs: parse the JSON, answer a
+ * fixed text), in alternating slices of single-row load at CONNECTIONS connections, so both meet
+ * the same state of the machine: on this VM throughput and latency swing by a third within minutes.
+ */
+async function floorComparison(dir, rows, log) {
+  const one = JSON.stringify({ dataframe_split: { columns: rows.columns, data: [rows.data[0]] } });
+  const ours = await startOurs(dir)();
+  let floor = null;
+  try {
+    const answer = await fetch(`${ours.url}/invocations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: one }).then((r) => r.text());
+    floor = await spawnListening([join(import.meta.dirname, 'serve_floor.mjs'), answer], DIR, 'serve_floor.mjs');
+    log(`  serve.mjs and the node:http floor: ${FLOOR_SLICES} alternating slices of ${FLOOR_SLICE_S} s each…`);
+    const slices = { ours: [], floor: [] };
+    for (const s of [ours, floor]) await httpLoad({ url: `${s.url}/invocations`, body: one, connections: CONNECTIONS, seconds: WARMUP_S });
+    for (let k = 0; k < FLOOR_SLICES; k++) {
+      for (const [key, s] of k % 2 ? [['floor', floor], ['ours', ours]] : [['ours', ours], ['floor', floor]]) {
+        slices[key].push(await httpLoad({ url: `${s.url}/invocations`, body: one, connections: CONNECTIONS, seconds: FLOOR_SLICE_S }));
+      }
+    }
+    return slices;
+  } finally {
+    for (const s of [ours, floor]) if (s) s.child.kill('SIGTERM');
+  }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const sliceLine = (list) => `${count(median(list.map((r) => r.requestsPerSecond)))} req/s, p99 ${list.map((r) => ms(r.p99)).join(', ')}`;
 
 function startPeer() {
   return async () => {
@@ -233,6 +271,7 @@ export async function run({ log, timeoutMs }) {
   const ours = await measure('serve.mjs (Node, 1 process)', startOurs(dir), rows, log, true);
   const missing = pythonMissing(['flask', 'sklearn', 'pandas']) ?? (existsSync(GUNICORN) ? null : `${GUNICORN} not found`);
   const peer = missing ? null : await measure('Flask + scikit-learn, gunicorn -w 2', startPeer(), rows, log);
+  const floor = await floorComparison(dir, rows, log);
   const us = (x) => (x == null ? '—' : `${count(Math.round(x))} µs`);
   const line = (r) => [r.label, count(r.single.requestsPerSecond), ms(r.single.p50), ms(r.single.p99), us(r.single.cpuPerRequestUs), count(r.single.errors),
     count(r.batch.rowsPerSecond), ms(r.batch.p50), ms(r.batch.p99), us(r.batch.cpuPerRequestUs == null ? null : r.batch.cpuPerRequestUs / BATCH_ROWS), count(r.batch.errors), `${r.rssIdle.toFixed(0)} / ${r.rssStart.toFixed(0)} → ${r.rssEnd.toFixed(0)} MB`];
@@ -250,7 +289,9 @@ export async function run({ log, timeoutMs }) {
       `${ours.label} at ${CONNECTIONS} connections: busy ${(ours.single.busy * 100).toFixed(0)} % of one core${ours.single.server ? `; by its own clock (/metrics) ${(ours.single.server.within5ms * 100).toFixed(1)} % of requests answered within 5 ms and 99 % within ${ms(ours.single.server.p99AtMostMs)} (from the parsed request to the answer written: the load generator's own queue is not in it)` : ''}.`,
       `load generator: httpLoad.mjs in the bench process (exact latencies), on the same two cores as the server: ${(ours.single.generatorCores * 100).toFixed(0)} % of a core during the single-row phase.`
         + (ours.crossCheck ? ` The same phase through autocannon (${Math.ceil(SECONDS / 2)} s): ${count(ours.crossCheck.requestsPerSecond)} req/s, p50 ${ms(ours.crossCheck.p50)}, p99 ${ms(ours.crossCheck.p99)} (whole ms), autocannon itself ${(ours.crossCheck.generatorCores * 100).toFixed(0)} % of a core, leaving the server less of the other.` : ''),
+      `the floor of a node:http server, in ${FLOOR_SLICES} slices of ${FLOOR_SLICE_S} s alternating with serve.mjs (serve_floor.mjs parses each JSON body and answers serve.mjs's answer as a fixed text, scoring nothing): `
+        + `floor ${sliceLine(floor.floor)}; serve.mjs ${sliceLine(floor.ours)} (median req/s; p99 of each slice). Where the floor's p99 is above 5 ms too, the miss is this machine's, not serve.mjs's.`,
       `load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (other work on the machine lowers every figure).`,
     ]);
-  return { ours, peer, peerSkipped: missing, speedup, loadBefore, loadAfter: loadavg()[0], seconds: SECONDS };
+  return { ours, peer, peerSkipped: missing, speedup, floor, loadBefore, loadAfter: loadavg()[0], seconds: SECONDS };
 }
