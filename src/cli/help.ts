@@ -15,6 +15,7 @@ export const SUMMARIES: Record<string, string> = {
   pipeline: 'Retrain from pipeline.json, export, gate against the registry champion, and on a pass register and promote.',
   serve: 'Serve a bundle, its unzipped folder or a run over HTTP (MLflow and Open Inference Protocol, metrics, health).',
   sql: 'Write a model and its recipe as one SQL query (DuckDB, PostgreSQL, SQLite, T-SQL, Spark SQL, BigQuery) to score inside a database.',
+  loadtest: 'Measure a running scoring endpoint with the rows of a data file (requests/s, p50/p99, errors), and keep the result on a registry version.',
 };
 
 export function version(): string {

@@ -21,6 +21,7 @@ const COMMANDS: Record<keyof typeof SUMMARIES, () => Promise<CommandModule>> = {
   pipeline: async () => import('./pipeline').then((m) => ({ run: m.pipelineCommand, usage: m.USAGE })),
   serve: async () => import('./serve').then((m) => ({ run: m.serveCommand, usage: m.USAGE })),
   sql: async () => import('./sql').then((m) => ({ run: m.sqlCommand, usage: m.USAGE })),
+  loadtest: async () => import('./loadtest').then((m) => ({ run: m.loadtestCommand, usage: m.USAGE })),
 };
 
 /** Errors about the user's input or data: their message is the whole story, so no stack is printed. */

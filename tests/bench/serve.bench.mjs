@@ -1,5 +1,5 @@
 // Section "serve": a bundle's own `node serve.mjs` beside the process's way of serving a model (Flask + scikit-learn
-// under gunicorn with 2 workers), both on loopback in the same run, loaded from this process by httpLoad.mjs (a
+// under gunicorn with 2 workers), both on loopback in the same run, loaded from this process by src/cli/httpLoad.ts (a
 // closed loop of keep-alive sockets): single-row requests at 64 connections for 20 s, then 1,000-row batches. The
 // model shape is the same on both sides: standardised inputs into a logistic regression on the breast-cancer sample
 // (30 numeric columns). autocannon then loads our server's single rows once more for comparison, and serve.mjs
@@ -13,8 +13,11 @@ import { dirname, join } from 'node:path';
 import autocannon from 'autocannon';
 import { unzipSync } from 'fflate';
 import { PYTHON, pythonMissing, runProcess } from './flight-task.mjs';
-import { httpLoad } from './httpLoad.mjs';
 import { count, printTable, times, verdict } from './format.mjs';
+import { tsImport } from 'tsx/esm/api';
+
+// The load generator `modelbench loadtest` uses (TypeScript, loaded through tsx).
+const { httpLoad } = await tsImport('../../src/cli/httpLoad.ts', import.meta.url);
 
 export const name = 'serve';
 export const title = 'Scoring server (bundle serve.mjs vs Flask + scikit-learn under gunicorn, 2 workers)';
@@ -287,7 +290,7 @@ export async function run({ log, timeoutMs }) {
       `memory: ${memoryLine(ours)}${peer ? `; the peer: ${memoryLine(peer)}` : ''}.`,
       `CPU/request and CPU/row: the server's own CPU time (all its processes) over what it answered; other work on the machine inflates it far less than throughput and latency.`,
       `${ours.label} at ${CONNECTIONS} connections: busy ${(ours.single.busy * 100).toFixed(0)} % of one core${ours.single.server ? `; by its own clock (/metrics) ${(ours.single.server.within5ms * 100).toFixed(1)} % of requests answered within 5 ms and 99 % within ${ms(ours.single.server.p99AtMostMs)} (from the parsed request to the answer written: the load generator's own queue is not in it)` : ''}.`,
-      `load generator: httpLoad.mjs in the bench process (exact latencies), on the same two cores as the server: ${(ours.single.generatorCores * 100).toFixed(0)} % of a core during the single-row phase.`
+      `load generator: httpLoad (modelbench loadtest's) in the bench process (exact latencies), on the same two cores as the server: ${(ours.single.generatorCores * 100).toFixed(0)} % of a core during the single-row phase.`
         + (ours.crossCheck ? ` The same phase through autocannon (${Math.ceil(SECONDS / 2)} s): ${count(ours.crossCheck.requestsPerSecond)} req/s, p50 ${ms(ours.crossCheck.p50)}, p99 ${ms(ours.crossCheck.p99)} (whole ms), autocannon itself ${(ours.crossCheck.generatorCores * 100).toFixed(0)} % of a core, leaving the server less of the other.` : ''),
       `the floor of a node:http server, in ${FLOOR_SLICES} slices of ${FLOOR_SLICE_S} s alternating with serve.mjs (serve_floor.mjs parses each JSON body and answers serve.mjs's answer as a fixed text, scoring nothing): `
         + `floor ${sliceLine(floor.floor)}; serve.mjs ${sliceLine(floor.ours)} (median req/s; p99 of each slice). Where the floor's p99 is above 5 ms too, the miss is this machine's, not serve.mjs's.`,

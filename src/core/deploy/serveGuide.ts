@@ -10,7 +10,8 @@ import { requiredInputs } from './requiredInputs';
  */
 export function serveGuide(model: { name: string; version: string | number; fitted: FittedRecipe }, table: Table | null): ServeInstructions {
   const { row, source } = exampleRow(model.fitted, table);
-  return serveInstructions(model, row, source);
+  // The open dataset's file holds every input when its first row does: the load test can send it.
+  return serveInstructions(model, row, source, 8080, source === 'data' && table ? table.name : 'rows.csv');
 }
 
 /** The same for an A/B bundle of `variants`, with a request row for `champion`'s inputs. */

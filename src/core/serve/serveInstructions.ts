@@ -13,6 +13,8 @@ export interface ServeInstructions {
   curl: string;
   /** Build the bundle's image and run it. */
   docker: string;
+  /** Measure the running server with rows of a data file (`modelbench loadtest`). */
+  loadtest: string;
   /** Where the example row came from: the open dataset, or typical values the recipe learned. */
   rowSource: 'data' | 'typical';
 }
@@ -40,9 +42,10 @@ const shell = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /**
  * The commands that serve a model version: with the CLI, with plain Node from the unzipped bundle,
- * in Docker, and a curl request scoring `row` (MLflow's `dataframe_split`, as pandas writes it).
+ * in Docker, a curl request scoring `row` (MLflow's `dataframe_split`, as pandas writes it), and
+ * a load test of the running server with the rows of `rowsFile`.
  */
-export function serveInstructions(model: { name: string; version: string | number }, row: Record<string, unknown>, rowSource: ServeInstructions['rowSource'], port = 8080): ServeInstructions {
+export function serveInstructions(model: { name: string; version: string | number }, row: Record<string, unknown>, rowSource: ServeInstructions['rowSource'], port = 8080, rowsFile = 'rows.csv'): ServeInstructions {
   const zip = `${model.name}-v${model.version}.zip`;
   const folder = zip.replace(/\.zip$/, '');
   const image = `${String(model.name).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '') || 'model'}:${String(model.version).replace(/[^A-Za-z0-9_.-]/g, '-')}`;
@@ -53,6 +56,7 @@ export function serveInstructions(model: { name: string; version: string | numbe
     node: `unzip ${shell(zip)} -d ${shell(folder)} && cd ${shell(folder)} && node serve.mjs --port ${port}`,
     curl: `curl -s http://127.0.0.1:${port}/invocations -H 'Content-Type: application/json' -d ${shell(body)}`,
     docker: `cd ${shell(folder)} && docker build -t ${image} . && docker run --init -p ${port}:8080 ${image}`,
+    loadtest: `npx modelbench loadtest http://127.0.0.1:${port} --rows ${shell(rowsFile)} --connections 16 --seconds 10`,
     rowSource,
   };
 }

@@ -52,7 +52,7 @@ describe('help and version', () => {
   test('an unknown command names itself and the commands that exist', async () => {
     const r = await run(['trian', 'x.csv']);
     expect(r.code).toBe(2);
-    expect(r.err).toBe('Unknown command "trian". The commands are profile, train, export, score, compare, ab-bundle, ab-analyze, gate, registry, pipeline, serve, sql; run `modelbench --help` for what each does.\n');
+    expect(r.err).toBe('Unknown command "trian". The commands are profile, train, export, score, compare, ab-bundle, ab-analyze, gate, registry, pipeline, serve, sql, loadtest; run `modelbench --help` for what each does.\n');
   });
 
   // Each command's help shows the usage its own errors repeat: triggering a flag error proves they agree.

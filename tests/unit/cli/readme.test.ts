@@ -14,8 +14,9 @@ import { USAGE as registry } from '../../../src/cli/registry';
 import { USAGE as pipeline } from '../../../src/cli/pipeline';
 import { USAGE as serve } from '../../../src/cli/serve';
 import { USAGE as sql } from '../../../src/cli/sql';
+import { USAGE as loadtest } from '../../../src/cli/loadtest';
 
-const USAGES: Record<string, string> = { profile, train, export: exportUsage, score, compare, 'ab-bundle': abBundle, 'ab-analyze': abAnalyze, gate, registry, pipeline, serve, sql };
+const USAGES: Record<string, string> = { profile, train, export: exportUsage, score, compare, 'ab-bundle': abBundle, 'ab-analyze': abAnalyze, gate, registry, pipeline, serve, sql, loadtest };
 const readme = readFileSync('README.md', 'utf8');
 
 test('every command is in the README with every flag of its usage', () => {

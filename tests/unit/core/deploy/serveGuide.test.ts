@@ -28,6 +28,7 @@ test('with the open dataset: the commands name the bundle, and the curl row is t
   expect(guide.node).toBe("unzip 'penguins-v2.zip' -d 'penguins-v2' && cd 'penguins-v2' && node serve.mjs --port 8080");
   expect(guide.docker).toBe("cd 'penguins-v2' && docker build -t penguins:2 . && docker run --init -p 8080:8080 penguins:2");
   expect(guide.rowSource).toBe('data');
+  expect(guide.loadtest).toBe(`npx modelbench loadtest http://127.0.0.1:8080 --rows '${penguins().name}' --connections 16 --seconds 10`);
   const body = bodyOf(guide.curl);
   const split = JSON.parse(body).dataframe_split;
   const row = Object.fromEntries(split.columns.map((c: string, i: number) => [c, split.data[0][i]]));
@@ -42,6 +43,7 @@ test("without data, a row of typical values the server accepts; quotes in names 
   expect(guide.rowSource).toBe('typical');
   expect(guide.cli).toBe(`npx modelbench serve 'Kim'\\''s model-va b.zip' --port 8080`);
   expect(guide.docker).toContain('docker build -t kim-s-model:a-b .');
+  expect(guide.loadtest).toContain("--rows 'rows.csv'");
   const res = await post(`${server.url}/invocations`, bodyOf(guide.curl));
   expect(res.status).toBe(200);
   expect(res.json.predictions[0].label).toEqual(expect.any(String));
