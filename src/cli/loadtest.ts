@@ -14,7 +14,7 @@ import { cellValue, formatDatetime, type Column } from '../core/table';
 import { readFlags } from './flags';
 import { httpLoad, type LoadResult } from './httpLoad';
 import { readTableFile } from './readTableFile';
-import { updateModel } from './registryStore';
+import { resolveRegistryVersion, updateModel } from './registryStore';
 
 export const USAGE = `Usage: modelbench loadtest <URL> --rows FILE [--connections 16] [--seconds 10] [--batch 1] [--registry DIR --version NAME@V]
   URL: the endpoint, e.g. http://127.0.0.1:8080 (POST /invocations when no path is given).
@@ -109,6 +109,8 @@ export async function loadtestCommand(argv: string[]): Promise<number> {
     return 2;
   }
   const url = new URL(args.url);
+  // The version is checked before the load, so a typo costs no measurement.
+  if (args.registry && args.version) await resolveRegistryVersion(args.registry, args.version);
   const { table } = await readTableFile(args.rows);
   if (table.rowCount === 0) {
     console.error(`${args.rows} has no rows to send.`);

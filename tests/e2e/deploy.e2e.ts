@@ -66,6 +66,8 @@ async function staticServer(root: string) {
 test('train → check latency → export → the bundle scores offline like scorer.mjs in Node → batch-score in the studio', async ({ page, browser }) => {
   test.setTimeout(300_000);
   await trainAndOpenDeploy(page);
+  // Serve this model: the load test of the running server sends the open dataset's rows.
+  await expect(page.getByLabel('Load test')).toHaveText("npx modelbench loadtest http://127.0.0.1:8080 --rows 'penguins.json' --connections 16 --seconds 10");
 
   await page.getByRole('button', { name: 'Check latency' }).click();
   const verdict = page.getByTestId('latency-verdict');

@@ -141,6 +141,9 @@ describe('modelbench loadtest', () => {
       const refused = await logged(() => loadtestCommand([`${server.url}/v2/models/nope/infer`, '--rows', join(dir, 'penguins.csv'), '--seconds', '1']));
       expect(refused.code).toBe(2);
       expect(refused.errors).toMatch(/answered the first request with 4\d\d/);
+      const unknown = await logged(() => loadtestCommand([server.url, '--rows', join(dir, 'penguins.csv'), '--seconds', '1', '--registry', join(dir, 'registry'), '--version', 'pengiuns@1']).catch((e: Error) => (console.error(e.message), 2)));
+      expect(unknown.code).toBe(2);
+      expect(unknown.errors).toContain('"pengiuns"');
       const port = new URL(server.url).port;
       server.child.kill('SIGKILL');
       await server.exited;
