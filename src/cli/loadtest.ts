@@ -10,7 +10,8 @@
  * (`loadtest.*`, in the audit log), beside the latency the studio's gate measures. Exit 0 when every
  * request was answered 2xx, 1 when some were not, 2 for unusable input.
  */
-import { cellValue, formatDatetime, type Column } from '../core/table';
+import { requestRow } from '../core/serve';
+import type { Column, Table } from '../core/table';
 import { readFlags } from './flags';
 import { httpLoad, type LoadResult } from './httpLoad';
 import { readTableFile } from './readTableFile';
@@ -76,23 +77,15 @@ async function endpointColumns(url: URL): Promise<string[] | null> {
   }
 }
 
-/** A cell as the endpoint reads it from JSON: numbers, text, booleans, null; datetimes as ISO-8601 text. */
-function cell(column: Column, row: number): number | string | boolean | null {
-  const v = cellValue(column, row);
-  return column.type === 'datetime' && typeof v === 'number' ? formatDatetime(v) : v;
-}
-
-/** The request bodies: the file's first rows, `batch` to a request, in `dataframe_split` form. */
-function requestBodies(columns: Column[], rowCount: number, batch: number): string[] {
+/** The request bodies: the file's first rows, `batch` to a request, in `dataframe_split` form (cells as the Serve panel's curl row writes them). */
+function requestBodies(table: Table, columns: Column[], batch: number): string[] {
   const names = columns.map((c) => c.name);
-  const rows = Math.min(rowCount, Math.max(MAX_ROWS, batch));
+  const inputs = columns.map((c) => ({ name: c.name, type: c.type }));
+  const rows = Math.min(table.rowCount, Math.max(MAX_ROWS, batch));
   const bodies: string[] = [];
   for (let start = 0; start < rows; start += batch) {
     const data: unknown[][] = [];
-    for (let k = 0; k < batch; k++) {
-      const r = (start + k) % rowCount;
-      data.push(columns.map((c) => cell(c, r)));
-    }
+    for (let k = 0; k < batch; k++) data.push(Object.values(requestRow(table, inputs, (start + k) % table.rowCount)!));
     bodies.push(JSON.stringify({ dataframe_split: { columns: names, data } }));
   }
   return bodies;
@@ -126,7 +119,7 @@ export async function loadtestCommand(argv: string[]): Promise<number> {
     }
     columns = wanted.map((name) => table.columns.find((c) => c.name === name)!);
   }
-  const bodies = requestBodies(columns, table.rowCount, args.batch);
+  const bodies = requestBodies(table, columns, args.batch);
   // One request first: a refused connection or a rejected row is said once, not counted thousands of times.
   let first: Response;
   try {
